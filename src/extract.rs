@@ -1,0 +1,439 @@
+//! The pipeline for one document: text → tokens → sentences → quotes →
+//! attribution rules → entity resolution, and the conversion of the result
+//! to the output contract ([`DocRecord`]).
+
+use std::collections::BTreeMap;
+
+use crate::dateline;
+use crate::lexicon::{CueClass, Lexicon};
+use crate::mention::{MentionKind, Np};
+use crate::quote;
+use crate::record::{
+    AttributionRecord, ContentRecord, CueRecord, DatelineRecord, DocRecord, EntityKind,
+    EntityRecord, MentionRecord, QuoteKind, RoleRecord,
+};
+use crate::resolve::{Entity, Resolver};
+use crate::rules::{Ctx, CueWord, Draft};
+use crate::sentence;
+use crate::span::{CodePoints, Span};
+use crate::token::{self, Token};
+
+/// A document to extract from.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// Its name (path as given, `-`, or a JSONL id).
+    pub name: String,
+    /// The text.
+    pub text: String,
+    /// Fields carried through to the output.
+    pub meta: BTreeMap<String, serde_json::Value>,
+}
+
+impl Document {
+    /// A document from a name and text.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            name: name.into(),
+            text: text.into(),
+            meta: BTreeMap::new(),
+        }
+    }
+}
+
+/// A phrase in the text and the entity it resolves to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MentionRef {
+    /// Bytes.
+    pub span: Span,
+    /// Index into [`Extraction::entities`].
+    pub entity: Option<usize>,
+}
+
+/// The cue of an attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// Bytes.
+    pub span: Span,
+    /// Lemma ("say", "according to", ":").
+    pub lemma: String,
+    /// Semantic class of a verb cue.
+    pub class: Option<CueClass>,
+}
+
+/// One attribution, in byte spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// Who is reported.
+    pub speaker: Option<MentionRef>,
+    /// The reporting word or phrase.
+    pub cue: Cue,
+    /// Content fragments in text order.
+    pub content: Vec<Span>,
+    /// The relaying outlet.
+    pub source: Option<MentionRef>,
+    /// Whom it was said to.
+    pub addressee: Option<MentionRef>,
+    /// Entities named in the content (indices).
+    pub mentions: Vec<usize>,
+    /// The rule that produced it.
+    pub rule: &'static str,
+}
+
+/// A dateline with its place resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatelineRef {
+    /// Bytes of the dateline.
+    pub span: Span,
+    /// Bytes of the place name.
+    pub place: Option<Span>,
+    /// Entity of the place.
+    pub place_entity: Option<usize>,
+    /// Date (ISO when the year is known).
+    pub date: Option<String>,
+}
+
+/// Everything extracted from one document, in byte spans.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// Document name.
+    pub doc: String,
+    /// Document text.
+    pub text: String,
+    /// Fields carried through.
+    pub meta: BTreeMap<String, serde_json::Value>,
+    /// Dateline.
+    pub dateline: Option<DatelineRef>,
+    /// Entities (only those referenced are written out).
+    pub entities: Vec<Entity>,
+    /// Attributions in text order.
+    pub attributions: Vec<Attribution>,
+}
+
+/// Extracts attributions with one lexicon. Cheap to share across threads.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    lex: Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new(Lexicon::embedded())
+    }
+}
+
+impl Extractor {
+    /// An extractor using `lex`.
+    pub fn new(lex: Lexicon) -> Extractor {
+        Extractor { lex }
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Extract from one document.
+    ///
+    /// ```
+    /// use quotegraph::{Document, Extractor};
+    /// let ex = Extractor::default();
+    /// let doc = Document::new("a.txt", "“We are ready,” the minister said.");
+    /// let out = ex.extract(&doc);
+    /// assert_eq!(out.attributions.len(), 1);
+    /// assert_eq!(out.attributions[0].cue.lemma, "say");
+    /// ```
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
+        let lex = &self.lex;
+        let toks = token::tokenize(text, lex);
+        let dl = dateline::find(text);
+        // tokens of the dateline take no part in sentences
+        let body_from = dl.as_ref().map_or(0, |d| d.1);
+        let first = toks.partition_point(|t| t.span.start < body_from);
+        let sents = {
+            let mut s = sentence::split(text, &toks[first..]);
+            for x in &mut s {
+                x.tokens = x.tokens.start + first..x.tokens.end + first;
+            }
+            s
+        };
+        let quotes = quote::pair(&toks);
+        let drafts = Ctx::new(text, lex, &toks, &sents, &quotes).run();
+        let mut sent_starts = vec![false; toks.len()];
+        for s in &sents {
+            sent_starts[s.tokens.start] = true;
+        }
+        let mut res = Resolver::new(text, &toks, lex);
+        let dateline = dl.map(|(d, _)| {
+            let place_entity = d.place.map(|p| {
+                let name = p.slice(text);
+                let lower = name.to_lowercase();
+                let canonical = lex
+                    .places
+                    .places
+                    .iter()
+                    .find(|pl| {
+                        pl.name.to_lowercase() == lower
+                            || pl.aliases.iter().any(|a| a.to_lowercase() == lower)
+                    })
+                    .map(|pl| pl.name.clone())
+                    .unwrap_or_else(|| title_case(name));
+                let e = res.place(&canonical, p.start);
+                e
+            });
+            DatelineRef {
+                span: d.span,
+                place: d.place,
+                place_entity,
+                date: d.date,
+            }
+        });
+        let mut attributions = Vec::with_capacity(drafts.len());
+        for d in drafts {
+            attributions.push(self.finish(d, &toks, &quotes, &mut res, &sent_starts));
+        }
+        Extraction {
+            doc: doc.name.clone(),
+            text: doc.text.clone(),
+            meta: doc.meta.clone(),
+            dateline,
+            entities: res.entities,
+            attributions,
+        }
+    }
+
+    fn finish(
+        &self,
+        d: Draft,
+        toks: &[Token],
+        quotes: &[quote::Quote],
+        res: &mut Resolver,
+        sent_starts: &[bool],
+    ) -> Attribution {
+        let span_of = |np: &Np| np.span(toks);
+        let resolve = |res: &mut Resolver, np: &Option<Np>, speaker: bool| {
+            np.map(|np| {
+                let span = span_of(&np);
+                let entity = res.resolve(&np, span.start, speaker);
+                MentionRef { span, entity }
+            })
+        };
+        // the speaker is resolved before what comes later in the sentence
+        let speaker = resolve(res, &d.speaker, true);
+        let addressee = resolve(res, &d.addressee, false);
+        let source = resolve(res, &d.source, false);
+        let mut mentions = Vec::new();
+        for c in &d.content {
+            for e in res.mentions_in(*c, sent_starts) {
+                if !mentions.contains(&e) {
+                    mentions.push(e);
+                }
+            }
+        }
+        let cue_span = Span::new(toks[d.cue.0].span.start, toks[d.cue.1 - 1].span.end);
+        let (lemma, class) = match d.cue_word {
+            CueWord::Verb(v) => {
+                let e = self.lex.verb(v);
+                (e.lemma.clone(), Some(e.class))
+            }
+            CueWord::According(a) => (self.lex.cues.according[a as usize].lemma.clone(), None),
+            CueWord::Colon => (":".to_string(), None),
+        };
+        let kind = quote_kind(&d.content, quotes, toks);
+        let _ = MentionKind::Name;
+        Attribution {
+            kind,
+            speaker,
+            cue: Cue {
+                span: cue_span,
+                lemma,
+                class,
+            },
+            content: d.content,
+            source,
+            addressee,
+            mentions,
+            rule: d.rule,
+        }
+    }
+}
+
+fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Direct when every fragment is a quotation, mixed when some quotation
+/// lies inside, else indirect.
+fn quote_kind(content: &[Span], quotes: &[quote::Quote], toks: &[Token]) -> QuoteKind {
+    let _ = toks;
+    let is_quote = |c: &Span| {
+        quotes
+            .iter()
+            .any(|q| q.span == *c || (q.span.start == c.start && q.span.end >= c.end))
+    };
+    if content.iter().all(is_quote) {
+        return QuoteKind::Direct;
+    }
+    let has_quote = content.iter().any(|c| {
+        quotes
+            .iter()
+            .any(|q| c.contains(q.span) || c.overlaps(q.span))
+    });
+    if has_quote {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
+}
+
+/// Lowercase slug for ids: letters and digits, other runs become `-`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            dash = false;
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push('x');
+    }
+    out
+}
+
+impl Extraction {
+    /// The text at a span.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// Convert to the output contract: code-point spans, entity ids.
+    pub fn to_record(&self) -> DocRecord {
+        let cp = CodePoints::new(&self.text);
+        // ids for the entities that are used, in order of creation
+        let mut ids: Vec<Option<String>> = vec![None; self.entities.len()];
+        let mut taken = std::collections::HashSet::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            if !e.used {
+                continue;
+            }
+            let base = format!("{}:{}", e.kind.as_str(), slug(&e.name));
+            let mut id = base.clone();
+            let mut n = 2;
+            while !taken.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            ids[i] = Some(id);
+        }
+        let entity_id = |i: Option<usize>| i.and_then(|i| ids[i].clone());
+        let mention = |m: &Option<MentionRef>| {
+            m.map(|m| MentionRecord {
+                text: self.slice(m.span).to_string(),
+                span: cp.span(m.span),
+                entity: entity_id(m.entity),
+            })
+        };
+        let entities = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.used)
+            .map(|(i, e)| EntityRecord {
+                id: ids[i].clone().expect("used entities have ids"),
+                kind: e.kind,
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                roles: e
+                    .roles
+                    .iter()
+                    .map(|r| RoleRecord {
+                        title: r.title.clone(),
+                        of: entity_id(r.of),
+                    })
+                    .collect(),
+                outlet: e.outlet,
+            })
+            .collect();
+        let attributions = self
+            .attributions
+            .iter()
+            .enumerate()
+            .map(|(n, a)| {
+                let frags: Vec<[usize; 2]> = a.content.iter().map(|s| cp.span(*s)).collect();
+                AttributionRecord {
+                    id: format!("a{}", n + 1),
+                    kind: a.kind,
+                    speaker: mention(&a.speaker),
+                    cue: CueRecord {
+                        text: self.slice(a.cue.span).to_string(),
+                        span: cp.span(a.cue.span),
+                        lemma: a.cue.lemma.clone(),
+                    },
+                    content: ContentRecord {
+                        text: a
+                            .content
+                            .iter()
+                            .map(|s| self.slice(*s))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        span: frags[0],
+                        spans: frags,
+                    },
+                    source: mention(&a.source),
+                    addressee: mention(&a.addressee),
+                    mentions: a
+                        .mentions
+                        .iter()
+                        .filter_map(|&m| entity_id(Some(m)))
+                        .collect(),
+                    rule: a.rule.to_string(),
+                }
+            })
+            .collect();
+        let dateline = self.dateline.as_ref().map(|d| DatelineRecord {
+            text: self.slice(d.span).to_string(),
+            span: cp.span(d.span),
+            place: d.place.map(|p| self.slice(p).to_string()),
+            date: d.date.clone(),
+            place_entity: entity_id(d.place_entity),
+        });
+        DocRecord {
+            doc: self.doc.clone(),
+            dateline,
+            entities,
+            attributions,
+            meta: self.meta.clone(),
+        }
+    }
+}
+
+impl EntityKind {
+    /// Parse "person" / "organization" / "place".
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        match s {
+            "person" => Some(EntityKind::Person),
+            "organization" => Some(EntityKind::Organization),
+            "place" => Some(EntityKind::Place),
+            _ => None,
+        }
+    }
+}

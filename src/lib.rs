@@ -1,0 +1,44 @@
+//! # quotegraph
+//!
+//! Who said what, to whom, and who reported it. quotegraph reads news text
+//! and finds attributions — speaker, cue, content, the outlet that relayed
+//! it (source) and the addressee — resolves who each speaker is, and
+//! assembles them into a knowledge graph.
+//!
+//! ```
+//! use quotegraph::{Document, Extractor};
+//!
+//! let text = "Russia is ready to talk, Lavrov told Carlson, as cited by TASS.";
+//! let record = Extractor::default().extract(&Document::new("a.txt", text)).to_record();
+//! let a = &record.attributions[0];
+//! assert_eq!(a.speaker.as_ref().unwrap().text, "Lavrov");
+//! assert_eq!(a.addressee.as_ref().unwrap().text, "Carlson");
+//! assert_eq!(a.source.as_ref().unwrap().text, "TASS");
+//! assert_eq!(a.content.text, "Russia is ready to talk");
+//! ```
+//!
+//! Stages, one module each: [`token`] → [`sentence`] → [`quote`] →
+//! [`mention`] → [`rules`] → [`resolve`] → [`extract`] (and [`record`] for
+//! the output contract).
+
+#![deny(missing_docs)]
+
+pub mod dateline;
+pub mod error;
+pub mod extract;
+pub mod input;
+pub mod lexicon;
+pub mod mention;
+pub mod quote;
+pub mod record;
+pub mod resolve;
+pub mod rules;
+pub mod sentence;
+pub mod span;
+pub mod token;
+
+pub use error::{Error, Result};
+pub use extract::{Attribution, Cue, Document, Extraction, Extractor, MentionRef};
+pub use lexicon::Lexicon;
+pub use record::{AttributionRecord, DocRecord, EntityKind, EntityRecord, QuoteKind};
+pub use span::Span;

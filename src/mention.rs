@@ -1,0 +1,507 @@
+//! Mentions: the noun phrases that can be speakers, sources and addressees —
+//! names ("Russian foreign minister Sergey Lavrov"), descriptions ("the top
+//! Russian diplomat"), pronouns ("He"), relative pronouns ("who") — found by
+//! looking left or right of a token over the lexicon flags. No parser: a
+//! phrase is a run of words whose classes fit together.
+
+use crate::lexicon::{flags, Lexicon, MultiTarget};
+use crate::span::Span;
+use crate::token::{lower_into, TokKind, Token};
+
+/// What kind of phrase a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// A proper name (person, or unknown).
+    Name,
+    /// A known or recognised organization name.
+    Org,
+    /// A known place name.
+    Place,
+    /// A personal pronoun.
+    Pronoun,
+    /// A relative pronoun (who, which).
+    Relative,
+    /// A common-noun description ("the top Russian diplomat", "officials").
+    Description,
+}
+
+/// A noun phrase found in the token stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Np {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The head token (the name's last word, the description's noun).
+    pub head: usize,
+    /// What kind of phrase.
+    pub kind: MentionKind,
+    /// The proper-name part, when there is one (token range).
+    pub name: Option<(usize, usize)>,
+    /// A known organization or place the name matched.
+    pub known: Option<MultiTarget>,
+}
+
+impl Np {
+    /// Byte span over tokens.
+    pub fn span(&self, toks: &[Token]) -> Span {
+        Span::new(toks[self.start].span.start, toks[self.end - 1].span.end)
+    }
+}
+
+/// Looks for noun phrases around positions in one document's tokens.
+pub struct Phrases<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: &'a [Token],
+    /// The lexicon.
+    pub lex: &'a Lexicon,
+}
+
+/// Lowercase words that may join the capitalized words of one name.
+const NAME_JOINERS: &[&str] = &[
+    "de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "of", "ibn", "der", "di", "du",
+];
+
+/// Modifiers that may precede a title or a name in a description.
+fn is_modifier_word(t: &Token, w: &str) -> bool {
+    if !t.is_word() || t.cap {
+        return false;
+    }
+    if t.has(
+        flags::TITLE | flags::PERSON_NOUN | flags::DEMONYM | flags::ORG_HEAD | flags::OUTLET_NOUN,
+    ) {
+        return true;
+    }
+    if t.has(
+        flags::AUX
+            | flags::PREP
+            | flags::CONJ
+            | flags::CUE_VERB
+            | flags::PRONOUN
+            | flags::RELATIVE
+            | flags::DET
+            | flags::ADV
+            | flags::ACCORDING,
+    ) {
+        return false;
+    }
+    // unknown lowercase content words: adjectives and noun modifiers
+    !w.ends_with("ly") && !w.ends_with("ing") && !w.ends_with("ed")
+}
+
+impl<'a> Phrases<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        self.toks[i].span.slice(self.text)
+    }
+
+    /// A capitalized word that can be part of a name.
+    pub fn is_name_word(&self, i: usize, sent_start: usize) -> bool {
+        let t = &self.toks[i];
+        if !t.is_word() || !t.cap {
+            return false;
+        }
+        if t.has(flags::NOT_NAME | flags::PRONOUN | flags::MONTH) && !t.has(flags::TITLE) {
+            return false;
+        }
+        if i == sent_start
+            && t.has(
+                flags::CUE_VERB | flags::DET | flags::PREP | flags::CONJ | flags::ADV | flags::AUX,
+            )
+        {
+            return false;
+        }
+        // ALL-CAPS words of 5+ letters are usually emphasis or headlines
+        true
+    }
+
+    /// Match a multi-word lexicon entry (organization, place, title) that
+    /// ends exactly at token `end` (exclusive), starting at or after `lo`.
+    pub fn multi_ending_at(
+        &self,
+        end: usize,
+        lo: usize,
+        buf: &mut String,
+    ) -> Option<(usize, MultiTarget)> {
+        // try starts from furthest left (longest match) within 6 tokens
+        let from = end.saturating_sub(6).max(lo);
+        for s in from..end {
+            if !self.toks[s].is_word() {
+                continue;
+            }
+            lower_into(self.word(s), buf);
+            for mw in self.lex.multi(buf) {
+                if s + mw.words.len() == end && self.words_match(s, &mw.words, buf) {
+                    return Some((s, mw.target));
+                }
+            }
+        }
+        None
+    }
+
+    /// Match a multi-word lexicon entry starting at `start`; longest wins.
+    pub fn multi_starting_at(
+        &self,
+        start: usize,
+        hi: usize,
+        buf: &mut String,
+    ) -> Option<(usize, MultiTarget)> {
+        if !self.toks[start].is_word() {
+            return None;
+        }
+        lower_into(self.word(start), buf);
+        let mut best: Option<(usize, MultiTarget)> = None;
+        for mw in self.lex.multi(buf) {
+            let end = start + mw.words.len();
+            if end <= hi
+                && self.words_match(start, &mw.words, buf)
+                && best.is_none_or(|b| end > b.0)
+            {
+                best = Some((end, mw.target));
+            }
+        }
+        best
+    }
+
+    fn words_match(&self, start: usize, words: &[String], buf: &mut String) -> bool {
+        let mut k = start;
+        for w in words {
+            // skip nothing: tokens must line up one to one
+            let Some(t) = self.toks.get(k) else {
+                return false;
+            };
+            if !matches!(t.kind, TokKind::Word | TokKind::Number | TokKind::Punct(_)) {
+                return false;
+            }
+            lower_into(t.span.slice(self.text), buf);
+            let b = buf.trim_end_matches('.');
+            if b != w.trim_end_matches('.') {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    }
+
+    /// The noun phrase that ends right before token `end`, not reaching
+    /// before `lo`.
+    pub fn np_left(&self, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+        let mut np = self.np_left_simple(end, lo, sent_start)?;
+        // "the top aide of Russian President Vladimir Putin": a description
+        // whose head is left of an of/for/at-phrase
+        if np.start >= lo + 2 && np.kind != MentionKind::Pronoun && np.kind != MentionKind::Relative
+        {
+            let p = &self.toks[np.start - 1];
+            let pw = self.word(np.start - 1);
+            if p.is_word() && matches!(pw, "of" | "for" | "at" | "with" | "from") {
+                if let Some(left) = self.np_left_simple(np.start - 1, lo, sent_start) {
+                    if left.kind == MentionKind::Description
+                        && self.toks[left.head].has(flags::TITLE | flags::PERSON_NOUN)
+                    {
+                        np = Np {
+                            start: left.start,
+                            end: np.end,
+                            head: left.head,
+                            kind: MentionKind::Description,
+                            name: left.name,
+                            known: None,
+                        };
+                    }
+                }
+            }
+        }
+        Some(np)
+    }
+
+    fn np_left_simple(&self, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+        if end <= lo {
+            return None;
+        }
+        let i = end - 1;
+        let t = &self.toks[i];
+        if !t.is_word() {
+            return None;
+        }
+        if let Some(p) = t.pronoun {
+            let pe = &self.lex.pronouns.pronouns[p as usize];
+            if pe.subject {
+                return Some(Np {
+                    start: i,
+                    end,
+                    head: i,
+                    kind: MentionKind::Pronoun,
+                    name: None,
+                    known: None,
+                });
+            }
+            return None;
+        }
+        let w = self.word(i);
+        if t.has(flags::RELATIVE) && matches!(w, "who" | "which") {
+            return Some(Np {
+                start: i,
+                end,
+                head: i,
+                kind: MentionKind::Relative,
+                name: None,
+                known: None,
+            });
+        }
+        let mut buf = String::new();
+        if self.is_name_word(i, sent_start)
+            || (t.cap && self.multi_ending_at(end, lo, &mut buf).is_some())
+        {
+            // the capitalized run
+            let known = self.multi_ending_at(end, lo, &mut buf);
+            let mut j = i;
+            while j > lo {
+                let p = &self.toks[j - 1];
+                let pw = self.word(j - 1);
+                if self.is_name_word(j - 1, sent_start)
+                    && !p.has(flags::DEMONYM)
+                    && !p.has(flags::TITLE)
+                {
+                    j -= 1;
+                } else if p.is_word()
+                    && NAME_JOINERS.contains(&pw)
+                    && j >= lo + 2
+                    && self.is_name_word(j - 2, sent_start)
+                    && !self.toks[j - 2].has(flags::TITLE | flags::DEMONYM)
+                {
+                    j -= 1;
+                } else {
+                    break;
+                }
+            }
+            let mut name = (j, end);
+            let mut known = known;
+            if let Some((s, target)) = known {
+                if s < name.0 {
+                    name.0 = s;
+                }
+                known = Some((s, target));
+            }
+            let kind = match known.map(|k| k.1) {
+                Some(MultiTarget::Org(_)) => MentionKind::Org,
+                Some(MultiTarget::Place(_)) => MentionKind::Place,
+                _ if self.toks[i].has(flags::ORG_HEAD) => MentionKind::Org,
+                _ => MentionKind::Name,
+            };
+            let start = self.modifiers_left(name.0, lo, sent_start);
+            return Some(Np {
+                start,
+                end,
+                head: i,
+                kind,
+                name: Some(name),
+                known: known.map(|k| k.1),
+            });
+        }
+        if t.cap
+            && (t.has(flags::TITLE | flags::PERSON_NOUN | flags::ORG_HEAD))
+            && !t.has(flags::PRONOUN)
+        {
+            // "the President", "the Ministry"
+            let start = self.modifiers_left(i, lo, sent_start);
+            return Some(Np {
+                start,
+                end,
+                head: i,
+                kind: MentionKind::Description,
+                name: None,
+                known: None,
+            });
+        }
+        if !t.cap && t.has(flags::TITLE | flags::PERSON_NOUN | flags::OUTLET_NOUN | flags::ORG_HEAD)
+        {
+            let start = self.modifiers_left(i, lo, sent_start);
+            return Some(Np {
+                start,
+                end,
+                head: i,
+                kind: MentionKind::Description,
+                name: None,
+                known: None,
+            });
+        }
+        None
+    }
+
+    /// Extend a phrase leftwards over titles, demonyms, possessives,
+    /// adjectives and one determiner.
+    fn modifiers_left(&self, from: usize, lo: usize, sent_start: usize) -> usize {
+        let mut j = from;
+        let mut steps = 0;
+        while j > lo && steps < 8 {
+            let p = &self.toks[j - 1];
+            let pw = self.word(j - 1);
+            steps += 1;
+            if p.has(flags::DET) && !p.has(flags::PRONOUN) {
+                // "the", "a", "some": include and stop; also "his"-type
+                // possessive determiners ("his spokesman")
+                j -= 1;
+                break;
+            }
+            if p.is_word() && (pw == "'s" || pw == "’s") && j >= lo + 2 {
+                // possessor: "Putin's spokesman"
+                if let Some(owner) = self.np_left_simple(j - 1, lo, sent_start) {
+                    if owner.kind != MentionKind::Relative {
+                        j = owner.start;
+                        break;
+                    }
+                }
+                break;
+            }
+            if let Some(pr) = p.pronoun {
+                if self.lex.pronouns.pronouns[pr as usize].possessive {
+                    j -= 1;
+                }
+                break;
+            }
+            if p.has(flags::TITLE | flags::DEMONYM)
+                || (p.cap
+                    && self.is_name_word(j - 1, sent_start)
+                    && self.toks[from].has(flags::TITLE))
+            {
+                j -= 1;
+                continue;
+            }
+            if p.is_punct('-')
+                || (p.is_word()
+                    && (pw.ends_with("-elect") || pw.starts_with("then-") || pw.starts_with("ex-")))
+            {
+                j -= 1;
+                continue;
+            }
+            if p.cap && self.is_name_word(j - 1, sent_start) {
+                // "US journalist", "Kremlin spokesman" — capitalized modifiers
+                j -= 1;
+                continue;
+            }
+            if is_modifier_word(p, pw) {
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        j
+    }
+
+    /// The noun phrase starting at `start` (for "according to X", "told X",
+    /// "said X"), not reaching `hi`.
+    pub fn np_right(&self, start: usize, hi: usize, sent_start: usize) -> Option<Np> {
+        if start >= hi {
+            return None;
+        }
+        let t = &self.toks[start];
+        if !t.is_word() {
+            return None;
+        }
+        if t.pronoun.is_some() {
+            return Some(Np {
+                start,
+                end: start + 1,
+                head: start,
+                kind: MentionKind::Pronoun,
+                name: None,
+                known: None,
+            });
+        }
+        // walk right over determiners, modifiers and names, remembering the
+        // last head-like word
+        let mut buf = String::new();
+        let mut k = start;
+        let mut head = None;
+        let mut name: Option<(usize, usize)> = None;
+        let mut known = None;
+        while k < hi && k < start + 12 {
+            let u = &self.toks[k];
+            let w = self.word(k);
+            if !u.is_word() && !u.is_punct('-') {
+                break;
+            }
+            if let Some((e, target)) = self.multi_starting_at(k, hi, &mut buf) {
+                if matches!(target, MultiTarget::Org(_) | MultiTarget::Place(_)) {
+                    name = Some((name.map_or(k, |n| n.0), e));
+                    known = Some(target);
+                    head = Some(e - 1);
+                    k = e;
+                    continue;
+                }
+                if matches!(target, MultiTarget::Title(_)) {
+                    head = Some(e - 1);
+                    k = e;
+                    continue;
+                }
+            }
+            if k > start && (w == "'s" || w == "’s") {
+                // possessor then more: "Putin's spokesman"
+                name = None;
+                known = None;
+                head = None;
+                k += 1;
+                continue;
+            }
+            if u.cap && self.is_name_word(k, sent_start)
+                || (u.cap && k == start && u.has(flags::TITLE))
+            {
+                if u.has(flags::DEMONYM) && !self.toks.get(k + 1).is_some_and(|n| n.cap) {
+                    // "the Russian minister": demonym as modifier
+                    k += 1;
+                    continue;
+                }
+                name = Some((name.map_or(k, |n| if n.1 == k { n.0 } else { k }), k + 1));
+                head = Some(k);
+                k += 1;
+                continue;
+            }
+            if name.is_some()
+                && NAME_JOINERS.contains(&w)
+                && self.toks.get(k + 1).is_some_and(|n| n.cap)
+            {
+                k += 1;
+                continue;
+            }
+            if k == start && u.has(flags::DET) {
+                k += 1;
+                continue;
+            }
+            if u.has(flags::TITLE | flags::PERSON_NOUN | flags::OUTLET_NOUN | flags::ORG_HEAD)
+                && !u.cap
+            {
+                head = Some(k);
+                k += 1;
+                continue;
+            }
+            if name.is_none() && is_modifier_word(u, w) && !u.has(flags::CUE_VERB) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        let head = head?;
+        let end = head + 1;
+        let kind = match known {
+            Some(MultiTarget::Org(_)) => MentionKind::Org,
+            Some(MultiTarget::Place(_)) => MentionKind::Place,
+            _ if name.is_some_and(|n| n.1 == end) => {
+                if self.toks[head].has(flags::ORG_HEAD) {
+                    MentionKind::Org
+                } else {
+                    MentionKind::Name
+                }
+            }
+            _ => MentionKind::Description,
+        };
+        let name = name.filter(|n| n.1 == end);
+        Some(Np {
+            start,
+            end,
+            head,
+            kind,
+            name,
+            known: if name.is_some() { known } else { None },
+        })
+    }
+}

@@ -1,0 +1,629 @@
+//! In-document entity resolution: names, surnames, title-led descriptions,
+//! pronouns and relative pronouns to people, organizations and places, with
+//! the roles that appositions and pre-modifiers give them.
+//!
+//! Resolution walks the attributions in text order, so a description or a
+//! pronoun can only refer back: "the top Russian diplomat" is the most
+//! recently mentioned person holding a title that a diplomat may be (a
+//! foreign minister) of Russia; "He" is the most recent compatible speaker.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{flags, Lexicon, MultiTarget};
+use crate::mention::{MentionKind, Np};
+use crate::record::EntityKind;
+use crate::span::Span;
+use crate::token::{lower_into, Token};
+
+/// Grammatical gender known for a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// he / him
+    Male,
+    /// she / her
+    Female,
+}
+
+/// A role: a title, optionally of another entity (index).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// Lowercase title ("foreign minister").
+    pub title: String,
+    /// Index of the entity the title is of.
+    pub of: Option<usize>,
+}
+
+/// An entity of one document.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Person, organization or place.
+    pub kind: EntityKind,
+    /// Canonical name.
+    pub name: String,
+    /// Other names and descriptions.
+    pub aliases: Vec<String>,
+    /// Titles held.
+    pub roles: Vec<Role>,
+    /// A news outlet.
+    pub outlet: bool,
+    /// Gender, when a title or pronoun tells.
+    pub gender: Option<Gender>,
+    /// Byte position of the latest mention.
+    pub last_seen: usize,
+    /// Times it was a speaker.
+    pub spoke: usize,
+    /// Referenced from the output (speaker, source, addressee, mention,
+    /// role target).
+    pub used: bool,
+}
+
+/// Resolves mentions to entities for one document.
+pub struct Resolver<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    lex: &'a Lexicon,
+    /// Entities so far.
+    pub entities: Vec<Entity>,
+    by_name: HashMap<String, usize>,
+    buf: String,
+}
+
+fn strip_det(s: &str) -> &str {
+    for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = s.strip_prefix(d) {
+            return rest;
+        }
+    }
+    s
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver over one document's tokens.
+    pub fn new(text: &'a str, toks: &'a [Token], lex: &'a Lexicon) -> Resolver<'a> {
+        Resolver {
+            text,
+            toks,
+            lex,
+            entities: Vec::new(),
+            by_name: HashMap::new(),
+            buf: String::new(),
+        }
+    }
+
+    fn slice(&self, s: usize, e: usize) -> &'a str {
+        Span::new(self.toks[s].span.start, self.toks[e - 1].span.end).slice(self.text)
+    }
+
+    fn key(s: &str) -> String {
+        s.to_lowercase()
+    }
+
+    fn find_or_add(&mut self, kind: EntityKind, name: &str, outlet: bool) -> usize {
+        let k = Self::key(name);
+        if let Some(&i) = self.by_name.get(&k) {
+            return i;
+        }
+        let i = self.entities.len();
+        self.entities.push(Entity {
+            kind,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            outlet,
+            gender: None,
+            last_seen: 0,
+            spoke: 0,
+            used: false,
+        });
+        self.by_name.insert(k, i);
+        i
+    }
+
+    fn alias(&mut self, e: usize, alias: &str) {
+        let alias = alias.trim();
+        if alias.is_empty() {
+            return;
+        }
+        let ent = &mut self.entities[e];
+        if ent.name != alias && !ent.aliases.iter().any(|a| a == alias) {
+            ent.aliases.push(alias.to_string());
+        }
+        self.by_name.entry(Self::key(alias)).or_insert(e);
+    }
+
+    fn touch(&mut self, e: usize, pos: usize) {
+        let ent = &mut self.entities[e];
+        ent.last_seen = ent.last_seen.max(pos);
+        ent.used = true;
+    }
+
+    /// The entity of a known lexicon organization or place.
+    fn known(&mut self, target: MultiTarget) -> Option<usize> {
+        match target {
+            MultiTarget::Org(i) => {
+                let o = &self.lex.orgs.organizations[i as usize];
+                let (name, outlet) = (o.name.clone(), o.outlet);
+                let e = self.find_or_add(EntityKind::Organization, &name, outlet);
+                Some(e)
+            }
+            MultiTarget::Place(i) => {
+                let name = self.lex.places.places[i as usize].name.clone();
+                Some(self.find_or_add(EntityKind::Place, &name, false))
+            }
+            _ => None,
+        }
+    }
+
+    /// The place entity of a demonym token.
+    fn demonym_place(&mut self, t: usize) -> Option<usize> {
+        let p = self.toks[t].demonym?;
+        let name = self.lex.places.places[p as usize].name.clone();
+        Some(self.find_or_add(EntityKind::Place, &name, false))
+    }
+
+    /// Resolve a proper name (token range) to an entity, creating it.
+    fn name_entity(
+        &mut self,
+        s: usize,
+        e: usize,
+        kind_hint: MentionKind,
+        known: Option<MultiTarget>,
+    ) -> Option<usize> {
+        if let Some(k) = known {
+            if let Some(ent) = self.known(k) {
+                let surface = self.slice(s, e);
+                self.alias(ent, surface);
+                return Some(ent);
+            }
+        }
+        let name = self.slice(s, e).to_string();
+        let key = Self::key(&name);
+        if let Some(&i) = self.by_name.get(&key) {
+            return Some(i);
+        }
+        // a surname or first name of a known person
+        if e - s == 1 {
+            let best = self
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, en)| en.kind == EntityKind::Person)
+                .filter(|(_, en)| {
+                    let mut parts = en.name.split_whitespace();
+                    let first = parts.next();
+                    let last = en.name.split_whitespace().last();
+                    last.is_some_and(|l| l.eq_ignore_ascii_case(&name))
+                        || (first.is_some_and(|f| f.eq_ignore_ascii_case(&name))
+                            && en.name.contains(' '))
+                })
+                .max_by_key(|(_, en)| en.last_seen)
+                .map(|(i, _)| i);
+            if let Some(i) = best {
+                self.alias(i, &name);
+                return Some(i);
+            }
+        } else {
+            // a longer form of a known single-word name: "Lavrov" seen
+            // first, "Sergey Lavrov" later
+            let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+            if let Some(&i) = self.by_name.get(&last) {
+                if self.entities[i].kind == EntityKind::Person
+                    && !self.entities[i].name.contains(' ')
+                {
+                    let old = std::mem::replace(&mut self.entities[i].name, name.clone());
+                    self.alias(i, &old);
+                    self.by_name.insert(key, i);
+                    return Some(i);
+                }
+            }
+        }
+        let last_tok = &self.toks[e - 1];
+        let kind = if kind_hint == MentionKind::Org || last_tok.has(flags::ORG_HEAD) {
+            EntityKind::Organization
+        } else if kind_hint == MentionKind::Place {
+            EntityKind::Place
+        } else {
+            EntityKind::Person
+        };
+        let outlet = kind == EntityKind::Organization && last_tok.has(flags::OUTLET_NOUN);
+        Some(self.find_or_add(kind, &name, outlet))
+    }
+
+    /// Titles, demonyms and possessors before a name become roles.
+    fn roles_from_modifiers(&mut self, ent: usize, from: usize, to: usize) {
+        if self.entities[ent].kind != EntityKind::Person {
+            return;
+        }
+        let mut of = None;
+        let mut titles: Vec<(String, Option<u32>)> = Vec::new();
+        let mut k = from;
+        let mut buf = std::mem::take(&mut self.buf);
+        while k < to {
+            let t = &self.toks[k];
+            let w = self.slice(k, k + 1);
+            if w == "'s" || w == "’s" {
+                // possessor: everything before is the owner
+                if let Some(owner) = self.mention_in(from, k) {
+                    of = Some(owner);
+                }
+                titles.clear();
+                k += 1;
+                continue;
+            }
+            if t.demonym.is_some() {
+                of = self.demonym_place(k);
+                k += 1;
+                continue;
+            }
+            // multi-word titles first ("foreign minister")
+            lower_into(w, &mut buf);
+            let mut matched = false;
+            for mw in self.lex.multi(&buf) {
+                if let MultiTarget::Title(ti) = mw.target {
+                    let end = k + mw.words.len();
+                    if end <= to
+                        && (k..end)
+                            .zip(mw.words.iter())
+                            .all(|(j, mwd)| self.slice(j, j + 1).eq_ignore_ascii_case(mwd))
+                    {
+                        titles.push((mw.words.join(" "), Some(ti)));
+                        k = end;
+                        matched = true;
+                        break;
+                    }
+                }
+            }
+            if matched {
+                continue;
+            }
+            if let Some(ti) = t.title {
+                let te = &self.lex.titles.titles[ti as usize];
+                if !te.honorific {
+                    titles.push((te.title.clone(), Some(ti)));
+                } else if let Some(g) = &te.gender {
+                    self.entities[ent].gender = match g.as_str() {
+                        "male" => Some(Gender::Male),
+                        "female" => Some(Gender::Female),
+                        _ => self.entities[ent].gender,
+                    };
+                }
+            } else if t.is_word() && t.cap && !t.has(flags::DET) && titles.is_empty() {
+                // "Kremlin spokesman": a capitalized owner before the title
+                if let Some(o) = self.mention_in(k, k + 1) {
+                    of = Some(o);
+                }
+            }
+            k += 1;
+        }
+        self.buf = buf;
+        // "US President-elect" keeps its -elect
+        for (title, ti) in titles.iter().rev().take(1) {
+            self.add_role(ent, title, of, *ti);
+        }
+    }
+
+    fn add_role(&mut self, ent: usize, title: &str, of: Option<usize>, ti: Option<u32>) {
+        let role = Role {
+            title: title.to_string(),
+            of,
+        };
+        if let Some(ti) = ti {
+            if let Some(g) = &self.lex.titles.titles[ti as usize].gender {
+                self.entities[ent].gender = match g.as_str() {
+                    "male" => Some(Gender::Male),
+                    "female" => Some(Gender::Female),
+                    _ => None,
+                };
+            }
+        }
+        if let Some(o) = of {
+            self.entities[o].used = true;
+        }
+        let ent = &mut self.entities[ent];
+        if let Some(r) = ent.roles.iter_mut().find(|r| r.title == role.title) {
+            if r.of.is_none() {
+                r.of = role.of;
+            }
+        } else {
+            ent.roles.push(role);
+        }
+    }
+
+    /// A name-like mention inside a token range (for possessors and role
+    /// owners).
+    fn mention_in(&mut self, s: usize, e: usize) -> Option<usize> {
+        let mut buf = std::mem::take(&mut self.buf);
+        let mut found = None;
+        for k in s..e {
+            lower_into(self.slice(k, k + 1), &mut buf);
+            for mw in self.lex.multi(&buf) {
+                if matches!(mw.target, MultiTarget::Org(_) | MultiTarget::Place(_))
+                    && k + mw.words.len() <= e
+                {
+                    found = Some((k, k + mw.words.len(), Some(mw.target)));
+                }
+            }
+        }
+        self.buf = buf;
+        if let Some((a, b, t)) = found {
+            return self.name_entity(a, b, MentionKind::Org, t);
+        }
+        // the capitalized run ending at e
+        let mut a = e;
+        while a > s
+            && self.toks[a - 1].cap
+            && self.toks[a - 1].is_word()
+            && !self.toks[a - 1].has(flags::TITLE | flags::DEMONYM | flags::DET)
+        {
+            a -= 1;
+        }
+        if a < e {
+            return self.name_entity(a, e, MentionKind::Name, None);
+        }
+        None
+    }
+
+    fn title_matches(&self, role_title: &str, head: &str) -> bool {
+        if role_title == head || role_title.ends_with(&format!(" {head}")) {
+            return true;
+        }
+        self.lex
+            .titles
+            .titles
+            .iter()
+            .filter(|t| t.title == role_title || t.forms.iter().any(|f| f == role_title))
+            .any(|t| t.implies.iter().any(|i| i == head))
+    }
+
+    /// Resolve a phrase; `pos` is its byte position, `speaker` whether it
+    /// is a speaker (pronouns prefer earlier speakers).
+    pub fn resolve(&mut self, np: &Np, pos: usize, speaker: bool) -> Option<usize> {
+        let e = match np.kind {
+            MentionKind::Name | MentionKind::Org | MentionKind::Place => {
+                let (s, e) = np.name.unwrap_or((np.start, np.end));
+                let ent = self.name_entity(s, e, np.kind, np.known)?;
+                if np.start < s {
+                    self.roles_from_modifiers(ent, np.start, s);
+                }
+                Some(ent)
+            }
+            MentionKind::Pronoun => self.pronoun(np, pos),
+            MentionKind::Relative => self.relative(np, pos),
+            MentionKind::Description => self.description(np),
+        }?;
+        self.touch(e, pos);
+        if speaker {
+            self.entities[e].spoke += 1;
+        }
+        Some(e)
+    }
+
+    fn pronoun(&mut self, np: &Np, pos: usize) -> Option<usize> {
+        let p = self.toks[np.head].pronoun?;
+        let pe = &self.lex.pronouns.pronouns[p as usize];
+        let want = match pe.gender.as_str() {
+            "male" => Some(Some(Gender::Male)),
+            "female" => Some(Some(Gender::Female)),
+            _ => None,
+        };
+        let person = want.is_some();
+        if !person && !(pe.form == "it" || pe.form == "they") {
+            return None; // I, we, you: the author or the quoted speaker
+        }
+        let cands = self
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, en)| en.last_seen < pos && en.used);
+        let best = if person {
+            let g = want.flatten();
+            cands
+                .filter(|(_, en)| {
+                    en.kind == EntityKind::Person && (en.gender.is_none() || en.gender == g)
+                })
+                .max_by_key(|(_, en)| (en.spoke > 0, en.last_seen))
+                .map(|(i, _)| i)
+        } else {
+            cands
+                .filter(|(_, en)| en.kind == EntityKind::Organization && en.spoke > 0)
+                .max_by_key(|(_, en)| en.last_seen)
+                .map(|(i, _)| i)
+        }?;
+        if let Some(g) = want.flatten() {
+            self.entities[best].gender.get_or_insert(g);
+        }
+        Some(best)
+    }
+
+    fn relative(&mut self, np: &Np, pos: usize) -> Option<usize> {
+        // ", who said": the phrase before the comma
+        let mut k = np.start;
+        if k > 0 && self.toks[k - 1].is_punct(',') {
+            k -= 1;
+        }
+        let ph = crate::mention::Phrases {
+            text: self.text,
+            toks: self.toks,
+            lex: self.lex,
+        };
+        let lo = k.saturating_sub(12);
+        let ante = ph.np_left(k, lo, lo)?;
+        if ante.kind == MentionKind::Relative {
+            return None;
+        }
+        self.resolve(&ante, pos, false)
+    }
+
+    fn description(&mut self, np: &Np) -> Option<usize> {
+        let head_tok = &self.toks[np.head];
+        let head = self.slice(np.head, np.head + 1).to_lowercase();
+        let text = self.slice(np.start, np.end).to_string();
+        // the demonym or owner in the description
+        let mut place = None;
+        let mut of_pp = None;
+        for k in np.start..np.end {
+            if self.toks[k].demonym.is_some() && k < np.head {
+                place = self.demonym_place(k);
+            }
+            if k > np.head && of_pp.is_none() && self.toks[k].is_word() && self.toks[k].cap {
+                of_pp = Some(k);
+            }
+        }
+        let of_entity = match of_pp {
+            Some(k) => {
+                let ph = crate::mention::Phrases {
+                    text: self.text,
+                    toks: self.toks,
+                    lex: self.lex,
+                };
+                ph.np_right(k, np.end, k)
+                    .and_then(|n| self.resolve(&n, self.toks[k].span.start, false))
+            }
+            None => None,
+        };
+        let is_person_title = head_tok.has(flags::TITLE);
+        if is_person_title {
+            // the most recent person holding a matching title
+            let best = self
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, en)| en.kind == EntityKind::Person)
+                .filter(|(_, en)| {
+                    en.roles.iter().any(|r| {
+                        self.title_matches(&r.title, &head)
+                            && place.is_none_or(|p| {
+                                r.of == Some(p) || en.roles.iter().any(|r2| r2.of == Some(p))
+                            })
+                            && of_entity.is_none_or(|o| r.of == Some(o))
+                    })
+                })
+                .max_by_key(|(_, en)| en.last_seen)
+                .map(|(i, _)| i);
+            if let Some(i) = best {
+                let alias = strip_det(&text).to_string();
+                self.alias(i, &alias);
+                return Some(i);
+            }
+            if let Some(o) = of_entity {
+                // "the top aide of Russian President Vladimir Putin": a
+                // person known only by this description
+                let name = strip_det(&text).to_string();
+                let e = self.find_or_add(EntityKind::Person, &name, false);
+                let title = self.slice(np.start, np.head + 1);
+                let title = strip_det(title).to_lowercase();
+                self.add_role(e, &title, Some(o), head_tok.title);
+                return Some(e);
+            }
+            return None;
+        }
+        if head_tok.has(flags::OUTLET_NOUN) && np.end - np.start >= 2 {
+            // "Russian state media", "the news agency"
+            let name = strip_det(&text).to_string();
+            let e = self.find_or_add(EntityKind::Organization, &name, true);
+            return Some(e);
+        }
+        None
+    }
+
+    /// The place entity named `name` (a dateline's place), marked used.
+    pub fn place(&mut self, name: &str, pos: usize) -> usize {
+        let e = self.find_or_add(EntityKind::Place, name, false);
+        self.touch(e, pos);
+        e
+    }
+
+    /// Entities named inside a byte span (content mentions): known
+    /// organizations and places, and names of entities already known or
+    /// introduced with a title.
+    pub fn mentions_in(&mut self, span: Span, sent_starts: &[bool]) -> Vec<usize> {
+        let lo = self.toks.partition_point(|t| t.span.end <= span.start);
+        let hi = self.toks.partition_point(|t| t.span.start < span.end);
+        let ph = crate::mention::Phrases {
+            text: self.text,
+            toks: self.toks,
+            lex: self.lex,
+        };
+        let mut out = Vec::new();
+        let mut k = lo;
+        let mut buf = std::mem::take(&mut self.buf);
+        while k < hi {
+            let t = &self.toks[k];
+            if !t.is_word() || !t.cap {
+                k += 1;
+                continue;
+            }
+            let ss = if sent_starts[k] { k } else { usize::MAX };
+            if let Some((e, target)) = ph.multi_starting_at(k, hi, &mut buf) {
+                if matches!(target, MultiTarget::Org(_) | MultiTarget::Place(_)) {
+                    if let Some(ent) = self.known(target) {
+                        self.touch(ent, t.span.start);
+                        out.push(ent);
+                    }
+                    k = e;
+                    continue;
+                }
+            }
+            if !ph.is_name_word(k, ss) || t.has(flags::DEMONYM) {
+                k += 1;
+                continue;
+            }
+            let mut e = k + 1;
+            while e < hi && ph.is_name_word(e, usize::MAX) && !self.toks[e].has(flags::TITLE) {
+                e += 1;
+            }
+            let titled = k > 0 && self.toks[k - 1].has(flags::TITLE);
+            let name = self.slice(k, e).to_string();
+            let known = self.by_name.get(&Self::key(&name)).copied().or_else(|| {
+                let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+                self.entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, en)| {
+                        en.kind == EntityKind::Person
+                            && en
+                                .name
+                                .split_whitespace()
+                                .last()
+                                .is_some_and(|l| l.to_lowercase() == last)
+                    })
+                    .max_by_key(|(_, en)| en.last_seen)
+                    .map(|(i, _)| i)
+            });
+            let ent = match known {
+                Some(i) => Some(i),
+                None if titled => {
+                    let i = self.name_entity(k, e, MentionKind::Name, None);
+                    if let Some(i) = i {
+                        let mut s = k - 1;
+                        while s > lo
+                            && (self.toks[s - 1].has(flags::TITLE | flags::DEMONYM)
+                                || self.toks[s - 1].is_punct('-'))
+                        {
+                            s -= 1;
+                        }
+                        self.roles_from_modifiers(i, s, k);
+                    }
+                    i
+                }
+                None => None,
+            };
+            if let Some(i) = ent {
+                self.touch(i, t.span.start);
+                out.push(i);
+            }
+            k = e;
+        }
+        self.buf = buf;
+        let mut seen = Vec::new();
+        out.retain(|e| {
+            if seen.contains(e) {
+                false
+            } else {
+                seen.push(*e);
+                true
+            }
+        });
+        out
+    }
+}

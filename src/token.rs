@@ -1,0 +1,325 @@
+//! Tokens: words, numbers, punctuation, quotation marks and line breaks, with
+//! byte spans and their lexicon flags looked up once.
+//!
+//! Hand-written rather than taken from a tokenizer crate because the rules
+//! need exactly these distinctions (opening vs closing quotation marks,
+//! `''` as a closing mark, possessive `'s` split off, "U.S." kept whole) with
+//! byte spans into the original text, in one pass without allocating per
+//! token.
+
+use crate::lexicon::Lexicon;
+use crate::span::Span;
+
+/// Which way a quotation mark faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteDir {
+    /// “ or `` — always opens.
+    Open,
+    /// ” or '' — always closes.
+    Close,
+    /// " — decided by context.
+    Either,
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (possibly with digits, inner hyphens, apostrophes, periods).
+    Word,
+    /// Digits (with inner `,` `.` `:`).
+    Number,
+    /// A double quotation mark.
+    Quote(QuoteDir),
+    /// Any other punctuation character.
+    Punct(char),
+    /// One or more line breaks (a paragraph boundary).
+    Newline,
+}
+
+/// One token.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    /// Bytes covered.
+    pub span: Span,
+    /// Kind.
+    pub kind: TokKind,
+    /// Lexicon [`flags`] of the lowercase form.
+    pub flags: u32,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Reporting-verb index, when a cue verb form.
+    pub verb: Option<u32>,
+    /// Pronoun index.
+    pub pronoun: Option<u32>,
+    /// Title index.
+    pub title: Option<u32>,
+    /// Place index when a demonym.
+    pub demonym: Option<u32>,
+    /// Whitespace precedes the token.
+    pub space_before: bool,
+}
+
+impl Token {
+    /// True when any of `f` is set.
+    #[inline]
+    pub fn has(&self, f: u32) -> bool {
+        self.flags & f != 0
+    }
+
+    /// True for a word token.
+    #[inline]
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokKind::Word)
+    }
+
+    /// True for this punctuation character.
+    #[inline]
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct(c)
+    }
+
+    /// True for a quotation mark.
+    #[inline]
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, TokKind::Quote(_))
+    }
+
+    /// True for sentence-final punctuation.
+    #[inline]
+    pub fn is_final(&self) -> bool {
+        matches!(self.kind, TokKind::Punct('.' | '!' | '?'))
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Split `text` into tokens, looking each word up in `lex`.
+pub fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 8);
+    let bytes = text.as_bytes();
+    let mut lower = String::with_capacity(32);
+    let mut i = 0;
+    let mut space_before = true;
+    while i < text.len() {
+        let c = text[i..].chars().next().expect("in bounds");
+        let clen = c.len_utf8();
+        if c == '\n' || c == '\r' || c == '\u{2029}' {
+            let start = i;
+            while i < text.len() {
+                let d = text[i..].chars().next().expect("in bounds");
+                if d == '\n' || d == '\r' || d == '\u{2029}' || (d.is_whitespace() && d != '\u{a0}')
+                {
+                    i += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            out.push(plain(Span::new(start, i), TokKind::Newline, true));
+            space_before = true;
+            continue;
+        }
+        if c.is_whitespace() {
+            i += clen;
+            space_before = true;
+            continue;
+        }
+        let start = i;
+        if c.is_alphanumeric() {
+            let mut j = i + clen;
+            let mut digits = c.is_numeric();
+            let mut alpha = c.is_alphabetic();
+            while j < text.len() {
+                let d = text[j..].chars().next().expect("in bounds");
+                if d.is_alphanumeric() || d == '\u{0301}' || ('\u{0300}'..='\u{036f}').contains(&d)
+                {
+                    digits |= d.is_numeric();
+                    alpha |= d.is_alphabetic();
+                    j += d.len_utf8();
+                    continue;
+                }
+                // Inner joiners: a hyphen, apostrophe, period, comma or colon
+                // followed by an alphanumeric continues the token, except a
+                // possessive 's / ’s at a word end, which becomes its own token.
+                let next = text[j + d.len_utf8()..].chars().next();
+                let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+                if is_apostrophe(d) && next_alnum && !digits {
+                    let after = &text[j + d.len_utf8()..];
+                    let mut it = after.chars();
+                    let n1 = it.next();
+                    let n2 = it.next();
+                    if matches!(n1, Some('s' | 'S')) && !n2.is_some_and(|x| x.is_alphanumeric()) {
+                        break; // possessive split off
+                    }
+                    j += d.len_utf8();
+                    continue;
+                }
+                if (d == '-' || d == '&') && next_alnum {
+                    j += 1;
+                    continue;
+                }
+                if d == '.' && alpha && !digits {
+                    // "U.S." / "a.m.": single letters separated by periods
+                    let word = &text[start..j];
+                    let last = word.rsplit('.').next().unwrap_or(word);
+                    if last.chars().count() == 1 && next_alnum {
+                        let after = &text[j + 1..];
+                        let n2 = after.chars().nth(1);
+                        if !n2.is_some_and(|x| x.is_alphanumeric())
+                            || after.starts_with(|x: char| x.is_uppercase())
+                        {
+                            j += 1;
+                            continue;
+                        }
+                    }
+                    // keep the final period of an acronym like "U.S."
+                    if word.contains('.') && last.chars().count() == 1 {
+                        j += 1;
+                    }
+                    break;
+                }
+                if (d == '.' || d == ',' || d == ':')
+                    && digits
+                    && !alpha
+                    && next.is_some_and(|n| n.is_ascii_digit())
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let span = Span::new(start, j);
+            let word = span.slice(text);
+            let kind = if digits && !alpha {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            let mut t = plain(span, kind, space_before);
+            t.cap = word.starts_with(|x: char| x.is_uppercase());
+            lookup(&mut t, word, lex, &mut lower);
+            out.push(t);
+            i = j;
+            space_before = false;
+            continue;
+        }
+        // possessive 's
+        if is_apostrophe(c) {
+            let rest = &text[i + clen..];
+            if rest.starts_with(['s', 'S'])
+                && !rest[1..].starts_with(|x: char| x.is_alphanumeric())
+                && !space_before
+            {
+                let span = Span::new(i, i + clen + 1);
+                let mut t = plain(span, TokKind::Word, false);
+                lookup(&mut t, span.slice(text), lex, &mut lower);
+                out.push(t);
+                i += clen + 1;
+                space_before = false;
+                continue;
+            }
+            if c == '\'' && rest.starts_with('\'') {
+                out.push(plain(
+                    Span::new(i, i + 2),
+                    TokKind::Quote(QuoteDir::Close),
+                    space_before,
+                ));
+                i += 2;
+                space_before = false;
+                continue;
+            }
+        }
+        if c == '`' && bytes.get(i + 1) == Some(&b'`') {
+            out.push(plain(
+                Span::new(i, i + 2),
+                TokKind::Quote(QuoteDir::Open),
+                space_before,
+            ));
+            i += 2;
+            space_before = false;
+            continue;
+        }
+        let kind = match c {
+            '“' | '„' | '«' => TokKind::Quote(QuoteDir::Open),
+            '”' | '»' => TokKind::Quote(QuoteDir::Close),
+            '"' => TokKind::Quote(QuoteDir::Either),
+            _ => TokKind::Punct(c),
+        };
+        out.push(plain(Span::new(i, i + clen), kind, space_before));
+        i += clen;
+        space_before = false;
+    }
+    out
+}
+
+fn plain(span: Span, kind: TokKind, space_before: bool) -> Token {
+    Token {
+        span,
+        kind,
+        flags: 0,
+        cap: false,
+        verb: None,
+        pronoun: None,
+        title: None,
+        demonym: None,
+        space_before,
+    }
+}
+
+fn lookup(t: &mut Token, word: &str, lex: &Lexicon, lower: &mut String) {
+    lower_into(word, lower);
+    let info = lex.lookup(lower).or_else(|| {
+        lower
+            .ends_with('.')
+            .then(|| lex.lookup(&lower[..lower.len() - 1]))
+            .flatten()
+    });
+    if let Some(info) = info {
+        t.flags = info.flags;
+        t.verb = info.verb;
+        t.pronoun = info.pronoun;
+        t.title = info.title;
+        t.demonym = info.demonym;
+    }
+}
+
+/// Lowercase a word into `buf`, folding the typographic apostrophe ’ to '
+/// so "don’t" finds "don't" in the lexicon.
+pub fn lower_into(word: &str, buf: &mut String) {
+    buf.clear();
+    for ch in word.chars() {
+        let ch = if ch == '’' { '\'' } else { ch };
+        buf.extend(ch.to_lowercase());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let lex = Lexicon::embedded();
+        tokenize(text, &lex)
+            .iter()
+            .map(|t| t.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn splits_possessive_and_keeps_acronyms() {
+        assert_eq!(
+            words("Putin's aide met U.S. officials."),
+            ["Putin", "'s", "aide", "met", "U.S.", "officials", "."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_double_apostrophes() {
+        assert_eq!(
+            words("“Yes,'' he said"),
+            ["“", "Yes", ",", "''", "he", "said"]
+        );
+        assert_eq!(words("don’t 1,000.5"), ["don’t", "1,000.5"]);
+    }
+}
