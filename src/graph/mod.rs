@@ -1075,6 +1075,25 @@ impl QuoteGraph {
     }
 }
 
+/// Read extraction records, one JSON [`DocRecord`] per line (blank lines
+/// skipped), as written by `quotegraph extract --format jsonl`. Errors
+/// name the input and line.
+pub fn read_jsonl(reader: impl std::io::BufRead, name: &str) -> Result<Vec<DocRecord>> {
+    let mut out = Vec::new();
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.map_err(|e| Error::io(name, e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let rec = serde_json::from_str(&line).map_err(|e| Error::Input {
+            path: name.to_string(),
+            message: format!("line {}: not an extraction record: {e}", i + 1),
+        })?;
+        out.push(rec);
+    }
+    Ok(out)
+}
+
 /// The longest full-name core among `names`, as written (first wins ties).
 fn best_full(rules: &NameRules, names: &[&str]) -> Option<String> {
     let mut best: Option<Vec<&str>> = None;
