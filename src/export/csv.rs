@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::{edge_values, node_values, write_file, AttrType, Exporter, Format};
+use super::{edge_attributes, node_attributes, write_file, AttrType, Exporter, Format};
 use super::{EDGE_ATTRS, NODE_ATTRS};
 use crate::error::{Error, Result};
 use crate::graph::QuoteGraph;
@@ -107,7 +107,7 @@ pub(crate) fn write_nodes(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
         row.clear();
         row.push(Cow::Borrowed(&n.id));
         row.push(Cow::Borrowed(n.kind().label()));
-        let values = node_values(n);
+        let values = node_attributes(n);
         for a in &attrs {
             let v = values.iter().find(|(k, _)| *k == a.name);
             row.push(match v {
@@ -136,7 +136,7 @@ pub(crate) fn write_relationships(g: &QuoteGraph, out: &mut dyn Write) -> Result
     head.extend(attrs.iter().map(|a| header(a.name, a.ty)));
     w.write_record(&head).map_err(csv_err)?;
     for e in g.edges() {
-        let values = edge_values(e.edge);
+        let values = edge_attributes(e.edge);
         let mut row: Vec<Cow<str>> = vec![
             Cow::Borrowed(&e.from.id),
             Cow::Borrowed(&e.to.id),

@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{edge_values, node_values, stream_err, AttrType, Exporter, Format, Value};
+use super::{edge_attributes, node_attributes, stream_err, AttrType, AttrValue, Exporter, Format};
 use super::{EDGE_ATTRS, NODE_ATTRS};
 use crate::error::Result;
 use crate::graph::{EdgeKind, NodeKind, QuoteGraph};
@@ -49,15 +49,15 @@ pub(crate) fn string(s: &str) -> String {
     out
 }
 
-fn literal(v: &Value) -> String {
+fn literal(v: &AttrValue) -> String {
     match v {
-        Value::Int(i) => i.to_string(),
-        Value::Bool(b) => b.to_string(),
+        AttrValue::Int(i) => i.to_string(),
+        AttrValue::Bool(b) => b.to_string(),
         v => string(&v.to_text()),
     }
 }
 
-fn props<'a>(values: impl Iterator<Item = (&'static str, Value<'a>)>) -> String {
+fn props<'a>(values: impl Iterator<Item = (&'static str, AttrValue<'a>)>) -> String {
     let parts: Vec<String> = values
         .map(|(k, v)| format!("`{k}`: {}", literal(&v)))
         .collect();
@@ -73,12 +73,12 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
         s.edge_total()
     )?;
     for n in g.nodes() {
-        let values = std::iter::once(("id", Value::Str(n.id.as_str().into())))
-            .chain(node_values(n).into_iter().filter(|(k, _)| *k != "kind"));
+        let values = std::iter::once(("id", AttrValue::Str(n.id.as_str().into())))
+            .chain(node_attributes(n).into_iter().filter(|(k, _)| *k != "kind"));
         writeln!(out, "CREATE (:{} {{{}}});", n.kind().label(), props(values))?;
     }
     for e in g.edges() {
-        let values = edge_values(e.edge)
+        let values = edge_attributes(e.edge)
             .into_iter()
             .filter(|(k, _)| *k != "kind");
         let p = props(values);

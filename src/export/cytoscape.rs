@@ -6,7 +6,7 @@ use std::io::Write;
 
 use serde_json::{json, Map, Value};
 
-use super::{edge_values, node_values, stream_err, Exporter, Format};
+use super::{edge_attributes, node_attributes, stream_err, Exporter, Format};
 use crate::error::Result;
 use crate::graph::QuoteGraph;
 
@@ -24,7 +24,7 @@ impl Exporter for Cytoscape {
             .map(|n| {
                 let mut m = Map::new();
                 m.insert("id".into(), json!(n.id));
-                for (k, v) in node_values(n) {
+                for (k, v) in node_attributes(n) {
                     m.insert(k.into(), v.to_json());
                 }
                 json!({"data": m, "classes": n.kind().as_str()})
@@ -39,7 +39,7 @@ impl Exporter for Cytoscape {
                 m.insert("id".into(), json!(format!("e{i}")));
                 m.insert("source".into(), json!(e.from.id));
                 m.insert("target".into(), json!(e.to.id));
-                for (k, v) in edge_values(e.edge) {
+                for (k, v) in edge_attributes(e.edge) {
                     m.insert(k.into(), v.to_json());
                 }
                 json!({"data": m, "classes": e.edge.kind.as_str()})

@@ -8,7 +8,9 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
 use super::graphml::attr;
-use super::{color, edge_values, node_values, stream_err, Attr, AttrType, Exporter, Format};
+use super::{
+    color, edge_attributes, node_attributes, stream_err, Attr, AttrType, Exporter, Format,
+};
 use super::{EDGE_ATTRS, NODE_ATTRS};
 use crate::error::Result;
 use crate::graph::{NodeKind, QuoteGraph};
@@ -116,7 +118,7 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
         el.push_attribute(attr("id", &n.id));
         el.push_attribute(attr("label", &n.label()));
         w.write_event(Event::Start(el))?;
-        let values = node_values(n)
+        let values = node_attributes(n)
             .into_iter()
             .filter(|(name, _)| *name != "label")
             .map(|(name, v)| {
@@ -147,7 +149,7 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
         el.push_attribute(attr("target", &e.to.id));
         el.push_attribute(attr("label", e.edge.kind.as_str()));
         w.write_event(Event::Start(el))?;
-        let values = edge_values(e.edge)
+        let values = edge_attributes(e.edge)
             .into_iter()
             .map(|(name, v)| {
                 let i = EDGE_ATTRS.iter().position(|a| a.name == name);

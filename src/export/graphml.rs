@@ -8,7 +8,9 @@ use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
 use quick_xml::Writer;
 
-use super::{edge_values, node_values, stream_err, xml_escape, Attr, AttrType, Exporter, Format};
+use super::{
+    edge_attributes, node_attributes, stream_err, xml_escape, Attr, AttrType, Exporter, Format,
+};
 use super::{EDGE_ATTRS, NODE_ATTRS};
 use crate::error::Result;
 use crate::graph::QuoteGraph;
@@ -89,7 +91,7 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
         let mut el = BytesStart::new("node");
         el.push_attribute(attr("id", &n.id));
         w.write_event(Event::Start(el))?;
-        for (name, v) in node_values(n) {
+        for (name, v) in node_attributes(n) {
             let i = NODE_ATTRS
                 .iter()
                 .position(|a| a.name == name)
@@ -104,7 +106,7 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
         el.push_attribute(attr("source", &e.from.id));
         el.push_attribute(attr("target", &e.to.id));
         w.write_event(Event::Start(el))?;
-        for (name, v) in edge_values(e.edge) {
+        for (name, v) in edge_attributes(e.edge) {
             let i = EDGE_ATTRS
                 .iter()
                 .position(|a| a.name == name)

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde_json::{json, Map, Value};
 
-use super::{edge_values, node_values, stream_err, Exporter, Format};
+use super::{edge_attributes, node_attributes, stream_err, Exporter, Format};
 use crate::error::Result;
 use crate::graph::QuoteGraph;
 
@@ -23,7 +23,7 @@ impl Exporter for NodeLink {
             .map(|n| {
                 let mut m = Map::new();
                 m.insert("id".into(), json!(n.id));
-                for (k, v) in node_values(n) {
+                for (k, v) in node_attributes(n) {
                     m.insert(k.into(), v.to_json());
                 }
                 Value::Object(m)
@@ -37,7 +37,7 @@ impl Exporter for NodeLink {
                 m.insert("source".into(), json!(e.from.id));
                 m.insert("target".into(), json!(e.to.id));
                 m.insert("key".into(), json!(i));
-                for (k, v) in edge_values(e.edge) {
+                for (k, v) in edge_attributes(e.edge) {
                     m.insert(k.into(), v.to_json());
                 }
                 Value::Object(m)

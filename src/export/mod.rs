@@ -302,59 +302,73 @@ pub(crate) const EDGE_ATTRS: &[Attr] = &[
     a("mention", AttrType::Str, &[]),
 ];
 
-/// One attribute value.
+/// One attribute value, as the exporters write it.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Value<'a> {
+pub enum AttrValue<'a> {
+    /// Text.
     Str(Cow<'a, str>),
+    /// An integer.
     Int(i64),
+    /// True or false.
     Bool(bool),
+    /// A list (a JSON array).
     List(serde_json::Value),
 }
 
-impl Value<'_> {
+impl AttrValue<'_> {
     /// The value as text, lists as JSON.
     pub fn to_text(&self) -> Cow<'_, str> {
         match self {
-            Value::Str(s) => Cow::Borrowed(s),
-            Value::Int(i) => Cow::Owned(i.to_string()),
-            Value::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
-            Value::List(v) => Cow::Owned(v.to_string()),
+            AttrValue::Str(s) => Cow::Borrowed(s),
+            AttrValue::Int(i) => Cow::Owned(i.to_string()),
+            AttrValue::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
+            AttrValue::List(v) => Cow::Owned(v.to_string()),
         }
     }
 
     /// The value as JSON.
     pub fn to_json(&self) -> serde_json::Value {
         match self {
-            Value::Str(s) => json!(s),
-            Value::Int(i) => json!(i),
-            Value::Bool(b) => json!(b),
-            Value::List(v) => v.clone(),
+            AttrValue::Str(s) => json!(s),
+            AttrValue::Int(i) => json!(i),
+            AttrValue::Bool(b) => json!(b),
+            AttrValue::List(v) => v.clone(),
         }
     }
 }
 
-fn s(v: &str) -> Value<'_> {
-    Value::Str(Cow::Borrowed(v))
+fn s(v: &str) -> AttrValue<'_> {
+    AttrValue::Str(Cow::Borrowed(v))
 }
 
-fn opt<'a>(out: &mut Vec<(&'static str, Value<'a>)>, name: &'static str, v: &'a Option<String>) {
+fn opt<'a>(
+    out: &mut Vec<(&'static str, AttrValue<'a>)>,
+    name: &'static str,
+    v: &'a Option<String>,
+) {
     if let Some(v) = v {
         out.push((name, s(v)));
     }
 }
 
-/// A node's attributes that have values, in [`NODE_ATTRS`] order.
-pub(crate) fn node_values(n: &Node) -> Vec<(&'static str, Value<'_>)> {
+/// A node's attributes that have values, in the order every format writes
+/// them: `kind`, `label`, then `name`, `aliases`, `titles`, `outlet` for
+/// entities; `text`, `quote_kind`, `cue`, `cue_text`, `doc`, `span_start`,
+/// `span_end`, `spans`, `date`, `speaker_text`, `source_text`,
+/// `addressee_text`, `rule` for statements; `date`, `path`, `dateline`,
+/// `place` for documents. Formats without lists write lists as JSON text
+/// ([`AttrValue::to_text`]).
+pub fn node_attributes(n: &Node) -> Vec<(&'static str, AttrValue<'_>)> {
     let mut out = vec![
         ("kind", s(n.kind().as_str())),
-        ("label", Value::Str(Cow::Owned(n.label()))),
+        ("label", AttrValue::Str(Cow::Owned(n.label()))),
     ];
     match &n.data {
         NodeData::Entity(e) => {
             out.push(("name", s(&e.name)));
-            out.push(("aliases", Value::List(json!(e.aliases))));
-            out.push(("titles", Value::List(json!(e.titles))));
-            out.push(("outlet", Value::Bool(e.outlet)));
+            out.push(("aliases", AttrValue::List(json!(e.aliases))));
+            out.push(("titles", AttrValue::List(json!(e.titles))));
+            out.push(("outlet", AttrValue::Bool(e.outlet)));
         }
         NodeData::Statement(st) => {
             out.push(("text", s(&st.text)));
@@ -362,9 +376,9 @@ pub(crate) fn node_values(n: &Node) -> Vec<(&'static str, Value<'_>)> {
             out.push(("cue", s(&st.cue)));
             out.push(("cue_text", s(&st.cue_text)));
             out.push(("doc", s(&st.doc)));
-            out.push(("span_start", Value::Int(st.span[0] as i64)));
-            out.push(("span_end", Value::Int(st.span[1] as i64)));
-            out.push(("spans", Value::List(json!(st.spans))));
+            out.push(("span_start", AttrValue::Int(st.span[0] as i64)));
+            out.push(("span_end", AttrValue::Int(st.span[1] as i64)));
+            out.push(("spans", AttrValue::List(json!(st.spans))));
             opt(&mut out, "date", &st.date);
             opt(&mut out, "speaker_text", &st.speaker_text);
             opt(&mut out, "source_text", &st.source_text);
@@ -381,8 +395,10 @@ pub(crate) fn node_values(n: &Node) -> Vec<(&'static str, Value<'_>)> {
     out
 }
 
-/// An edge's attributes that have values, in [`EDGE_ATTRS`] order.
-pub(crate) fn edge_values(e: &Edge) -> Vec<(&'static str, Value<'_>)> {
+/// An edge's attributes that have values: `kind`, then `title`
+/// (`holds_role`) and `mention` (the words that named the speaker, source
+/// or addressee).
+pub fn edge_attributes(e: &Edge) -> Vec<(&'static str, AttrValue<'_>)> {
     let mut out = vec![("kind", s(e.kind.as_str()))];
     opt(&mut out, "title", &e.title);
     opt(&mut out, "mention", &e.mention);
@@ -455,14 +471,14 @@ mod tests {
     fn every_node_value_is_declared_for_its_kind() {
         let g = crate::graph::tests::sample_graph();
         for n in g.nodes() {
-            for (name, v) in node_values(n) {
+            for (name, v) in node_attributes(n) {
                 let attr = NODE_ATTRS.iter().find(|a| a.name == name).unwrap();
                 assert!(attr.kinds.contains(&n.kind()), "{name} on {:?}", n.kind());
                 let ty = match v {
-                    Value::Str(_) => AttrType::Str,
-                    Value::Int(_) => AttrType::Int,
-                    Value::Bool(_) => AttrType::Bool,
-                    Value::List(_) => AttrType::List,
+                    AttrValue::Str(_) => AttrType::Str,
+                    AttrValue::Int(_) => AttrType::Int,
+                    AttrValue::Bool(_) => AttrType::Bool,
+                    AttrValue::List(_) => AttrType::List,
                 };
                 assert_eq!(attr.ty, ty, "{name}");
             }
