@@ -48,6 +48,10 @@ pub struct VerbEntry {
     /// such verbs never fire in the inverted "…, X verb." pattern.
     #[serde(default)]
     pub needs_complement: bool,
+    /// Takes a to-infinitive as content ("promised to act", "urged them to
+    /// act"); Intention verbs always do.
+    #[serde(default)]
+    pub infinitive: bool,
 }
 
 /// A multi-word or nominal cue ("according to", "in a statement").
@@ -190,6 +194,9 @@ pub struct GrammarLexicon {
     pub conjunctions: Vec<String>,
     /// Month names (datelines).
     pub months: Vec<String>,
+    /// Time words that may follow a cue ("said Tuesday").
+    #[serde(default)]
+    pub time_words: Vec<String>,
     /// Capitalized words that are never names (sentence-initial function
     /// words, weekdays).
     pub not_names: Vec<String>,
@@ -235,6 +242,8 @@ pub mod flags {
     pub const HONORIFIC: u32 = 1 << 17;
     /// Relative pronoun (who, which, that).
     pub const RELATIVE: u32 = 1 << 18;
+    /// Time word ("Tuesday", "yesterday", "week").
+    pub const TIME: u32 = 1 << 19;
 }
 
 /// Everything known about one lowercase word form.
@@ -492,7 +501,8 @@ impl Lexicon {
             w.pronoun.get_or_insert(i as u32);
         }
         let g = self.grammar.clone();
-        let lists: [(&Vec<String>, u32); 8] = [
+        let lists: [(&Vec<String>, u32); 9] = [
+            (&g.time_words, TIME),
             (&g.abbreviations, ABBREV),
             (&g.determiners, DET),
             (&g.auxiliaries, AUX),

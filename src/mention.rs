@@ -102,7 +102,9 @@ impl<'a> Phrases<'a> {
         if !t.is_word() || !t.cap {
             return false;
         }
-        if t.has(flags::NOT_NAME | flags::PRONOUN | flags::MONTH) && !t.has(flags::TITLE) {
+        let w = self.word(i);
+        let all_caps = w.len() > 1 && w.chars().all(|c| !c.is_lowercase());
+        if t.has(flags::NOT_NAME | flags::PRONOUN | flags::MONTH) && !t.has(flags::TITLE) && !(all_caps && w.len() > 2 && !t.has(flags::PRONOUN | flags::DET | flags::PREP | flags::CONJ)) {
             return false;
         }
         if i == sent_start
@@ -112,7 +114,6 @@ impl<'a> Phrases<'a> {
         {
             return false;
         }
-        // ALL-CAPS words of 5+ letters are usually emphasis or headlines
         true
     }
 
@@ -325,6 +326,41 @@ impl<'a> Phrases<'a> {
                 known: None,
             });
         }
+        // a bare plural of people-like nouns: "Election scholars", "critics"
+        if !t.cap && is_modifier_word(t, w) && w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+            let start = self.modifiers_left(i, lo, sent_start);
+            let at_clause = start == lo
+                || self.toks[start - 1].is_punct(',')
+                || self.toks[start - 1].has(flags::CONJ)
+                || self.toks[start - 1].is_quote();
+            if at_clause {
+                return Some(Np { start, end, head: i, kind: MentionKind::Description, name: None, known: None });
+            }
+        }
+        // any other noun with a determiner or possessor within reach:
+        // "the billionaire real estate magnate", "her campaign"
+        if !t.cap && is_modifier_word(t, w) {
+            let start = self.modifiers_left(i, lo, sent_start);
+            if start < i {
+                let s = &self.toks[start];
+                let sw = self.word(start);
+                let determined = (s.has(flags::DET)
+                    && !matches!(sw, "that" | "this" | "these" | "those" | "no" | "all" | "any"))
+                    || s.pronoun
+                        .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive)
+                    || (start + 1 < end && matches!(self.word(start + 1), "'s" | "’s"));
+                if determined {
+                    return Some(Np {
+                        start,
+                        end,
+                        head: i,
+                        kind: MentionKind::Description,
+                        name: None,
+                        known: None,
+                    });
+                }
+            }
+        }
         None
     }
 
@@ -418,6 +454,15 @@ impl<'a> Phrases<'a> {
         while k < hi && k < start + 12 {
             let u = &self.toks[k];
             let w = self.word(k);
+            // an initial's or honorific's period: "Benjamin J. Rhodes", "Mr. Kim"
+            if u.is_punct('.')
+                && name.is_some_and(|n| n.1 == k)
+                && (self.word(k - 1).chars().count() == 1 || self.toks[k - 1].has(flags::HONORIFIC))
+                && self.toks.get(k + 1).is_some_and(|n| n.cap && n.space_before)
+            {
+                k += 1;
+                continue;
+            }
             if !u.is_word() && !u.is_punct('-') {
                 break;
             }
@@ -451,7 +496,8 @@ impl<'a> Phrases<'a> {
                     k += 1;
                     continue;
                 }
-                name = Some((name.map_or(k, |n| if n.1 == k { n.0 } else { k }), k + 1));
+                let joined = |n: (usize, usize)| n.1 == k || (n.1 + 1 == k && self.toks[k - 1].is_punct('.'));
+                name = Some((name.map_or(k, |n| if joined(n) { n.0 } else { k }), k + 1));
                 head = Some(k);
                 k += 1;
                 continue;
@@ -474,13 +520,45 @@ impl<'a> Phrases<'a> {
                 k += 1;
                 continue;
             }
-            if name.is_none() && is_modifier_word(u, w) && !u.has(flags::CUE_VERB) {
+            let participle_modifier = !u.cap
+                && (w.ends_with("ed") || w.ends_with("ing"))
+                && !u.has(flags::CUE_VERB | flags::AUX)
+                && self.toks.get(k + 1).is_some_and(|n| {
+                    n.has(flags::TITLE | flags::PERSON_NOUN) || (n.cap && n.is_word())
+                });
+            if (is_modifier_word(u, w) || participle_modifier) && !u.has(flags::CUE_VERB) {
+                // "the presumptive Republican presidential nominee": common
+                // words after a capitalized modifier continue the phrase
+                if name.is_some() {
+                    let title_follows = (k + 1..(k + 3).min(hi)).any(|j| {
+                        self.toks[j].has(flags::TITLE | flags::PERSON_NOUN) && !self.toks[j].cap
+                    });
+                    if !title_follows {
+                        break;
+                    }
+                    name = None;
+                    known = None;
+                }
                 k += 1;
                 continue;
             }
             break;
         }
-        let head = head?;
+        // "the real estate developer said": a determined run of common
+        // words ending right before a verb-like word is a phrase too
+        let head = match head {
+            Some(h) => h,
+            None if k > start + 1
+                && self.toks[start].has(flags::DET)
+                && self.toks[k - 1].is_word()
+                && self.toks.get(k).is_some_and(|n| {
+                    n.has(flags::CUE_VERB | flags::AUX | flags::ADV) || n.is_punct(',')
+                }) =>
+            {
+                k - 1
+            }
+            None => return None,
+        };
         let end = head + 1;
         let kind = match known {
             Some(MultiTarget::Org(_)) => MentionKind::Org,

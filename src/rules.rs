@@ -282,6 +282,15 @@ impl<'a> Ctx<'a> {
             let t = &self.toks[i - 1];
             if t.is_word() && t.has(flags::AUX | flags::ADV) && !t.cap {
                 i -= 1;
+            } else if t.is_word() && t.has(flags::TIME) && !t.has(flags::DET) {
+                // "McAuliffe on Friday announced", "Smith last week said"
+                i -= 1;
+                while i > lo
+                    && (self.toks[i - 1].has(flags::TIME)
+                        || matches!(self.word(i - 1), "on" | "last" | "this" | "earlier" | "late" | "early"))
+                {
+                    i -= 1;
+                }
             } else if t.is_word()
                 && self.word(i - 1).ends_with("ly")
                 && !t.cap
@@ -295,14 +304,30 @@ impl<'a> Ctx<'a> {
         i
     }
 
-    /// Skip adverbs rightwards.
+    /// Skip adverbs and time expressions rightwards ("said Tuesday",
+    /// "told reporters last week").
     fn skip_adverbs_right(&self, mut i: usize, hi: usize) -> usize {
         while i < hi {
             let t = &self.toks[i];
-            if t.is_word()
-                && (t.has(flags::ADV) || (self.word(i).ends_with("ly") && self.word(i).len() > 4))
-                && !t.cap
-            {
+            if !t.is_word() {
+                break;
+            }
+            let w = self.word(i);
+            // manner and time adverbs only: "just", "only", "even" start
+            // content ("said just because …")
+            let lower_adv = !t.cap
+                && ((w.ends_with("ly") && w.len() > 4 && !matches!(w, "only" | "early" | "likely" | "nearly" | "largely" | "mostly" | "partly" | "hardly"))
+                    || matches!(w, "again" | "also" | "later" | "earlier" | "today" | "yesterday" | "tonight" | "repeatedly" | "once" | "twice" | "further" | "instead"));
+            let relative_time = matches!(w, "this" | "last" | "next" | "This" | "Last" | "Next");
+            if relative_time {
+                // "last week", "this morning"
+                if i + 1 < hi && self.toks[i + 1].has(flags::TIME) && !self.toks[i + 1].has(flags::DET) {
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            if lower_adv && !t.has(flags::DET) || (t.has(flags::TIME) && !t.has(flags::DET)) {
                 i += 1;
             } else {
                 break;
@@ -312,7 +337,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The subject of a cue at `cue_start`: the phrase left of the verb
-    /// group, through an appositive, or at the clause start when a
+    /// group, through appositives, or at the clause start when a
     /// prepositional phrase separates it from the verb.
     pub fn subject(&self, cue_start: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
         let sent_start = lo;
@@ -321,68 +346,71 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut extras = Vec::new();
-        // appositive: "Lavrov, Russia's foreign minister, said"
+        // appositives: "Lavrov, Russia's foreign minister, said",
+        // "Anna Berg, 41, a teacher from Ohio, said"
         if self.toks[i - 1].is_punct(',') || self.toks[i - 1].is_punct(')') {
             let close = i - 1;
-            let open_ch = if self.toks[close].is_punct(')') {
-                '('
-            } else {
-                ','
-            };
+            let paren = self.toks[close].is_punct(')');
             let mut k = close;
-            let mut found = None;
-            while k > lo && close - k < 25 {
+            let mut segments = 0;
+            while k > lo && close - k < 40 {
                 k -= 1;
                 let t = &self.toks[k];
-                if t.is_punct(open_ch) {
-                    found = Some(k);
-                    break;
+                if t.is_final() || t.is_quote() || t.is_punct(';') || t.is_punct(':') {
+                    return None;
                 }
-                if t.is_final() || t.is_quote() || t.is_punct(';') {
-                    break;
+                if t.verb.is_some() && t.has(flags::CUE_VERB) && !self.is(k - 1, "who") {
+                    return None;
                 }
-            }
-            let k = found?;
-            let inner_has_cue = (k + 1..close)
-                .any(|j| self.toks[j].verb.is_some() && self.toks[j].has(flags::CUE_VERB));
-            let np = self.np.np_left(k, lo, sent_start)?;
-            if inner_has_cue && !self.is(k + 1, "who") {
-                return None;
-            }
-            if matches!(
-                np.kind,
-                MentionKind::Name
-                    | MentionKind::Org
-                    | MentionKind::Description
-                    | MentionKind::Pronoun
-            ) {
-                if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
-                    extras.push(app);
+                let opener = if paren { t.is_punct('(') } else { t.is_punct(',') };
+                if !opener {
+                    continue;
                 }
-                return Some((np, extras));
+                segments += 1;
+                if let Some(np) = self.np.np_left(k, lo, sent_start) {
+                    let strong = matches!(np.kind, MentionKind::Name | MentionKind::Org | MentionKind::Pronoun)
+                        || (np.kind == MentionKind::Description && segments == 1);
+                    if strong && np.start == self.clause_start_before(np.start, lo) {
+                        if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
+                            extras.push(app);
+                        }
+                        return Some((np, extras));
+                    }
+                }
+                if segments >= 3 || paren {
+                    return None;
+                }
             }
             return None;
         }
         let np = self.np.np_left(i, lo, sent_start)?;
         // the phrase is the object of a preposition: look for the subject
         // at the clause start, across the prepositional phrases
-        if np.start > lo && np.kind != MentionKind::Relative {
+        let mut np = np;
+        // "one of the former prosecutors", "many of them": a partitive
+        // "of" belongs to the phrase
+        while np.start >= lo + 2 && self.is(np.start - 1, "of") {
+            let q = &self.toks[np.start - 2];
+            let qw = self.word(np.start - 2).to_lowercase();
+            let partitive = q.has(flags::DET | flags::PERSON_NOUN | flags::TITLE)
+                || matches!(qw.as_str(), "one" | "two" | "three" | "none" | "each" | "either" | "neither" | "half" | "majority" | "most" | "some" | "many" | "all" | "several" | "members" | "member");
+            if !partitive {
+                break;
+            }
+            let mut st = np.start - 2;
+            if let Some(left) = self.np.np_left(np.start - 1, lo, sent_start) {
+                st = left.start.min(st);
+            }
+            np = Np { start: st, ..np };
+        }
+        if np.start > lo && !matches!(np.kind, MentionKind::Relative | MentionKind::Pronoun) {
             let p = &self.toks[np.start - 1];
-            if p.is_word() && p.has(flags::PREP) && !p.cap {
-                let mut cs = np.start - 1;
-                while cs > lo {
-                    let t = &self.toks[cs - 1];
-                    if t.is_punct(',')
-                        || t.is_punct(':')
-                        || t.is_punct(';')
-                        || t.is_quote()
-                        || t.is_punct('—')
-                        || t.is_final()
-                    {
-                        break;
-                    }
-                    cs -= 1;
-                }
+            let subordinator = matches!(
+                self.word(np.start - 1).to_lowercase().as_str(),
+                "as" | "after" | "before" | "since" | "until" | "because" | "while" | "though" | "although" | "once"
+            );
+            if p.is_word() && p.has(flags::PREP) && !p.cap && !subordinator {
+                let cs = self.clause_start_before(np.start - 1, lo);
                 if i - cs > 30 {
                     return None;
                 }
@@ -402,6 +430,40 @@ impl<'a> Ctx<'a> {
         Some((np, extras))
     }
 
+    /// The start of the clause holding token `i`: just after the nearest
+    /// comma, colon, semicolon, dash or quotation mark to its left.
+    fn clause_start_before(&self, i: usize, lo: usize) -> usize {
+        let mut cs = i;
+        while cs > lo {
+            let t = &self.toks[cs - 1];
+            if t.is_punct(',')
+                || t.is_punct(':')
+                || t.is_punct(';')
+                || t.is_quote()
+                || t.is_punct('—')
+                || t.is_punct('(')
+                || t.is_final()
+            {
+                break;
+            }
+            cs -= 1;
+        }
+        cs
+    }
+
+    /// The subject of the sentence starting at `lo`, after an introductory
+    /// phrase that ends with a comma ("In Texas, half of voters …").
+    fn sentence_subject(&self, lo: usize, before: usize) -> Option<Np> {
+        let mut start = lo;
+        let t = &self.toks[lo];
+        if t.has(flags::PREP | flags::ADV | flags::CONJ) || self.word(lo).ends_with("ing") {
+            let comma = (lo..before.min(lo + 15)).find(|&k| self.toks[k].is_punct(','))?;
+            start = comma + 1;
+        }
+        let np = self.np.np_right(start, before, start)?;
+        (np.kind != MentionKind::Relative && np.end < before).then_some(np)
+    }
+
     /// After a cue, skip an addressee object, adverbs and prepositional
     /// phrases of manner/place/time ("in the interview", "to reporters",
     /// "on Tuesday"). Returns (next index, addressee, source, in-between
@@ -418,9 +480,14 @@ impl<'a> Ctx<'a> {
         let mut source = None;
         if addressee_object && k < hi && !self.is(k, "that") && !self.toks[k].has(flags::PREP) {
             if let Some(np) = self.np.np_right(k, hi, sent_start) {
-                if np.kind != MentionKind::Relative && !self.toks[k].has(flags::DET)
-                    || self.toks[np.head].has(flags::TITLE | flags::PERSON_NOUN)
-                {
+                let who = match np.kind {
+                    MentionKind::Name | MentionKind::Org | MentionKind::Pronoun => true,
+                    MentionKind::Description => self.toks[np.head].has(
+                        flags::TITLE | flags::PERSON_NOUN | flags::OUTLET_NOUN | flags::ORG_HEAD,
+                    ),
+                    _ => false,
+                };
+                if who {
                     addressee = Some(np);
                     k = np.end;
                 }
@@ -488,6 +555,13 @@ impl<'a> Ctx<'a> {
                 addressee = Some(np);
             }
             k = np.end;
+            // "in a recent issue of Foreign Policy magazine"
+            while self.is(k, "of") {
+                match self.np.np_right(k + 1, hi, sent_start).or_else(|| self.bare_np(k + 1, hi)) {
+                    Some(n2) => k = n2.end,
+                    None => break,
+                }
+            }
             // "interview with X"
             if self.is(np.head, "interview")
                 || self.is(np.head, "interviews")
@@ -578,9 +652,6 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn quote_content(&self, q: &Quote) -> Span {
-        q.span
-    }
 
     /// Does the quote's last inner token suggest a tag follows ("…,” he said)?
     fn quote_ends_open(&self, q: &Quote) -> bool {
@@ -593,12 +664,34 @@ impl<'a> Ctx<'a> {
 
     fn quote_then_attribution(&mut self, q: &Quote) -> Option<Draft> {
         let c = q.close?;
-        if !self.quote_ends_open(q) {
+        // a quotation that ends its sentence ("…missing.” Trump said.") can
+        // still be tagged, by a short sentence of speaker and cue alone
+        let open = self.quote_ends_open(q);
+        if c + 1 >= self.toks.len() || self.toks[c + 1].kind == TokKind::Newline {
             return None;
         }
-        let s = self.sent_of(c);
-        let s_idx = self.tok_sent[c] as usize;
+        let s_idx = self.tok_sent[c + 1] as usize;
+        let s = &self.sents[s_idx];
         let hi = s.tokens.end;
+        let tag_end = self.content_end(s);
+        // a quotation inside a phrase ("on the “privatization” of …") is
+        // only the content when the tag ends the sentence; then the content
+        // runs from the clause start ("They ''actually had chemistry,''
+        // said …")
+        let qs = &self.sents[self.tok_sent[q.open] as usize];
+        let embedded = q.open > qs.tokens.start && {
+            let p = &self.toks[q.open - 1];
+            (p.is_word() || p.kind == TokKind::Number) && p.verb.is_none() && !self.is(q.open - 1, "that")
+        };
+        let content_span = if embedded {
+            let cs = self.clause_start_before(q.open, qs.tokens.start);
+            if (cs..q.open).any(|j| self.toks[j].has(flags::PREP | flags::DET) && j + 1 == q.open) {
+                return None;
+            }
+            Span::new(self.toks[cs].span.start, q.span.end)
+        } else {
+            q.span
+        };
         let mut a = c + 1;
         if a < hi && (self.toks[a].is_punct(',') || self.toks[a].is_punct('—')) {
             a += 1;
@@ -614,12 +707,15 @@ impl<'a> Ctx<'a> {
                 if let Some(np) = self.np.np_right(ce, hi, sent_start) {
                     if np.kind != MentionKind::Relative {
                         let (_, _, ao, _) = self.verb_info(cw);
-                        let (_, addr, src) = self.after_cue(np.end, hi, ao, sent_start);
+                        let (k, addr, src) = self.after_cue(np.end, hi, ao, sent_start);
+                        if (!open || embedded) && k < tag_end {
+                            return None;
+                        }
                         return Some(Draft {
                             speaker: Some(np),
                             cue: (a2, ce),
                             cue_word: cw,
-                            content: vec![self.quote_content(q)],
+                            content: vec![content_span],
                             source: src,
                             addressee: addr,
                             rule: "direct.quote-cue-speaker",
@@ -655,12 +751,15 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (_, _, ao, _) = self.verb_info(cw);
-        let (_, addr, src) = self.after_cue(ce, hi, ao, sent_start);
+        let (k, addr, src) = self.after_cue(ce, hi, ao, sent_start);
+        if (!open || embedded) && k < tag_end {
+            return None;
+        }
         Some(Draft {
             speaker: Some(np),
             cue: (v, ce),
             cue_word: cw,
-            content: vec![self.quote_content(q)],
+            content: vec![content_span],
             source: src,
             addressee: addr,
             rule: "direct.quote-speaker-cue",
@@ -888,7 +987,7 @@ impl<'a> Ctx<'a> {
     fn inverted_at(&mut self, i: usize, lo: usize, hi: usize, si: usize) -> Option<Draft> {
         let (ce, cw) = self.cue_at(i)?;
         let (class, _, ao, needs) = self.verb_info(cw);
-        if !matches!(cw, CueWord::Verb(_)) || needs || class == CueClass::Intention {
+        if !matches!(cw, CueWord::Verb(_)) || class == CueClass::Intention || (needs && class == CueClass::Speech) {
             return None;
         }
         let w = self.word(i);
@@ -922,6 +1021,19 @@ impl<'a> Ctx<'a> {
         if comma <= lo {
             return None;
         }
+        // "Christie said that A — no different, he said, from B": the
+        // earlier cue with its own subject is the outer attribution
+        let earlier_cue = (lo..comma).any(|j| {
+            !self.in_quote(j)
+                && !self.taken[j]
+                && self.toks[j].has(flags::CUE_VERB)
+                && self.toks[j].verb.is_some_and(|v| self.lex.verb(v).class == CueClass::Speech)
+                && (self.is(j + 1, "that") || self.toks.get(j + 1).is_some_and(|t| t.pronoun.is_some()))
+                && self.subject(j, lo).is_some()
+        });
+        if earlier_cue {
+            return None;
+        }
         let after_from = if rule == "indirect.inverted" {
             ce
         } else {
@@ -932,7 +1044,9 @@ impl<'a> Ctx<'a> {
         let mut rule = rule;
         if k < hi {
             // parenthetical: "A, X said, B."
-            if self.toks[k].is_punct(',')
+            if matches!(self.toks[k].kind, TokKind::Punct('—' | '–' | '-' | '(' | ';')) {
+                // "…, the office reported on Tuesday -- a development that…"
+            } else if self.toks[k].is_punct(',')
                 && k + 1 < hi
                 && !self.is(k + 1, "and")
                 && !self.is(k + 1, "adding")
@@ -947,7 +1061,7 @@ impl<'a> Ctx<'a> {
         // the content before must look like a clause, not a subordinate
         // phrase: at least three words
         let words = (lo..comma).filter(|&j| self.toks[j].is_word()).count();
-        if words < 3 {
+        if words < 3 && content.len() == 1 {
             return None;
         }
         if content.iter().any(|c| self.is_taken_span(*c)) {
@@ -985,28 +1099,25 @@ impl<'a> Ctx<'a> {
                     i += 1;
                     continue;
                 };
-                let Some(np) = self.np.np_right(ce, hi, lo) else {
-                    i += 1;
+                // the object runs to the next comma or the sentence end:
+                // "according to a count by The Associated Press"
+                let stop = (ce..hi)
+                    .find(|&k| self.toks[k].is_punct(',') || self.toks[k].is_punct('—') || self.toks[k].is_quote())
+                    .unwrap_or(hi);
+                if stop == ce || stop - ce > 20 {
+                    i = ce;
                     continue;
-                };
-                let mut end = np.end;
-                // "according to a statement by X", "according to X's report"
-                while end < hi
-                    && self.toks[end].is_word()
-                    && !self.toks[end].has(flags::CONJ)
-                    && end < np.end + 6
-                    && !self.toks[end].is_punct(',')
-                    && (self.is(end, "of")
-                        || self.is(end, "by")
-                        || self.is(end, "from")
-                        || self.is(end, "'s")
-                        || self.is(end, "’s"))
-                {
-                    match self.np.np_right(end + 1, hi, lo) {
-                        Some(n2) => end = n2.end,
-                        None => break,
-                    }
                 }
+                let mut np = self.np.np_right(ce, stop, ce).unwrap_or(Np {
+                    start: ce,
+                    end: stop,
+                    head: stop - 1,
+                    kind: MentionKind::Description,
+                    name: None,
+                    known: None,
+                });
+                np.end = np.end.max(stop);
+                let end = stop;
                 let mut content = Vec::new();
                 let before = if i > lo && self.toks[i - 1].is_punct(',') {
                     i - 1
@@ -1095,13 +1206,23 @@ impl<'a> Ctx<'a> {
             None => {
                 // participle clause: ", adding that…" takes the sentence's
                 // speaker
-                if gerund && i > lo && self.toks[i - 1].is_punct(',') {
+                let g = self.skip_verb_group_left(i, lo);
+                let after_comma = g > lo
+                    && (self.toks[g - 1].is_punct(',')
+                        || self.toks[g - 1].is_punct('—')
+                        || self.toks[g - 1].is_punct('–'));
+                let coordinated = g > lo && (self.is(g - 1, "and") || self.is(g - 1, "but"));
+                if (gerund && after_comma) || coordinated {
+                    // a participle (", saying…") or a second verb ("… and
+                    // said…") takes the sentence's speaker
                     let prev = out
                         .iter()
                         .rev()
-                        .find(|d| d.sent == si && d.speaker.is_some())?;
-                    rule_hint = Some("indirect.participle");
-                    (prev.speaker, Vec::new())
+                        .find(|d| d.sent == si && d.speaker.is_some() && d.cue.1 <= i)
+                        .and_then(|d| d.speaker)
+                        .or_else(|| self.sentence_subject(lo, i))?;
+                    rule_hint = Some(if gerund { "indirect.participle" } else { "indirect.coordinated" });
+                    (Some(prev), Vec::new())
                 } else if self.passive_it(i, lo) {
                     (None, Vec::new())
                 } else {
@@ -1182,46 +1303,11 @@ impl<'a> Ctx<'a> {
             start = k + 1;
             rule = "indirect.clause";
         } else if self.is(k, "to") && self.toks.get(k + 1).is_some_and(|u| u.is_word() && !u.cap) {
-            if !matches!(class, CueClass::Intention | CueClass::Belief)
-                && !self
-                    .lex
-                    .verb(match cw {
-                        CueWord::Verb(v) => v,
-                        _ => return None,
-                    })
-                    .addressee_object
-                && !matches!(
-                    self.word(i),
-                    "promised"
-                        | "vowed"
-                        | "pledged"
-                        | "threatened"
-                        | "agreed"
-                        | "promise"
-                        | "vow"
-                        | "pledge"
-                        | "threaten"
-                        | "agree"
-                        | "promises"
-                        | "vows"
-                        | "pledges"
-                        | "threatens"
-                        | "agrees"
-                        | "promising"
-                        | "vowing"
-                        | "pledging"
-                        | "threatening"
-                        | "agreeing"
-                        | "urged"
-                        | "urge"
-                        | "urges"
-                        | "urging"
-                        | "called"
-                        | "calls"
-                        | "call"
-                        | "calling"
-                )
-            {
+            let takes_inf = match cw {
+                CueWord::Verb(v) => self.lex.verb(v).infinitive || ao,
+                _ => false,
+            };
+            if !matches!(class, CueClass::Intention | CueClass::Belief) && !takes_inf {
                 return None;
             }
             rule = "indirect.infinitive";
@@ -1229,7 +1315,7 @@ impl<'a> Ctx<'a> {
             rule = "indirect.clause";
         } else if class == CueClass::Intention || needs {
             return None;
-        } else if self.clause_start(k, hi) {
+        } else if self.clause_start(k, hi) || (class == CueClass::Speech && self.loose_clause_start(k, hi)) {
             rule = "indirect.clause";
         } else {
             return None;
@@ -1242,8 +1328,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // the content: to the sentence end, or across sentences to the end
-        // of a quotation that it opens
+        // of a quotation that it opens; a relative clause (", who said …,")
+        // ends at its closing comma
         let mut end_tok = hi;
+        if speaker.is_some_and(|sp| sp.kind == MentionKind::Relative) {
+            if let Some(c) = (start..hi).find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j)) {
+                end_tok = c;
+            }
+        }
         let qi = if self.toks[start].is_quote() {
             self.quotes.iter().position(|q| q.open == start)
         } else {
@@ -1257,7 +1349,27 @@ impl<'a> Ctx<'a> {
                 end_tok = q.end;
             }
         }
-        let _ = end_tok;
+        // "… tweeted a photo and said she had been hurt": a second cue
+        // verb coordinated with this one starts its own attribution
+        if qi.is_none() {
+            let cut = (start + 1..end_tok).find(|&j| {
+                (self.is(j, "and") || self.is(j, "but"))
+                    && !self.in_quote(j)
+                    && {
+                        let v = self.skip_adverbs_right(j + 1, end_tok);
+                        v < end_tok
+                            && self.toks[v].verb.is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
+                            && !self.word(v).ends_with("ing")
+                    }
+            });
+            if let Some(c) = cut {
+                let mut e = c;
+                while e > start && matches!(self.toks[e - 1].kind, TokKind::Punct(',' | ';')) {
+                    e -= 1;
+                }
+                span = self.span_of(start, e)?;
+            }
+        }
         if self.is_taken_span(span) {
             // content overlaps an earlier attribution: trim at it
             let first_taken = (start..hi).find(|&j| self.taken[j])?;
@@ -1288,6 +1400,14 @@ impl<'a> Ctx<'a> {
         };
         self.relay_and_partner(&mut d, extras, lo);
         Some(d)
+    }
+
+    /// After a verb of saying almost anything is content ("says going
+    /// through it helped", "said yes"), but not a preposition, a
+    /// conjunction or the end.
+    fn loose_clause_start(&self, k: usize, hi: usize) -> bool {
+        let t = &self.toks[k];
+        k < hi && (t.is_word() || t.kind == TokKind::Number) && !t.has(flags::PREP | flags::CONJ | flags::RELATIVE | flags::TIME)
     }
 
     /// Does a clause (subject + more) start at `k`? Pronouns, determiners,
