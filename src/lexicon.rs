@@ -52,6 +52,10 @@ pub struct VerbEntry {
     /// act"); Intention verbs always do.
     #[serde(default)]
     pub infinitive: bool,
+    /// Its object is the content ("endorsed Sanders", "called the plan a
+    /// mistake").
+    #[serde(default)]
+    pub object: bool,
 }
 
 /// A multi-word or nominal cue ("according to", "in a statement").

@@ -230,6 +230,11 @@ impl<'a> Ctx<'a> {
         if !t.is_word() {
             return None;
         }
+        // a capitalized cue word inside a sentence is a name or a headline
+        // word ("the Islamic State", "Jobs Report Gives …"), not a verb
+        if t.cap && !self.title_case_ok(i) {
+            return None;
+        }
         if t.has(flags::CUE_VERB | flags::ACCORDING) || !self.lex.multi(self.word(i)).is_empty() {
             let mut buf = std::mem::take(&mut self.buf);
             let m = self.np.multi_starting_at(i, self.toks.len(), &mut buf);
@@ -241,6 +246,20 @@ impl<'a> Ctx<'a> {
             }
         }
         t.verb.map(|v| (i + 1, CueWord::Verb(v)))
+    }
+
+    /// A capitalized word may be a cue only at its sentence's start (or
+    /// after an opening quotation mark), and not in a title-case headline.
+    fn title_case_ok(&self, i: usize) -> bool {
+        let s = self.sent_of(i);
+        let first = i == s.tokens.start || self.toks[i - 1].is_quote() || self.toks[i - 1].is_punct(':');
+        if !first {
+            return false;
+        }
+        // headline: most words after it capitalized
+        let words: Vec<&Token> = self.toks[s.tokens.clone()].iter().filter(|t| t.is_word()).collect();
+        let caps = words.iter().filter(|t| t.cap).count();
+        !(words.len() >= 4 && caps * 4 >= words.len() * 3)
     }
 
     fn verb_class(&self, c: CueWord) -> Option<(CueClass, bool, bool)> {
@@ -836,8 +855,10 @@ impl<'a> Ctx<'a> {
                         cue: (k, ce),
                         cue_word: cw,
                         content: vec![if next < b {
-                            self.span_of(next, q.end.min(self.toks.len()))?
-                                .cover(q.span)
+                            // "said that … “quoted words” …": to the sentence end
+                            let hi = self.content_end(self.sent_of(q.open));
+                            let end = if q.end < hi { hi } else { q.end.min(self.toks.len()) };
+                            self.span_of(next, end)?.cover(q.span)
                         } else {
                             q.span
                         }],
@@ -1313,10 +1334,14 @@ impl<'a> Ctx<'a> {
             rule = "indirect.infinitive";
         } else if WH.contains(&w.to_lowercase().as_str()) && class != CueClass::Intention {
             rule = "indirect.clause";
-        } else if class == CueClass::Intention || needs {
-            return None;
-        } else if self.clause_start(k, hi) || (class == CueClass::Speech && self.loose_clause_start(k, hi)) {
+        } else if !(class == CueClass::Intention || needs)
+            && (self.clause_start(k, hi) || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
+        {
             rule = "indirect.clause";
+        } else if self.is_object_verb(cw) && self.object_start(k, hi) {
+            // "endorsed Sanders in the primary", "called the plan a mistake":
+            // the object, to the end of its clause
+            rule = "indirect.object";
         } else {
             return None;
         }
@@ -1347,6 +1372,24 @@ impl<'a> Ctx<'a> {
             if q.span.end > span.end {
                 span = Span::new(span.start, q.span.end);
                 end_tok = q.end;
+            }
+        }
+        // end the content before what the author adds: ", which …",
+        // ", while …", a dash clause, a semicolon, ", and they …"
+        if qi.is_none() {
+            if let Some(c) = self.content_tail(start, end_tok) {
+                end_tok = c;
+                span = self.span_of(start, c)?;
+            }
+        }
+        if rule == "indirect.object" {
+            if let Some(c) = (start + 1..end_tok).find(|&j| {
+                !self.in_quote(j)
+                    && (matches!(self.toks[j].kind, TokKind::Punct(',' | ';' | '—' | '–' | '(' | ':'))
+                        || self.toks[j].is_punct('-') && self.toks[j].space_before)
+            }) {
+                end_tok = c;
+                span = self.span_of(start, c)?;
             }
         }
         // "… tweeted a photo and said she had been hurt": a second cue
@@ -1400,6 +1443,63 @@ impl<'a> Ctx<'a> {
         };
         self.relay_and_partner(&mut d, extras, lo);
         Some(d)
+    }
+
+    /// Where reported content gives way to the author's own words: the
+    /// first `, which/who/while/though/despite…`, dash, semicolon, or
+    /// `, and/but` + a new subject, outside quotations.
+    fn content_tail(&self, start: usize, end: usize) -> Option<usize> {
+        let mut j = start + 1;
+        while j < end {
+            if self.in_quote(j) || self.toks[j].is_quote() {
+                j += 1;
+                continue;
+            }
+            let t = &self.toks[j];
+            match t.kind {
+                TokKind::Punct(';') => return Some(j),
+                TokKind::Punct('—' | '–') => return Some(j),
+                TokKind::Punct('-') if t.space_before => return Some(j),
+                TokKind::Punct(',') if j + 1 < end => {
+                    let n = self.word(j + 1).to_lowercase();
+                    if matches!(
+                        n.as_str(),
+                        "while" | "whereas" | "though" | "although" | "despite" | "according"
+                    ) {
+                        return Some(j);
+                    }
+                    if matches!(n.as_str(), "and" | "but" | "so" | "yet") && j + 2 < end {
+                        let s2 = &self.toks[j + 2];
+                        let new_subject = s2.pronoun.is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+                            || (s2.has(flags::DET) && !s2.has(flags::PRONOUN))
+                            || (s2.cap && s2.is_word());
+                        if new_subject {
+                            return Some(j);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        None
+    }
+
+    fn is_object_verb(&self, cw: CueWord) -> bool {
+        matches!(cw, CueWord::Verb(v) if self.lex.verb(v).object)
+    }
+
+    /// Can an object phrase start at `k`?
+    fn object_start(&self, k: usize, hi: usize) -> bool {
+        let t = &self.toks[k];
+        k < hi
+            && (t.is_word() || t.kind == TokKind::Number || t.is_quote())
+            && !t.has(flags::PREP | flags::CONJ | flags::AUX)
+            && !matches!(
+                self.word(k),
+                "to" | "away" | "off" | "up" | "down" | "out" | "back" | "over" | "himself" | "herself"
+                    | "themselves" | "itself" | "myself" | "ourselves" | "yourself"
+            )
     }
 
     /// After a verb of saying almost anything is content ("says going
