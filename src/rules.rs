@@ -1219,7 +1219,16 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let w = self.word(i);
-        let gerund = w.ends_with("ing");
+        // "saying" after "is"/"was"/"been" is a progressive verb, not a
+        // participle
+        let g0 = self.skip_verb_group_left(i, lo);
+        let progressive = (g0..i).any(|j| {
+            matches!(
+                self.word(j).to_lowercase().as_str(),
+                "is" | "was" | "are" | "were" | "been" | "be" | "am" | "'s" | "’s" | "'re" | "’re"
+            )
+        });
+        let gerund = w.ends_with("ing") && !progressive;
         // the speaker
         let mut rule_hint = None;
         let (speaker, extras) = match self.subject(i, lo) {
