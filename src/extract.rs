@@ -240,6 +240,7 @@ impl Extractor {
             }
             CueWord::According(a) => (self.lex.cues.according[a as usize].lemma.clone(), None),
             CueWord::Colon => (":".to_string(), None),
+            CueWord::Frame => ("in".to_string(), None),
         };
         let kind = quote_kind(&d.content, quotes, toks);
         let _ = MentionKind::Name;

@@ -118,8 +118,10 @@ pub enum CueWord {
     Verb(u32),
     /// "according to"-type phrase (index into `cues.according`).
     According(u32),
-    /// A colon introducing a quotation.
+    /// A colon introducing a quotation or a claim.
     Colon,
+    /// A framing preposition ("In a new poll, …").
+    Frame,
 }
 
 /// An attribution before entity resolution, in token indices.
@@ -234,6 +236,15 @@ impl<'a> Ctx<'a> {
         // word ("the Islamic State", "Jobs Report Gives …"), not a verb
         if t.cap && !self.title_case_ok(i) {
             return None;
+        }
+        // after a determiner or a possessive the word is a noun: "a
+        // district judge", "his state", "Trump's home state"
+        if i > 0 && t.has(flags::CUE_VERB) {
+            let p = &self.toks[i - 1];
+            let pw = self.word(i - 1);
+            if (p.has(flags::DET) && !matches!(pw, "that" | "all" | "both" | "each" | "no")) || matches!(pw, "'s" | "’s") {
+                return None;
+            }
         }
         if t.has(flags::CUE_VERB | flags::ACCORDING) || !self.lex.multi(self.word(i)).is_empty() {
             let mut buf = std::mem::take(&mut self.buf);
@@ -372,7 +383,7 @@ impl<'a> Ctx<'a> {
             let paren = self.toks[close].is_punct(')');
             let mut k = close;
             let mut segments = 0;
-            while k > lo && close - k < 40 {
+            while k > lo && close - k < 60 {
                 k -= 1;
                 let t = &self.toks[k];
                 if t.is_final() || t.is_quote() || t.is_punct(';') || t.is_punct(':') {
@@ -846,10 +857,10 @@ impl<'a> Ctx<'a> {
                     if next != b && !(next < b && self.is(next, "that")) {
                         continue;
                     }
-                    let (speaker, extras) = match self.subject(k, lo) {
-                        Some(x) => (Some(x.0), x.1),
-                        None => (None, Vec::new()),
-                    };
+                    let (speaker, extras, _) = self.speaker_for_cue(k, lo, s_idx, &[])?;
+                    if speaker.is_none() && !self.passive_it(k, lo) {
+                        return None;
+                    }
                     let mut d = Draft {
                         speaker,
                         cue: (k, ce),
@@ -1065,7 +1076,9 @@ impl<'a> Ctx<'a> {
         let mut rule = rule;
         if k < hi {
             // parenthetical: "A, X said, B."
-            if matches!(self.toks[k].kind, TokKind::Punct('—' | '–' | '-' | '(' | ';')) {
+            if matches!(self.toks[k].kind, TokKind::Punct('—' | '–' | '-' | '(' | ';'))
+                || (self.toks[k].is_punct(',') && (self.is(k + 1, "and") || self.is(k + 1, "but")))
+            {
                 // "…, the office reported on Tuesday -- a development that…"
             } else if self.toks[k].is_punct(',')
                 && k + 1 < hi
@@ -1082,7 +1095,8 @@ impl<'a> Ctx<'a> {
         // the content before must look like a clause, not a subordinate
         // phrase: at least three words
         let words = (lo..comma).filter(|&j| self.toks[j].is_word()).count();
-        if words < 3 && content.len() == 1 {
+        let pp_led = self.toks[lo].has(flags::PREP) && !self.toks[lo].has(flags::CONJ);
+        if (words < 3 || (pp_led && words < 8)) && content.len() == 1 {
             return None;
         }
         if content.iter().any(|c| self.is_taken_span(*c)) {
@@ -1218,72 +1232,68 @@ impl<'a> Ctx<'a> {
         if !matches!(cw, CueWord::Verb(_)) {
             return None;
         }
+        let (speaker, extras, rule_hint) = self.speaker_for_cue(i, lo, si, out)?;
+        if speaker.is_none() || speaker.is_some_and(|sp| sp.kind == MentionKind::Pronoun && self.is(sp.start, "it") && self.passive_it(i, lo)) {
+            // "It is said that…": an empty subject is no speaker
+            if self.passive_it(i, lo) {
+                return self.forward_content(i, ce, cw, None, lo, hi, si, class, ao, needs, &extras, rule_hint);
+            }
+        }
+        self.forward_content(
+            i, ce, cw, speaker, lo, hi, si, class, ao, needs, &extras, rule_hint,
+        )
+    }
+
+    /// The speaker of a verb cue at `i`: its subject; for a participle
+    /// (", saying …") or a second coordinated verb ("… and said …") the
+    /// sentence's speaker; for "It is said" none. Returns the speaker,
+    /// phrases found between subject and verb, and a rule id override.
+    #[allow(clippy::type_complexity)]
+    fn speaker_for_cue(
+        &self,
+        i: usize,
+        lo: usize,
+        si: usize,
+        out: &[Draft],
+    ) -> Option<(Option<Np>, Vec<Np>, Option<&'static str>)> {
         let w = self.word(i);
         // "saying" after "is"/"was"/"been" is a progressive verb, not a
         // participle
-        let g0 = self.skip_verb_group_left(i, lo);
-        let progressive = (g0..i).any(|j| {
+        let g = self.skip_verb_group_left(i, lo);
+        let progressive = (g..i).any(|j| {
             matches!(
                 self.word(j).to_lowercase().as_str(),
                 "is" | "was" | "are" | "were" | "been" | "be" | "am" | "'s" | "’s" | "'re" | "’re"
             )
         });
         let gerund = w.ends_with("ing") && !progressive;
-        // the speaker
-        let mut rule_hint = None;
-        let (speaker, extras) = match self.subject(i, lo) {
-            Some((np, ex)) => (Some(np), ex),
-            None => {
-                // participle clause: ", adding that…" takes the sentence's
-                // speaker
-                let g = self.skip_verb_group_left(i, lo);
-                let after_comma = g > lo
-                    && (self.toks[g - 1].is_punct(',')
-                        || self.toks[g - 1].is_punct('—')
-                        || self.toks[g - 1].is_punct('–'));
-                let coordinated = g > lo && (self.is(g - 1, "and") || self.is(g - 1, "but"));
-                if (gerund && after_comma) || coordinated {
-                    // a participle (", saying…") or a second verb ("… and
-                    // said…") takes the sentence's speaker
-                    let prev = out
-                        .iter()
-                        .rev()
-                        .find(|d| d.sent == si && d.speaker.is_some() && d.cue.1 <= i)
-                        .and_then(|d| d.speaker)
-                        .or_else(|| self.sentence_subject(lo, i))?;
-                    rule_hint = Some(if gerund { "indirect.participle" } else { "indirect.coordinated" });
-                    (Some(prev), Vec::new())
-                } else if self.passive_it(i, lo) {
-                    (None, Vec::new())
-                } else {
-                    return None;
-                }
-            }
-        };
-        if let Some(sp) = speaker {
-            // "It is said that…": an empty subject is no speaker
-            if sp.kind == MentionKind::Pronoun && self.is(sp.start, "it") && self.passive_it(i, lo)
-            {
-                return self.forward_content(
-                    i, ce, cw, None, lo, hi, si, class, ao, needs, &extras, rule_hint,
-                );
-            }
-            if gerund && rule_hint.is_none() {
-                // "Lavrov telling Carlson …" only after cited/quoted, or as
-                // a participle after a comma
-                let p = sp.start;
-                let cited = p > lo
-                    && (self.is(p - 1, "cited")
-                        || self.is(p - 1, "quoted")
-                        || (self.is(p - 1, "as") && p > lo + 1));
-                if !cited {
-                    return None;
-                }
+        if let Some((np, ex)) = self.subject(i, lo) {
+            // a participle's subject only after cited/quoted: "Lavrov
+            // telling Carlson"
+            let p = np.start;
+            let cited = p > lo
+                && (self.is(p - 1, "cited") || self.is(p - 1, "quoted") || (self.is(p - 1, "as") && p > lo + 1));
+            if !gerund || cited {
+                return Some((Some(np), ex, None));
             }
         }
-        self.forward_content(
-            i, ce, cw, speaker, lo, hi, si, class, ao, needs, &extras, rule_hint,
-        )
+        let after_comma = g > lo
+            && (self.toks[g - 1].is_punct(',') || self.toks[g - 1].is_punct('—') || self.toks[g - 1].is_punct('–'));
+        let coordinated = g > lo && (self.is(g - 1, "and") || self.is(g - 1, "but"));
+        if (gerund && after_comma) || coordinated {
+            let prev = out
+                .iter()
+                .rev()
+                .find(|d| d.sent == si && d.speaker.is_some() && d.cue.1 <= i)
+                .and_then(|d| d.speaker)
+                .or_else(|| self.sentence_subject(lo, i))?;
+            let hint = if gerund { "indirect.participle" } else { "indirect.coordinated" };
+            return Some((Some(prev), Vec::new(), Some(hint)));
+        }
+        if self.passive_it(i, lo) {
+            return Some((None, Vec::new(), None));
+        }
+        None
     }
 
     fn passive_it(&self, i: usize, lo: usize) -> bool {
@@ -1332,7 +1342,9 @@ impl<'a> Ctx<'a> {
             }
             start = k + 1;
             rule = "indirect.clause";
-        } else if self.is(k, "to") && self.toks.get(k + 1).is_some_and(|u| u.is_word() && !u.cap) {
+        } else if self.is(k, "to")
+            && self.toks.get(k + 1).is_some_and(|u| (u.is_word() && !u.cap) || u.is_quote())
+        {
             let takes_inf = match cw {
                 CueWord::Verb(v) => self.lex.verb(v).infinitive || ao,
                 _ => false,
@@ -1341,6 +1353,13 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             rule = "indirect.infinitive";
+            // "urged her peers to act", "called on Muslims to stand up":
+            // the one urged belongs to the content
+            if let Some(a) = addr {
+                if a.end == k {
+                    start = a.start;
+                }
+            }
         } else if WH.contains(&w.to_lowercase().as_str()) && class != CueClass::Intention {
             rule = "indirect.clause";
         } else if !(class == CueClass::Intention || needs)
@@ -1556,6 +1575,122 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    // ------------------------------------------------------------------
+    // pass 4b: framing phrases at the sentence start
+
+    /// "Berg: Talks Will Resume" (headline colon), "Asked whether …, X
+    /// said" (the question, with no source), "In a new poll, 40 percent …"
+    /// (a study or statement framing the sentence).
+    fn framing(&mut self, out: &mut Vec<Draft>) {
+        for si in 0..self.sents.len() {
+            let s = &self.sents[si];
+            let (lo, hi) = (s.tokens.start, self.content_end(s));
+            if hi <= lo + 2 || self.taken[lo] || self.in_quote(lo) {
+                continue;
+            }
+            if let Some(d) = self.headline_colon(lo, hi, si).or_else(|| self.asked(lo, hi, si)).or_else(|| self.framing_in(lo, hi, si)) {
+                if !d.content.iter().any(|c| self.is_taken_span(*c)) {
+                    self.commit(d, out);
+                }
+            }
+        }
+    }
+
+    fn headline_colon(&self, lo: usize, hi: usize, si: usize) -> Option<Draft> {
+        let colon = (lo + 1..(lo + 7).min(hi)).find(|&k| self.toks[k].is_punct(':'))?;
+        if colon + 3 > hi || self.toks[colon + 1].is_quote() {
+            return None;
+        }
+        let np = self.np.np_left(colon, lo, lo)?;
+        if np.start != lo || !matches!(np.kind, MentionKind::Name | MentionKind::Org | MentionKind::Description) {
+            return None;
+        }
+        if np.kind == MentionKind::Description && !self.toks[np.head].has(flags::TITLE | flags::PERSON_NOUN | flags::ORG_HEAD | flags::OUTLET_NOUN) {
+            return None;
+        }
+        let words = (colon + 1..hi).filter(|&k| self.toks[k].is_word()).count();
+        if words < 3 {
+            return None;
+        }
+        Some(Draft {
+            speaker: Some(np),
+            cue: (colon, colon + 1),
+            cue_word: CueWord::Colon,
+            content: vec![self.span_of(colon + 1, hi)?],
+            source: None,
+            addressee: None,
+            rule: "headline.colon",
+            sent: si,
+        })
+    }
+
+    fn asked(&mut self, lo: usize, hi: usize, si: usize) -> Option<Draft> {
+        let mut a = lo;
+        if self.is(a, "when") || self.is(a, "after") || self.is(a, "once") {
+            a += 1;
+        }
+        if self.is(a, "being") {
+            a += 1;
+        }
+        if !self.is(a, "asked") {
+            return None;
+        }
+        let (ce, cw) = self.cue_at(a).or_else(|| self.toks[a].verb.map(|v| (a + 1, CueWord::Verb(v))))?;
+        let mut k = self.skip_adverbs_right(ce, hi);
+        if self.is(k, "about") {
+            k += 1;
+        } else if !WH.contains(&self.word(k).to_lowercase().as_str()) {
+            return None;
+        }
+        let comma = (k..hi).find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))?;
+        Some(Draft {
+            speaker: None,
+            cue: (a, ce),
+            cue_word: cw,
+            content: vec![self.span_of(k, comma)?],
+            source: None,
+            addressee: None,
+            rule: "indirect.asked",
+            sent: si,
+        })
+    }
+
+    fn framing_in(&self, lo: usize, hi: usize, si: usize) -> Option<Draft> {
+        if !self.is(lo, "in") {
+            return None;
+        }
+        let comma = (lo + 1..(lo + 14).min(hi)).find(|&j| self.toks[j].is_punct(','))?;
+        let frame = (lo + 1..comma).find(|&j| {
+            matches!(
+                self.word(j).to_lowercase().as_str(),
+                "poll" | "survey" | "study" | "report" | "statement" | "letter" | "memo" | "op-ed" | "column" | "speech"
+                    | "view" | "opinion" | "words" | "tweet" | "post" | "filing" | "analysis" | "interview" | "remarks"
+            )
+        })?;
+        let np = self.np.np_right(lo + 1, comma, lo + 1).unwrap_or(Np {
+            start: lo + 1,
+            end: comma,
+            head: frame,
+            kind: MentionKind::Description,
+            name: None,
+            known: None,
+        });
+        let np = Np { end: comma, ..np };
+        if comma + 3 > hi {
+            return None;
+        }
+        Some(Draft {
+            speaker: Some(np),
+            cue: (lo, lo + 1),
+            cue_word: CueWord::Frame,
+            content: vec![self.span_of(comma + 1, hi)?],
+            source: None,
+            addressee: None,
+            rule: "according.frame",
+            sent: si,
+        })
+    }
+
     /// Run every pass; drafts come back in text order.
     pub fn run(mut self) -> Vec<Draft> {
         let mut out = Vec::new();
@@ -1563,6 +1698,7 @@ impl<'a> Ctx<'a> {
         self.continuations(&mut out);
         self.inverted(&mut out);
         self.according(&mut out);
+        self.framing(&mut out);
         self.forward(&mut out);
         out.sort_by_key(|d| {
             d.content
