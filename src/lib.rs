@@ -19,12 +19,13 @@
 //!
 //! Stages, one module each: [`token`] → [`sentence`] → [`quote`] →
 //! [`mention`] → [`rules`] → [`resolve`] → [`extract`] (and [`record`] for
-//! the output contract).
+//! the output contract; [`eval`] scores them against brat gold).
 
 #![deny(missing_docs)]
 
 pub mod dateline;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod lexicon;
