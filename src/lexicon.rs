@@ -414,7 +414,9 @@ impl Lexicon {
             .split_whitespace()
             .map(|w| w.to_lowercase())
             .collect();
-        if words.len() < 2 {
+        // single words are kept only for names (organizations, places):
+        // single-word cues and titles live in the word table
+        if words.is_empty() || (words.len() == 1 && !matches!(target, MultiTarget::Org(_) | MultiTarget::Place(_))) {
             return;
         }
         self.multi

@@ -96,6 +96,24 @@ impl<'a> Phrases<'a> {
         self.toks[i].span.slice(self.text)
     }
 
+    /// A single capitalized word that is a known organization or place
+    /// ("US", "NATO", "Moscow").
+    pub fn known_single(&self, i: usize) -> Option<MultiTarget> {
+        let t = &self.toks[i];
+        if !t.is_word() || !t.cap {
+            return None;
+        }
+        let mut buf = String::new();
+        lower_into(self.word(i), &mut buf);
+        let key = buf.trim_end_matches('.');
+        self.lex
+            .multi(key)
+            .iter()
+            .chain(self.lex.multi(&buf).iter())
+            .find(|mw| mw.words.len() == 1)
+            .map(|mw| mw.target)
+    }
+
     /// A capitalized word that can be part of a name.
     pub fn is_name_word(&self, i: usize, sent_start: usize) -> bool {
         let t = &self.toks[i];
@@ -103,6 +121,9 @@ impl<'a> Phrases<'a> {
             return false;
         }
         let w = self.word(i);
+        if w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && self.known_single(i).is_some() {
+            return true; // "US", "NATO"
+        }
         let all_caps = w.len() > 1 && w.chars().all(|c| !c.is_lowercase());
         if t.has(flags::NOT_NAME | flags::PRONOUN | flags::MONTH) && !t.has(flags::TITLE) && !(all_caps && w.len() > 2 && !t.has(flags::PRONOUN | flags::DET | flags::PREP | flags::CONJ)) {
             return false;
@@ -389,6 +410,11 @@ impl<'a> Phrases<'a> {
                 }
                 break;
             }
+            if p.cap && p.pronoun.is_some() && self.is_name_word(j - 1, sent_start) {
+                // "US journalist": an all-caps known name, not "us"
+                j -= 1;
+                continue;
+            }
             if let Some(pr) = p.pronoun {
                 if self.lex.pronouns.pronouns[pr as usize].possessive {
                     j -= 1;
@@ -410,8 +436,13 @@ impl<'a> Phrases<'a> {
                 j -= 1;
                 continue;
             }
-            if p.cap && self.is_name_word(j - 1, sent_start) {
+            if p.cap && (self.is_name_word(j - 1, sent_start) || self.known_single(j - 1).is_some()) {
                 // "US journalist", "Kremlin spokesman" — capitalized modifiers
+                j -= 1;
+                continue;
+            }
+            if !p.cap && p.verb.is_some_and(|v| self.lex.verb(v).lemma == pw.to_lowercase()) && !p.has(flags::AUX | flags::PREP) {
+                // a verb's base form used as a noun modifier: "state media"
                 j -= 1;
                 continue;
             }
@@ -434,7 +465,7 @@ impl<'a> Phrases<'a> {
         if !t.is_word() {
             return None;
         }
-        if t.pronoun.is_some() {
+        if t.pronoun.is_some() && !(t.cap && self.is_name_word(start, usize::MAX)) {
             return Some(Np {
                 start,
                 end: start + 1,
@@ -491,12 +522,24 @@ impl<'a> Phrases<'a> {
             if u.cap && self.is_name_word(k, sent_start)
                 || (u.cap && k == start && u.has(flags::TITLE))
             {
-                if u.has(flags::DEMONYM) && !self.toks.get(k + 1).is_some_and(|n| n.cap) {
+                let next_cap = self.toks.get(k + 1).is_some_and(|n| n.cap && n.is_word());
+                if u.has(flags::DEMONYM) && !next_cap {
                     // "the Russian minister": demonym as modifier
                     k += 1;
                     continue;
                 }
+                if next_cap && (u.has(flags::DEMONYM) || (u.has(flags::TITLE) && !u.has(flags::HONORIFIC))) {
+                    // "Russian President Vladimir Putin": titles and
+                    // demonyms before a name are modifiers, not the name
+                    name = None;
+                    known = None;
+                    k += 1;
+                    continue;
+                }
                 let joined = |n: (usize, usize)| n.1 == k || (n.1 + 1 == k && self.toks[k - 1].is_punct('.'));
+                if !name.is_some_and(joined) {
+                    known = None; // a new name run: "US journalist Tucker Carlson"
+                }
                 name = Some((name.map_or(k, |n| if joined(n) { n.0 } else { k }), k + 1));
                 head = Some(k);
                 k += 1;

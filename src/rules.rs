@@ -1019,7 +1019,12 @@ impl<'a> Ctx<'a> {
     fn inverted_at(&mut self, i: usize, lo: usize, hi: usize, si: usize) -> Option<Draft> {
         let (ce, cw) = self.cue_at(i)?;
         let (class, _, ao, needs) = self.verb_info(cw);
-        if !matches!(cw, CueWord::Verb(_)) || class == CueClass::Intention || (needs && class == CueClass::Speech) {
+        // "…, Lavrov was cited as saying / was quoted": a passive verb of
+        // citing stands without its complement
+        let passive = (self.skip_verb_group_left(i, lo)..i)
+            .any(|j| matches!(self.word(j).to_lowercase().as_str(), "was" | "were" | "is" | "are" | "been" | "be"))
+            && self.word(i).ends_with("ed");
+        if !matches!(cw, CueWord::Verb(_)) || class == CueClass::Intention || (needs && class == CueClass::Speech && !passive) {
             return None;
         }
         let w = self.word(i);
