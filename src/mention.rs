@@ -88,7 +88,8 @@ fn is_modifier_word(t: &Token, w: &str) -> bool {
         return false;
     }
     // unknown lowercase content words: adjectives and noun modifiers
-    !w.ends_with("ly") && !w.ends_with("ing") && !w.ends_with("ed")
+    // ("state-owned" and "long-time" are adjectives whatever their ending)
+    w.contains('-') || (!w.ends_with("ly") && !w.ends_with("ing") && !w.ends_with("ed"))
 }
 
 impl<'a> Phrases<'a> {
@@ -280,7 +281,14 @@ impl<'a> Phrases<'a> {
             while j > lo {
                 let p = &self.toks[j - 1];
                 let pw = self.word(j - 1);
-                if self.is_name_word(j - 1, sent_start)
+                if p.is_punct('.')
+                    && j >= lo + 2
+                    && self.word(j - 2).chars().count() == 1
+                    && self.toks[j - 2].cap
+                {
+                    // an initial: "George W. Bush"
+                    j -= 2;
+                } else if self.is_name_word(j - 1, sent_start)
                     && !p.has(flags::DEMONYM)
                     && !p.has(flags::TITLE)
                 {
@@ -394,6 +402,11 @@ impl<'a> Phrases<'a> {
             let p = &self.toks[j - 1];
             let pw = self.word(j - 1);
             steps += 1;
+            // "Mr. Verdery", "Gen. Ray": an honorific's period
+            if p.is_punct('.') && j >= lo + 2 && self.toks[j - 2].has(flags::HONORIFIC) {
+                j -= 2;
+                continue;
+            }
             if p.has(flags::DET) && !p.has(flags::PRONOUN) {
                 // "the", "a", "some": include and stop; also "his"-type
                 // possessive determiners ("his spokesman")

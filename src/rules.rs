@@ -371,7 +371,24 @@ impl<'a> Ctx<'a> {
     /// prepositional phrase separates it from the verb.
     pub fn subject(&self, cue_start: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
         let sent_start = lo;
-        let i = self.skip_verb_group_left(cue_start, lo);
+        let mut i = self.skip_verb_group_left(cue_start, lo);
+        // "Pence went on to say", "I am here to tell you", "she began to
+        // argue": the subject of the verb that governs the infinitive
+        if i > lo + 1 && self.is(i - 1, "to") {
+            let mut j = i - 1;
+            let mut n = 0;
+            while j > lo && n < 3 {
+                let t = &self.toks[j - 1];
+                if !t.is_word() || t.cap || t.pronoun.is_some() || t.has(flags::DET) || (t.has(flags::PREP) && !self.is(j - 1, "on")) {
+                    break;
+                }
+                j -= 1;
+                n += 1;
+            }
+            if n > 0 {
+                i = self.skip_verb_group_left(j, lo);
+            }
+        }
         if i <= lo {
             return None;
         }
@@ -397,7 +414,14 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 segments += 1;
-                if let Some(np) = self.np.np_left(k, lo, sent_start) {
+                // "Ed Rendell (D), a Clinton supporter, said"
+                let mut kk = k;
+                if kk > lo && self.toks[kk - 1].is_punct(')') {
+                    if let Some(open) = (kk.saturating_sub(8).max(lo)..kk - 1).rev().find(|&x| self.toks[x].is_punct('(')) {
+                        kk = open;
+                    }
+                }
+                if let Some(np) = self.np.np_left(kk, lo, sent_start) {
                     let strong = matches!(np.kind, MentionKind::Name | MentionKind::Org | MentionKind::Pronoun)
                         || (np.kind == MentionKind::Description && segments == 1);
                     if strong && np.start == self.clause_start_before(np.start, lo) {
@@ -1367,11 +1391,19 @@ impl<'a> Ctx<'a> {
             }
         } else if WH.contains(&w.to_lowercase().as_str()) && class != CueClass::Intention {
             rule = "indirect.clause";
+        } else if self.is(k, "about") && class == CueClass::Speech && k + 1 < hi && self.object_start(k + 1, hi) {
+            // "warned us about those rapists", "spoke about the economy"
+            start = k + 1;
+            rule = "indirect.object";
         } else if !(class == CueClass::Intention || needs)
             && (self.clause_start(k, hi) || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
         {
             rule = "indirect.clause";
-        } else if self.is_object_verb(cw) && self.object_start(k, hi) {
+        } else if self.is_object_verb(cw)
+            && self.object_start(k, hi)
+            && !(matches!(self.word(k), "himself" | "herself" | "themselves" | "itself")
+                && matches!(self.lemma(cw), "find" | "show"))
+        {
             // "endorsed Sanders in the primary", "called the plan a mistake":
             // the object, to the end of its clause
             rule = "indirect.object";
@@ -1518,6 +1550,13 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    fn lemma(&self, cw: CueWord) -> &str {
+        match cw {
+            CueWord::Verb(v) => &self.lex.verb(v).lemma,
+            _ => "",
+        }
+    }
+
     fn is_object_verb(&self, cw: CueWord) -> bool {
         matches!(cw, CueWord::Verb(v) if self.lex.verb(v).object)
     }
@@ -1530,8 +1569,7 @@ impl<'a> Ctx<'a> {
             && !t.has(flags::PREP | flags::CONJ | flags::AUX)
             && !matches!(
                 self.word(k),
-                "to" | "away" | "off" | "up" | "down" | "out" | "back" | "over" | "himself" | "herself"
-                    | "themselves" | "itself" | "myself" | "ourselves" | "yourself"
+                "to" | "away" | "off" | "up" | "down" | "out" | "back" | "over"
             )
     }
 
