@@ -122,6 +122,8 @@ pub enum CueWord {
     Colon,
     /// A framing preposition ("In a new poll, …").
     Frame,
+    /// A communication noun ("his claim that …").
+    Noun,
 }
 
 /// An attribution before entity resolution, in token indices.
@@ -1392,8 +1394,9 @@ impl<'a> Ctx<'a> {
         } else if WH.contains(&w.to_lowercase().as_str()) && class != CueClass::Intention {
             rule = "indirect.clause";
         } else if self.is(k, "about") && class == CueClass::Speech && k + 1 < hi && self.object_start(k + 1, hi) {
-            // "warned us about those rapists", "spoke about the economy"
-            start = k + 1;
+            // "warned us about those rapists", "spoke about the economy":
+            // annotators mostly keep the "about"
+            start = k;
             rule = "indirect.object";
         } else if !(class == CueClass::Intention || needs)
             && (self.clause_start(k, hi) || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
@@ -1619,6 +1622,101 @@ impl<'a> Ctx<'a> {
     }
 
     // ------------------------------------------------------------------
+    // pass 4a: communication nouns with a that-clause
+
+    /// "his claim that …", "Trump's argument that …", "concerns that …":
+    /// the noun is the cue, the possessor the speaker (none when absent).
+    fn nominal(&mut self, out: &mut Vec<Draft>) {
+        for si in 0..self.sents.len() {
+            let s = &self.sents[si];
+            let (lo, hi) = (s.tokens.start, self.content_end(s));
+            for i in lo..hi.saturating_sub(2) {
+                let t = &self.toks[i];
+                if !t.has(flags::CUE_NOUN) || t.cap || self.taken[i] || self.in_quote(i) || !self.is(i + 1, "that") {
+                    continue;
+                }
+                // "the report that was released" is a relative clause: the
+                // word after "that" must open a clause
+                if !self.clause_start(i + 2, hi) {
+                    continue;
+                }
+                // the possessor: "his", "Trump's", "the senator's"
+                let mut j = i;
+                while j > lo && self.toks[j - 1].is_word() && !self.toks[j - 1].cap && self.toks[j - 1].pronoun.is_none() && !self.toks[j - 1].has(flags::DET | flags::PREP | flags::CONJ | flags::AUX | flags::CUE_VERB) && i - j < 3 {
+                    j -= 1;
+                }
+                let speaker = if j > lo {
+                    let p = &self.toks[j - 1];
+                    if p.pronoun.is_some_and(|x| self.lex.pronouns.pronouns[x as usize].possessive) {
+                        Some(Np { start: j - 1, end: j, head: j - 1, kind: MentionKind::Pronoun, name: None, known: None })
+                    } else if matches!(self.word(j - 1), "'s" | "’s") {
+                        self.np.np_left(j - 1, lo, lo)
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                };
+                if speaker.is_none() {
+                    continue; // without a possessor the noun is usually the author's
+                }
+                let start = i + 1;
+                let end = self.content_tail(start, hi).unwrap_or(hi);
+                let Some(span) = self.span_of(start, end) else { continue };
+                if self.is_taken_span(span) {
+                    continue;
+                }
+                let d = Draft {
+                    speaker,
+                    cue: (i, i + 1),
+                    cue_word: CueWord::Noun,
+                    content: vec![span],
+                    source: None,
+                    addressee: None,
+                    rule: "nominal.that",
+                    sent: si,
+                };
+                self.commit(d, out);
+            }
+        }
+    }
+
+    /// "The senator seemed to waver", "Both objections appear weak": an
+    /// impression with no named source; the content is the subject and
+    /// what it seems to be.
+    fn seem(&mut self, out: &mut Vec<Draft>) {
+        for si in 0..self.sents.len() {
+            let s = &self.sents[si];
+            let (lo, hi) = (s.tokens.start, self.content_end(s));
+            for i in lo + 1..hi.saturating_sub(1) {
+                let w = self.word(i);
+                if self.taken[i] || self.in_quote(i) || !matches!(w, "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared") {
+                    continue;
+                }
+                let Some((np, _)) = self.subject(i, lo) else { continue };
+                if matches!(np.kind, MentionKind::Relative) {
+                    continue;
+                }
+                let k = self.skip_adverbs_right(i + 1, hi);
+                if k >= hi || !(self.is(k, "to") || self.is(k, "like") || (self.toks[k].is_word() && !self.toks[k].has(flags::PREP | flags::CONJ | flags::DET))) {
+                    continue;
+                }
+                let end = self.content_tail(k, hi).unwrap_or(hi);
+                let (Some(subj), Some(rest)) = (self.span_of(np.start, np.end), self.span_of(k, end)) else { continue };
+                if self.is_taken_span(subj) || self.is_taken_span(rest) {
+                    continue;
+                }
+                let cw = match self.toks[i].verb {
+                    Some(v) => CueWord::Verb(v),
+                    None => CueWord::Noun,
+                };
+                let d = Draft { speaker: None, cue: (i, i + 1), cue_word: cw, content: vec![subj, rest], source: None, addressee: None, rule: "evidential.seem", sent: si };
+                self.commit(d, out);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------
     // pass 4b: framing phrases at the sentence start
 
     /// "Berg: Talks Will Resume" (headline colon), "Asked whether …, X
@@ -1706,8 +1804,7 @@ impl<'a> Ctx<'a> {
         let frame = (lo + 1..comma).find(|&j| {
             matches!(
                 self.word(j).to_lowercase().as_str(),
-                "poll" | "survey" | "study" | "report" | "statement" | "letter" | "memo" | "op-ed" | "column" | "speech"
-                    | "view" | "opinion" | "words" | "tweet" | "post" | "filing" | "analysis" | "interview" | "remarks"
+                "poll" | "polls" | "survey" | "surveys" | "study" | "report" | "filing" | "analysis" | "data" | "records" | "view" | "opinion" | "estimate" | "estimates"
             )
         })?;
         let np = self.np.np_right(lo + 1, comma, lo + 1).unwrap_or(Np {
@@ -1719,7 +1816,7 @@ impl<'a> Ctx<'a> {
             known: None,
         });
         let np = Np { end: comma, ..np };
-        if comma + 3 > hi {
+        if comma + 3 > hi || (comma + 1..hi).any(|j| self.toks[j].has(flags::CUE_VERB) && !self.in_quote(j)) {
             return None;
         }
         Some(Draft {
@@ -1743,6 +1840,8 @@ impl<'a> Ctx<'a> {
         self.according(&mut out);
         self.framing(&mut out);
         self.forward(&mut out);
+        self.nominal(&mut out);
+        self.seem(&mut out);
         out.sort_by_key(|d| {
             d.content
                 .first()
