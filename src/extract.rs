@@ -192,7 +192,7 @@ impl Extractor {
         });
         let mut attributions = Vec::with_capacity(drafts.len());
         for d in drafts {
-            attributions.push(self.finish(d, &toks, &quotes, &mut res, &sent_starts));
+            attributions.push(self.finish(d, text, &toks, &quotes, &mut res, &sent_starts));
         }
         Extraction {
             doc: doc.name.clone(),
@@ -207,6 +207,7 @@ impl Extractor {
     fn finish(
         &self,
         d: Draft,
+        text: &str,
         toks: &[Token],
         quotes: &[quote::Quote],
         res: &mut Resolver,
@@ -240,6 +241,12 @@ impl Extractor {
             }
             CueWord::According(a) => (self.lex.cues.according[a as usize].lemma.clone(), None),
             CueWord::Colon => (":".to_string(), None),
+            CueWord::Frame => ("in".to_string(), None),
+            CueWord::Noun => {
+                let w = cue_span.slice(text).to_lowercase();
+                let lemma = self.lex.cues.nouns.iter().find(|n| n.lemma == w || n.forms.contains(&w)).map_or(w, |n| n.lemma.clone());
+                (lemma, None)
+            }
         };
         let kind = quote_kind(&d.content, quotes, toks);
         let _ = MentionKind::Name;

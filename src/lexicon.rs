@@ -48,6 +48,14 @@ pub struct VerbEntry {
     /// such verbs never fire in the inverted "…, X verb." pattern.
     #[serde(default)]
     pub needs_complement: bool,
+    /// Takes a to-infinitive as content ("promised to act", "urged them to
+    /// act"); Intention verbs always do.
+    #[serde(default)]
+    pub infinitive: bool,
+    /// Its object is the content ("endorsed Sanders", "called the plan a
+    /// mistake").
+    #[serde(default)]
+    pub object: bool,
 }
 
 /// A multi-word or nominal cue ("according to", "in a statement").
@@ -190,6 +198,9 @@ pub struct GrammarLexicon {
     pub conjunctions: Vec<String>,
     /// Month names (datelines).
     pub months: Vec<String>,
+    /// Time words that may follow a cue ("said Tuesday").
+    #[serde(default)]
+    pub time_words: Vec<String>,
     /// Capitalized words that are never names (sentence-initial function
     /// words, weekdays).
     pub not_names: Vec<String>,
@@ -235,6 +246,8 @@ pub mod flags {
     pub const HONORIFIC: u32 = 1 << 17;
     /// Relative pronoun (who, which, that).
     pub const RELATIVE: u32 = 1 << 18;
+    /// Time word ("Tuesday", "yesterday", "week").
+    pub const TIME: u32 = 1 << 19;
 }
 
 /// Everything known about one lowercase word form.
@@ -401,7 +414,9 @@ impl Lexicon {
             .split_whitespace()
             .map(|w| w.to_lowercase())
             .collect();
-        if words.len() < 2 {
+        // single words are kept only for names (organizations, places):
+        // single-word cues and titles live in the word table
+        if words.is_empty() || (words.len() == 1 && !matches!(target, MultiTarget::Org(_) | MultiTarget::Place(_))) {
             return;
         }
         self.multi
@@ -492,7 +507,8 @@ impl Lexicon {
             w.pronoun.get_or_insert(i as u32);
         }
         let g = self.grammar.clone();
-        let lists: [(&Vec<String>, u32); 8] = [
+        let lists: [(&Vec<String>, u32); 9] = [
+            (&g.time_words, TIME),
             (&g.abbreviations, ABBREV),
             (&g.determiners, DET),
             (&g.auxiliaries, AUX),

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use quotegraph::export::{self, Format};
 use quotegraph::graph::{self, QuoteGraph};
-use quotegraph::{input, DocRecord, Extractor, Lexicon};
+use quotegraph::{eval, input, DocRecord, Extractor, Lexicon};
 
 #[derive(Parser)]
 #[command(
@@ -62,6 +62,22 @@ enum Cmd {
         /// Output directory.
         #[arg(long, short, value_name = "DIR", default_value = "out")]
         output: PathBuf,
+    },
+    /// Score attributions against brat gold (PolNeAR layout), as
+    /// score_attributions.py does: extract from PATHs, or read --pred.
+    Eval {
+        /// Gold directory holding text/ and attributions/.
+        #[arg(long, value_name = "DIR")]
+        gold: PathBuf,
+        /// Score this JSONL file (extract --format jsonl output) instead of
+        /// extracting.
+        #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+        pred: Option<PathBuf>,
+        /// Texts to extract from (default: DIR/text).
+        paths: Vec<String>,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -157,6 +173,47 @@ fn run(cli: Cli) -> Result<ExitCode> {
             from_jsonl,
         } => run_graph(&cli.lexicon, &paths, format, output, from_jsonl),
         Cmd::Build { paths, output } => run_build(&cli.lexicon, &paths, &output),
+        Cmd::Eval {
+            gold,
+            pred,
+            paths,
+            json,
+        } => {
+            let g = eval::Gold::load(&gold)?;
+            g.warnings.iter().for_each(|w| eprintln!("warning: {w}"));
+            let mut code = ExitCode::SUCCESS;
+            let preds = match pred {
+                Some(p) => g.predictions_from_jsonl(&p)?,
+                None => {
+                    let ex = extractor(&cli.lexicon)?;
+                    let paths = if paths.is_empty() {
+                        vec![gold.join("text").display().to_string()]
+                    } else {
+                        paths
+                    };
+                    let run = eval::extract_paths(&ex, &paths);
+                    for e in &run.errors {
+                        eprintln!("quotegraph: {e}");
+                        code = ExitCode::from(1);
+                    }
+                    eprintln!("{}", run.summary());
+                    g.predictions_from_records(&run.records)
+                }
+            };
+            preds
+                .warnings
+                .iter()
+                .for_each(|w| eprintln!("warning: {w}"));
+            let report = g.score(&preds);
+            let mut out = std::io::stdout().lock();
+            if json {
+                writeln!(out, "{}", report.to_json_string())?;
+            } else {
+                write!(out, "{}", report.table())?;
+            }
+            out.flush().context("writing output")?;
+            Ok(code)
+        }
     }
 }
 

@@ -88,12 +88,31 @@ fn is_modifier_word(t: &Token, w: &str) -> bool {
         return false;
     }
     // unknown lowercase content words: adjectives and noun modifiers
-    !w.ends_with("ly") && !w.ends_with("ing") && !w.ends_with("ed")
+    // ("state-owned" and "long-time" are adjectives whatever their ending)
+    w.contains('-') || (!w.ends_with("ly") && !w.ends_with("ing") && !w.ends_with("ed"))
 }
 
 impl<'a> Phrases<'a> {
     fn word(&self, i: usize) -> &'a str {
         self.toks[i].span.slice(self.text)
+    }
+
+    /// A single capitalized word that is a known organization or place
+    /// ("US", "NATO", "Moscow").
+    pub fn known_single(&self, i: usize) -> Option<MultiTarget> {
+        let t = &self.toks[i];
+        if !t.is_word() || !t.cap {
+            return None;
+        }
+        let mut buf = String::new();
+        lower_into(self.word(i), &mut buf);
+        let key = buf.trim_end_matches('.');
+        self.lex
+            .multi(key)
+            .iter()
+            .chain(self.lex.multi(&buf).iter())
+            .find(|mw| mw.words.len() == 1)
+            .map(|mw| mw.target)
     }
 
     /// A capitalized word that can be part of a name.
@@ -102,7 +121,12 @@ impl<'a> Phrases<'a> {
         if !t.is_word() || !t.cap {
             return false;
         }
-        if t.has(flags::NOT_NAME | flags::PRONOUN | flags::MONTH) && !t.has(flags::TITLE) {
+        let w = self.word(i);
+        if w.len() > 1 && w.chars().all(|c| !c.is_lowercase()) && self.known_single(i).is_some() {
+            return true; // "US", "NATO"
+        }
+        let all_caps = w.len() > 1 && w.chars().all(|c| !c.is_lowercase());
+        if t.has(flags::NOT_NAME | flags::PRONOUN | flags::MONTH) && !t.has(flags::TITLE) && !(all_caps && w.len() > 2 && !t.has(flags::PRONOUN | flags::DET | flags::PREP | flags::CONJ)) {
             return false;
         }
         if i == sent_start
@@ -112,7 +136,6 @@ impl<'a> Phrases<'a> {
         {
             return false;
         }
-        // ALL-CAPS words of 5+ letters are usually emphasis or headlines
         true
     }
 
@@ -258,7 +281,14 @@ impl<'a> Phrases<'a> {
             while j > lo {
                 let p = &self.toks[j - 1];
                 let pw = self.word(j - 1);
-                if self.is_name_word(j - 1, sent_start)
+                if p.is_punct('.')
+                    && j >= lo + 2
+                    && self.word(j - 2).chars().count() == 1
+                    && self.toks[j - 2].cap
+                {
+                    // an initial: "George W. Bush"
+                    j -= 2;
+                } else if self.is_name_word(j - 1, sent_start)
                     && !p.has(flags::DEMONYM)
                     && !p.has(flags::TITLE)
                 {
@@ -325,6 +355,41 @@ impl<'a> Phrases<'a> {
                 known: None,
             });
         }
+        // a bare plural of people-like nouns: "Election scholars", "critics"
+        if !t.cap && is_modifier_word(t, w) && w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+            let start = self.modifiers_left(i, lo, sent_start);
+            let at_clause = start == lo
+                || self.toks[start - 1].is_punct(',')
+                || self.toks[start - 1].has(flags::CONJ)
+                || self.toks[start - 1].is_quote();
+            if at_clause {
+                return Some(Np { start, end, head: i, kind: MentionKind::Description, name: None, known: None });
+            }
+        }
+        // any other noun with a determiner or possessor within reach:
+        // "the billionaire real estate magnate", "her campaign"
+        if !t.cap && is_modifier_word(t, w) {
+            let start = self.modifiers_left(i, lo, sent_start);
+            if start < i {
+                let s = &self.toks[start];
+                let sw = self.word(start);
+                let determined = (s.has(flags::DET)
+                    && !matches!(sw, "that" | "this" | "these" | "those" | "no" | "all" | "any"))
+                    || s.pronoun
+                        .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive)
+                    || (start + 1 < end && matches!(self.word(start + 1), "'s" | "’s"));
+                if determined {
+                    return Some(Np {
+                        start,
+                        end,
+                        head: i,
+                        kind: MentionKind::Description,
+                        name: None,
+                        known: None,
+                    });
+                }
+            }
+        }
         None
     }
 
@@ -337,6 +402,11 @@ impl<'a> Phrases<'a> {
             let p = &self.toks[j - 1];
             let pw = self.word(j - 1);
             steps += 1;
+            // "Mr. Verdery", "Gen. Ray": an honorific's period
+            if p.is_punct('.') && j >= lo + 2 && self.toks[j - 2].has(flags::HONORIFIC) {
+                j -= 2;
+                continue;
+            }
             if p.has(flags::DET) && !p.has(flags::PRONOUN) {
                 // "the", "a", "some": include and stop; also "his"-type
                 // possessive determiners ("his spokesman")
@@ -352,6 +422,11 @@ impl<'a> Phrases<'a> {
                     }
                 }
                 break;
+            }
+            if p.cap && p.pronoun.is_some() && self.is_name_word(j - 1, sent_start) {
+                // "US journalist": an all-caps known name, not "us"
+                j -= 1;
+                continue;
             }
             if let Some(pr) = p.pronoun {
                 if self.lex.pronouns.pronouns[pr as usize].possessive {
@@ -374,8 +449,13 @@ impl<'a> Phrases<'a> {
                 j -= 1;
                 continue;
             }
-            if p.cap && self.is_name_word(j - 1, sent_start) {
+            if p.cap && (self.is_name_word(j - 1, sent_start) || self.known_single(j - 1).is_some()) {
                 // "US journalist", "Kremlin spokesman" — capitalized modifiers
+                j -= 1;
+                continue;
+            }
+            if !p.cap && p.verb.is_some_and(|v| self.lex.verb(v).lemma == pw.to_lowercase()) && !p.has(flags::AUX | flags::PREP) {
+                // a verb's base form used as a noun modifier: "state media"
                 j -= 1;
                 continue;
             }
@@ -398,7 +478,7 @@ impl<'a> Phrases<'a> {
         if !t.is_word() {
             return None;
         }
-        if t.pronoun.is_some() {
+        if t.pronoun.is_some() && !(t.cap && self.is_name_word(start, usize::MAX)) {
             return Some(Np {
                 start,
                 end: start + 1,
@@ -418,6 +498,15 @@ impl<'a> Phrases<'a> {
         while k < hi && k < start + 12 {
             let u = &self.toks[k];
             let w = self.word(k);
+            // an initial's or honorific's period: "Benjamin J. Rhodes", "Mr. Kim"
+            if u.is_punct('.')
+                && name.is_some_and(|n| n.1 == k)
+                && (self.word(k - 1).chars().count() == 1 || self.toks[k - 1].has(flags::HONORIFIC))
+                && self.toks.get(k + 1).is_some_and(|n| n.cap && n.space_before)
+            {
+                k += 1;
+                continue;
+            }
             if !u.is_word() && !u.is_punct('-') {
                 break;
             }
@@ -446,12 +535,25 @@ impl<'a> Phrases<'a> {
             if u.cap && self.is_name_word(k, sent_start)
                 || (u.cap && k == start && u.has(flags::TITLE))
             {
-                if u.has(flags::DEMONYM) && !self.toks.get(k + 1).is_some_and(|n| n.cap) {
+                let next_cap = self.toks.get(k + 1).is_some_and(|n| n.cap && n.is_word());
+                if u.has(flags::DEMONYM) && !next_cap {
                     // "the Russian minister": demonym as modifier
                     k += 1;
                     continue;
                 }
-                name = Some((name.map_or(k, |n| if n.1 == k { n.0 } else { k }), k + 1));
+                if next_cap && (u.has(flags::DEMONYM) || (u.has(flags::TITLE) && !u.has(flags::HONORIFIC))) {
+                    // "Russian President Vladimir Putin": titles and
+                    // demonyms before a name are modifiers, not the name
+                    name = None;
+                    known = None;
+                    k += 1;
+                    continue;
+                }
+                let joined = |n: (usize, usize)| n.1 == k || (n.1 + 1 == k && self.toks[k - 1].is_punct('.'));
+                if !name.is_some_and(joined) {
+                    known = None; // a new name run: "US journalist Tucker Carlson"
+                }
+                name = Some((name.map_or(k, |n| if joined(n) { n.0 } else { k }), k + 1));
                 head = Some(k);
                 k += 1;
                 continue;
@@ -474,13 +576,45 @@ impl<'a> Phrases<'a> {
                 k += 1;
                 continue;
             }
-            if name.is_none() && is_modifier_word(u, w) && !u.has(flags::CUE_VERB) {
+            let participle_modifier = !u.cap
+                && (w.ends_with("ed") || w.ends_with("ing"))
+                && !u.has(flags::CUE_VERB | flags::AUX)
+                && self.toks.get(k + 1).is_some_and(|n| {
+                    n.has(flags::TITLE | flags::PERSON_NOUN) || (n.cap && n.is_word())
+                });
+            if (is_modifier_word(u, w) || participle_modifier) && !u.has(flags::CUE_VERB) {
+                // "the presumptive Republican presidential nominee": common
+                // words after a capitalized modifier continue the phrase
+                if name.is_some() {
+                    let title_follows = (k + 1..(k + 3).min(hi)).any(|j| {
+                        self.toks[j].has(flags::TITLE | flags::PERSON_NOUN) && !self.toks[j].cap
+                    });
+                    if !title_follows {
+                        break;
+                    }
+                    name = None;
+                    known = None;
+                }
                 k += 1;
                 continue;
             }
             break;
         }
-        let head = head?;
+        // "the real estate developer said": a determined run of common
+        // words ending right before a verb-like word is a phrase too
+        let head = match head {
+            Some(h) => h,
+            None if k > start + 1
+                && self.toks[start].has(flags::DET)
+                && self.toks[k - 1].is_word()
+                && self.toks.get(k).is_some_and(|n| {
+                    n.has(flags::CUE_VERB | flags::AUX | flags::ADV) || n.is_punct(',')
+                }) =>
+            {
+                k - 1
+            }
+            None => return None,
+        };
         let end = head + 1;
         let kind = match known {
             Some(MultiTarget::Org(_)) => MentionKind::Org,

@@ -564,7 +564,8 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
             }
-            if !ph.is_name_word(k, ss) || t.has(flags::DEMONYM) {
+            if !ph.is_name_word(k, ss) || t.has(flags::DEMONYM) || (t.has(flags::TITLE) && k + 1 < hi && self.toks[k + 1].cap) {
+                // titles and demonyms before a name are not part of it
                 k += 1;
                 continue;
             }
@@ -598,7 +599,8 @@ impl<'a> Resolver<'a> {
                         let mut s = k - 1;
                         while s > lo
                             && (self.toks[s - 1].has(flags::TITLE | flags::DEMONYM)
-                                || self.toks[s - 1].is_punct('-'))
+                                || self.toks[s - 1].is_punct('-')
+                                || matches!(ph.known_single(s - 1), Some(MultiTarget::Place(_))))
                         {
                             s -= 1;
                         }

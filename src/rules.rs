@@ -118,8 +118,12 @@ pub enum CueWord {
     Verb(u32),
     /// "according to"-type phrase (index into `cues.according`).
     According(u32),
-    /// A colon introducing a quotation.
+    /// A colon introducing a quotation or a claim.
     Colon,
+    /// A framing preposition ("In a new poll, …").
+    Frame,
+    /// A communication noun ("his claim that …").
+    Noun,
 }
 
 /// An attribution before entity resolution, in token indices.
@@ -230,6 +234,20 @@ impl<'a> Ctx<'a> {
         if !t.is_word() {
             return None;
         }
+        // a capitalized cue word inside a sentence is a name or a headline
+        // word ("the Islamic State", "Jobs Report Gives …"), not a verb
+        if t.cap && !self.title_case_ok(i) {
+            return None;
+        }
+        // after a determiner or a possessive the word is a noun: "a
+        // district judge", "his state", "Trump's home state"
+        if i > 0 && t.has(flags::CUE_VERB) {
+            let p = &self.toks[i - 1];
+            let pw = self.word(i - 1);
+            if (p.has(flags::DET) && !matches!(pw, "that" | "all" | "both" | "each" | "no")) || matches!(pw, "'s" | "’s") {
+                return None;
+            }
+        }
         if t.has(flags::CUE_VERB | flags::ACCORDING) || !self.lex.multi(self.word(i)).is_empty() {
             let mut buf = std::mem::take(&mut self.buf);
             let m = self.np.multi_starting_at(i, self.toks.len(), &mut buf);
@@ -241,6 +259,20 @@ impl<'a> Ctx<'a> {
             }
         }
         t.verb.map(|v| (i + 1, CueWord::Verb(v)))
+    }
+
+    /// A capitalized word may be a cue only at its sentence's start (or
+    /// after an opening quotation mark), and not in a title-case headline.
+    fn title_case_ok(&self, i: usize) -> bool {
+        let s = self.sent_of(i);
+        let first = i == s.tokens.start || self.toks[i - 1].is_quote() || self.toks[i - 1].is_punct(':');
+        if !first {
+            return false;
+        }
+        // headline: most words after it capitalized
+        let words: Vec<&Token> = self.toks[s.tokens.clone()].iter().filter(|t| t.is_word()).collect();
+        let caps = words.iter().filter(|t| t.cap).count();
+        !(words.len() >= 4 && caps * 4 >= words.len() * 3)
     }
 
     fn verb_class(&self, c: CueWord) -> Option<(CueClass, bool, bool)> {
@@ -282,6 +314,15 @@ impl<'a> Ctx<'a> {
             let t = &self.toks[i - 1];
             if t.is_word() && t.has(flags::AUX | flags::ADV) && !t.cap {
                 i -= 1;
+            } else if t.is_word() && t.has(flags::TIME) && !t.has(flags::DET) {
+                // "McAuliffe on Friday announced", "Smith last week said"
+                i -= 1;
+                while i > lo
+                    && (self.toks[i - 1].has(flags::TIME)
+                        || matches!(self.word(i - 1), "on" | "last" | "this" | "earlier" | "late" | "early"))
+                {
+                    i -= 1;
+                }
             } else if t.is_word()
                 && self.word(i - 1).ends_with("ly")
                 && !t.cap
@@ -295,14 +336,30 @@ impl<'a> Ctx<'a> {
         i
     }
 
-    /// Skip adverbs rightwards.
+    /// Skip adverbs and time expressions rightwards ("said Tuesday",
+    /// "told reporters last week").
     fn skip_adverbs_right(&self, mut i: usize, hi: usize) -> usize {
         while i < hi {
             let t = &self.toks[i];
-            if t.is_word()
-                && (t.has(flags::ADV) || (self.word(i).ends_with("ly") && self.word(i).len() > 4))
-                && !t.cap
-            {
+            if !t.is_word() {
+                break;
+            }
+            let w = self.word(i);
+            // manner and time adverbs only: "just", "only", "even" start
+            // content ("said just because …")
+            let lower_adv = !t.cap
+                && ((w.ends_with("ly") && w.len() > 4 && !matches!(w, "only" | "early" | "likely" | "nearly" | "largely" | "mostly" | "partly" | "hardly"))
+                    || matches!(w, "again" | "also" | "later" | "earlier" | "today" | "yesterday" | "tonight" | "repeatedly" | "once" | "twice" | "further" | "instead"));
+            let relative_time = matches!(w, "this" | "last" | "next" | "This" | "Last" | "Next");
+            if relative_time {
+                // "last week", "this morning"
+                if i + 1 < hi && self.toks[i + 1].has(flags::TIME) && !self.toks[i + 1].has(flags::DET) {
+                    i += 2;
+                    continue;
+                }
+                break;
+            }
+            if lower_adv && !t.has(flags::DET) || (t.has(flags::TIME) && !t.has(flags::DET)) {
                 i += 1;
             } else {
                 break;
@@ -312,77 +369,104 @@ impl<'a> Ctx<'a> {
     }
 
     /// The subject of a cue at `cue_start`: the phrase left of the verb
-    /// group, through an appositive, or at the clause start when a
+    /// group, through appositives, or at the clause start when a
     /// prepositional phrase separates it from the verb.
     pub fn subject(&self, cue_start: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
         let sent_start = lo;
-        let i = self.skip_verb_group_left(cue_start, lo);
+        let mut i = self.skip_verb_group_left(cue_start, lo);
+        // "Pence went on to say", "I am here to tell you", "she began to
+        // argue": the subject of the verb that governs the infinitive
+        if i > lo + 1 && self.is(i - 1, "to") {
+            let mut j = i - 1;
+            let mut n = 0;
+            while j > lo && n < 3 {
+                let t = &self.toks[j - 1];
+                if !t.is_word() || t.cap || t.pronoun.is_some() || t.has(flags::DET) || (t.has(flags::PREP) && !self.is(j - 1, "on")) {
+                    break;
+                }
+                j -= 1;
+                n += 1;
+            }
+            if n > 0 {
+                i = self.skip_verb_group_left(j, lo);
+            }
+        }
         if i <= lo {
             return None;
         }
         let mut extras = Vec::new();
-        // appositive: "Lavrov, Russia's foreign minister, said"
+        // appositives: "Lavrov, Russia's foreign minister, said",
+        // "Anna Berg, 41, a teacher from Ohio, said"
         if self.toks[i - 1].is_punct(',') || self.toks[i - 1].is_punct(')') {
             let close = i - 1;
-            let open_ch = if self.toks[close].is_punct(')') {
-                '('
-            } else {
-                ','
-            };
+            let paren = self.toks[close].is_punct(')');
             let mut k = close;
-            let mut found = None;
-            while k > lo && close - k < 25 {
+            let mut segments = 0;
+            while k > lo && close - k < 60 {
                 k -= 1;
                 let t = &self.toks[k];
-                if t.is_punct(open_ch) {
-                    found = Some(k);
-                    break;
+                if t.is_final() || t.is_quote() || t.is_punct(';') || t.is_punct(':') {
+                    return None;
                 }
-                if t.is_final() || t.is_quote() || t.is_punct(';') {
-                    break;
+                if t.verb.is_some() && t.has(flags::CUE_VERB) && !self.is(k - 1, "who") {
+                    return None;
                 }
-            }
-            let k = found?;
-            let inner_has_cue = (k + 1..close)
-                .any(|j| self.toks[j].verb.is_some() && self.toks[j].has(flags::CUE_VERB));
-            let np = self.np.np_left(k, lo, sent_start)?;
-            if inner_has_cue && !self.is(k + 1, "who") {
-                return None;
-            }
-            if matches!(
-                np.kind,
-                MentionKind::Name
-                    | MentionKind::Org
-                    | MentionKind::Description
-                    | MentionKind::Pronoun
-            ) {
-                if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
-                    extras.push(app);
+                let opener = if paren { t.is_punct('(') } else { t.is_punct(',') };
+                if !opener {
+                    continue;
                 }
-                return Some((np, extras));
+                segments += 1;
+                // "Ed Rendell (D), a Clinton supporter, said"
+                let mut kk = k;
+                if kk > lo && self.toks[kk - 1].is_punct(')') {
+                    if let Some(open) = (kk.saturating_sub(8).max(lo)..kk - 1).rev().find(|&x| self.toks[x].is_punct('(')) {
+                        kk = open;
+                    }
+                }
+                if let Some(np) = self.np.np_left(kk, lo, sent_start) {
+                    let strong = matches!(np.kind, MentionKind::Name | MentionKind::Org | MentionKind::Pronoun)
+                        || (np.kind == MentionKind::Description && segments == 1);
+                    if strong && np.start == self.clause_start_before(np.start, lo) {
+                        if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
+                            extras.push(app);
+                        }
+                        return Some((np, extras));
+                    }
+                }
+                if segments >= 3 || paren {
+                    return None;
+                }
             }
             return None;
         }
         let np = self.np.np_left(i, lo, sent_start)?;
         // the phrase is the object of a preposition: look for the subject
         // at the clause start, across the prepositional phrases
-        if np.start > lo && np.kind != MentionKind::Relative {
+        let mut np = np;
+        // "one of the former prosecutors", "many of them": a partitive
+        // "of" belongs to the phrase
+        while np.start >= lo + 2 && self.is(np.start - 1, "of") {
+            let q = &self.toks[np.start - 2];
+            let qw = self.word(np.start - 2).to_lowercase();
+            let partitive = q.has(flags::DET | flags::PERSON_NOUN | flags::TITLE)
+                || matches!(qw.as_str(), "one" | "two" | "three" | "none" | "each" | "either" | "neither" | "half" | "majority" | "most" | "some" | "many" | "all" | "several" | "members" | "member");
+            if !partitive {
+                break;
+            }
+            let mut st = np.start - 2;
+            if let Some(left) = self.np.np_left(np.start - 1, lo, sent_start) {
+                st = left.start.min(st);
+            }
+            np = Np { start: st, ..np };
+        }
+        if np.start > lo && !matches!(np.kind, MentionKind::Relative | MentionKind::Pronoun) {
             let p = &self.toks[np.start - 1];
-            if p.is_word() && p.has(flags::PREP) && !p.cap {
-                let mut cs = np.start - 1;
-                while cs > lo {
-                    let t = &self.toks[cs - 1];
-                    if t.is_punct(',')
-                        || t.is_punct(':')
-                        || t.is_punct(';')
-                        || t.is_quote()
-                        || t.is_punct('—')
-                        || t.is_final()
-                    {
-                        break;
-                    }
-                    cs -= 1;
-                }
+            let subordinator = matches!(
+                self.word(np.start - 1).to_lowercase().as_str(),
+                "as" | "after" | "before" | "since" | "until" | "because" | "while" | "though" | "although" | "once"
+            );
+            if p.is_word() && p.has(flags::PREP) && !p.cap && !subordinator {
+                let cs = self.clause_start_before(np.start - 1, lo);
                 if i - cs > 30 {
                     return None;
                 }
@@ -402,6 +486,40 @@ impl<'a> Ctx<'a> {
         Some((np, extras))
     }
 
+    /// The start of the clause holding token `i`: just after the nearest
+    /// comma, colon, semicolon, dash or quotation mark to its left.
+    fn clause_start_before(&self, i: usize, lo: usize) -> usize {
+        let mut cs = i;
+        while cs > lo {
+            let t = &self.toks[cs - 1];
+            if t.is_punct(',')
+                || t.is_punct(':')
+                || t.is_punct(';')
+                || t.is_quote()
+                || t.is_punct('—')
+                || t.is_punct('(')
+                || t.is_final()
+            {
+                break;
+            }
+            cs -= 1;
+        }
+        cs
+    }
+
+    /// The subject of the sentence starting at `lo`, after an introductory
+    /// phrase that ends with a comma ("In Texas, half of voters …").
+    fn sentence_subject(&self, lo: usize, before: usize) -> Option<Np> {
+        let mut start = lo;
+        let t = &self.toks[lo];
+        if t.has(flags::PREP | flags::ADV | flags::CONJ) || self.word(lo).ends_with("ing") {
+            let comma = (lo..before.min(lo + 15)).find(|&k| self.toks[k].is_punct(','))?;
+            start = comma + 1;
+        }
+        let np = self.np.np_right(start, before, start)?;
+        (np.kind != MentionKind::Relative && np.end < before).then_some(np)
+    }
+
     /// After a cue, skip an addressee object, adverbs and prepositional
     /// phrases of manner/place/time ("in the interview", "to reporters",
     /// "on Tuesday"). Returns (next index, addressee, source, in-between
@@ -418,9 +536,14 @@ impl<'a> Ctx<'a> {
         let mut source = None;
         if addressee_object && k < hi && !self.is(k, "that") && !self.toks[k].has(flags::PREP) {
             if let Some(np) = self.np.np_right(k, hi, sent_start) {
-                if np.kind != MentionKind::Relative && !self.toks[k].has(flags::DET)
-                    || self.toks[np.head].has(flags::TITLE | flags::PERSON_NOUN)
-                {
+                let who = match np.kind {
+                    MentionKind::Name | MentionKind::Org | MentionKind::Pronoun => true,
+                    MentionKind::Description => self.toks[np.head].has(
+                        flags::TITLE | flags::PERSON_NOUN | flags::OUTLET_NOUN | flags::ORG_HEAD,
+                    ),
+                    _ => false,
+                };
+                if who {
                     addressee = Some(np);
                     k = np.end;
                 }
@@ -488,6 +611,13 @@ impl<'a> Ctx<'a> {
                 addressee = Some(np);
             }
             k = np.end;
+            // "in a recent issue of Foreign Policy magazine"
+            while self.is(k, "of") {
+                match self.np.np_right(k + 1, hi, sent_start).or_else(|| self.bare_np(k + 1, hi)) {
+                    Some(n2) => k = n2.end,
+                    None => break,
+                }
+            }
             // "interview with X"
             if self.is(np.head, "interview")
                 || self.is(np.head, "interviews")
@@ -578,9 +708,6 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn quote_content(&self, q: &Quote) -> Span {
-        q.span
-    }
 
     /// Does the quote's last inner token suggest a tag follows ("…,” he said)?
     fn quote_ends_open(&self, q: &Quote) -> bool {
@@ -593,12 +720,34 @@ impl<'a> Ctx<'a> {
 
     fn quote_then_attribution(&mut self, q: &Quote) -> Option<Draft> {
         let c = q.close?;
-        if !self.quote_ends_open(q) {
+        // a quotation that ends its sentence ("…missing.” Trump said.") can
+        // still be tagged, by a short sentence of speaker and cue alone
+        let open = self.quote_ends_open(q);
+        if c + 1 >= self.toks.len() || self.toks[c + 1].kind == TokKind::Newline {
             return None;
         }
-        let s = self.sent_of(c);
-        let s_idx = self.tok_sent[c] as usize;
+        let s_idx = self.tok_sent[c + 1] as usize;
+        let s = &self.sents[s_idx];
         let hi = s.tokens.end;
+        let tag_end = self.content_end(s);
+        // a quotation inside a phrase ("on the “privatization” of …") is
+        // only the content when the tag ends the sentence; then the content
+        // runs from the clause start ("They ''actually had chemistry,''
+        // said …")
+        let qs = &self.sents[self.tok_sent[q.open] as usize];
+        let embedded = q.open > qs.tokens.start && {
+            let p = &self.toks[q.open - 1];
+            (p.is_word() || p.kind == TokKind::Number) && p.verb.is_none() && !self.is(q.open - 1, "that")
+        };
+        let content_span = if embedded {
+            let cs = self.clause_start_before(q.open, qs.tokens.start);
+            if (cs..q.open).any(|j| self.toks[j].has(flags::PREP | flags::DET) && j + 1 == q.open) {
+                return None;
+            }
+            Span::new(self.toks[cs].span.start, q.span.end)
+        } else {
+            q.span
+        };
         let mut a = c + 1;
         if a < hi && (self.toks[a].is_punct(',') || self.toks[a].is_punct('—')) {
             a += 1;
@@ -614,12 +763,15 @@ impl<'a> Ctx<'a> {
                 if let Some(np) = self.np.np_right(ce, hi, sent_start) {
                     if np.kind != MentionKind::Relative {
                         let (_, _, ao, _) = self.verb_info(cw);
-                        let (_, addr, src) = self.after_cue(np.end, hi, ao, sent_start);
+                        let (k, addr, src) = self.after_cue(np.end, hi, ao, sent_start);
+                        if (!open || embedded) && k < tag_end {
+                            return None;
+                        }
                         return Some(Draft {
                             speaker: Some(np),
                             cue: (a2, ce),
                             cue_word: cw,
-                            content: vec![self.quote_content(q)],
+                            content: vec![content_span],
                             source: src,
                             addressee: addr,
                             rule: "direct.quote-cue-speaker",
@@ -655,12 +807,15 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (_, _, ao, _) = self.verb_info(cw);
-        let (_, addr, src) = self.after_cue(ce, hi, ao, sent_start);
+        let (k, addr, src) = self.after_cue(ce, hi, ao, sent_start);
+        if (!open || embedded) && k < tag_end {
+            return None;
+        }
         Some(Draft {
             speaker: Some(np),
             cue: (v, ce),
             cue_word: cw,
-            content: vec![self.quote_content(q)],
+            content: vec![content_span],
             source: src,
             addressee: addr,
             rule: "direct.quote-speaker-cue",
@@ -728,17 +883,19 @@ impl<'a> Ctx<'a> {
                     if next != b && !(next < b && self.is(next, "that")) {
                         continue;
                     }
-                    let (speaker, extras) = match self.subject(k, lo) {
-                        Some(x) => (Some(x.0), x.1),
-                        None => (None, Vec::new()),
-                    };
+                    let (speaker, extras, _) = self.speaker_for_cue(k, lo, s_idx, &[])?;
+                    if speaker.is_none() && !self.passive_it(k, lo) {
+                        return None;
+                    }
                     let mut d = Draft {
                         speaker,
                         cue: (k, ce),
                         cue_word: cw,
                         content: vec![if next < b {
-                            self.span_of(next, q.end.min(self.toks.len()))?
-                                .cover(q.span)
+                            // "said that … “quoted words” …": to the sentence end
+                            let hi = self.content_end(self.sent_of(q.open));
+                            let end = if q.end < hi { hi } else { q.end.min(self.toks.len()) };
+                            self.span_of(next, end)?.cover(q.span)
                         } else {
                             q.span
                         }],
@@ -888,7 +1045,12 @@ impl<'a> Ctx<'a> {
     fn inverted_at(&mut self, i: usize, lo: usize, hi: usize, si: usize) -> Option<Draft> {
         let (ce, cw) = self.cue_at(i)?;
         let (class, _, ao, needs) = self.verb_info(cw);
-        if !matches!(cw, CueWord::Verb(_)) || needs || class == CueClass::Intention {
+        // "…, Lavrov was cited as saying / was quoted": a passive verb of
+        // citing stands without its complement
+        let passive = (self.skip_verb_group_left(i, lo)..i)
+            .any(|j| matches!(self.word(j).to_lowercase().as_str(), "was" | "were" | "is" | "are" | "been" | "be"))
+            && self.word(i).ends_with("ed");
+        if !matches!(cw, CueWord::Verb(_)) || class == CueClass::Intention || (needs && class == CueClass::Speech && !passive) {
             return None;
         }
         let w = self.word(i);
@@ -922,6 +1084,19 @@ impl<'a> Ctx<'a> {
         if comma <= lo {
             return None;
         }
+        // "Christie said that A — no different, he said, from B": the
+        // earlier cue with its own subject is the outer attribution
+        let earlier_cue = (lo..comma).any(|j| {
+            !self.in_quote(j)
+                && !self.taken[j]
+                && self.toks[j].has(flags::CUE_VERB)
+                && self.toks[j].verb.is_some_and(|v| self.lex.verb(v).class == CueClass::Speech)
+                && (self.is(j + 1, "that") || self.toks.get(j + 1).is_some_and(|t| t.pronoun.is_some()))
+                && self.subject(j, lo).is_some()
+        });
+        if earlier_cue {
+            return None;
+        }
         let after_from = if rule == "indirect.inverted" {
             ce
         } else {
@@ -932,7 +1107,11 @@ impl<'a> Ctx<'a> {
         let mut rule = rule;
         if k < hi {
             // parenthetical: "A, X said, B."
-            if self.toks[k].is_punct(',')
+            if matches!(self.toks[k].kind, TokKind::Punct('—' | '–' | '-' | '(' | ';'))
+                || (self.toks[k].is_punct(',') && (self.is(k + 1, "and") || self.is(k + 1, "but")))
+            {
+                // "…, the office reported on Tuesday -- a development that…"
+            } else if self.toks[k].is_punct(',')
                 && k + 1 < hi
                 && !self.is(k + 1, "and")
                 && !self.is(k + 1, "adding")
@@ -947,7 +1126,8 @@ impl<'a> Ctx<'a> {
         // the content before must look like a clause, not a subordinate
         // phrase: at least three words
         let words = (lo..comma).filter(|&j| self.toks[j].is_word()).count();
-        if words < 3 {
+        let pp_led = self.toks[lo].has(flags::PREP) && !self.toks[lo].has(flags::CONJ);
+        if (words < 3 || (pp_led && words < 8)) && content.len() == 1 {
             return None;
         }
         if content.iter().any(|c| self.is_taken_span(*c)) {
@@ -985,28 +1165,25 @@ impl<'a> Ctx<'a> {
                     i += 1;
                     continue;
                 };
-                let Some(np) = self.np.np_right(ce, hi, lo) else {
-                    i += 1;
+                // the object runs to the next comma or the sentence end:
+                // "according to a count by The Associated Press"
+                let stop = (ce..hi)
+                    .find(|&k| self.toks[k].is_punct(',') || self.toks[k].is_punct('—') || self.toks[k].is_quote())
+                    .unwrap_or(hi);
+                if stop == ce || stop - ce > 20 {
+                    i = ce;
                     continue;
-                };
-                let mut end = np.end;
-                // "according to a statement by X", "according to X's report"
-                while end < hi
-                    && self.toks[end].is_word()
-                    && !self.toks[end].has(flags::CONJ)
-                    && end < np.end + 6
-                    && !self.toks[end].is_punct(',')
-                    && (self.is(end, "of")
-                        || self.is(end, "by")
-                        || self.is(end, "from")
-                        || self.is(end, "'s")
-                        || self.is(end, "’s"))
-                {
-                    match self.np.np_right(end + 1, hi, lo) {
-                        Some(n2) => end = n2.end,
-                        None => break,
-                    }
                 }
+                let mut np = self.np.np_right(ce, stop, ce).unwrap_or(Np {
+                    start: ce,
+                    end: stop,
+                    head: stop - 1,
+                    kind: MentionKind::Description,
+                    name: None,
+                    known: None,
+                });
+                np.end = np.end.max(stop);
+                let end = stop;
                 let mut content = Vec::new();
                 let before = if i > lo && self.toks[i - 1].is_punct(',') {
                     i - 1
@@ -1086,53 +1263,68 @@ impl<'a> Ctx<'a> {
         if !matches!(cw, CueWord::Verb(_)) {
             return None;
         }
-        let w = self.word(i);
-        let gerund = w.ends_with("ing");
-        // the speaker
-        let mut rule_hint = None;
-        let (speaker, extras) = match self.subject(i, lo) {
-            Some((np, ex)) => (Some(np), ex),
-            None => {
-                // participle clause: ", adding that…" takes the sentence's
-                // speaker
-                if gerund && i > lo && self.toks[i - 1].is_punct(',') {
-                    let prev = out
-                        .iter()
-                        .rev()
-                        .find(|d| d.sent == si && d.speaker.is_some())?;
-                    rule_hint = Some("indirect.participle");
-                    (prev.speaker, Vec::new())
-                } else if self.passive_it(i, lo) {
-                    (None, Vec::new())
-                } else {
-                    return None;
-                }
-            }
-        };
-        if let Some(sp) = speaker {
+        let (speaker, extras, rule_hint) = self.speaker_for_cue(i, lo, si, out)?;
+        if speaker.is_none() || speaker.is_some_and(|sp| sp.kind == MentionKind::Pronoun && self.is(sp.start, "it") && self.passive_it(i, lo)) {
             // "It is said that…": an empty subject is no speaker
-            if sp.kind == MentionKind::Pronoun && self.is(sp.start, "it") && self.passive_it(i, lo)
-            {
-                return self.forward_content(
-                    i, ce, cw, None, lo, hi, si, class, ao, needs, &extras, rule_hint,
-                );
-            }
-            if gerund && rule_hint.is_none() {
-                // "Lavrov telling Carlson …" only after cited/quoted, or as
-                // a participle after a comma
-                let p = sp.start;
-                let cited = p > lo
-                    && (self.is(p - 1, "cited")
-                        || self.is(p - 1, "quoted")
-                        || (self.is(p - 1, "as") && p > lo + 1));
-                if !cited {
-                    return None;
-                }
+            if self.passive_it(i, lo) {
+                return self.forward_content(i, ce, cw, None, lo, hi, si, class, ao, needs, &extras, rule_hint);
             }
         }
         self.forward_content(
             i, ce, cw, speaker, lo, hi, si, class, ao, needs, &extras, rule_hint,
         )
+    }
+
+    /// The speaker of a verb cue at `i`: its subject; for a participle
+    /// (", saying …") or a second coordinated verb ("… and said …") the
+    /// sentence's speaker; for "It is said" none. Returns the speaker,
+    /// phrases found between subject and verb, and a rule id override.
+    #[allow(clippy::type_complexity)]
+    fn speaker_for_cue(
+        &self,
+        i: usize,
+        lo: usize,
+        si: usize,
+        out: &[Draft],
+    ) -> Option<(Option<Np>, Vec<Np>, Option<&'static str>)> {
+        let w = self.word(i);
+        // "saying" after "is"/"was"/"been" is a progressive verb, not a
+        // participle
+        let g = self.skip_verb_group_left(i, lo);
+        let progressive = (g..i).any(|j| {
+            matches!(
+                self.word(j).to_lowercase().as_str(),
+                "is" | "was" | "are" | "were" | "been" | "be" | "am" | "'s" | "’s" | "'re" | "’re"
+            )
+        });
+        let gerund = w.ends_with("ing") && !progressive;
+        if let Some((np, ex)) = self.subject(i, lo) {
+            // a participle's subject only after cited/quoted: "Lavrov
+            // telling Carlson"
+            let p = np.start;
+            let cited = p > lo
+                && (self.is(p - 1, "cited") || self.is(p - 1, "quoted") || (self.is(p - 1, "as") && p > lo + 1));
+            if !gerund || cited {
+                return Some((Some(np), ex, None));
+            }
+        }
+        let after_comma = g > lo
+            && (self.toks[g - 1].is_punct(',') || self.toks[g - 1].is_punct('—') || self.toks[g - 1].is_punct('–'));
+        let coordinated = g > lo && (self.is(g - 1, "and") || self.is(g - 1, "but"));
+        if (gerund && after_comma) || coordinated {
+            let prev = out
+                .iter()
+                .rev()
+                .find(|d| d.sent == si && d.speaker.is_some() && d.cue.1 <= i)
+                .and_then(|d| d.speaker)
+                .or_else(|| self.sentence_subject(lo, i))?;
+            let hint = if gerund { "indirect.participle" } else { "indirect.coordinated" };
+            return Some((Some(prev), Vec::new(), Some(hint)));
+        }
+        if self.passive_it(i, lo) {
+            return Some((None, Vec::new(), None));
+        }
+        None
     }
 
     fn passive_it(&self, i: usize, lo: usize) -> bool {
@@ -1181,56 +1373,43 @@ impl<'a> Ctx<'a> {
             }
             start = k + 1;
             rule = "indirect.clause";
-        } else if self.is(k, "to") && self.toks.get(k + 1).is_some_and(|u| u.is_word() && !u.cap) {
-            if !matches!(class, CueClass::Intention | CueClass::Belief)
-                && !self
-                    .lex
-                    .verb(match cw {
-                        CueWord::Verb(v) => v,
-                        _ => return None,
-                    })
-                    .addressee_object
-                && !matches!(
-                    self.word(i),
-                    "promised"
-                        | "vowed"
-                        | "pledged"
-                        | "threatened"
-                        | "agreed"
-                        | "promise"
-                        | "vow"
-                        | "pledge"
-                        | "threaten"
-                        | "agree"
-                        | "promises"
-                        | "vows"
-                        | "pledges"
-                        | "threatens"
-                        | "agrees"
-                        | "promising"
-                        | "vowing"
-                        | "pledging"
-                        | "threatening"
-                        | "agreeing"
-                        | "urged"
-                        | "urge"
-                        | "urges"
-                        | "urging"
-                        | "called"
-                        | "calls"
-                        | "call"
-                        | "calling"
-                )
-            {
+        } else if self.is(k, "to")
+            && self.toks.get(k + 1).is_some_and(|u| (u.is_word() && !u.cap) || u.is_quote())
+        {
+            let takes_inf = match cw {
+                CueWord::Verb(v) => self.lex.verb(v).infinitive || ao,
+                _ => false,
+            };
+            if !matches!(class, CueClass::Intention | CueClass::Belief) && !takes_inf {
                 return None;
             }
             rule = "indirect.infinitive";
+            // "urged her peers to act", "called on Muslims to stand up":
+            // the one urged belongs to the content
+            if let Some(a) = addr {
+                if a.end == k {
+                    start = a.start;
+                }
+            }
         } else if WH.contains(&w.to_lowercase().as_str()) && class != CueClass::Intention {
             rule = "indirect.clause";
-        } else if class == CueClass::Intention || needs {
-            return None;
-        } else if self.clause_start(k, hi) {
+        } else if self.is(k, "about") && class == CueClass::Speech && k + 1 < hi && self.object_start(k + 1, hi) {
+            // "warned us about those rapists", "spoke about the economy":
+            // annotators mostly keep the "about"
+            start = k;
+            rule = "indirect.object";
+        } else if !(class == CueClass::Intention || needs)
+            && (self.clause_start(k, hi) || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
+        {
             rule = "indirect.clause";
+        } else if self.is_object_verb(cw)
+            && self.object_start(k, hi)
+            && !(matches!(self.word(k), "himself" | "herself" | "themselves" | "itself")
+                && matches!(self.lemma(cw), "find" | "show"))
+        {
+            // "endorsed Sanders in the primary", "called the plan a mistake":
+            // the object, to the end of its clause
+            rule = "indirect.object";
         } else {
             return None;
         }
@@ -1242,8 +1421,14 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // the content: to the sentence end, or across sentences to the end
-        // of a quotation that it opens
+        // of a quotation that it opens; a relative clause (", who said …,")
+        // ends at its closing comma
         let mut end_tok = hi;
+        if speaker.is_some_and(|sp| sp.kind == MentionKind::Relative) {
+            if let Some(c) = (start..hi).find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j)) {
+                end_tok = c;
+            }
+        }
         let qi = if self.toks[start].is_quote() {
             self.quotes.iter().position(|q| q.open == start)
         } else {
@@ -1257,7 +1442,45 @@ impl<'a> Ctx<'a> {
                 end_tok = q.end;
             }
         }
-        let _ = end_tok;
+        // end the content before what the author adds: ", which …",
+        // ", while …", a dash clause, a semicolon, ", and they …"
+        if qi.is_none() {
+            if let Some(c) = self.content_tail(start, end_tok) {
+                end_tok = c;
+                span = self.span_of(start, c)?;
+            }
+        }
+        if rule == "indirect.object" {
+            if let Some(c) = (start + 1..end_tok).find(|&j| {
+                !self.in_quote(j)
+                    && (matches!(self.toks[j].kind, TokKind::Punct(',' | ';' | '—' | '–' | '(' | ':'))
+                        || self.toks[j].is_punct('-') && self.toks[j].space_before)
+            }) {
+                end_tok = c;
+                span = self.span_of(start, c)?;
+            }
+        }
+        // "… tweeted a photo and said she had been hurt": a second cue
+        // verb coordinated with this one starts its own attribution
+        if qi.is_none() {
+            let cut = (start + 1..end_tok).find(|&j| {
+                (self.is(j, "and") || self.is(j, "but"))
+                    && !self.in_quote(j)
+                    && {
+                        let v = self.skip_adverbs_right(j + 1, end_tok);
+                        v < end_tok
+                            && self.toks[v].verb.is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
+                            && !self.word(v).ends_with("ing")
+                    }
+            });
+            if let Some(c) = cut {
+                let mut e = c;
+                while e > start && matches!(self.toks[e - 1].kind, TokKind::Punct(',' | ';')) {
+                    e -= 1;
+                }
+                span = self.span_of(start, e)?;
+            }
+        }
         if self.is_taken_span(span) {
             // content overlaps an earlier attribution: trim at it
             let first_taken = (start..hi).find(|&j| self.taken[j])?;
@@ -1288,6 +1511,77 @@ impl<'a> Ctx<'a> {
         };
         self.relay_and_partner(&mut d, extras, lo);
         Some(d)
+    }
+
+    /// Where reported content gives way to the author's own words: the
+    /// first `, which/who/while/though/despite…`, dash, semicolon, or
+    /// `, and/but` + a new subject, outside quotations.
+    fn content_tail(&self, start: usize, end: usize) -> Option<usize> {
+        let mut j = start + 1;
+        while j < end {
+            if self.in_quote(j) || self.toks[j].is_quote() {
+                j += 1;
+                continue;
+            }
+            let t = &self.toks[j];
+            match t.kind {
+                TokKind::Punct(';') => return Some(j),
+                TokKind::Punct('—' | '–') => return Some(j),
+                TokKind::Punct('-') if t.space_before => return Some(j),
+                TokKind::Punct(',') if j + 1 < end => {
+                    let n = self.word(j + 1).to_lowercase();
+                    if matches!(
+                        n.as_str(),
+                        "while" | "whereas" | "though" | "although" | "despite" | "according"
+                    ) {
+                        return Some(j);
+                    }
+                    if matches!(n.as_str(), "and" | "but" | "so" | "yet") && j + 2 < end {
+                        let s2 = &self.toks[j + 2];
+                        let new_subject = s2.pronoun.is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+                            || (s2.has(flags::DET) && !s2.has(flags::PRONOUN))
+                            || (s2.cap && s2.is_word());
+                        if new_subject {
+                            return Some(j);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        None
+    }
+
+    fn lemma(&self, cw: CueWord) -> &str {
+        match cw {
+            CueWord::Verb(v) => &self.lex.verb(v).lemma,
+            _ => "",
+        }
+    }
+
+    fn is_object_verb(&self, cw: CueWord) -> bool {
+        matches!(cw, CueWord::Verb(v) if self.lex.verb(v).object)
+    }
+
+    /// Can an object phrase start at `k`?
+    fn object_start(&self, k: usize, hi: usize) -> bool {
+        let t = &self.toks[k];
+        k < hi
+            && (t.is_word() || t.kind == TokKind::Number || t.is_quote())
+            && !t.has(flags::PREP | flags::CONJ | flags::AUX)
+            && !matches!(
+                self.word(k),
+                "to" | "away" | "off" | "up" | "down" | "out" | "back" | "over"
+            )
+    }
+
+    /// After a verb of saying almost anything is content ("says going
+    /// through it helped", "said yes"), but not a preposition, a
+    /// conjunction or the end.
+    fn loose_clause_start(&self, k: usize, hi: usize) -> bool {
+        let t = &self.toks[k];
+        k < hi && (t.is_word() || t.kind == TokKind::Number) && !t.has(flags::PREP | flags::CONJ | flags::RELATIVE | flags::TIME)
     }
 
     /// Does a clause (subject + more) start at `k`? Pronouns, determiners,
@@ -1327,6 +1621,216 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    // ------------------------------------------------------------------
+    // pass 4a: communication nouns with a that-clause
+
+    /// "his claim that …", "Trump's argument that …", "concerns that …":
+    /// the noun is the cue, the possessor the speaker (none when absent).
+    fn nominal(&mut self, out: &mut Vec<Draft>) {
+        for si in 0..self.sents.len() {
+            let s = &self.sents[si];
+            let (lo, hi) = (s.tokens.start, self.content_end(s));
+            for i in lo..hi.saturating_sub(2) {
+                let t = &self.toks[i];
+                if !t.has(flags::CUE_NOUN) || t.cap || self.taken[i] || self.in_quote(i) || !self.is(i + 1, "that") {
+                    continue;
+                }
+                // "the report that was released" is a relative clause: the
+                // word after "that" must open a clause
+                if !self.clause_start(i + 2, hi) {
+                    continue;
+                }
+                // the possessor: "his", "Trump's", "the senator's"
+                let mut j = i;
+                while j > lo && self.toks[j - 1].is_word() && !self.toks[j - 1].cap && self.toks[j - 1].pronoun.is_none() && !self.toks[j - 1].has(flags::DET | flags::PREP | flags::CONJ | flags::AUX | flags::CUE_VERB) && i - j < 3 {
+                    j -= 1;
+                }
+                let speaker = if j > lo {
+                    let p = &self.toks[j - 1];
+                    if p.pronoun.is_some_and(|x| self.lex.pronouns.pronouns[x as usize].possessive) {
+                        Some(Np { start: j - 1, end: j, head: j - 1, kind: MentionKind::Pronoun, name: None, known: None })
+                    } else if matches!(self.word(j - 1), "'s" | "’s") {
+                        self.np.np_left(j - 1, lo, lo)
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                };
+                if speaker.is_none() {
+                    continue; // without a possessor the noun is usually the author's
+                }
+                let start = i + 1;
+                let end = self.content_tail(start, hi).unwrap_or(hi);
+                let Some(span) = self.span_of(start, end) else { continue };
+                if self.is_taken_span(span) {
+                    continue;
+                }
+                let d = Draft {
+                    speaker,
+                    cue: (i, i + 1),
+                    cue_word: CueWord::Noun,
+                    content: vec![span],
+                    source: None,
+                    addressee: None,
+                    rule: "nominal.that",
+                    sent: si,
+                };
+                self.commit(d, out);
+            }
+        }
+    }
+
+    /// "The senator seemed to waver", "Both objections appear weak": an
+    /// impression with no named source; the content is the subject and
+    /// what it seems to be.
+    fn seem(&mut self, out: &mut Vec<Draft>) {
+        for si in 0..self.sents.len() {
+            let s = &self.sents[si];
+            let (lo, hi) = (s.tokens.start, self.content_end(s));
+            for i in lo + 1..hi.saturating_sub(1) {
+                let w = self.word(i);
+                if self.taken[i] || self.in_quote(i) || !matches!(w, "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared") {
+                    continue;
+                }
+                let Some((np, _)) = self.subject(i, lo) else { continue };
+                if matches!(np.kind, MentionKind::Relative) {
+                    continue;
+                }
+                let k = self.skip_adverbs_right(i + 1, hi);
+                if k >= hi || !(self.is(k, "to") || self.is(k, "like") || (self.toks[k].is_word() && !self.toks[k].has(flags::PREP | flags::CONJ | flags::DET))) {
+                    continue;
+                }
+                let end = self.content_tail(k, hi).unwrap_or(hi);
+                let (Some(subj), Some(rest)) = (self.span_of(np.start, np.end), self.span_of(k, end)) else { continue };
+                if self.is_taken_span(subj) || self.is_taken_span(rest) {
+                    continue;
+                }
+                let cw = match self.toks[i].verb {
+                    Some(v) => CueWord::Verb(v),
+                    None => CueWord::Noun,
+                };
+                let d = Draft { speaker: None, cue: (i, i + 1), cue_word: cw, content: vec![subj, rest], source: None, addressee: None, rule: "evidential.seem", sent: si };
+                self.commit(d, out);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // pass 4b: framing phrases at the sentence start
+
+    /// "Berg: Talks Will Resume" (headline colon), "Asked whether …, X
+    /// said" (the question, with no source), "In a new poll, 40 percent …"
+    /// (a study or statement framing the sentence).
+    fn framing(&mut self, out: &mut Vec<Draft>) {
+        for si in 0..self.sents.len() {
+            let s = &self.sents[si];
+            let (lo, hi) = (s.tokens.start, self.content_end(s));
+            if hi <= lo + 2 || self.taken[lo] || self.in_quote(lo) {
+                continue;
+            }
+            if let Some(d) = self.headline_colon(lo, hi, si).or_else(|| self.asked(lo, hi, si)).or_else(|| self.framing_in(lo, hi, si)) {
+                if !d.content.iter().any(|c| self.is_taken_span(*c)) {
+                    self.commit(d, out);
+                }
+            }
+        }
+    }
+
+    fn headline_colon(&self, lo: usize, hi: usize, si: usize) -> Option<Draft> {
+        let colon = (lo + 1..(lo + 7).min(hi)).find(|&k| self.toks[k].is_punct(':'))?;
+        if colon + 3 > hi || self.toks[colon + 1].is_quote() {
+            return None;
+        }
+        let np = self.np.np_left(colon, lo, lo)?;
+        if np.start != lo || !matches!(np.kind, MentionKind::Name | MentionKind::Org | MentionKind::Description) {
+            return None;
+        }
+        if np.kind == MentionKind::Description && !self.toks[np.head].has(flags::TITLE | flags::PERSON_NOUN | flags::ORG_HEAD | flags::OUTLET_NOUN) {
+            return None;
+        }
+        let words = (colon + 1..hi).filter(|&k| self.toks[k].is_word()).count();
+        if words < 3 {
+            return None;
+        }
+        Some(Draft {
+            speaker: Some(np),
+            cue: (colon, colon + 1),
+            cue_word: CueWord::Colon,
+            content: vec![self.span_of(colon + 1, hi)?],
+            source: None,
+            addressee: None,
+            rule: "headline.colon",
+            sent: si,
+        })
+    }
+
+    fn asked(&mut self, lo: usize, hi: usize, si: usize) -> Option<Draft> {
+        let mut a = lo;
+        if self.is(a, "when") || self.is(a, "after") || self.is(a, "once") {
+            a += 1;
+        }
+        if self.is(a, "being") {
+            a += 1;
+        }
+        if !self.is(a, "asked") {
+            return None;
+        }
+        let (ce, cw) = self.cue_at(a).or_else(|| self.toks[a].verb.map(|v| (a + 1, CueWord::Verb(v))))?;
+        let mut k = self.skip_adverbs_right(ce, hi);
+        if self.is(k, "about") {
+            k += 1;
+        } else if !WH.contains(&self.word(k).to_lowercase().as_str()) {
+            return None;
+        }
+        let comma = (k..hi).find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))?;
+        Some(Draft {
+            speaker: None,
+            cue: (a, ce),
+            cue_word: cw,
+            content: vec![self.span_of(k, comma)?],
+            source: None,
+            addressee: None,
+            rule: "indirect.asked",
+            sent: si,
+        })
+    }
+
+    fn framing_in(&self, lo: usize, hi: usize, si: usize) -> Option<Draft> {
+        if !self.is(lo, "in") {
+            return None;
+        }
+        let comma = (lo + 1..(lo + 14).min(hi)).find(|&j| self.toks[j].is_punct(','))?;
+        let frame = (lo + 1..comma).find(|&j| {
+            matches!(
+                self.word(j).to_lowercase().as_str(),
+                "poll" | "polls" | "survey" | "surveys" | "study" | "report" | "filing" | "analysis" | "data" | "records" | "view" | "opinion" | "estimate" | "estimates"
+            )
+        })?;
+        let np = self.np.np_right(lo + 1, comma, lo + 1).unwrap_or(Np {
+            start: lo + 1,
+            end: comma,
+            head: frame,
+            kind: MentionKind::Description,
+            name: None,
+            known: None,
+        });
+        let np = Np { end: comma, ..np };
+        if comma + 3 > hi || (comma + 1..hi).any(|j| self.toks[j].has(flags::CUE_VERB) && !self.in_quote(j)) {
+            return None;
+        }
+        Some(Draft {
+            speaker: Some(np),
+            cue: (lo, lo + 1),
+            cue_word: CueWord::Frame,
+            content: vec![self.span_of(comma + 1, hi)?],
+            source: None,
+            addressee: None,
+            rule: "according.frame",
+            sent: si,
+        })
+    }
+
     /// Run every pass; drafts come back in text order.
     pub fn run(mut self) -> Vec<Draft> {
         let mut out = Vec::new();
@@ -1334,7 +1838,10 @@ impl<'a> Ctx<'a> {
         self.continuations(&mut out);
         self.inverted(&mut out);
         self.according(&mut out);
+        self.framing(&mut out);
         self.forward(&mut out);
+        self.nominal(&mut out);
+        self.seem(&mut out);
         out.sort_by_key(|d| {
             d.content
                 .first()

@@ -42,6 +42,8 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if t.kind == TokKind::Newline {
             if let Some(s) = start.take() {
                 push(&mut out, s, i, para);
+            }
+            if out.last().is_some_and(|s| s.para == para) {
                 para += 1;
             }
             i += 1;
@@ -154,5 +156,9 @@ mod tests {
             ["It rose in the U.S.", "The end."]
         );
         assert_eq!(sents("One\n\nTwo"), ["One", "Two"]);
+        let lex = Lexicon::embedded();
+        let text = "A b. C d.\nE f.";
+        let paras: Vec<usize> = split(text, &tokenize(text, &lex)).iter().map(|s| s.para).collect();
+        assert_eq!(paras, [0, 0, 1]);
     }
 }

@@ -146,11 +146,12 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
                 let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
                 if is_apostrophe(d) && next_alnum && !digits {
                     let after = &text[j + d.len_utf8()..];
-                    let mut it = after.chars();
-                    let n1 = it.next();
-                    let n2 = it.next();
-                    if matches!(n1, Some('s' | 'S')) && !n2.is_some_and(|x| x.is_alphanumeric()) {
-                        break; // possessive split off
+                    let clitic_len = after.find(|x: char| !x.is_alphanumeric()).unwrap_or(after.len());
+                    let clitic = &after[..clitic_len];
+                    // possessive 's and clitics 'd 'll 're 've 'm split off
+                    // ("he’d" → "he" "’d"); "n't" stays with its verb
+                    if matches!(clitic, "s" | "S" | "d" | "ll" | "re" | "ve" | "m" | "D" | "LL" | "RE" | "VE" | "M") {
+                        break;
                     }
                     j += d.len_utf8();
                     continue;
@@ -207,22 +208,22 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
         // possessive 's
         if is_apostrophe(c) {
             let rest = &text[i + clen..];
-            if rest.starts_with(['s', 'S'])
-                && !rest[1..].starts_with(|x: char| x.is_alphanumeric())
-                && !space_before
-            {
-                let span = Span::new(i, i + clen + 1);
+            let clitic_len = rest.find(|x: char| !x.is_alphanumeric()).unwrap_or(rest.len());
+            let clitic = &rest[..clitic_len];
+            if matches!(clitic, "s" | "S" | "d" | "ll" | "re" | "ve" | "m" | "D" | "LL" | "RE" | "VE" | "M") && !space_before {
+                let span = Span::new(i, i + clen + clitic_len);
                 let mut t = plain(span, TokKind::Word, false);
                 lookup(&mut t, span.slice(text), lex, &mut lower);
                 out.push(t);
-                i += clen + 1;
+                i += clen + clitic_len;
                 space_before = false;
                 continue;
             }
             if c == '\'' && rest.starts_with('\'') {
+                // '' opens and closes quotations in New York Times copy
                 out.push(plain(
                     Span::new(i, i + 2),
-                    TokKind::Quote(QuoteDir::Close),
+                    TokKind::Quote(QuoteDir::Either),
                     space_before,
                 ));
                 i += 2;
