@@ -34,6 +34,7 @@ pub mod graph;
 pub mod input;
 pub mod lexicon;
 pub mod mention;
+pub mod query;
 pub mod quote;
 pub mod record;
 pub mod resolve;
