@@ -1,5 +1,7 @@
 //! The `quotegraph` command line: a thin layer over the library.
 
+mod cli_query;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,6 +64,13 @@ enum Cmd {
         /// Output directory.
         #[arg(long, short, value_name = "DIR", default_value = "out")]
         output: PathBuf,
+    },
+    /// Ask the graph a question: who said what, provenance, who talks
+    /// about whom, paths, top speakers and outlets, timelines, ego
+    /// networks, components, roles.
+    Query {
+        #[command(subcommand)]
+        question: cli_query::Question,
     },
     /// Score attributions against brat gold (PolNeAR layout), as
     /// score_attributions.py does: extract from PATHs, or read --pred.
@@ -173,6 +182,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             from_jsonl,
         } => run_graph(&cli.lexicon, &paths, format, output, from_jsonl),
         Cmd::Build { paths, output } => run_build(&cli.lexicon, &paths, &output),
+        Cmd::Query { question } => cli_query::run(&cli.lexicon, question),
         Cmd::Eval {
             gold,
             pred,
