@@ -55,6 +55,11 @@ pub const RULES: &[RuleInfo] = &[
         example: "Berg: “We are ready.”",
     },
     RuleInfo {
+        id: "direct.split",
+        description: "a quotation split by its tag: the part after the tag's comma joins the first",
+        example: "“We are ready,” Berg said, “and we have waited long enough.”",
+    },
+    RuleInfo {
         id: "direct.continuation",
         description: "a quotation continuing the previous attributed quotation",
         example: "“We are ready,” Berg said. “We have waited long enough.”",
@@ -699,10 +704,23 @@ impl<'a> Ctx<'a> {
             if self.taken[q.open] {
                 continue;
             }
-            if let Some(d) = self
-                .quote_then_attribution(&q)
-                .or_else(|| self.attribution_then_quote(&q))
-            {
+            if let Some(mut d) = self.quote_then_attribution(&q) {
+                // "“A,” she said, “B.”": the quote right after the tag
+                let tag_end = [Some(d.cue.1), d.speaker.map(|n| n.end), d.addressee.map(|n| n.end), d.source.map(|n| n.end)]
+                    .into_iter()
+                    .flatten()
+                    .max()
+                    .unwrap_or(d.cue.1);
+                if tag_end + 1 < self.toks.len() && matches!(self.toks[tag_end].kind, TokKind::Punct(',' | ':')) {
+                    if let Some(next) = self.quotes.iter().find(|n| n.open == tag_end + 1) {
+                        if self.tok_sent[next.open] == self.tok_sent[tag_end] || self.sent_of(next.open).para == self.sent_of(tag_end).para {
+                            d.content.push(next.span);
+                            d.rule = "direct.split";
+                        }
+                    }
+                }
+                self.commit(d, out);
+            } else if let Some(d) = self.attribution_then_quote(&q) {
                 self.commit(d, out);
             }
         }
@@ -979,7 +997,16 @@ impl<'a> Ctx<'a> {
             // the quote must start its sentence and (in a new paragraph)
             // make up the paragraph's opening
             let starts_sentence = qs.tokens.start == q.open;
-            if !starts_sentence || !(same_para || next_para) {
+            // "“A,” she said, “B.”": the quote right after the tag's comma
+            let tag_end = [Some(pd.cue.1), pd.speaker.map(|n| n.end), pd.addressee.map(|n| n.end), pd.source.map(|n| n.end)]
+                .into_iter()
+                .flatten()
+                .max()
+                .unwrap_or(pd.cue.1);
+            let after_tag = same_para
+                && q.open == tag_end + 1
+                && matches!(self.toks[tag_end].kind, TokKind::Punct(',' | ':'));
+            if !(starts_sentence || after_tag) || !(same_para || next_para) {
                 continue;
             }
             // nothing attributed between them
