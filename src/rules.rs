@@ -1472,7 +1472,13 @@ impl<'a> Ctx<'a> {
         // end the content before what the author adds: ", which …",
         // ", while …", a dash clause, a semicolon, ", and they …"
         if qi.is_none() {
-            if let Some(c) = self.content_tail(start, end_tok) {
+            let tail = self.content_tail(start, end_tok);
+            let tight = if matches!(rule, "indirect.object" | "indirect.infinitive") {
+                self.object_tail(start, end_tok)
+            } else {
+                None
+            };
+            if let Some(c) = [tail, tight].into_iter().flatten().min() {
                 end_tok = c;
                 span = self.span_of(start, c)?;
             }
@@ -1574,6 +1580,37 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 _ => {}
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// For object and infinitive content, also stop at a second verb
+    /// phrase ("to vote in May but is undecided", "Clinton and attacked
+    /// Sanders") and at time and occasion adjuncts ("during a rally
+    /// Friday", "in October").
+    fn object_tail(&self, start: usize, end: usize) -> Option<usize> {
+        let mut j = start + 1;
+        while j < end {
+            if self.in_quote(j) || self.toks[j].is_quote() {
+                j += 1;
+                continue;
+            }
+            let t = &self.toks[j];
+            let w = self.word(j);
+            if (t.has(flags::TIME) && !t.has(flags::DET)) || matches!(w, "during" | "amid" | "while" | "before" | "after" | "since" | "when") {
+                return Some(j);
+            }
+            if matches!(w, "and" | "but") && j + 1 < end {
+                let n = &self.toks[j + 1];
+                let nw = self.word(j + 1);
+                if n.is_word() && !n.cap && (n.has(flags::AUX) || n.verb.is_some() || nw.ends_with("ed")) {
+                    return Some(j);
+                }
+            }
+            if matches!(w, "in" | "on" | "at") && j + 1 < end && (self.toks[j + 1].has(flags::TIME | flags::MONTH) && self.toks[j + 1].cap) {
+                return Some(j);
             }
             j += 1;
         }
