@@ -562,6 +562,13 @@ impl<'a> Ctx<'a> {
             if k >= hi {
                 break;
             }
+            // ", as cited by TASS": a relay after a comma still belongs to the tag
+            if self.toks[k].is_punct(',')
+                && self.is(k + 1, "as")
+                && (self.is(k + 2, "cited") || self.is(k + 2, "quoted") || self.is(k + 2, "reported") || self.is(k + 2, "per"))
+            {
+                k += 1;
+            }
             let w = self.word(k);
             if self.is(k, "as")
                 && (self.is(k + 1, "cited")
