@@ -204,6 +204,16 @@ fn exit_code(errors: &[quotegraph::Error]) -> ExitCode {
     }
 }
 
+/// The graph of `records`; titles in names are those of --lexicon if given.
+fn build_graph(lexicon: &Option<PathBuf>, records: &[DocRecord]) -> Result<QuoteGraph> {
+    let mut g = match lexicon {
+        Some(dir) => QuoteGraph::with_lexicon(&Lexicon::from_dir(dir)?),
+        None => QuoteGraph::new(),
+    };
+    g.extend(records)?;
+    Ok(g)
+}
+
 fn run_graph(
     cli_lexicon: &Option<PathBuf>,
     paths: &[String],
@@ -226,7 +236,7 @@ fn run_graph(
     } else {
         extract_all(&extractor(cli_lexicon)?, paths)
     };
-    let g = QuoteGraph::from_extractions(&records)?;
+    let g = build_graph(cli_lexicon, &records)?;
     eprintln!("quotegraph: graph: {}", g.summary());
     let exporter = format.exporter();
     match output {
@@ -263,7 +273,7 @@ fn run_build(
         out.flush()
             .with_context(|| format!("writing {}", jsonl.display()))?;
     }
-    let g = QuoteGraph::from_extractions(&records)?;
+    let g = build_graph(cli_lexicon, &records)?;
     let mut files = vec![jsonl];
     files.extend(export::write_all(&g, dir)?);
     let schema = dir.join("ladybug_schema.cypher");
