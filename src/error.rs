@@ -33,6 +33,40 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Records cannot be assembled into a graph, or an imported graph is
+    /// inconsistent.
+    #[error("graph: {message}")]
+    Graph {
+        /// What is wrong.
+        message: String,
+    },
+    /// A graph cannot be written in a format.
+    #[error("{format}: {message}")]
+    Export {
+        /// The format's name.
+        format: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// Reading or writing a file or stream failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file, or a name for the stream.
+        path: String,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(path: impl Into<String>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
 }
 
 /// Library result type.

@@ -19,14 +19,19 @@
 //!
 //! Stages, one module each: [`token`] → [`sentence`] → [`quote`] →
 //! [`mention`] → [`rules`] → [`resolve`] → [`extract`] (and [`record`] for
-//! the output contract; [`eval`] scores them against brat gold).
+//! the output contract; [`eval`] scores them against brat gold);
+//! [`graph`] assembles records into a knowledge graph and [`export`]
+//! writes it for Graphviz, networkx, Gephi, Cytoscape.js, Neo4j and RDF
+//! tools.
 
 #![deny(missing_docs)]
 
 pub mod dateline;
 pub mod error;
 pub mod eval;
+pub mod export;
 pub mod extract;
+pub mod graph;
 pub mod input;
 pub mod lexicon;
 pub mod mention;
@@ -39,7 +44,9 @@ pub mod span;
 pub mod token;
 
 pub use error::{Error, Result};
+pub use export::{Exporter, Format};
 pub use extract::{Attribution, Cue, Document, Extraction, Extractor, MentionRef};
+pub use graph::QuoteGraph;
 pub use lexicon::Lexicon;
 pub use record::{AttributionRecord, DocRecord, EntityKind, EntityRecord, QuoteKind};
 pub use span::Span;

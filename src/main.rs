@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
+use quotegraph::export::{self, Format};
+use quotegraph::graph::{self, QuoteGraph};
 use quotegraph::{eval, input, DocRecord, Extractor, Lexicon};
 
 #[derive(Parser)]
@@ -50,6 +52,39 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Build the knowledge graph from texts (or extractions) and export it.
+    Graph {
+        /// Files, directories (recursive, *.txt) or - for stdin; with
+        /// --from-jsonl, JSONL files written by `extract --format jsonl`.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Export format (default: from the -o file extension; a directory
+        /// means csv).
+        #[arg(long, short, value_parser = format_parser())]
+        format: Option<Format>,
+        /// Write here instead of stdout (csv: a directory).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Read extraction records (JSONL) instead of texts.
+        #[arg(long)]
+        from_jsonl: bool,
+    },
+    /// Extract, build the graph, and write everything into a directory:
+    /// extractions.jsonl, graph.* in every format, neo4j/*.csv.
+    Build {
+        /// Files, directories (recursive, *.txt) or - for stdin.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// Output directory.
+        #[arg(long, short, value_name = "DIR", default_value = "out")]
+        output: PathBuf,
+    },
+}
+
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(Format::ALL.map(|f| f.name()))
+        .map(|s| s.parse::<Format>().expect("listed formats parse"))
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -172,7 +207,179 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush().context("writing output")?;
             Ok(code)
         }
+        Cmd::Graph {
+            paths,
+            format,
+            output,
+            from_jsonl,
+        } => run_graph(&cli.lexicon, &paths, format, output, from_jsonl),
+        Cmd::Build { paths, output } => run_build(&cli.lexicon, &paths, &output),
     }
+}
+
+/// Extract records from text inputs; errors are per input.
+fn extract_all(ex: &Extractor, paths: &[String]) -> (Vec<DocRecord>, Vec<quotegraph::Error>) {
+    let (inputs, mut errors) = input::expand(paths);
+    let mut records = Vec::with_capacity(inputs.len());
+    for inp in &inputs {
+        match input::read(inp) {
+            Ok(doc) => records.push(ex.extract(&doc).to_record()),
+            Err(e) => errors.push(e),
+        }
+    }
+    (records, errors)
+}
+
+/// Read extraction records from JSONL files or stdin.
+fn read_jsonl_all(paths: &[String]) -> (Vec<DocRecord>, Vec<quotegraph::Error>) {
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let read = if p == "-" {
+            graph::read_jsonl(std::io::stdin().lock(), "-")
+        } else {
+            std::fs::File::open(p)
+                .map_err(|e| quotegraph::Error::io(p.as_str(), e))
+                .and_then(|f| graph::read_jsonl(std::io::BufReader::new(f), p))
+        };
+        match read {
+            Ok(r) => records.extend(r),
+            Err(e) => errors.push(e),
+        }
+    }
+    (records, errors)
+}
+
+fn exit_code(errors: &[quotegraph::Error]) -> ExitCode {
+    for e in errors {
+        eprintln!("quotegraph: {e}");
+    }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// The graph of `records`; titles in names are those of --lexicon if given.
+fn build_graph(lexicon: &Option<PathBuf>, records: &[DocRecord]) -> Result<QuoteGraph> {
+    let mut g = match lexicon {
+        Some(dir) => QuoteGraph::with_lexicon(&Lexicon::from_dir(dir)?),
+        None => QuoteGraph::new(),
+    };
+    g.extend(records)?;
+    Ok(g)
+}
+
+fn run_graph(
+    cli_lexicon: &Option<PathBuf>,
+    paths: &[String],
+    format: Option<Format>,
+    output: Option<PathBuf>,
+    from_jsonl: bool,
+) -> Result<ExitCode> {
+    let format = match (format, &output) {
+        (Some(f), _) => f,
+        (None, Some(o)) => Format::from_path(o).with_context(|| {
+            format!(
+                "cannot tell the format from {:?}: give --format",
+                o.display().to_string()
+            )
+        })?,
+        (None, None) => anyhow::bail!("give --format or -o FILE with a known extension"),
+    };
+    let (records, errors) = if from_jsonl {
+        read_jsonl_all(paths)
+    } else {
+        extract_all(&extractor(cli_lexicon)?, paths)
+    };
+    let g = build_graph(cli_lexicon, &records)?;
+    eprintln!("quotegraph: graph: {}", g.summary());
+    let exporter = format.exporter();
+    match output {
+        Some(o) => {
+            exporter.write_path(&g, &o)?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            exporter.write(&g, &mut out)?;
+            out.flush().context("writing output")?;
+        }
+    }
+    Ok(exit_code(&errors))
+}
+
+fn run_build(
+    cli_lexicon: &Option<PathBuf>,
+    paths: &[String],
+    dir: &std::path::Path,
+) -> Result<ExitCode> {
+    let ex = extractor(cli_lexicon)?;
+    let (records, errors) = extract_all(&ex, paths);
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let jsonl = dir.join("extractions.jsonl");
+    {
+        let f = std::fs::File::create(&jsonl)
+            .with_context(|| format!("creating {}", jsonl.display()))?;
+        let mut out = std::io::BufWriter::new(f);
+        for r in &records {
+            serde_json::to_writer(&mut out, r)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+            .with_context(|| format!("writing {}", jsonl.display()))?;
+    }
+    let g = build_graph(cli_lexicon, &records)?;
+    let mut files = vec![jsonl];
+    files.extend(export::write_all(&g, dir)?);
+    let schema = dir.join("ladybug_schema.cypher");
+    std::fs::write(&schema, export::ladybug_schema())
+        .with_context(|| format!("writing {}", schema.display()))?;
+    files.push(schema);
+    eprintln!("quotegraph: graph: {}", g.summary());
+    eprintln!(
+        "quotegraph: wrote {} files to {}",
+        files.len(),
+        dir.display()
+    );
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    write_who_said_what(&mut out, &g)?;
+    out.flush().context("writing output")?;
+    Ok(exit_code(&errors))
+}
+
+/// The busiest speakers: how much they said, where, who relayed it.
+fn write_who_said_what(out: &mut impl Write, g: &QuoteGraph) -> Result<()> {
+    const TOP: usize = 20;
+    let speakers = g.speakers();
+    writeln!(
+        out,
+        "{:<26} {:>5} {:>5}  {:<20} FIRST STATEMENT",
+        "SPEAKER", "SAID", "DOCS", "RELAYED BY"
+    )?;
+    for s in speakers.iter().take(TOP) {
+        let relayed: Vec<&str> = s.relayed_by.iter().map(|n| n.name()).collect();
+        let relayed = if relayed.is_empty() {
+            "-".to_string()
+        } else {
+            relayed.join(", ")
+        };
+        writeln!(
+            out,
+            "{:<26} {:>5} {:>5}  {:<20} {}",
+            clip(s.speaker.name(), 26),
+            s.statements.len(),
+            s.documents,
+            clip(&relayed, 20),
+            clip(s.statements[0].name(), 60)
+        )?;
+    }
+    if speakers.len() > TOP {
+        writeln!(out, "… and {} more speakers", speakers.len() - TOP)?;
+    }
+    Ok(())
 }
 
 fn clip(s: &str, n: usize) -> String {

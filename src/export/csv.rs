@@ -1,0 +1,171 @@
+//! Neo4j `neo4j-admin database import` CSV: a directory with `nodes.csv`
+//! (`id:ID`, `:LABEL`, properties) and `relationships.csv` (`:START_ID`,
+//! `:END_ID`, `:TYPE`, properties). Import with
+//! `neo4j-admin database import full --nodes=nodes.csv
+//! --relationships=relationships.csv --multiline-fields=true`.
+//!
+//! Lists are JSON text. A text cell that a spreadsheet would run as a
+//! formula (first character `=`, `+`, `-`, `@`, tab or carriage return)
+//! is written with a leading `'`.
+
+use std::borrow::Cow;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{edge_attributes, node_attributes, write_file, AttrType, Exporter, Format};
+use super::{EDGE_ATTRS, NODE_ATTRS};
+use crate::error::{Error, Result};
+use crate::graph::QuoteGraph;
+
+/// The Neo4j CSV exporter.
+pub(crate) struct Neo4jCsv;
+
+/// The node file's name inside the output directory.
+pub const NODES_FILE: &str = "nodes.csv";
+/// The relationship file's name inside the output directory.
+pub const RELATIONSHIPS_FILE: &str = "relationships.csv";
+
+impl Exporter for Neo4jCsv {
+    fn format(&self) -> Format {
+        Format::Csv
+    }
+
+    /// CSV is two files: write them with [`write_path`](Self::write_path).
+    fn write(&self, _g: &QuoteGraph, _out: &mut dyn Write) -> Result<()> {
+        Err(Error::Export {
+            format: "csv",
+            message: "writes two files (nodes.csv, relationships.csv): give an output directory"
+                .into(),
+        })
+    }
+
+    /// `path` is a directory; it is created if missing.
+    fn write_path(&self, g: &QuoteGraph, path: &Path) -> Result<Vec<PathBuf>> {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        {
+            return Err(Error::Export {
+                format: "csv",
+                message: format!(
+                    "{}: CSV output is a directory (for nodes.csv and relationships.csv), not a .csv file",
+                    path.display()
+                ),
+            });
+        }
+        let nodes = path.join(NODES_FILE);
+        let rels = path.join(RELATIONSHIPS_FILE);
+        write_file(&nodes, |out| write_nodes(g, out))?;
+        write_file(&rels, |out| write_relationships(g, out))?;
+        Ok(vec![nodes, rels])
+    }
+}
+
+/// Neutralize a text cell for spreadsheets.
+pub(crate) fn cell(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn header(name: &str, ty: AttrType) -> String {
+    match ty {
+        AttrType::Str | AttrType::List => name.to_string(),
+        AttrType::Int => format!("{name}:long"),
+        AttrType::Bool => format!("{name}:boolean"),
+    }
+}
+
+fn csv_err(e: csv::Error) -> Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => Error::io("output", e),
+        other => Error::Export {
+            format: "csv",
+            message: format!("{other:?}"),
+        },
+    }
+}
+
+fn writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+    csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(out)
+}
+
+/// Write `nodes.csv`.
+pub(crate) fn write_nodes(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
+    let mut w = writer(out);
+    // the kind is the label
+    let attrs: Vec<_> = NODE_ATTRS.iter().filter(|a| a.name != "kind").collect();
+    let mut head = vec!["id:ID".to_string(), ":LABEL".to_string()];
+    head.extend(attrs.iter().map(|a| header(a.name, a.ty)));
+    w.write_record(&head).map_err(csv_err)?;
+    let mut row: Vec<Cow<str>> = Vec::with_capacity(head.len());
+    for n in g.nodes() {
+        row.clear();
+        row.push(Cow::Borrowed(&n.id));
+        row.push(Cow::Borrowed(n.kind().label()));
+        let values = node_attributes(n);
+        for a in &attrs {
+            let v = values.iter().find(|(k, _)| *k == a.name);
+            row.push(match v {
+                None => Cow::Borrowed(""),
+                Some((_, v)) if a.ty == AttrType::Str => {
+                    Cow::Owned(cell(&v.to_text()).into_owned())
+                }
+                Some((_, v)) => Cow::Owned(v.to_text().into_owned()),
+            });
+        }
+        w.write_record(row.iter().map(|c| c.as_bytes()))
+            .map_err(csv_err)?;
+    }
+    w.flush().map_err(|e| Error::io("output", e))
+}
+
+/// Write `relationships.csv`.
+pub(crate) fn write_relationships(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
+    let mut w = writer(out);
+    let attrs: Vec<_> = EDGE_ATTRS.iter().filter(|a| a.name != "kind").collect();
+    let mut head = vec![
+        ":START_ID".to_string(),
+        ":END_ID".to_string(),
+        ":TYPE".to_string(),
+    ];
+    head.extend(attrs.iter().map(|a| header(a.name, a.ty)));
+    w.write_record(&head).map_err(csv_err)?;
+    for e in g.edges() {
+        let values = edge_attributes(e.edge);
+        let mut row: Vec<Cow<str>> = vec![
+            Cow::Borrowed(&e.from.id),
+            Cow::Borrowed(&e.to.id),
+            Cow::Borrowed(e.edge.kind.rel_type()),
+        ];
+        for a in &attrs {
+            row.push(match values.iter().find(|(k, _)| *k == a.name) {
+                None => Cow::Borrowed(""),
+                Some((_, v)) => Cow::Owned(cell(&v.to_text()).into_owned()),
+            });
+        }
+        w.write_record(row.iter().map(|c| c.as_bytes()))
+            .map_err(csv_err)?;
+    }
+    w.flush().map_err(|e| Error::io("output", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralized() {
+        assert_eq!(
+            cell("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(cell("-1"), "'-1");
+        assert_eq!(cell("@x"), "'@x");
+        assert_eq!(cell("plain"), "plain");
+    }
+}

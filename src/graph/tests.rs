@@ -1,0 +1,555 @@
+use super::*;
+use crate::record::{
+    AttributionRecord, ContentRecord, CueRecord, DatelineRecord, MentionRecord, RoleRecord,
+};
+
+pub(crate) fn ent(id: &str, kind: EntityKind, name: &str, aliases: &[&str]) -> EntityRecord {
+    EntityRecord {
+        id: id.into(),
+        kind,
+        name: name.into(),
+        aliases: aliases.iter().map(|s| s.to_string()).collect(),
+        roles: Vec::new(),
+        outlet: false,
+    }
+}
+
+pub(crate) fn role(mut e: EntityRecord, title: &str, of: Option<&str>) -> EntityRecord {
+    e.roles.push(RoleRecord {
+        title: title.into(),
+        of: of.map(str::to_string),
+    });
+    e
+}
+
+pub(crate) fn outlet(mut e: EntityRecord) -> EntityRecord {
+    e.outlet = true;
+    e
+}
+
+fn mention(m: Option<(&str, &str)>) -> Option<MentionRecord> {
+    m.map(|(text, id)| MentionRecord {
+        text: text.into(),
+        span: [0, text.chars().count()],
+        entity: (!id.is_empty()).then(|| id.to_string()),
+    })
+}
+
+/// An attribution: speaker/source/addressee as (text, entity id or "").
+pub(crate) fn said(
+    speaker: Option<(&str, &str)>,
+    content: &str,
+    source: Option<(&str, &str)>,
+    addressee: Option<(&str, &str)>,
+    mentions: &[&str],
+) -> AttributionRecord {
+    let n = content.chars().count();
+    AttributionRecord {
+        id: "a1".into(),
+        kind: QuoteKind::Indirect,
+        speaker: mention(speaker),
+        cue: CueRecord {
+            text: "said".into(),
+            span: [n + 1, n + 5],
+            lemma: "say".into(),
+        },
+        content: ContentRecord {
+            text: content.into(),
+            span: [0, n],
+            spans: vec![[0, n]],
+        },
+        source: mention(source),
+        addressee: mention(addressee),
+        mentions: mentions.iter().map(|s| s.to_string()).collect(),
+        rule: "test".into(),
+    }
+}
+
+pub(crate) fn doc(
+    name: &str,
+    place: Option<&str>,
+    entities: Vec<EntityRecord>,
+    attributions: Vec<AttributionRecord>,
+) -> DocRecord {
+    DocRecord {
+        doc: name.into(),
+        dateline: place.map(|p| DatelineRecord {
+            text: format!("{p}, December 6"),
+            span: [0, p.chars().count() + 12],
+            place: Some(p.into()),
+            date: Some("2024-12-06".into()),
+            place_entity: Some(format!("place:{}", slug(p))),
+        }),
+        entities,
+        attributions,
+        meta: Default::default(),
+    }
+}
+
+use EntityKind::{Organization as Org, Person, Place};
+
+/// Two documents about Lavrov, Peskov, Putin and TASS.
+pub(crate) fn sample_records() -> Vec<DocRecord> {
+    let a = doc(
+        "a.txt",
+        Some("Moscow"),
+        vec![
+            ent("place:moscow", Place, "Moscow", &[]),
+            ent("place:russia", Place, "Russia", &[]),
+            role(
+                ent(
+                    "person:sergey-lavrov",
+                    Person,
+                    "Sergey Lavrov",
+                    &["Lavrov", "Russian foreign minister Sergey Lavrov"],
+                ),
+                "foreign minister",
+                Some("place:russia"),
+            ),
+            outlet(ent("organization:tass", Org, "TASS", &["TASS news agency"])),
+            role(
+                ent(
+                    "person:tucker-carlson",
+                    Person,
+                    "Tucker Carlson",
+                    &["Carlson"],
+                ),
+                "journalist",
+                None,
+            ),
+            ent(
+                "person:vladimir-putin",
+                Person,
+                "Vladimir Putin",
+                &["Putin"],
+            ),
+            role(
+                ent("person:dmitry-peskov", Person, "Dmitry Peskov", &[]),
+                "spokesman",
+                Some("person:vladimir-putin"),
+            ),
+        ],
+        vec![
+            said(
+                Some(("Lavrov", "person:sergey-lavrov")),
+                "Russia is ready to send additional messages",
+                Some(("TASS", "organization:tass")),
+                Some(("Carlson", "person:tucker-carlson")),
+                &["place:russia"],
+            ),
+            said(
+                Some(("Putin's spokesman Dmitry Peskov", "person:dmitry-peskov")),
+                "the attack was an answer",
+                None,
+                None,
+                &[],
+            ),
+            said(
+                Some(("the top Russian diplomat", "")),
+                "this is a very serious mistake",
+                None,
+                None,
+                &[],
+            ),
+        ],
+    );
+    let b = doc(
+        "b.txt",
+        None,
+        vec![
+            ent("person:lavrov", Person, "Lavrov", &["the Russian minister"]),
+            outlet(ent("organization:tass", Org, "TASS", &[])),
+        ],
+        vec![
+            said(
+                Some(("Lavrov", "person:lavrov")),
+                "Russia is ready to send additional messages",
+                Some(("TASS", "organization:tass")),
+                None,
+                &[],
+            ),
+            said(
+                Some(("The Russian minister", "person:lavrov")),
+                "Russia wants normal relations",
+                None,
+                None,
+                &[],
+            ),
+        ],
+    );
+    vec![a, b]
+}
+
+pub(crate) fn sample_graph() -> QuoteGraph {
+    QuoteGraph::from_extractions(&sample_records()).unwrap()
+}
+
+fn ids(nodes: Vec<&Node>) -> Vec<&str> {
+    nodes.into_iter().map(|n| n.id.as_str()).collect()
+}
+
+#[test]
+fn builds_nodes_and_edges_with_stable_ids() {
+    let g = sample_graph();
+    let lavrov = g.node("person:sergey-lavrov").unwrap();
+    assert_eq!(lavrov.kind(), NodeKind::Person);
+    assert_eq!(lavrov.name(), "Sergey Lavrov");
+    let e = lavrov.entity().unwrap();
+    assert!(e.aliases.contains(&"Lavrov".to_string()));
+    assert!(e.aliases.contains(&"the Russian minister".to_string()));
+    assert_eq!(
+        ids(g.neighbors("person:sergey-lavrov", EdgeKind::Said, Direction::Outgoing)),
+        [
+            "statement:a.txt#1",
+            "statement:b.txt#1",
+            "statement:b.txt#2"
+        ]
+    );
+    // identical words in two documents are two statements
+    let s1 = g.node("statement:a.txt#1").unwrap().statement().unwrap();
+    let s2 = g.node("statement:b.txt#1").unwrap().statement().unwrap();
+    assert_eq!(s1.text, s2.text);
+    assert_eq!(s1.date.as_deref(), Some("2024-12-06"));
+    assert_eq!(s2.date, None);
+    assert_eq!(
+        ids(g.neighbors(
+            "statement:a.txt#1",
+            EdgeKind::ReportedBy,
+            Direction::Outgoing
+        )),
+        ["organization:tass"]
+    );
+    assert_eq!(
+        ids(g.neighbors(
+            "statement:a.txt#1",
+            EdgeKind::AddressedTo,
+            Direction::Outgoing
+        )),
+        ["person:tucker-carlson"]
+    );
+    assert_eq!(
+        ids(g.neighbors("statement:a.txt#1", EdgeKind::Mentions, Direction::Outgoing)),
+        ["place:russia"]
+    );
+    assert_eq!(
+        ids(g.neighbors(
+            "statement:b.txt#2",
+            EdgeKind::AppearsIn,
+            Direction::Outgoing
+        )),
+        ["document:b.txt"]
+    );
+    assert_eq!(
+        ids(g.neighbors("document:a.txt", EdgeKind::Datelined, Direction::Outgoing)),
+        ["place:moscow"]
+    );
+    // the unresolved speaker keeps its words but has no said edge
+    let s3 = g.node("statement:a.txt#3").unwrap();
+    assert_eq!(
+        s3.statement().unwrap().speaker_text.as_deref(),
+        Some("the top Russian diplomat")
+    );
+    assert!(g
+        .neighbors("statement:a.txt#3", EdgeKind::Said, Direction::Incoming)
+        .is_empty());
+    // one TASS
+    assert_eq!(g.nodes_of_kind(NodeKind::Organization).count(), 1);
+}
+
+#[test]
+fn roles_become_edges_or_titles() {
+    let g = sample_graph();
+    let peskov = g.index_of("person:dmitry-peskov").unwrap();
+    let putin = g.index_of("person:vladimir-putin").unwrap();
+    let e = g.graph().find_edge(peskov, putin).unwrap();
+    assert_eq!(g.graph()[e].kind, EdgeKind::HoldsRole);
+    assert_eq!(g.graph()[e].title.as_deref(), Some("spokesman"));
+    assert_eq!(
+        ids(g.neighbors(
+            "person:sergey-lavrov",
+            EdgeKind::HoldsRole,
+            Direction::Outgoing
+        )),
+        ["place:russia"]
+    );
+    let carlson = g.node("person:tucker-carlson").unwrap().entity().unwrap();
+    assert_eq!(carlson.titles, ["journalist"]);
+}
+
+#[test]
+fn summary_counts_by_kind() {
+    let g = sample_graph();
+    let s = g.summary();
+    assert_eq!(s.node_total(), g.node_count());
+    assert_eq!(s.edge_total(), g.edge_count());
+    let text = s.to_string();
+    assert!(
+        text.starts_with(&format!("{} nodes (", g.node_count())),
+        "{text}"
+    );
+    assert!(text.contains("5 statement"), "{text}");
+    assert!(text.contains("4 said"), "{text}");
+}
+
+#[test]
+fn insertion_order_is_deterministic() {
+    let a = sample_graph();
+    let b = sample_graph();
+    assert_eq!(a, b);
+    let order: Vec<&str> = a.nodes().map(|n| n.id.as_str()).collect();
+    assert_eq!(order[0], "document:a.txt");
+    assert_eq!(order[1], "place:moscow");
+}
+
+#[test]
+fn duplicate_documents_are_an_error() {
+    let recs = sample_records();
+    let mut g = QuoteGraph::from_extractions(&recs).unwrap();
+    let err = g.add_record(&recs[0]).unwrap_err();
+    assert!(err.to_string().contains("a.txt"), "{err}");
+}
+
+fn smith(doc_name: &str, first: &str, title: &str) -> DocRecord {
+    let full = format!("{first} Smith");
+    let id = format!("person:{}", slug(&full));
+    doc(
+        doc_name,
+        None,
+        vec![role(
+            ent(&id, Person, &full, &["Smith", &format!("{title} {full}")]),
+            title,
+            None,
+        )],
+        vec![said(
+            Some(("Smith", &id)),
+            "the plan is sound",
+            None,
+            None,
+            &[],
+        )],
+    )
+}
+
+fn bare_smith(doc_name: &str) -> DocRecord {
+    doc(
+        doc_name,
+        None,
+        vec![ent("person:smith", Person, "Smith", &[])],
+        vec![said(
+            Some(("Smith", "person:smith")),
+            "nothing changes",
+            None,
+            None,
+            &[],
+        )],
+    )
+}
+
+#[test]
+fn two_people_sharing_a_surname_stay_apart() {
+    let g = QuoteGraph::from_extractions(&[
+        smith("x.txt", "John", "senator"),
+        smith("y.txt", "Jane", "mayor"),
+    ])
+    .unwrap();
+    let people: Vec<&str> = g
+        .nodes_of_kind(NodeKind::Person)
+        .map(|n| n.name())
+        .collect();
+    assert_eq!(people, ["John Smith", "Jane Smith"]);
+}
+
+#[test]
+fn a_bare_surname_shared_by_two_people_does_not_merge_in_any_order() {
+    let orders = [
+        vec![
+            bare_smith("z.txt"),
+            smith("x.txt", "John", "senator"),
+            smith("y.txt", "Jane", "mayor"),
+        ],
+        vec![
+            smith("x.txt", "John", "senator"),
+            bare_smith("z.txt"),
+            smith("y.txt", "Jane", "mayor"),
+        ],
+        vec![
+            smith("x.txt", "John", "senator"),
+            smith("y.txt", "Jane", "mayor"),
+            bare_smith("z.txt"),
+        ],
+    ];
+    for recs in orders {
+        let g = QuoteGraph::from_extractions(&recs).unwrap();
+        let mut people: Vec<&str> = g
+            .nodes_of_kind(NodeKind::Person)
+            .map(|n| n.name())
+            .collect();
+        people.sort();
+        assert_eq!(people, ["Jane Smith", "John Smith", "Smith"]);
+    }
+}
+
+#[test]
+fn a_bare_surname_merges_with_the_one_person_who_has_it() {
+    // bare name first: the node is renamed when the full name arrives
+    let recs = [
+        bare_smith("z.txt"),
+        smith("x.txt", "John", "senator"),
+        bare_smith("w.txt"),
+    ];
+    let g = QuoteGraph::from_extractions(&recs).unwrap();
+    let people: Vec<&Node> = g.nodes_of_kind(NodeKind::Person).collect();
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].id, "person:john-smith");
+    assert_eq!(people[0].name(), "John Smith");
+    assert!(g.node("person:smith").is_none());
+    assert_eq!(
+        g.neighbors("person:john-smith", EdgeKind::Said, Direction::Outgoing)
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn full_names_merge_through_titles() {
+    let a = doc(
+        "a.txt",
+        None,
+        vec![ent("person:anna-berg", Person, "Anna Berg", &["Berg"])],
+        vec![said(
+            Some(("Anna Berg", "person:anna-berg")),
+            "x",
+            None,
+            None,
+            &[],
+        )],
+    );
+    let b = doc(
+        "b.txt",
+        None,
+        vec![ent(
+            "person:foreign-minister-anna-berg",
+            Person,
+            "Foreign Minister Anna Berg",
+            &[],
+        )],
+        vec![said(
+            Some((
+                "Foreign Minister Anna Berg",
+                "person:foreign-minister-anna-berg",
+            )),
+            "y",
+            None,
+            None,
+            &[],
+        )],
+    );
+    let g = QuoteGraph::from_extractions(&[a, b]).unwrap();
+    assert_eq!(g.nodes_of_kind(NodeKind::Person).count(), 1);
+    let berg = g.node("person:anna-berg").unwrap().entity().unwrap();
+    assert_eq!(berg.aliases, ["Berg", "Foreign Minister Anna Berg"]);
+}
+
+#[test]
+fn descriptions_do_not_merge_across_documents() {
+    let mk = |name: &str| {
+        doc(
+            name,
+            None,
+            vec![ent("person:the-minister", Person, "the minister", &[])],
+            vec![said(
+                Some(("the minister", "person:the-minister")),
+                "x",
+                None,
+                None,
+                &[],
+            )],
+        )
+    };
+    let g = QuoteGraph::from_extractions(&[mk("a.txt"), mk("b.txt")]).unwrap();
+    let people: Vec<&str> = g
+        .nodes_of_kind(NodeKind::Person)
+        .map(|n| n.id.as_str())
+        .collect();
+    assert_eq!(people, ["person:the-minister", "person:the-minister-2"]);
+}
+
+#[test]
+fn organizations_merge_by_alias_and_outlets_are_organizations() {
+    let a = doc(
+        "a.txt",
+        None,
+        vec![outlet(ent(
+            "person:tass",
+            Person,
+            "TASS",
+            &["TASS news agency"],
+        ))],
+        vec![],
+    );
+    let b = doc(
+        "b.txt",
+        None,
+        vec![outlet(ent(
+            "organization:tass-news-agency",
+            Org,
+            "TASS news agency",
+            &[],
+        ))],
+        vec![],
+    );
+    let g = QuoteGraph::from_extractions(&[a, b]).unwrap();
+    let orgs: Vec<&str> = g
+        .nodes_of_kind(NodeKind::Organization)
+        .map(|n| n.id.as_str())
+        .collect();
+    assert_eq!(orgs, ["organization:tass"]);
+}
+
+#[test]
+fn parts_round_trip_to_an_equal_graph() {
+    let g = sample_graph();
+    let nodes: Vec<Node> = g.nodes().cloned().collect();
+    let edges: Vec<(String, String, Edge)> = g
+        .edges()
+        .map(|e| (e.from.id.clone(), e.to.id.clone(), e.edge.clone()))
+        .collect();
+    let mut h = QuoteGraph::from_parts(nodes, edges).unwrap();
+    assert_eq!(g, h);
+    // the rebuilt merge index still merges
+    let more = doc(
+        "c.txt",
+        None,
+        vec![ent("person:lavrov", Person, "Lavrov", &[])],
+        vec![said(
+            Some(("Lavrov", "person:lavrov")),
+            "z",
+            None,
+            None,
+            &[],
+        )],
+    );
+    h.add_record(&more).unwrap();
+    assert_eq!(
+        h.neighbors("person:sergey-lavrov", EdgeKind::Said, Direction::Outgoing)
+            .len(),
+        4
+    );
+}
+
+#[test]
+fn speakers_rank_by_statements() {
+    let g = sample_graph();
+    let sp = g.speakers();
+    assert_eq!(sp[0].speaker.id, "person:sergey-lavrov");
+    assert_eq!(sp[0].statements.len(), 3);
+    assert_eq!(sp[0].documents, 2);
+    assert_eq!(sp[0].relayed_by[0].id, "organization:tass");
+    assert_eq!(sp[1].speaker.id, "person:dmitry-peskov");
+}
+
+#[test]
+fn shorten_cuts_on_characters() {
+    assert_eq!(shorten("Сергей  Лавров\nsaid", 100), "Сергей Лавров said");
+    assert_eq!(shorten("abcdef ghij", 8), "abcdef…");
+}

@@ -1,0 +1,184 @@
+//! `quotegraph graph` and `quotegraph build` from the command line, and
+//! cross-document merging on the bundled articles.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use quotegraph::graph::{EdgeKind, NodeKind};
+use quotegraph::{input, Extractor, QuoteGraph};
+
+fn qg(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quotegraph"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs")
+}
+
+fn dir(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("graph_cli")
+        .join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn graph_from_texts_equals_graph_from_extract_jsonl() {
+    let d = dir("jsonl");
+    let direct = qg(&["graph", "data/articles", "--format", "json"]);
+    assert!(direct.status.success(), "{direct:?}");
+    let stderr = String::from_utf8_lossy(&direct.stderr);
+    assert!(
+        stderr.starts_with("quotegraph: graph: ")
+            && stderr.contains(" nodes (")
+            && stderr.contains(" said"),
+        "{stderr}"
+    );
+    let ex = qg(&["extract", "data/articles", "--format", "jsonl"]);
+    assert!(ex.status.success());
+    let jsonl = d.join("x.jsonl");
+    std::fs::write(&jsonl, &ex.stdout).unwrap();
+    let via = qg(&["graph", "--from-jsonl", s(&jsonl), "--format", "json"]);
+    assert!(via.status.success(), "{via:?}");
+    assert_eq!(direct.stdout, via.stdout);
+}
+
+#[test]
+fn output_extension_picks_the_format() {
+    let d = dir("ext");
+    for (file, start) in [
+        ("g.graphml", "<?xml"),
+        ("g.gexf", "<?xml"),
+        ("g.dot", "digraph quotegraph {"),
+        ("g.cyjs", "{"),
+        ("g.ttl", "@prefix"),
+        ("g.cypher", "// quotegraph"),
+        ("g.ron", "("),
+    ] {
+        let out = d.join(file);
+        let o = qg(&["graph", "data/articles", "-o", s(&out)]);
+        assert!(o.status.success(), "{file}: {o:?}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.starts_with(start), "{file}: {}", &text[..40]);
+    }
+    let o = qg(&[
+        "graph",
+        "data/articles",
+        "-o",
+        &format!("{}/", s(&d.join("neo4j"))),
+    ]);
+    assert!(o.status.success(), "{o:?}");
+    let nodes = std::fs::read_to_string(d.join("neo4j/nodes.csv")).unwrap();
+    assert!(nodes.starts_with("id:ID,:LABEL,"));
+    let rels = std::fs::read_to_string(d.join("neo4j/relationships.csv")).unwrap();
+    assert!(rels.starts_with(":START_ID,:END_ID,:TYPE,"));
+}
+
+#[test]
+fn unusable_formats_are_errors() {
+    let d = dir("errors");
+    let o = qg(&["graph", "data/articles", "-o", s(&d.join("g.png"))]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--format"));
+    let o = qg(&["graph", "data/articles", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("directory"));
+    let o = qg(&["graph", "data/articles"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = qg(&["graph", "data/articles", "--format", "png"]);
+    assert_eq!(o.status.code(), Some(2));
+    let bad = d.join("bad.jsonl");
+    std::fs::write(&bad, "{\"doc\": 1}\n").unwrap();
+    let o = qg(&["graph", "--from-jsonl", s(&bad), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("bad.jsonl") && err.contains("line 1"), "{err}");
+}
+
+#[test]
+fn build_writes_everything_and_tells_who_said_what() {
+    let d = dir("build");
+    let o = qg(&["build", "data/articles", "-o", s(&d)]);
+    assert!(o.status.success(), "{o:?}");
+    for f in [
+        "extractions.jsonl",
+        "graph.dot",
+        "graph.graphml",
+        "graph.gexf",
+        "graph.json",
+        "graph.cyjs",
+        "graph.cypher",
+        "graph.ron",
+        "graph.ttl",
+        "neo4j/nodes.csv",
+        "neo4j/relationships.csv",
+        "ladybug_schema.cypher",
+    ] {
+        let p = d.join(f);
+        assert!(
+            p.is_file() && p.metadata().unwrap().len() > 0,
+            "{f} missing"
+        );
+    }
+    let jsonl = std::fs::read_to_string(d.join("extractions.jsonl")).unwrap();
+    let articles = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles"))
+        .unwrap()
+        .count();
+    assert_eq!(jsonl.lines().count(), articles);
+    let table = String::from_utf8_lossy(&o.stdout);
+    assert!(table.starts_with("SPEAKER"), "{table}");
+    assert!(table.contains("Lavrov"), "{table}");
+}
+
+/// The bundled articles name people in several ways; the graph must join
+/// them, and keep apart the two Smiths.
+#[test]
+fn bundled_articles_merge_people_across_documents() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (inputs, errors) = input::expand(&[root.join("data/articles").display().to_string()]);
+    assert!(errors.is_empty());
+    let ex = Extractor::default();
+    let recs: Vec<_> = inputs
+        .iter()
+        .map(|i| ex.extract(&input::read(i).unwrap()).to_record())
+        .collect();
+    let g = QuoteGraph::from_extractions(&recs).unwrap();
+    let people: Vec<_> = g.nodes_of_kind(NodeKind::Person).collect();
+    let named = |needle: &str| -> Vec<&str> {
+        people
+            .iter()
+            .filter(|n| {
+                let e = n.entity().unwrap();
+                e.name.contains(needle) || e.aliases.iter().any(|a| a.contains(needle))
+            })
+            .map(|n| n.id.as_str())
+            .collect()
+    };
+    // "Lavrov", "Russian foreign minister Sergey Lavrov": one node, with
+    // statements from both articles that name him
+    assert_eq!(named("Lavrov"), ["person:sergey-lavrov"]);
+    assert_eq!(named("Berg"), ["person:anna-berg"]);
+    let docs = |id: &str| {
+        let mut d: Vec<String> = g
+            .neighbors(id, EdgeKind::Said, petgraph::Direction::Outgoing)
+            .iter()
+            .map(|st| st.statement().unwrap().doc.clone())
+            .collect();
+        d.dedup();
+        d.len()
+    };
+    assert_eq!(docs("person:sergey-lavrov"), 2);
+    assert_eq!(docs("person:anna-berg"), 2);
+    // two Smiths, each called "Smith" later in their own article
+    let mut smiths = named("Smith");
+    smiths.sort();
+    assert_eq!(smiths, ["person:jane-smith", "person:john-smith"]);
+    assert_eq!(docs("person:jane-smith"), 1);
+    assert_eq!(docs("person:john-smith"), 1);
+}
