@@ -19,9 +19,10 @@
 //!
 //! Stages, one module each: [`token`] → [`sentence`] → [`quote`] →
 //! [`mention`] → [`rules`] → [`resolve`] → [`extract`] (and [`record`] for
-//! the output contract; [`eval`] scores them against brat gold); [`graph`]
-//! assembles records into a knowledge graph and [`export`] writes it for
-//! Graphviz, networkx, Gephi, Cytoscape.js, Neo4j and RDF tools.
+//! the output contract; [`eval`] scores them against brat gold);
+//! [`graph`] assembles records into a knowledge graph and [`export`]
+//! writes it for Graphviz, networkx, Gephi, Cytoscape.js, Neo4j and RDF
+//! tools.
 
 #![deny(missing_docs)]
 

@@ -38,6 +38,29 @@ enum Cmd {
         #[arg(long, short)]
         format: Option<ExtractFormat>,
     },
+    /// Score attributions against brat gold (PolNeAR layout), as
+    /// score_attributions.py does: extract from PATHs, or read --pred.
+    Eval {
+        /// Gold directory holding text/ and attributions/.
+        #[arg(long, value_name = "DIR")]
+        gold: PathBuf,
+        /// Score this JSONL file (extract --format jsonl output) instead of
+        /// extracting.
+        #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+        pred: Option<PathBuf>,
+        /// Texts to extract from (default: DIR/text).
+        paths: Vec<String>,
+        /// Print one JSON object instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ask the graph a question: who said what, provenance, who talks
+    /// about whom, paths, top speakers and outlets, timelines, ego
+    /// networks, components, roles.
+    Query {
+        #[command(subcommand)]
+        question: cli_query::Question,
+    },
     /// Build the knowledge graph from texts (or extractions) and export it.
     Graph {
         /// Files, directories (recursive, *.txt) or - for stdin; with
@@ -64,29 +87,6 @@ enum Cmd {
         /// Output directory.
         #[arg(long, short, value_name = "DIR", default_value = "out")]
         output: PathBuf,
-    },
-    /// Ask the graph a question: who said what, provenance, who talks
-    /// about whom, paths, top speakers and outlets, timelines, ego
-    /// networks, components, roles.
-    Query {
-        #[command(subcommand)]
-        question: cli_query::Question,
-    },
-    /// Score attributions against brat gold (PolNeAR layout), as
-    /// score_attributions.py does: extract from PATHs, or read --pred.
-    Eval {
-        /// Gold directory holding text/ and attributions/.
-        #[arg(long, value_name = "DIR")]
-        gold: PathBuf,
-        /// Score this JSONL file (extract --format jsonl output) instead of
-        /// extracting.
-        #[arg(long, value_name = "FILE", conflicts_with = "paths")]
-        pred: Option<PathBuf>,
-        /// Texts to extract from (default: DIR/text).
-        paths: Vec<String>,
-        /// Print one JSON object instead of a table.
-        #[arg(long)]
-        json: bool,
     },
 }
 
@@ -175,14 +175,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
-        Cmd::Graph {
-            paths,
-            format,
-            output,
-            from_jsonl,
-        } => run_graph(&cli.lexicon, &paths, format, output, from_jsonl),
-        Cmd::Build { paths, output } => run_build(&cli.lexicon, &paths, &output),
-        Cmd::Query { question } => cli_query::run(&cli.lexicon, question),
         Cmd::Eval {
             gold,
             pred,
@@ -224,6 +216,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush().context("writing output")?;
             Ok(code)
         }
+        Cmd::Graph {
+            paths,
+            format,
+            output,
+            from_jsonl,
+        } => run_graph(&cli.lexicon, &paths, format, output, from_jsonl),
+        Cmd::Build { paths, output } => run_build(&cli.lexicon, &paths, &output),
+        Cmd::Query { question } => cli_query::run(&cli.lexicon, question),
     }
 }
 
@@ -271,6 +271,16 @@ fn exit_code(errors: &[quotegraph::Error]) -> ExitCode {
     }
 }
 
+/// The graph of `records`; titles in names are those of --lexicon if given.
+fn build_graph(lexicon: &Option<PathBuf>, records: &[DocRecord]) -> Result<QuoteGraph> {
+    let mut g = match lexicon {
+        Some(dir) => QuoteGraph::with_lexicon(&Lexicon::from_dir(dir)?),
+        None => QuoteGraph::new(),
+    };
+    g.extend(records)?;
+    Ok(g)
+}
+
 fn run_graph(
     cli_lexicon: &Option<PathBuf>,
     paths: &[String],
@@ -293,7 +303,7 @@ fn run_graph(
     } else {
         extract_all(&extractor(cli_lexicon)?, paths)
     };
-    let g = QuoteGraph::from_extractions(&records)?;
+    let g = build_graph(cli_lexicon, &records)?;
     eprintln!("quotegraph: graph: {}", g.summary());
     let exporter = format.exporter();
     match output {
@@ -330,7 +340,7 @@ fn run_build(
         out.flush()
             .with_context(|| format!("writing {}", jsonl.display()))?;
     }
-    let g = QuoteGraph::from_extractions(&records)?;
+    let g = build_graph(cli_lexicon, &records)?;
     let mut files = vec![jsonl];
     files.extend(export::write_all(&g, dir)?);
     let schema = dir.join("ladybug_schema.cypher");

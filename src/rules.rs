@@ -55,6 +55,11 @@ pub const RULES: &[RuleInfo] = &[
         example: "Berg: “We are ready.”",
     },
     RuleInfo {
+        id: "direct.split",
+        description: "a quotation split by its tag: the part after the tag's comma joins the first",
+        example: "“We are ready,” Berg said, “and we have waited long enough.”",
+    },
+    RuleInfo {
         id: "direct.continuation",
         description: "a quotation continuing the previous attributed quotation",
         example: "“We are ready,” Berg said. “We have waited long enough.”",
@@ -557,6 +562,13 @@ impl<'a> Ctx<'a> {
             if k >= hi {
                 break;
             }
+            // ", as cited by TASS": a relay after a comma still belongs to the tag
+            if self.toks[k].is_punct(',')
+                && self.is(k + 1, "as")
+                && (self.is(k + 2, "cited") || self.is(k + 2, "quoted") || self.is(k + 2, "reported") || self.is(k + 2, "per"))
+            {
+                k += 1;
+            }
             let w = self.word(k);
             if self.is(k, "as")
                 && (self.is(k + 1, "cited")
@@ -699,10 +711,23 @@ impl<'a> Ctx<'a> {
             if self.taken[q.open] {
                 continue;
             }
-            if let Some(d) = self
-                .quote_then_attribution(&q)
-                .or_else(|| self.attribution_then_quote(&q))
-            {
+            if let Some(mut d) = self.quote_then_attribution(&q) {
+                // "“A,” she said, “B.”": the quote right after the tag
+                let tag_end = [Some(d.cue.1), d.speaker.map(|n| n.end), d.addressee.map(|n| n.end), d.source.map(|n| n.end)]
+                    .into_iter()
+                    .flatten()
+                    .max()
+                    .unwrap_or(d.cue.1);
+                if tag_end + 1 < self.toks.len() && matches!(self.toks[tag_end].kind, TokKind::Punct(',' | ':')) {
+                    if let Some(next) = self.quotes.iter().find(|n| n.open == tag_end + 1) {
+                        if self.tok_sent[next.open] == self.tok_sent[tag_end] || self.sent_of(next.open).para == self.sent_of(tag_end).para {
+                            d.content.push(next.span);
+                            d.rule = "direct.split";
+                        }
+                    }
+                }
+                self.commit(d, out);
+            } else if let Some(d) = self.attribution_then_quote(&q) {
                 self.commit(d, out);
             }
         }
@@ -979,7 +1004,16 @@ impl<'a> Ctx<'a> {
             // the quote must start its sentence and (in a new paragraph)
             // make up the paragraph's opening
             let starts_sentence = qs.tokens.start == q.open;
-            if !starts_sentence || !(same_para || next_para) {
+            // "“A,” she said, “B.”": the quote right after the tag's comma
+            let tag_end = [Some(pd.cue.1), pd.speaker.map(|n| n.end), pd.addressee.map(|n| n.end), pd.source.map(|n| n.end)]
+                .into_iter()
+                .flatten()
+                .max()
+                .unwrap_or(pd.cue.1);
+            let after_tag = same_para
+                && q.open == tag_end + 1
+                && matches!(self.toks[tag_end].kind, TokKind::Punct(',' | ':'));
+            if !(starts_sentence || after_tag) || !(same_para || next_para) {
                 continue;
             }
             // nothing attributed between them
@@ -1445,7 +1479,13 @@ impl<'a> Ctx<'a> {
         // end the content before what the author adds: ", which …",
         // ", while …", a dash clause, a semicolon, ", and they …"
         if qi.is_none() {
-            if let Some(c) = self.content_tail(start, end_tok) {
+            let tail = self.content_tail(start, end_tok);
+            let tight = if matches!(rule, "indirect.object" | "indirect.infinitive") {
+                self.object_tail(start, end_tok)
+            } else {
+                None
+            };
+            if let Some(c) = [tail, tight].into_iter().flatten().min() {
                 end_tok = c;
                 span = self.span_of(start, c)?;
             }
@@ -1547,6 +1587,37 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 _ => {}
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// For object and infinitive content, also stop at a second verb
+    /// phrase ("to vote in May but is undecided", "Clinton and attacked
+    /// Sanders") and at time and occasion adjuncts ("during a rally
+    /// Friday", "in October").
+    fn object_tail(&self, start: usize, end: usize) -> Option<usize> {
+        let mut j = start + 1;
+        while j < end {
+            if self.in_quote(j) || self.toks[j].is_quote() {
+                j += 1;
+                continue;
+            }
+            let t = &self.toks[j];
+            let w = self.word(j);
+            if (t.has(flags::TIME) && !t.has(flags::DET)) || matches!(w, "during" | "amid" | "while" | "before" | "after" | "since" | "when") {
+                return Some(j);
+            }
+            if matches!(w, "and" | "but") && j + 1 < end {
+                let n = &self.toks[j + 1];
+                let nw = self.word(j + 1);
+                if n.is_word() && !n.cap && (n.has(flags::AUX) || n.verb.is_some() || nw.ends_with("ed")) {
+                    return Some(j);
+                }
+            }
+            if matches!(w, "in" | "on" | "at") && j + 1 < end && (self.toks[j + 1].has(flags::TIME | flags::MONTH) && self.toks[j + 1].cap) {
+                return Some(j);
             }
             j += 1;
         }

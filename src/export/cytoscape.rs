@@ -4,14 +4,21 @@
 
 use std::io::Write;
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
-use super::{edge_attributes, node_attributes, stream_err, Exporter, Format};
+use super::json::{write_array, EdgeObject, NodeObject};
+use super::{stream_err, Exporter, Format};
 use crate::error::Result;
 use crate::graph::QuoteGraph;
 
 /// The Cytoscape.js exporter.
 pub(crate) struct Cytoscape;
+
+#[derive(Serialize)]
+struct Element<T> {
+    data: T,
+    classes: &'static str,
+}
 
 impl Exporter for Cytoscape {
     fn format(&self) -> Format {
@@ -19,34 +26,29 @@ impl Exporter for Cytoscape {
     }
 
     fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
-        let nodes: Vec<Value> = g
-            .nodes()
-            .map(|n| {
-                let mut m = Map::new();
-                m.insert("id".into(), json!(n.id));
-                for (k, v) in node_attributes(n) {
-                    m.insert(k.into(), v.to_json());
-                }
-                json!({"data": m, "classes": n.kind().as_str()})
-            })
-            .collect();
-        // edge ids never contain ':', node ids always do
-        let edges: Vec<Value> = g
-            .edges()
-            .enumerate()
-            .map(|(i, e)| {
-                let mut m = Map::new();
-                m.insert("id".into(), json!(format!("e{i}")));
-                m.insert("source".into(), json!(e.from.id));
-                m.insert("target".into(), json!(e.to.id));
-                for (k, v) in edge_attributes(e.edge) {
-                    m.insert(k.into(), v.to_json());
-                }
-                json!({"data": m, "classes": e.edge.kind.as_str()})
-            })
-            .collect();
-        let doc = json!({"elements": {"nodes": nodes, "edges": edges}});
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| stream_err(e.into()))?;
-        out.write_all(b"\n").map_err(stream_err)
+        out.write_all(b"{\n  \"elements\": {\n    \"nodes\": ")
+            .map_err(stream_err)?;
+        write_array(
+            out,
+            "      ",
+            g.nodes().map(|n| Element {
+                data: NodeObject(n),
+                classes: n.kind().as_str(),
+            }),
+        )?;
+        out.write_all(b",\n    \"edges\": ").map_err(stream_err)?;
+        write_array(
+            out,
+            "      ",
+            g.edges().enumerate().map(|(number, edge)| Element {
+                data: EdgeObject {
+                    edge,
+                    number,
+                    cytoscape: true,
+                },
+                classes: edge.edge.kind.as_str(),
+            }),
+        )?;
+        out.write_all(b"\n  }\n}\n").map_err(stream_err)
     }
 }

@@ -1,16 +1,91 @@
 //! networkx node-link JSON (`networkx.node_link_graph(data, edges="edges")`):
-//! a directed multigraph, one object per node and edge, lists as arrays.
+//! a directed multigraph, one object per node and edge (one per line),
+//! lists as arrays. Written as it goes, one object at a time.
 
 use std::io::Write;
 
-use serde_json::{json, Map, Value};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{edge_attributes, node_attributes, stream_err, Exporter, Format};
-use crate::error::Result;
-use crate::graph::QuoteGraph;
+use super::{edge_attributes, node_attributes, stream_err, AttrValue, Exporter, Format};
+use crate::error::{Error, Result};
+use crate::graph::{EdgeRef, Node, QuoteGraph};
 
 /// The node-link JSON exporter.
 pub(crate) struct NodeLink;
+
+impl Serialize for AttrValue<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            AttrValue::Str(v) => s.serialize_str(v),
+            AttrValue::Int(v) => s.serialize_i64(*v),
+            AttrValue::Bool(v) => s.serialize_bool(*v),
+            AttrValue::List(v) => v.serialize(s),
+        }
+    }
+}
+
+/// A node as a JSON object: `id`, then its attributes.
+pub(crate) struct NodeObject<'a>(pub &'a Node);
+
+impl Serialize for NodeObject<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let attrs = node_attributes(self.0);
+        let mut m = s.serialize_map(Some(attrs.len() + 1))?;
+        m.serialize_entry("id", &self.0.id)?;
+        for (k, v) in &attrs {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// An edge as a JSON object: `id` (Cytoscape) or `key` (networkx),
+/// `source`, `target`, then its attributes.
+pub(crate) struct EdgeObject<'a> {
+    pub edge: EdgeRef<'a>,
+    pub number: usize,
+    pub cytoscape: bool,
+}
+
+impl Serialize for EdgeObject<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let attrs = edge_attributes(self.edge.edge);
+        let mut m = s.serialize_map(Some(attrs.len() + 3))?;
+        if self.cytoscape {
+            // edge ids never contain ':', node ids made by the graph do
+            m.serialize_entry("id", &format!("e{}", self.number))?;
+        }
+        m.serialize_entry("source", &self.edge.from.id)?;
+        m.serialize_entry("target", &self.edge.to.id)?;
+        if !self.cytoscape {
+            m.serialize_entry("key", &self.number)?;
+        }
+        for (k, v) in &attrs {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+pub(crate) fn json_err(e: serde_json::Error) -> Error {
+    stream_err(e.into())
+}
+
+/// Write `items` as the elements of a JSON array, one per line.
+pub(crate) fn write_array<T: Serialize>(
+    out: &mut dyn Write,
+    indent: &str,
+    items: impl Iterator<Item = T>,
+) -> Result<()> {
+    out.write_all(b"[").map_err(stream_err)?;
+    for (i, item) in items.enumerate() {
+        let sep: &[u8] = if i == 0 { b"\n" } else { b",\n" };
+        out.write_all(sep).map_err(stream_err)?;
+        out.write_all(indent.as_bytes()).map_err(stream_err)?;
+        serde_json::to_writer(&mut *out, &item).map_err(json_err)?;
+    }
+    write!(out, "\n{}]", &indent[..indent.len().saturating_sub(2)]).map_err(stream_err)
+}
 
 impl Exporter for NodeLink {
     fn format(&self) -> Format {
@@ -18,39 +93,21 @@ impl Exporter for NodeLink {
     }
 
     fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
-        let nodes: Vec<Value> = g
-            .nodes()
-            .map(|n| {
-                let mut m = Map::new();
-                m.insert("id".into(), json!(n.id));
-                for (k, v) in node_attributes(n) {
-                    m.insert(k.into(), v.to_json());
-                }
-                Value::Object(m)
-            })
-            .collect();
-        let edges: Vec<Value> = g
-            .edges()
-            .enumerate()
-            .map(|(i, e)| {
-                let mut m = Map::new();
-                m.insert("source".into(), json!(e.from.id));
-                m.insert("target".into(), json!(e.to.id));
-                m.insert("key".into(), json!(i));
-                for (k, v) in edge_attributes(e.edge) {
-                    m.insert(k.into(), v.to_json());
-                }
-                Value::Object(m)
-            })
-            .collect();
-        let doc = json!({
-            "directed": true,
-            "multigraph": true,
-            "graph": {"name": "quotegraph"},
-            "nodes": nodes,
-            "edges": edges,
-        });
-        serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| stream_err(e.into()))?;
-        out.write_all(b"\n").map_err(stream_err)
+        out.write_all(
+            b"{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {\"name\": \"quotegraph\"},\n  \"nodes\": ",
+        )
+        .map_err(stream_err)?;
+        write_array(out, "    ", g.nodes().map(NodeObject))?;
+        out.write_all(b",\n  \"edges\": ").map_err(stream_err)?;
+        write_array(
+            out,
+            "    ",
+            g.edges().enumerate().map(|(number, edge)| EdgeObject {
+                edge,
+                number,
+                cytoscape: false,
+            }),
+        )?;
+        out.write_all(b"\n}\n").map_err(stream_err)
     }
 }

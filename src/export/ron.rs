@@ -13,7 +13,7 @@ use crate::graph::{Edge, EdgeKind, Node, QuoteGraph};
 pub(crate) struct Ron;
 
 /// What the RON file holds.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct GraphFile {
     /// Format version.
     version: u32,
@@ -21,7 +21,24 @@ struct GraphFile {
     edges: Vec<EdgeLine>,
 }
 
-#[derive(Serialize, Deserialize)]
+/// The same, borrowed from a graph for writing.
+#[derive(Serialize)]
+struct GraphFileRef<'a> {
+    version: u32,
+    nodes: Vec<&'a Node>,
+    edges: Vec<EdgeLineRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct EdgeLineRef<'a> {
+    from: &'a str,
+    to: &'a str,
+    kind: EdgeKind,
+    title: &'a Option<String>,
+    mention: &'a Option<String>,
+}
+
+#[derive(Deserialize)]
 struct EdgeLine {
     from: String,
     to: String,
@@ -38,29 +55,56 @@ impl Exporter for Ron {
     }
 
     fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
-        let file = GraphFile {
+        let file = GraphFileRef {
             version: 1,
-            nodes: g.nodes().cloned().collect(),
+            nodes: g.nodes().collect(),
             edges: g
                 .edges()
-                .map(|e| EdgeLine {
-                    from: e.from.id.clone(),
-                    to: e.to.id.clone(),
+                .map(|e| EdgeLineRef {
+                    from: &e.from.id,
+                    to: &e.to.id,
                     kind: e.edge.kind,
-                    title: e.edge.title.clone(),
-                    mention: e.edge.mention.clone(),
+                    title: &e.edge.title,
+                    mention: &e.edge.mention,
                 })
                 .collect(),
         };
         let config = ron::ser::PrettyConfig::new()
             .depth_limit(4)
             .struct_names(false);
-        let text = ron::ser::to_string_pretty(&file, config).map_err(|e| Error::Export {
+        // ron keeps only the message of an I/O error: keep the error itself
+        let mut w = Track {
+            inner: out,
+            err: None,
+        };
+        let res = ron::Options::default().to_io_writer_pretty(&mut w, &file, config);
+        if let Some(e) = w.err.take() {
+            return Err(stream_err(e));
+        }
+        res.map_err(|e| Error::Export {
             format: "ron",
             message: e.to_string(),
         })?;
-        out.write_all(text.as_bytes()).map_err(stream_err)?;
         out.write_all(b"\n").map_err(stream_err)
+    }
+}
+
+/// A writer that remembers the first I/O error.
+struct Track<'a> {
+    inner: &'a mut dyn Write,
+    err: Option<std::io::Error>,
+}
+
+impl Write for Track<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.inner.write(buf).inspect_err(|e| {
+            self.err
+                .get_or_insert_with(|| std::io::Error::new(e.kind(), e.to_string()));
+        })
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 

@@ -516,6 +516,14 @@ impl QuoteGraph {
     /// Add `records` in order, with the look-ahead of
     /// [`from_extractions`](Self::from_extractions).
     pub fn extend(&mut self, records: &[DocRecord]) -> Result<()> {
+        // room for what is coming, so that big vectors and the index do not
+        // grow step by step
+        let statements: usize = records.iter().map(|r| r.attributions.len()).sum();
+        let entities: usize = records.iter().map(|r| r.entities.len()).sum();
+        let nodes = records.len() + statements + entities / 4;
+        self.graph.reserve_nodes(nodes);
+        self.graph.reserve_edges(3 * statements + records.len());
+        self.index.reserve(nodes);
         for r in records {
             for e in &r.entities {
                 if e.kind == EntityKind::Person && !e.outlet {
@@ -524,7 +532,7 @@ impl QuoteGraph {
             }
         }
         for r in records {
-            self.add_record(r)?;
+            self.add(r, true)?;
         }
         Ok(())
     }
@@ -562,6 +570,11 @@ impl QuoteGraph {
     /// not merge across documents. A document name already in the graph
     /// is an error.
     pub fn add_record(&mut self, rec: &DocRecord) -> Result<()> {
+        self.add(rec, false)
+    }
+
+    /// Add a record; `noted`: its full names are already noted.
+    fn add(&mut self, rec: &DocRecord, noted: bool) -> Result<()> {
         let doc_id = format!("document:{}", rec.doc);
         if self.index.contains_key(&doc_id) {
             return Err(Error::Graph {
@@ -587,9 +600,11 @@ impl QuoteGraph {
                 place: rec.dateline.as_ref().and_then(|d| d.place.clone()),
             }),
         );
-        for e in &rec.entities {
-            if e.kind == EntityKind::Person && !e.outlet {
-                self.note_full_names(e);
+        if !noted {
+            for e in &rec.entities {
+                if e.kind == EntityKind::Person && !e.outlet {
+                    self.note_full_names(e);
+                }
             }
         }
         let mut local: HashMap<&str, NodeIndex> = HashMap::new();
@@ -597,15 +612,19 @@ impl QuoteGraph {
             let ix = self.add_entity(e);
             local.entry(e.id.as_str()).or_insert(ix);
         }
-        let find = |id: &Option<String>| id.as_deref().and_then(|id| local.get(id).copied());
-        if let Some(place) = rec.dateline.as_ref().and_then(|d| find(&d.place_entity)) {
+        let find = |id: Option<&str>| id.and_then(|id| local.get(id).copied());
+        if let Some(place) = rec
+            .dateline
+            .as_ref()
+            .and_then(|d| find(d.place_entity.as_deref()))
+        {
             self.graph
                 .add_edge(doc_ix, place, Edge::new(EdgeKind::Datelined));
         }
         for e in &rec.entities {
             let from = local[e.id.as_str()];
             for role in &e.roles {
-                match find(&role.of) {
+                match find(role.of.as_deref()) {
                     Some(to) if to != from => {
                         if self
                             .merge
@@ -655,27 +674,28 @@ impl QuoteGraph {
                 ..Edge::new(kind)
             };
             if let Some(m) = &a.speaker {
-                if let Some(sp) = find(&m.entity) {
+                if let Some(sp) = find(m.entity.as_deref()) {
                     self.graph
                         .add_edge(sp, st, mention_edge(EdgeKind::Said, &m.text));
                 }
             }
             if let Some(m) = &a.source {
-                if let Some(src) = find(&m.entity) {
+                if let Some(src) = find(m.entity.as_deref()) {
                     self.graph
                         .add_edge(st, src, mention_edge(EdgeKind::ReportedBy, &m.text));
                 }
             }
             if let Some(m) = &a.addressee {
-                if let Some(to) = find(&m.entity) {
+                if let Some(to) = find(m.entity.as_deref()) {
                     self.graph
                         .add_edge(st, to, mention_edge(EdgeKind::AddressedTo, &m.text));
                 }
             }
-            let mut seen = HashSet::new();
+            let mut seen = Vec::with_capacity(a.mentions.len());
             for id in &a.mentions {
-                if let Some(e) = find(&Some(id.clone())) {
-                    if seen.insert(e) {
+                if let Some(e) = find(Some(id)) {
+                    if !seen.contains(&e) {
+                        seen.push(e);
                         self.graph.add_edge(st, e, Edge::new(EdgeKind::Mentions));
                     }
                 }
@@ -723,10 +743,14 @@ impl QuoteGraph {
         if all.is_empty() {
             all.push("?");
         }
-        let rules = &self.rules;
+        let cores: Vec<Option<Vec<&str>>> = if kind == EntityKind::Person {
+            all.iter().map(|n| self.rules.core(n)).collect()
+        } else {
+            Vec::new()
+        };
         let found = if kind == EntityKind::Person {
-            let cores: Vec<Vec<&str>> = all.iter().filter_map(|n| rules.core(n)).collect();
-            self.find_person(&cores)
+            let found: Vec<Vec<&str>> = cores.iter().flatten().cloned().collect();
+            self.find_person(&found)
         } else {
             all.iter()
                 .find_map(|n| self.merge.full.get(&(kind, names::plain_key(n))).copied())
@@ -734,11 +758,7 @@ impl QuoteGraph {
         let ix = match found {
             Some(ix) => ix,
             None => {
-                let name = if kind == EntityKind::Person {
-                    best_full(&self.rules, &all).unwrap_or_else(|| e.name.clone())
-                } else {
-                    e.name.clone()
-                };
+                let name = best_full(&cores).unwrap_or_else(|| e.name.clone());
                 let id = format!("{}:{}", kind.as_str(), slug(&name));
                 self.insert(
                     id,
@@ -752,7 +772,7 @@ impl QuoteGraph {
                 )
             }
         };
-        self.absorb(ix, &all, e.outlet);
+        self.absorb(ix, &all, &cores, e.outlet, found.is_none());
         ix
     }
 
@@ -799,19 +819,32 @@ impl QuoteGraph {
 
     /// Merge names into node `ix`: aliases, a longer full name as the
     /// canonical name (and id), and the merge index.
-    fn absorb(&mut self, ix: NodeIndex, all: &[&str], outlet: bool) {
+    /// `cores`: the name cores of `all` (people only).
+    /// `fresh`: the node is new (or being rebuilt), so every name is
+    /// registered, not only those it did not have yet.
+    fn absorb(
+        &mut self,
+        ix: NodeIndex,
+        all: &[&str],
+        cores: &[Option<Vec<&str>>],
+        outlet: bool,
+        fresh: bool,
+    ) {
         let NodeData::Entity(node) = &mut self.graph[ix].data else {
             unreachable!("entities are entity nodes")
         };
         let kind = node.kind;
         node.outlet |= outlet;
-        for n in all {
+        // names the node did not have: only they change the merge index
+        let mut new = vec![fresh; all.len()];
+        for (i, n) in all.iter().enumerate() {
             if *n != node.name && !node.aliases.iter().any(|a| a == n) {
                 node.aliases.push(n.to_string());
+                new[i] = true;
             }
         }
         if kind != EntityKind::Person {
-            for n in all {
+            for (n, _) in all.iter().zip(&new).filter(|(_, new)| **new) {
                 self.merge
                     .full
                     .entry((kind, names::plain_key(n)))
@@ -819,28 +852,35 @@ impl QuoteGraph {
             }
             return;
         }
+        let new_cores: Vec<&Vec<&str>> = cores
+            .iter()
+            .zip(&new)
+            .filter(|(_, new)| **new)
+            .filter_map(|(c, _)| c.as_ref())
+            .collect();
         // the longest full name is canonical
-        let current = self.rules.core(&node.name).map_or(0, |c| c.len());
-        let mut rename = None;
-        if let Some(best) = best_full(&self.rules, all) {
-            let words = best.split_whitespace().count();
-            if words > current.max(1) && best != node.name {
-                rename = Some(best);
+        let longest =
+            new_cores
+                .iter()
+                .filter(|c| c.len() >= 2)
+                .fold(None::<&&Vec<&str>>, |b, c| match b {
+                    Some(b) if b.len() >= c.len() => Some(b),
+                    _ => Some(c),
+                });
+        if let Some(best) = longest {
+            let current = self.rules.core(&node.name).map_or(0, |c| c.len());
+            let best = best.join(" ");
+            if best.split_whitespace().count() > current.max(1) && best != node.name {
+                let old = std::mem::replace(&mut node.name, best.clone());
+                node.aliases.retain(|a| *a != best);
+                if !node.aliases.contains(&old) {
+                    node.aliases.insert(0, old);
+                }
+                self.rename(ix, format!("person:{}", slug(&best)));
             }
         }
-        if let Some(best) = rename {
-            let old = std::mem::replace(&mut node.name, best.clone());
-            node.aliases.retain(|a| *a != best);
-            if !node.aliases.contains(&old) {
-                node.aliases.insert(0, old);
-            }
-            self.rename(ix, format!("person:{}", slug(&best)));
-        }
-        for n in all {
-            let Some(core) = self.rules.core(n) else {
-                continue;
-            };
-            let surname = names::surname(&core);
+        for core in new_cores {
+            let surname = names::surname(core);
             if core.len() >= 2 {
                 self.merge
                     .full
@@ -1056,20 +1096,20 @@ impl QuoteGraph {
             .collect();
         for (ix, all, outlet) in entities {
             let all: Vec<&str> = all.iter().map(String::as_str).collect();
+            let mut cores = Vec::new();
             if g.graph[ix].kind() == NodeKind::Person {
-                for n in &all {
-                    if let Some(core) = g.rules.core(n) {
-                        if core.len() >= 2 {
-                            g.merge
-                                .surname_fulls
-                                .entry(names::surname(&core))
-                                .or_default()
-                                .insert(names::key(core.iter().copied()));
-                        }
+                cores = all.iter().map(|n| g.rules.core(n)).collect();
+                for core in cores.iter().flatten() {
+                    if core.len() >= 2 {
+                        g.merge
+                            .surname_fulls
+                            .entry(names::surname(core))
+                            .or_default()
+                            .insert(names::key(core.iter().copied()));
                     }
                 }
             }
-            g.absorb(ix, &all, outlet);
+            g.absorb(ix, &all, &cores, outlet, true);
         }
         Ok(g)
     }
@@ -1094,14 +1134,12 @@ pub fn read_jsonl(reader: impl std::io::BufRead, name: &str) -> Result<Vec<DocRe
     Ok(out)
 }
 
-/// The longest full-name core among `names`, as written (first wins ties).
-fn best_full(rules: &NameRules, names: &[&str]) -> Option<String> {
-    let mut best: Option<Vec<&str>> = None;
-    for n in names {
-        if let Some(c) = rules.core(n) {
-            if c.len() >= 2 && best.as_ref().is_none_or(|b| c.len() > b.len()) {
-                best = Some(c);
-            }
+/// The longest full-name core, as written (first wins ties).
+fn best_full(cores: &[Option<Vec<&str>>]) -> Option<String> {
+    let mut best: Option<&Vec<&str>> = None;
+    for c in cores.iter().flatten() {
+        if c.len() >= 2 && best.is_none_or(|b| c.len() > b.len()) {
+            best = Some(c);
         }
     }
     best.map(|c| c.join(" "))

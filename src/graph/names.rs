@@ -7,15 +7,16 @@
 //! "Sergey Lavrov", none. A core of two or more words is a *full name*; a
 //! one-word core is a bare name (usually a surname).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::Lexicon;
 
 /// Word lists that decide where a person's proper name starts.
 #[derive(Debug, Clone)]
 pub(crate) struct NameRules {
-    /// Multi-word titles as lowercase words ("secretary of state").
-    phrases: Vec<Vec<String>>,
+    /// Multi-word titles as lowercase words ("secretary of state"), by
+    /// first word, longest first.
+    phrases: HashMap<String, Vec<Vec<String>>>,
     /// One-word titles and honorifics ("president", "mr.").
     titles: HashSet<String>,
     /// Prepositions: an unmarked one before the core means the name
@@ -36,7 +37,7 @@ const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
 
 impl NameRules {
     pub(crate) fn new(lex: &Lexicon) -> NameRules {
-        let mut phrases = Vec::new();
+        let mut phrases: HashMap<String, Vec<Vec<String>>> = HashMap::new();
         let mut titles = HashSet::new();
         for t in &lex.titles.titles {
             for form in std::iter::once(&t.title).chain(t.forms.iter()) {
@@ -46,12 +47,14 @@ impl NameRules {
                     1 => {
                         titles.insert(words[0].clone());
                     }
-                    _ => phrases.push(words),
+                    _ => phrases.entry(words[0].clone()).or_default().push(words),
                 }
             }
         }
         // longest phrase first, so "secretary of state" beats "secretary"
-        phrases.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        for list in phrases.values_mut() {
+            list.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        }
         let lower = |v: &Vec<String>| v.iter().map(|w| w.to_lowercase()).collect();
         let mut not_names: HashSet<String> = lower(&lex.grammar.not_names);
         for p in &lex.pronouns.pronouns {
@@ -85,11 +88,11 @@ impl NameRules {
         let mut title = vec![false; words.len()];
         let mut i = 0;
         while i < words.len() {
-            if let Some(p) = self
-                .phrases
-                .iter()
-                .find(|p| lower.len() >= i + p.len() && lower[i..i + p.len()] == p[..])
-            {
+            let phrase = self.phrases.get(lower[i].as_str()).and_then(|list| {
+                list.iter()
+                    .find(|p| lower.len() >= i + p.len() && lower[i..i + p.len()] == p[..])
+            });
+            if let Some(p) = phrase {
                 title[i..i + p.len()].fill(true);
                 i += p.len();
                 continue;
