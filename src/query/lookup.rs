@@ -172,9 +172,13 @@ fn closest(g: &QuoteGraph, key: &str, entities: &[NodeIndex]) -> Vec<String> {
         .collect();
     scored.sort();
     scored.dedup_by(|a, b| a.1 == b.1);
+    // names within a few edits; failing that, the nearest ones anyway
+    let near = key.chars().count().div_ceil(2).max(2);
+    let close = scored.iter().take_while(|(d, _)| *d <= near).count();
+    let n = if close > 0 { close } else { SUGGESTIONS };
     scored
         .into_iter()
-        .take(SUGGESTIONS)
+        .take(n.min(SUGGESTIONS))
         .map(|(_, name)| name)
         .collect()
 }
