@@ -59,7 +59,10 @@ pub enum Error {
         suggestions: Vec<String>,
     },
     /// A name given to a query matches several entities equally well.
-    #[error("{name:?} is ambiguous: it could be {}; give the full name or the id", candidates.join(", "))]
+    #[error(
+        "{name:?} is ambiguous: it could be {}; give the full name or the id",
+        some_names(candidates)
+    )]
     AmbiguousName {
         /// The name as given.
         name: String,
@@ -84,6 +87,20 @@ impl Error {
             path: path.into(),
             source,
         }
+    }
+}
+
+/// The first ten names, and how many more.
+fn some_names(names: &[String]) -> String {
+    const SHOWN: usize = 10;
+    if names.len() <= SHOWN {
+        names.join(", ")
+    } else {
+        format!(
+            "{} and {} more",
+            names[..SHOWN].join(", "),
+            names.len() - SHOWN
+        )
     }
 }
 
