@@ -504,13 +504,18 @@ pub fn mentioners(g: &QuoteGraph, name: &str) -> Result<Mentioners> {
 impl ToTable for Mentioners {
     fn to_table(&self) -> String {
         let mut out = format!(
-            "{} ({}) is mentioned in {} statement{}; {} speaker{} talk about it\n",
+            "{} ({}) is mentioned in {} statement{}; {} speaker{} {} about it\n",
             self.entity.name,
             self.entity.id,
             self.mentioned_in,
             plural(self.mentioned_in),
             self.speakers.len(),
-            plural(self.speakers.len())
+            plural(self.speakers.len()),
+            if self.speakers.len() == 1 {
+                "talks"
+            } else {
+                "talk"
+            }
         );
         out.push_str(&ranked_table("SPEAKER", &self.speakers));
         out
