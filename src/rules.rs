@@ -271,7 +271,10 @@ impl<'a> Ctx<'a> {
     fn title_case_ok(&self, i: usize) -> bool {
         let s = self.sent_of(i);
         let first = i == s.tokens.start || self.toks[i - 1].is_quote() || self.toks[i - 1].is_punct(':');
-        if !first {
+        // "Murphy, the head of the group, Tweeted on Friday": a stray
+        // capital after punctuation is still a verb
+        let after_punct = i > s.tokens.start && self.toks[i - 1].is_punct(',') && self.word(i).ends_with("ed");
+        if !first && !after_punct {
             return false;
         }
         // headline: most words after it capitalized
@@ -317,6 +320,11 @@ impl<'a> Ctx<'a> {
     fn skip_verb_group_left(&self, mut i: usize, lo: usize) -> usize {
         while i > lo {
             let t = &self.toks[i - 1];
+            // "has, however, revealed"
+            if t.is_punct(',') && i >= lo + 4 && self.toks[i - 2].has(flags::ADV) && self.toks[i - 3].is_punct(',') && self.toks[i - 4].has(flags::AUX) {
+                i -= 3;
+                continue;
+            }
             if t.is_word() && t.has(flags::AUX | flags::ADV) && !t.cap {
                 i -= 1;
             } else if t.is_word() && t.has(flags::TIME) && !t.has(flags::DET) {
@@ -413,7 +421,8 @@ impl<'a> Ctx<'a> {
                 if t.is_final() || t.is_quote() || t.is_punct(';') || t.is_punct(':') {
                     return None;
                 }
-                if t.verb.is_some() && t.has(flags::CUE_VERB) && !self.is(k - 1, "who") {
+                let noun_use = k > lo && (self.toks[k - 1].has(flags::DET) || matches!(self.word(k - 1), "'s" | "’s"));
+                if t.verb.is_some() && t.has(flags::CUE_VERB) && !t.cap && !noun_use && !self.is(k - 1, "who") {
                     return None;
                 }
                 let opener = if paren { t.is_punct('(') } else { t.is_punct(',') };
@@ -809,6 +818,12 @@ impl<'a> Ctx<'a> {
         // "…,” the top Russian diplomat pointed out.
         let np = self.np.np_right(a, hi, sent_start)?;
         let mut v = np.end;
+        // "Harry M. Reid (D-Nev.) said"
+        if v < hi && self.toks[v].is_punct('(') {
+            if let Some(c) = (v + 1..(v + 10).min(hi)).find(|&x| self.toks[x].is_punct(')')) {
+                v = c + 1;
+            }
+        }
         // appositive after the speaker: "…,” Berg, the minister, said.
         if v < hi && self.toks[v].is_punct(',') {
             let mut k = v + 1;
