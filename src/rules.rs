@@ -931,13 +931,21 @@ impl<'a> Ctx<'a> {
                         speaker,
                         cue: (k, ce),
                         cue_word: cw,
-                        content: vec![if next < b {
-                            // "said that … “quoted words” …": to the sentence end
+                        content: vec![{
+                            // "said that … “quoted words” …", "said it “gets me
+                            // mad” every time …": a quotation inside a longer
+                            // clause takes the clause, to its end
                             let hi = self.content_end(self.sent_of(q.open));
-                            let end = if q.end < hi { hi } else { q.end.min(self.toks.len()) };
-                            self.span_of(next, end)?.cover(q.span)
-                        } else {
-                            q.span
+                            let continues = q.close.is_some_and(|c| {
+                                c + 1 < hi && self.toks[c + 1].is_word() && !self.toks[c + 1].cap && self.toks[c + 1].verb.is_none()
+                            });
+                            if next < b || continues {
+                                let end = if q.end < hi { self.content_tail(q.end, hi).unwrap_or(hi) } else { q.end.min(self.toks.len()) };
+                                let from = if next < b { next } else { q.open };
+                                self.span_of(from, end)?.cover(q.span)
+                            } else {
+                                q.span
+                            }
                         }],
                         source: src,
                         addressee: addr,
