@@ -29,6 +29,8 @@ pub mod extract;
 pub mod input;
 pub mod lexicon;
 pub mod mention;
+pub mod output;
+pub mod pipeline;
 pub mod quote;
 pub mod record;
 pub mod resolve;
