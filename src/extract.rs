@@ -180,8 +180,7 @@ impl Extractor {
                     })
                     .map(|pl| pl.name.clone())
                     .unwrap_or_else(|| title_case(name));
-                let e = res.place(&canonical, p.start);
-                e
+                res.place(&canonical, p.start)
             });
             DatelineRef {
                 span: d.span,
