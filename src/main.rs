@@ -194,9 +194,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 )),
             };
             let reporter = Reporter::new(&inputs, run.quiet);
-            let mut failed = false;
+            let mut before = pipeline::Summary::default();
             for p in &problems {
-                failed |= p.is_error();
+                if p.is_error() {
+                    before.errors += 1;
+                } else {
+                    before.warnings += 1;
+                }
                 reporter.problem(p);
             }
             let opts = pipeline::Options {
@@ -249,8 +253,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     return Ok(ExitCode::from(1));
                 }
             }
+            let summary = pipeline::Summary {
+                errors: summary.errors + before.errors,
+                warnings: summary.warnings + before.warnings,
+                ..summary
+            };
             reporter.summary(&summary);
-            Ok(if failed || summary.failed() {
+            Ok(if summary.failed() {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
