@@ -235,7 +235,7 @@ impl<'a> Ctx<'a> {
 
     /// The cue that starts at token `i`: (end token, cue).
     pub fn cue_at(&mut self, i: usize) -> Option<(usize, CueWord)> {
-        let t = &self.toks[i];
+        let t = self.toks.get(i)?; // callers may pass the end of the text
         if !t.is_word() {
             return None;
         }
