@@ -10,7 +10,6 @@
 //! snapshots`, or `cargo insta review`).
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use quotegraph::record::MentionRecord;
 use quotegraph::{DocRecord, Document, Extractor};
@@ -94,7 +93,7 @@ fn render(rec: &DocRecord, text: &str) -> String {
 #[test]
 fn every_article() {
     let extractor = Extractor::default();
-    insta::glob!("../data/articles", "*.txt", |path: &Path| {
+    insta::glob!("../data/articles", "*.txt", |path| {
         let text = std::fs::read_to_string(path).expect("readable article");
         let name = path
             .file_name()
