@@ -255,11 +255,16 @@ fn central_bank_as_cited_by() {
     assert_eq!(addressee(a).0, "lawmakers");
     assert_eq!(source_entity(a), Some("organization:bloomberg"));
     assert!(rec.entity("organization:bloomberg").unwrap().outlet);
-    // "…, Matos said, as cited by Reuters.": speaker and cue (the source
-    // is not promised here yet)
+    // "…, Matos said, as cited by Reuters.": the relay is the source, not
+    // part of the content
     let a = by_content(&rec, "Unemployment will stay close to 6 percent");
+    assert_eq!(
+        a.content.text,
+        "Unemployment will stay close to 6 percent for another year"
+    );
     assert_eq!(speaker(a), ("Matos", Some("person:rui-matos")));
     assert_eq!(a.cue.lemma, "say");
+    assert_eq!(source_entity(a), Some("organization:reuters"));
 }
 
 // ---------------------------------------------------------------------
@@ -445,12 +450,21 @@ fn mining_interview() {
 }
 
 #[test]
-fn mining_unbalanced_quote_first_part() {
+fn mining_unbalanced_split_quote() {
     let rec = record("007_mining_interview_unbalanced.txt");
-    // "A," he said, "B…   (never closed): the first part is Vidal's
+    // "A," he said, "B…   (never closed): both parts are Vidal's, one
+    // attribution
     let a = by_content(&rec, "\"We will not rush into anything,\"");
     assert_eq!(speaker(a), ("he", Some("person:carlos-vidal")));
     assert_eq!(a.cue.lemma, "say");
+    assert_eq!(
+        fragments(&rec, a),
+        [
+            "\"We will not rush into anything,\"",
+            "\"because a bad mine can sink a good company."
+        ]
+    );
+    assert_eq!(rec.attributions.len(), 7, "{:#?}", rec.attributions);
     // the open quotation does not swallow the next paragraph
     for a in &rec.attributions {
         assert!(!a.content.text.contains("Pierce later wrote"), "{a:#?}");
