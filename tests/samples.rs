@@ -328,9 +328,13 @@ fn spokesman_trap_does_not_fire() {
     assert_eq!(speaker_entity(a), Some(who));
     assert_eq!(a.cue.lemma, "tell");
     assert_eq!(addressee(a).0, "reporters");
-    // the president says nothing in this article
+    // what the spokesman says is never the president's (the president
+    // speaks only through state media, further down)
     for a in &rec.attributions {
-        assert_ne!(speaker_entity(a), Some(CEBAN), "{a:#?}");
+        let text = a.speaker.as_ref().map_or("", |s| s.text.as_str());
+        if text.contains("spokesman") || text.contains("Rusu") {
+            assert_ne!(speaker_entity(a), Some(CEBAN), "{a:#?}");
+        }
     }
 }
 
