@@ -166,6 +166,8 @@ impl Extractor {
             sent_starts[s.tokens.start] = true;
         }
         let mut res = Resolver::new(text, &toks, lex);
+        let ranges: Vec<std::ops::Range<usize>> = sents.iter().map(|s| s.tokens.clone()).collect();
+        res.prescan(&ranges);
         let dateline = dl.map(|(d, _)| {
             let place_entity = d.place.map(|p| {
                 let name = p.slice(text);
@@ -376,8 +378,17 @@ impl Extraction {
         // ids for the entities that are used, in order of creation
         let mut ids: Vec<Option<String>> = vec![None; self.entities.len()];
         let mut taken = std::collections::HashSet::new();
+        // referenced entities, and what their roles are of
+        let mut used: Vec<bool> = self.entities.iter().map(|e| e.used).collect();
+        for e in self.entities.iter().filter(|e| e.used) {
+            for r in &e.roles {
+                if let Some(o) = r.of {
+                    used[o] = true;
+                }
+            }
+        }
         for (i, e) in self.entities.iter().enumerate() {
-            if !e.used {
+            if !used[i] {
                 continue;
             }
             let base = format!("{}:{}", e.kind.as_str(), slug(&e.name));
@@ -401,7 +412,7 @@ impl Extraction {
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.used)
+            .filter(|(i, _)| used[*i])
             .map(|(i, e)| EntityRecord {
                 id: ids[i].clone().expect("used entities have ids"),
                 kind: e.kind,

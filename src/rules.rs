@@ -442,6 +442,11 @@ impl<'a> Ctx<'a> {
                         || (np.kind == MentionKind::Description && segments == 1);
                     if strong && np.start == self.clause_start_before(np.start, lo) {
                         if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
+                            // "The spokesman, Victor Rusu, told": the name in
+                            // the apposition names the described speaker
+                            if np.kind == MentionKind::Description && app.kind == MentionKind::Name && app.end == close {
+                                return Some((Np { start: np.start, end: app.end, head: app.head, kind: MentionKind::Name, name: app.name, known: None }, extras));
+                            }
                             extras.push(app);
                         }
                         return Some((np, extras));
@@ -1320,6 +1325,14 @@ impl<'a> Ctx<'a> {
         if !matches!(cw, CueWord::Verb(_)) {
             return None;
         }
+        // "TASS cited Lavrov as saying …": the attribution belongs to
+        // "saying", with TASS as the source
+        if matches!(self.lemma(cw), "cite" | "quote") {
+            let k = self.np.np_right(ce, hi, lo).map_or(ce, |n| n.end);
+            if self.is(k, "as") && self.toks.get(k + 1).is_some_and(|t| t.verb.is_some() && self.word(k + 1).ends_with("ing")) {
+                return None;
+            }
+        }
         let (speaker, extras, rule_hint) = self.speaker_for_cue(i, lo, si, out)?;
         if speaker.is_none() || speaker.is_some_and(|sp| sp.kind == MentionKind::Pronoun && self.is(sp.start, "it") && self.passive_it(i, lo)) {
             // "It is said that…": an empty subject is no speaker
@@ -1355,6 +1368,30 @@ impl<'a> Ctx<'a> {
             )
         });
         let gerund = w.ends_with("ing") && !progressive;
+        // "X was cited (by TASS) as saying", "TASS quoted X as saying"
+        if gerund && i > lo + 1 && self.is(i - 1, "as") {
+            let mut v = i - 1;
+            // passive with an optional by-phrase
+            if let Some(by) = (v.saturating_sub(10).max(lo)..v).rev().find(|&j| self.is(j, "by")) {
+                if by > lo && (self.is(by - 1, "cited") || self.is(by - 1, "quoted")) {
+                    v = by;
+                }
+            }
+            if v > lo && (self.is(v - 1, "cited") || self.is(v - 1, "quoted")) {
+                let a = self.skip_verb_group_left(v - 1, lo);
+                if a < v - 1 {
+                    if let Some((np, ex)) = self.subject(v - 1, lo) {
+                        return Some((Some(np), ex, None));
+                    }
+                }
+            }
+            // active: the phrase between cited/quoted and "as"
+            if let Some(np) = self.np.np_left(i - 1, lo, lo) {
+                if np.start > lo && (self.is(np.start - 1, "cited") || self.is(np.start - 1, "quoted")) {
+                    return Some((Some(np), Vec::new(), None));
+                }
+            }
+        }
         if let Some((np, ex)) = self.subject(i, lo) {
             // a participle's subject only after cited/quoted: "Lavrov
             // telling Carlson"
