@@ -1,0 +1,254 @@
+"""Type stubs for quotegraph (the native module and the pure-Python helpers)."""
+
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal, Optional, Sequence, Tuple, TypedDict, Union
+
+__version__: str
+
+#: Export format names, as ``quotegraph graph --format`` takes them.
+FORMATS: list[str]
+
+Span = Tuple[int, int]
+Text = Union[str, bytes]
+TextItem = Union[Text, Tuple[str, Text]]
+PathArg = Union[str, os.PathLike[str]]
+Paths = Union[PathArg, Iterable[PathArg]]
+FormatName = Literal["dot", "graphml", "gexf", "json", "cytoscape", "csv", "cypher", "ron", "ttl"]
+NodeKindName = Literal["person", "organization", "place", "statement", "document"]
+EdgeKindName = Literal[
+    "said", "reported_by", "addressed_to", "mentions", "holds_role", "appears_in", "datelined"
+]
+
+class Mention:
+    """Words in the text that name a speaker, source or addressee."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def span(self) -> Span: ...
+    @property
+    def entity(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Cue:
+    """The reporting word or phrase."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def span(self) -> Span: ...
+    @property
+    def lemma(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Content:
+    """The attributed claim, possibly in several fragments."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def span(self) -> Span: ...
+    @property
+    def spans(self) -> list[Span]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Dateline:
+    """The place and date line at the start of an article."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def span(self) -> Span: ...
+    @property
+    def place(self) -> Optional[str]: ...
+    @property
+    def date(self) -> Optional[str]: ...
+    @property
+    def place_entity(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Role:
+    """A title held by a person, optionally of another entity."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def of(self) -> Optional[str]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Entity:
+    """A person, organization or place that an attribution refers to."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> Literal["person", "organization", "place"]: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> list[str]: ...
+    @property
+    def roles(self) -> list[Role]: ...
+    @property
+    def outlet(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Attribution:
+    """Who said what, with which words, relayed by whom, to whom."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def doc(self) -> str: ...
+    @property
+    def kind(self) -> Literal["direct", "indirect", "mixed"]: ...
+    @property
+    def speaker(self) -> Optional[Mention]: ...
+    @property
+    def cue(self) -> Cue: ...
+    @property
+    def content(self) -> Content: ...
+    @property
+    def source(self) -> Optional[Mention]: ...
+    @property
+    def addressee(self) -> Optional[Mention]: ...
+    @property
+    def mentions(self) -> list[str]: ...
+    @property
+    def rule(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class Document:
+    """Everything extracted from one text. ``to_dict()`` is one line of
+    ``quotegraph extract --format jsonl``; ``to_json()`` is that line."""
+
+    @property
+    def doc(self) -> str: ...
+    @property
+    def text(self) -> Optional[str]: ...
+    @property
+    def dateline(self) -> Optional[Dateline]: ...
+    @property
+    def entities(self) -> list[Entity]: ...
+    @property
+    def attributions(self) -> list[Attribution]: ...
+    @property
+    def meta(self) -> dict[str, Any]: ...
+    def entity(self, id: str) -> Optional[Entity]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def to_json(self) -> str: ...
+    @staticmethod
+    def from_json(line: str, text: Optional[str] = None) -> Document: ...
+    @staticmethod
+    def from_dict(record: Mapping[str, Any], text: Optional[str] = None) -> Document: ...
+
+class Extractor:
+    """Extracts attributions with one lexicon (default: the built-in one;
+    ``lexicon=DIR`` as the CLI's ``--lexicon DIR``)."""
+
+    def __init__(self, lexicon: Optional[PathArg] = None) -> None: ...
+    def extract(self, text: Text, *, doc: Optional[str] = None) -> Document: ...
+    def extract_many(
+        self, texts: Iterable[TextItem], *, threads: Optional[int] = None
+    ) -> list[Document]: ...
+    def extract_paths(self, paths: Paths, *, threads: Optional[int] = None) -> list[Document]: ...
+
+def extract(text: Text, *, doc: Optional[str] = None) -> Document:
+    """Extract attributions from one text; ``doc`` names it (default ``"-"``)."""
+
+def extract_many(texts: Iterable[TextItem], *, threads: Optional[int] = None) -> list[Document]:
+    """Extract from many texts (or ``(doc, text)`` pairs) in parallel without
+    the GIL; texts are named by position (``"0"``, ``"1"``…)."""
+
+def extract_paths(paths: Paths, *, threads: Optional[int] = None) -> list[Document]:
+    """Extract from files and directories as ``quotegraph extract`` reads them."""
+
+def read_jsonl(paths: Paths) -> list[Document]:
+    """Read the records ``quotegraph extract --format jsonl`` wrote."""
+
+class Party(TypedDict):
+    id: Optional[str]
+    name: Optional[str]
+    text: Optional[str]
+
+class DocumentInfo(TypedDict):
+    id: str
+    path: str
+    date: Optional[str]
+    dateline: Optional[str]
+    place: Optional[str]
+
+class ProvenanceDict(TypedDict):
+    id: str
+    text: str
+    quote_kind: str
+    cue: str
+    cue_text: str
+    spans: list[Span]
+    date: Optional[str]
+    rule: str
+    speaker: Optional[Party]
+    reported_by: list[Party]
+    addressed_to: list[Party]
+    mentions: list[str]
+    document: Optional[DocumentInfo]
+
+class SpeakerDict(TypedDict):
+    id: str
+    name: str
+    statements: list[str]
+    documents: int
+    relayed_by: list[str]
+
+class Graph:
+    """The knowledge graph of people, organizations, places, statements and
+    documents, as ``quotegraph graph`` builds it."""
+
+    def __init__(self, documents: Optional[Iterable[Document]] = None) -> None: ...
+    @staticmethod
+    def from_documents(documents: Iterable[Document]) -> Graph: ...
+    @staticmethod
+    def from_texts(
+        texts: Iterable[TextItem],
+        *,
+        threads: Optional[int] = None,
+        extractor: Optional[Extractor] = None,
+    ) -> Graph: ...
+    @staticmethod
+    def from_paths(
+        paths: Paths, *, threads: Optional[int] = None, extractor: Optional[Extractor] = None
+    ) -> Graph: ...
+    @staticmethod
+    def from_jsonl(paths: Paths) -> Graph: ...
+    def export(self, path: PathArg, format: Optional[FormatName] = None) -> list[str]: ...
+    def dumps(self, format: FormatName) -> str: ...
+    def __len__(self) -> int: ...
+    def __contains__(self, id: str) -> bool: ...
+    @property
+    def node_count(self) -> int: ...
+    @property
+    def edge_count(self) -> int: ...
+    def summary(self) -> dict[str, dict[str, int]]: ...
+    def node(self, id: str) -> Optional[dict[str, Any]]: ...
+    def nodes(self, kind: Optional[NodeKindName] = None) -> list[tuple[str, dict[str, Any]]]: ...
+    def edges(
+        self, kind: Optional[EdgeKindName] = None
+    ) -> list[tuple[str, str, dict[str, Any]]]: ...
+    def to_networkx(self) -> Any:
+        """A ``networkx.MultiDiGraph`` equal to ``networkx.read_graphml`` of
+        the GraphML export."""
+    def speakers(self) -> list[SpeakerDict]: ...
+    def find(self, key: str) -> str: ...
+    def who_said(self, words: str) -> list[ProvenanceDict]: ...
+    def provenance(self, statement: str) -> ProvenanceDict: ...
+    def path(self, source: str, target: str, *, directed: bool = False) -> Optional[list[str]]: ...
+    def ego(self, node: str, radius: int = 2, *, directed: bool = False) -> Graph: ...
+
+def attribution_rows(docs: Union[Document, Mapping[str, Any], Iterable[Any]]) -> list[dict[str, Any]]:
+    """One dict per attribution (the columns of ``to_dataframe``)."""
+
+def to_dataframe(docs: Union[Document, Mapping[str, Any], Iterable[Any]]) -> Any:
+    """A ``pandas.DataFrame`` with one row per attribution."""
+
+__all__: Sequence[str]
