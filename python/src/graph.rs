@@ -57,20 +57,17 @@ fn value<'py>(py: Python<'py>, v: &AttrValue<'_>) -> PyResult<Bound<'py, PyAny>>
 }
 
 /// An attribute value as networkx reads it back from the GraphML export:
-/// text (lists as JSON text) with the characters XML cannot hold as
-/// U+FFFD; `None` for empty text, which GraphML readers drop.
-fn graphml_value<'py>(py: Python<'py>, v: &AttrValue<'_>) -> PyResult<Option<Bound<'py, PyAny>>> {
+/// integers and booleans typed, text (lists as JSON text) with the
+/// characters XML cannot hold as U+FFFD. (Empty text stays `""`, as
+/// networkx 3.6 reads an empty `<data>`.)
+fn graphml_value<'py>(py: Python<'py>, v: &AttrValue<'_>) -> PyResult<Bound<'py, PyAny>> {
     Ok(match v {
-        AttrValue::Int(i) => Some(i.into_pyobject(py)?.into_any()),
-        AttrValue::Bool(b) => Some(b.into_pyobject(py)?.to_owned().into_any()),
-        AttrValue::Str(_) | AttrValue::List(_) => {
-            let text = v.to_text();
-            if text.is_empty() {
-                None
-            } else {
-                Some(xml_chars(&text).as_ref().into_pyobject(py)?.into_any())
-            }
-        }
+        AttrValue::Int(i) => i.into_pyobject(py)?.into_any(),
+        AttrValue::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        AttrValue::Str(_) | AttrValue::List(_) => xml_chars(&v.to_text())
+            .as_ref()
+            .into_pyobject(py)?
+            .into_any(),
     })
 }
 
@@ -358,9 +355,8 @@ impl PyGraph {
 
     /// Nodes and edges as ``networkx.read_graphml`` reads the GraphML
     /// export: ``([(id, attrs)], [(source, target, key, attrs)])`` with
-    /// edge keys ``"e0"``, ``"e1"``…, lists as JSON text, characters XML
-    /// cannot hold as U+FFFD and empty text left out. Used by
-    /// ``to_networkx``.
+    /// edge keys ``"e0"``, ``"e1"``…, lists as JSON text and characters
+    /// XML cannot hold as U+FFFD. Used by ``to_networkx``.
     #[allow(clippy::type_complexity)]
     fn _graphml_view<'py>(
         &self,
@@ -372,9 +368,7 @@ impl PyGraph {
         let view = |attrs: Vec<(&'static str, AttrValue<'_>)>| -> PyResult<Bound<'py, PyDict>> {
             let d = PyDict::new(py);
             for (k, v) in &attrs {
-                if let Some(v) = graphml_value(py, v)? {
-                    d.set_item(*k, v)?;
-                }
+                d.set_item(*k, graphml_value(py, v)?)?;
             }
             Ok(d)
         };
