@@ -10,10 +10,10 @@ This package is the quotegraph Rust library compiled as a Python extension
 speed are those of ``quotegraph extract`` / ``quotegraph graph``.
 
 >>> import quotegraph
->>> doc = quotegraph.extract("Russia is ready to talk, Lavrov told Carlson, as cited by TASS.")
+>>> doc = quotegraph.extract('"We are ready," Lavrov told Carlson.')
 >>> a = doc.attributions[0]
->>> (a.speaker.text, a.cue.lemma, a.content.text, a.source.text, a.addressee.text)
-('Lavrov', 'tell', 'Russia is ready to talk', 'TASS', 'Carlson')
+>>> (a.speaker.text, a.cue.lemma, a.content.text, a.addressee.text, a.kind)
+('Lavrov', 'tell', '"We are ready,"', 'Carlson', 'direct')
 
 Extraction: ``extract``, ``extract_many`` (parallel, releases the GIL),
 ``extract_paths`` (files and directories as the CLI reads them),

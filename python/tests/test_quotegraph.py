@@ -147,6 +147,12 @@ def test_custom_lexicon_as_the_cli(cli, tmp_path):
     assert str(e.value) == cli_message(p)
 
 
+def test_package_docstring_example_runs():
+    import doctest
+
+    assert doctest.testmod(qg, raise_on_error=False).failed == 0
+
+
 # --- graph: exports, networkx, traversals ----------------------------------
 
 
