@@ -16,7 +16,7 @@ section() { printf '\n=== %s\n' "$*"; }
 venv="${QG_PY_VENV:-$root/.venv-py}"
 png="${QG_PNG:-$root/docs/person_network.png}"
 # versions verified on this machine
-pins="maturin==1.16.0 pytest==9.2.0 networkx==3.6.1 pandas==3.1.1 matplotlib==3.11.2"
+pins="maturin==1.16.0 pytest==9.2.0 networkx==3.6.1 pandas==3.1.1 matplotlib==3.11.2 mypy==2.4.1"
 # one target directory for the CLI and the extension
 export CARGO_TARGET_DIR="$root/target"
 export PYO3_PYTHON="$venv/bin/python"
@@ -47,6 +47,9 @@ wheels="$CARGO_TARGET_DIR/wheels"
 rm -f "$wheels"/quotegraph-*.whl
 "$venv/bin/maturin" build --release -m python/Cargo.toml -i "$venv/bin/python" --out "$wheels"
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheels"/quotegraph-*.whl
+
+section "python: stubtest (quotegraph/__init__.pyi against the module)"
+(cd "$CARGO_TARGET_DIR" && "$venv/bin/python" -m mypy.stubtest quotegraph --mypy-config-file "$root/python/pyproject.toml")
 
 section "python: pytest"
 QG_CLI="$cli" QG_REPORT_DIR="$CARGO_TARGET_DIR" "$venv/bin/python" -m pytest python/tests -q -p no:cacheprovider

@@ -2,64 +2,68 @@
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal, Optional, Sequence, Tuple, TypedDict, Union
+from typing import Any, Literal, Optional, Tuple, TypedDict, Union, final
 
 __version__: str
 
 #: Export format names, as ``quotegraph graph --format`` takes them.
 FORMATS: list[str]
 
-Span = Tuple[int, int]
-Text = Union[str, bytes]
-TextItem = Union[Text, Tuple[str, Text]]
-PathArg = Union[str, os.PathLike[str]]
-Paths = Union[PathArg, Iterable[PathArg]]
-FormatName = Literal["dot", "graphml", "gexf", "json", "cytoscape", "csv", "cypher", "ron", "ttl"]
-NodeKindName = Literal["person", "organization", "place", "statement", "document"]
-EdgeKindName = Literal[
+_Span = Tuple[int, int]
+_Text = Union[str, bytes]
+_TextItem = Union[_Text, Tuple[str, _Text]]
+_PathArg = Union[str, os.PathLike[str]]
+_Paths = Union[_PathArg, Iterable[_PathArg]]
+_FormatName = Literal["dot", "graphml", "gexf", "json", "cytoscape", "csv", "cypher", "ron", "ttl"]
+_NodeKindName = Literal["person", "organization", "place", "statement", "document"]
+_EdgeKindName = Literal[
     "said", "reported_by", "addressed_to", "mentions", "holds_role", "appears_in", "datelined"
 ]
 
+@final
 class Mention:
     """Words in the text that name a speaker, source or addressee."""
 
     @property
     def text(self) -> str: ...
     @property
-    def span(self) -> Span: ...
+    def span(self) -> _Span: ...
     @property
     def entity(self) -> Optional[str]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
+@final
 class Cue:
     """The reporting word or phrase."""
 
     @property
     def text(self) -> str: ...
     @property
-    def span(self) -> Span: ...
+    def span(self) -> _Span: ...
     @property
     def lemma(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
 
+@final
 class Content:
     """The attributed claim, possibly in several fragments."""
 
     @property
     def text(self) -> str: ...
     @property
-    def span(self) -> Span: ...
+    def span(self) -> _Span: ...
     @property
-    def spans(self) -> list[Span]: ...
+    def spans(self) -> list[_Span]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
+@final
 class Dateline:
     """The place and date line at the start of an article."""
 
     @property
     def text(self) -> str: ...
     @property
-    def span(self) -> Span: ...
+    def span(self) -> _Span: ...
     @property
     def place(self) -> Optional[str]: ...
     @property
@@ -68,6 +72,7 @@ class Dateline:
     def place_entity(self) -> Optional[str]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
+@final
 class Role:
     """A title held by a person, optionally of another entity."""
 
@@ -77,6 +82,7 @@ class Role:
     def of(self) -> Optional[str]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
+@final
 class Entity:
     """A person, organization or place that an attribution refers to."""
 
@@ -94,6 +100,7 @@ class Entity:
     def outlet(self) -> bool: ...
     def to_dict(self) -> dict[str, Any]: ...
 
+@final
 class Attribution:
     """Who said what, with which words, relayed by whom, to whom."""
 
@@ -119,6 +126,7 @@ class Attribution:
     def rule(self) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
 
+@final
 class Document:
     """Everything extracted from one text. ``to_dict()`` is one line of
     ``quotegraph extract --format jsonl``; ``to_json()`` is that line."""
@@ -143,105 +151,107 @@ class Document:
     @staticmethod
     def from_dict(record: Mapping[str, Any], text: Optional[str] = None) -> Document: ...
 
+@final
 class Extractor:
     """Extracts attributions with one lexicon (default: the built-in one;
     ``lexicon=DIR`` as the CLI's ``--lexicon DIR``)."""
 
-    def __init__(self, lexicon: Optional[PathArg] = None) -> None: ...
-    def extract(self, text: Text, *, doc: Optional[str] = None) -> Document: ...
+    def __new__(cls, lexicon: Optional[_PathArg] = None) -> Extractor: ...
+    def extract(self, text: _Text, *, doc: Optional[str] = None) -> Document: ...
     def extract_many(
-        self, texts: Iterable[TextItem], *, threads: Optional[int] = None
+        self, texts: Iterable[_TextItem], *, threads: Optional[int] = None
     ) -> list[Document]: ...
-    def extract_paths(self, paths: Paths, *, threads: Optional[int] = None) -> list[Document]: ...
+    def extract_paths(self, paths: _Paths, *, threads: Optional[int] = None) -> list[Document]: ...
 
-def extract(text: Text, *, doc: Optional[str] = None) -> Document:
+def extract(text: _Text, *, doc: Optional[str] = None) -> Document:
     """Extract attributions from one text; ``doc`` names it (default ``"-"``)."""
 
-def extract_many(texts: Iterable[TextItem], *, threads: Optional[int] = None) -> list[Document]:
+def extract_many(texts: Iterable[_TextItem], *, threads: Optional[int] = None) -> list[Document]:
     """Extract from many texts (or ``(doc, text)`` pairs) in parallel without
     the GIL; texts are named by position (``"0"``, ``"1"``…)."""
 
-def extract_paths(paths: Paths, *, threads: Optional[int] = None) -> list[Document]:
+def extract_paths(paths: _Paths, *, threads: Optional[int] = None) -> list[Document]:
     """Extract from files and directories as ``quotegraph extract`` reads them."""
 
-def read_jsonl(paths: Paths) -> list[Document]:
+def read_jsonl(paths: _Paths) -> list[Document]:
     """Read the records ``quotegraph extract --format jsonl`` wrote."""
 
-class Party(TypedDict):
+class _Party(TypedDict):
     id: Optional[str]
     name: Optional[str]
     text: Optional[str]
 
-class DocumentInfo(TypedDict):
+class _DocumentInfo(TypedDict):
     id: str
     path: str
     date: Optional[str]
     dateline: Optional[str]
     place: Optional[str]
 
-class ProvenanceDict(TypedDict):
+class _ProvenanceDict(TypedDict):
     id: str
     text: str
     quote_kind: str
     cue: str
     cue_text: str
-    spans: list[Span]
+    spans: list[_Span]
     date: Optional[str]
     rule: str
-    speaker: Optional[Party]
-    reported_by: list[Party]
-    addressed_to: list[Party]
+    speaker: Optional[_Party]
+    reported_by: list[_Party]
+    addressed_to: list[_Party]
     mentions: list[str]
-    document: Optional[DocumentInfo]
+    document: Optional[_DocumentInfo]
 
-class SpeakerDict(TypedDict):
+class _SpeakerDict(TypedDict):
     id: str
     name: str
     statements: list[str]
     documents: int
     relayed_by: list[str]
 
+@final
 class Graph:
     """The knowledge graph of people, organizations, places, statements and
     documents, as ``quotegraph graph`` builds it."""
 
-    def __init__(self, documents: Optional[Iterable[Document]] = None) -> None: ...
+    def __new__(cls, documents: Optional[Iterable[Document]] = None) -> Graph: ...
     @staticmethod
     def from_documents(documents: Iterable[Document]) -> Graph: ...
     @staticmethod
     def from_texts(
-        texts: Iterable[TextItem],
+        texts: Iterable[_TextItem],
         *,
         threads: Optional[int] = None,
         extractor: Optional[Extractor] = None,
     ) -> Graph: ...
     @staticmethod
     def from_paths(
-        paths: Paths, *, threads: Optional[int] = None, extractor: Optional[Extractor] = None
+        paths: _Paths, *, threads: Optional[int] = None, extractor: Optional[Extractor] = None
     ) -> Graph: ...
     @staticmethod
-    def from_jsonl(paths: Paths) -> Graph: ...
-    def export(self, path: PathArg, format: Optional[FormatName] = None) -> list[str]: ...
-    def dumps(self, format: FormatName) -> str: ...
+    def from_jsonl(paths: _Paths) -> Graph: ...
+    def export(self, path: _PathArg, format: Optional[_FormatName] = None) -> list[str]: ...
+    def dumps(self, format: _FormatName) -> str: ...
     def __len__(self) -> int: ...
-    def __contains__(self, id: str) -> bool: ...
+    def __contains__(self, id: str, /) -> bool: ...
     @property
     def node_count(self) -> int: ...
     @property
     def edge_count(self) -> int: ...
     def summary(self) -> dict[str, dict[str, int]]: ...
     def node(self, id: str) -> Optional[dict[str, Any]]: ...
-    def nodes(self, kind: Optional[NodeKindName] = None) -> list[tuple[str, dict[str, Any]]]: ...
+    def nodes(self, kind: Optional[_NodeKindName] = None) -> list[tuple[str, dict[str, Any]]]: ...
     def edges(
-        self, kind: Optional[EdgeKindName] = None
+        self, kind: Optional[_EdgeKindName] = None
     ) -> list[tuple[str, str, dict[str, Any]]]: ...
     def to_networkx(self) -> Any:
         """A ``networkx.MultiDiGraph`` equal to ``networkx.read_graphml`` of
         the GraphML export."""
-    def speakers(self) -> list[SpeakerDict]: ...
+    def speakers(self) -> list[_SpeakerDict]: ...
     def find(self, key: str) -> str: ...
-    def who_said(self, words: str) -> list[ProvenanceDict]: ...
-    def provenance(self, statement: str) -> ProvenanceDict: ...
+    def who_said(self, words: str) -> list[_ProvenanceDict]: ...
+    def provenance(self, statement: str) -> _ProvenanceDict: ...
     def path(self, source: str, target: str, *, directed: bool = False) -> Optional[list[str]]: ...
     def ego(self, node: str, radius: int = 2, *, directed: bool = False) -> Graph: ...
 
@@ -251,4 +261,23 @@ def attribution_rows(docs: Union[Document, Mapping[str, Any], Iterable[Any]]) ->
 def to_dataframe(docs: Union[Document, Mapping[str, Any], Iterable[Any]]) -> Any:
     """A ``pandas.DataFrame`` with one row per attribution."""
 
-__all__: Sequence[str]
+__all__ = [
+    "FORMATS",
+    "Attribution",
+    "Content",
+    "Cue",
+    "Dateline",
+    "Document",
+    "Entity",
+    "Extractor",
+    "Graph",
+    "Mention",
+    "Role",
+    "__version__",
+    "attribution_rows",
+    "extract",
+    "extract_many",
+    "extract_paths",
+    "read_jsonl",
+    "to_dataframe",
+]
