@@ -22,8 +22,8 @@ Results: ``Document`` and its ``Attribution``, ``Entity``, ``Mention``,
 ``Cue``, ``Content``, ``Dateline``, ``Role``; ``to_dict()`` gives the
 CLI's JSONL contract; ``to_dataframe`` one row per attribution (pandas).
 Graph: ``Graph`` (``from_texts``, ``from_paths``, ``from_jsonl``,
-``export``, ``to_networkx``, ``who_said``, ``provenance``, ``path``,
-``ego``).
+``export``, ``to_networkx``, ``who_said``, ``provenance``, ``search``,
+``path``, ``ego``).
 
 Errors are ``ValueError`` or ``OSError`` (``FileNotFoundError``…) carrying
 the message the CLI prints.

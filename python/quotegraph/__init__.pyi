@@ -176,32 +176,45 @@ def extract_paths(paths: _Paths, *, threads: Optional[int] = None) -> list[Docum
 def read_jsonl(paths: _Paths) -> list[Document]:
     """Read the records ``quotegraph extract --format jsonl`` wrote."""
 
-class _Party(TypedDict):
-    id: Optional[str]
-    name: Optional[str]
-    text: Optional[str]
-
-class _DocumentInfo(TypedDict):
+class _EntityRef(TypedDict):
     id: str
-    path: str
+    name: str
+    kind: str
+
+class _StatementRow(TypedDict):
+    id: str
+    doc: str
     date: Optional[str]
-    dateline: Optional[str]
-    place: Optional[str]
-
-class _ProvenanceDict(TypedDict):
-    id: str
-    text: str
-    quote_kind: str
+    speaker: Optional[_EntityRef]
+    speaker_text: Optional[str]
     cue: str
     cue_text: str
-    spans: list[_Span]
-    date: Optional[str]
-    rule: str
-    speaker: Optional[_Party]
-    reported_by: list[_Party]
-    addressed_to: list[_Party]
-    mentions: list[str]
-    document: Optional[_DocumentInfo]
+    quote_kind: str
+    text: str
+    relayed_by: list[_EntityRef]
+    addressed_to: list[_EntityRef]
+    mentions: list[_EntityRef]
+
+class _WhoSaid(TypedDict):
+    speaker: _EntityRef
+    statements: list[_StatementRow]
+
+class _Provenance(_StatementRow):
+    chain: str
+
+class _PathEdge(TypedDict):
+    kind: str
+    forward: bool
+    label: str
+
+class _PathStep(TypedDict):
+    node: _EntityRef
+    via: Optional[_PathEdge]
+
+_Connection = TypedDict(
+    "_Connection",
+    {"from": _EntityRef, "to": _EntityRef, "length": int, "chain": str, "steps": list[_PathStep]},
+)
 
 class _SpeakerDict(TypedDict):
     id: str
@@ -249,11 +262,12 @@ class Graph:
         """A ``networkx.MultiDiGraph`` equal to ``networkx.read_graphml`` of
         the GraphML export."""
     def speakers(self) -> list[_SpeakerDict]: ...
-    def find(self, key: str) -> str: ...
-    def who_said(self, words: str) -> list[_ProvenanceDict]: ...
-    def provenance(self, statement: str) -> _ProvenanceDict: ...
-    def path(self, source: str, target: str, *, directed: bool = False) -> Optional[list[str]]: ...
-    def ego(self, node: str, radius: int = 2, *, directed: bool = False) -> Graph: ...
+    def find(self, name: str) -> str: ...
+    def who_said(self, name: str) -> _WhoSaid: ...
+    def provenance(self, query: str) -> list[_Provenance]: ...
+    def search(self, words: str) -> list[_StatementRow]: ...
+    def path(self, source: str, target: str) -> Optional[_Connection]: ...
+    def ego(self, name: str, hops: int = 2) -> Graph: ...
 
 def attribution_rows(docs: Union[Document, Mapping[str, Any], Iterable[Any]]) -> list[dict[str, Any]]:
     """One dict per attribution (the columns of ``to_dataframe``)."""

@@ -8,13 +8,13 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use quotegraph::export::{edge_attributes, node_attributes, xml_chars, AttrValue, Format};
-use quotegraph::graph::{EdgeKind, Node, NodeKind, QuoteGraph};
+use quotegraph::graph::{EdgeKind, NodeKind, QuoteGraph};
 use quotegraph::DocRecord;
 
 use crate::args;
 use crate::errors::to_py;
 use crate::extract::{self, PyExtractor};
-use crate::query::{self, Party, Provenance};
+use crate::query;
 use crate::records::PyDocument;
 
 /// A JSON value as plain Python objects.
@@ -44,6 +44,12 @@ fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py
             d.into_any()
         }
     })
+}
+
+/// A serde value (a query answer) as plain Python objects.
+fn serde_to_py<'py, T: serde::Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound<'py, PyAny>> {
+    let v = serde_json::to_value(v).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    json_to_py(py, &v)
 }
 
 /// An attribute value as a Python object: lists as lists.
@@ -435,155 +441,79 @@ impl PyGraph {
             .collect()
     }
 
-    /// The id of the node named by ``key``: a node id, or the one entity
-    /// whose name or alias is ``key`` (ignoring case; a name wins over
-    /// aliases). Raises ``ValueError`` when there is none or more than one.
-    fn find(&self, key: &str) -> PyResult<String> {
-        let ix = query::resolve(&self.g, key).map_err(PyValueError::new_err)?;
+    /// The id of the node ``name`` names: a node id, a statement as
+    /// ``"<file>#<n>"``, or an entity by name, alias or one word of its
+    /// name, ignoring case and a leading "the" (earlier ways win). Raises
+    /// ``ValueError`` for an unknown or ambiguous name ("Smith" when there
+    /// are two).
+    fn find(&self, name: &str) -> PyResult<String> {
+        let ix = query::resolve_index(&self.g, name).map_err(PyValueError::new_err)?;
         Ok(self.g.graph()[ix].id.clone())
     }
 
-    /// Who said it: every statement whose text contains ``words`` (ignoring
-    /// case and whitespace runs; or the statement with that id), in graph
-    /// order, each as ``provenance()`` describes it. The speaker is
-    /// ``result["speaker"]["name"]``.
-    fn who_said<'py>(&self, py: Python<'py>, words: &str) -> PyResult<Vec<Bound<'py, PyDict>>> {
+    /// Every statement of the person, organization or place ``name`` names
+    /// (see ``find``): ``{"speaker": {"id", "name", "kind"}, "statements":
+    /// [row, …]}``, statements by date (undated last). A row has ``id``,
+    /// ``doc``, ``date``, ``speaker`` (or ``None`` if unresolved),
+    /// ``speaker_text``, ``cue``, ``cue_text``, ``quote_kind``, ``text``,
+    /// ``relayed_by``, ``addressed_to`` and ``mentions`` (lists of ``{"id",
+    /// "name", "kind"}``).
+    fn who_said<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        let answer = query::who_said(&self.g, name).map_err(PyValueError::new_err)?;
+        serde_to_py(py, &answer)
+    }
+
+    /// Where statements come from: for a statement (its id or
+    /// ``"<file>#<n>"``) a one-item list, for an entity one item per
+    /// statement it made, by date. Each item is a ``who_said`` row plus
+    /// ``chain``: ``"TASS ← cited ← Sergey Lavrov → told → Tucker
+    /// Carlson"``.
+    fn provenance<'py>(&self, py: Python<'py>, query: &str) -> PyResult<Bound<'py, PyAny>> {
+        let answer = query::provenance(&self.g, query).map_err(PyValueError::new_err)?;
+        serde_to_py(py, &answer)
+    }
+
+    /// Statements whose text contains ``words`` (ignoring case and runs of
+    /// whitespace), in graph order, as ``who_said`` rows: who said this?
+    fn search<'py>(&self, py: Python<'py>, words: &str) -> PyResult<Bound<'py, PyAny>> {
         if words.trim().is_empty() {
             return Err(PyValueError::new_err(
-                "who_said: give some words of the statement",
+                "search: give some words of the statement",
             ));
         }
-        query::who_said(&self.g, words)
-            .into_iter()
-            .filter_map(|ix| query::provenance(&self.g, ix))
-            .map(|p| provenance_dict(py, &p))
-            .collect()
+        serde_to_py(py, &query::search(&self.g, words))
     }
 
-    /// Where a statement comes from: ``statement`` is a statement id, or
-    /// words that occur in exactly one statement. Returns a dict with the
-    /// statement's ``id``, ``text``, ``quote_kind``, ``cue``,
-    /// ``cue_text``, ``spans``, ``date``, ``rule``; ``speaker`` (``{"id",
-    /// "name", "text"}`` or ``None``); ``reported_by`` and ``addressed_to``
-    /// (lists of those); ``mentions`` (entity ids); and ``document``
-    /// (``{"id", "path", "date", "dateline", "place"}``). ``id`` and
-    /// ``name`` are ``None`` for words that resolved to no entity.
-    fn provenance<'py>(&self, py: Python<'py>, statement: &str) -> PyResult<Bound<'py, PyDict>> {
-        let found = query::who_said(&self.g, statement);
-        let ix = match found.as_slice() {
-            [one] => *one,
-            [] => {
-                return Err(PyValueError::new_err(format!(
-                    "no statement with id or text {statement:?}"
-                )))
-            }
-            many => {
-                return Err(PyValueError::new_err(format!(
-                    "{statement:?} occurs in {} statements: give a statement id",
-                    many.len()
-                )))
-            }
-        };
-        let p = query::provenance(&self.g, ix).expect("who_said finds statements");
-        provenance_dict(py, &p)
+    /// The shortest connection between what ``source`` and ``target`` name
+    /// (see ``find``), through statements (said, addressed to, relayed by,
+    /// mentions) and roles, edges taken either way, never through a
+    /// document; ``None`` if they are not connected. A dict with ``from``,
+    /// ``to`` (``{"id", "name", "kind"}``), ``length`` (edges), ``chain``
+    /// (``"Dmitry Peskov —spokesman of→ Vladimir Putin …"``) and ``steps``
+    /// (``{"node", "via": {"kind", "forward", "label"} or None}``).
+    fn path<'py>(
+        &self,
+        py: Python<'py>,
+        source: &str,
+        target: &str,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let answer = query::path(&self.g, source, target).map_err(PyValueError::new_err)?;
+        answer.map(|c| serde_to_py(py, &c)).transpose()
     }
 
-    /// A shortest path between two nodes (ids, or entity names as
-    /// ``find`` reads them), as the list of node ids from ``source`` to
-    /// ``target``; ``None`` if they are not connected. Edges are followed
-    /// both ways unless ``directed``.
-    #[pyo3(signature = (source, target, *, directed = false))]
-    fn path(&self, source: &str, target: &str, directed: bool) -> PyResult<Option<Vec<String>>> {
-        let a = query::resolve(&self.g, source).map_err(PyValueError::new_err)?;
-        let b = query::resolve(&self.g, target).map_err(PyValueError::new_err)?;
-        let gr = self.g.graph();
-        Ok(query::path(&self.g, a, b, directed)
-            .map(|p| p.into_iter().map(|ix| gr[ix].id.clone()).collect()))
-    }
-
-    /// The graph around a node (an id, or an entity name as ``find`` reads
-    /// it): every node at most ``radius`` edges away and the edges between
-    /// them, as a new ``Graph`` with the same ids. The default radius, 2,
-    /// reaches from a person through their statements to whom they spoke,
-    /// who relayed them and what they named. Edges are followed both ways
-    /// unless ``directed``.
-    #[pyo3(signature = (node, radius = 2, *, directed = false))]
-    fn ego(&self, py: Python<'_>, node: &str, radius: usize, directed: bool) -> PyResult<PyGraph> {
-        let center = query::resolve(&self.g, node).map_err(PyValueError::new_err)?;
+    /// The graph within ``hops`` edges of what ``name`` names (see
+    /// ``find``), edges followed either way, documents included but not
+    /// walked through; every edge between the nodes kept. A new ``Graph``
+    /// with the same ids, so it exports and converts like any other.
+    #[pyo3(signature = (name, hops = 2))]
+    fn ego(&self, py: Python<'_>, name: &str, hops: usize) -> PyResult<PyGraph> {
         let g = py
-            .detach(|| {
-                let keep = query::ego(&self.g, center, radius, directed);
-                query::subgraph(&self.g, &keep)
-            })
-            .map_err(to_py)?;
+            .detach(|| query::ego(&self.g, name, hops))
+            .map_err(PyValueError::new_err)?;
         Ok(PyGraph { g })
     }
 
     fn __repr__(&self) -> String {
         format!("<Graph: {}>", self.g.summary())
     }
-}
-
-fn party<'py>(py: Python<'py>, p: &Party<'_>) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("id", p.node.map(|n| n.id.as_str()))?;
-    d.set_item("name", p.node.map(Node::name))?;
-    d.set_item("text", p.text)?;
-    Ok(d)
-}
-
-fn provenance_dict<'py>(py: Python<'py>, p: &Provenance<'_>) -> PyResult<Bound<'py, PyDict>> {
-    let st = p
-        .statement
-        .statement()
-        .expect("provenance is of statements");
-    let d = PyDict::new(py);
-    d.set_item("id", &p.statement.id)?;
-    d.set_item("text", &st.text)?;
-    d.set_item("quote_kind", st.quote_kind.as_str())?;
-    d.set_item("cue", &st.cue)?;
-    d.set_item("cue_text", &st.cue_text)?;
-    d.set_item(
-        "spans",
-        st.spans.iter().map(|s| (s[0], s[1])).collect::<Vec<_>>(),
-    )?;
-    d.set_item("date", &st.date)?;
-    d.set_item("rule", &st.rule)?;
-    d.set_item(
-        "speaker",
-        p.speaker.as_ref().map(|s| party(py, s)).transpose()?,
-    )?;
-    d.set_item(
-        "reported_by",
-        p.reported_by
-            .iter()
-            .map(|s| party(py, s))
-            .collect::<PyResult<Vec<_>>>()?,
-    )?;
-    d.set_item(
-        "addressed_to",
-        p.addressed_to
-            .iter()
-            .map(|s| party(py, s))
-            .collect::<PyResult<Vec<_>>>()?,
-    )?;
-    d.set_item(
-        "mentions",
-        p.mentions.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
-    )?;
-    let doc = match p.document {
-        Some(n) => {
-            let dd = PyDict::new(py);
-            let doc = n.document().expect("appears_in ends at a document");
-            dd.set_item("id", &n.id)?;
-            dd.set_item("path", &doc.path)?;
-            dd.set_item("date", &doc.date)?;
-            dd.set_item("dateline", &doc.dateline)?;
-            dd.set_item("place", &doc.place)?;
-            Some(dd)
-        }
-        None => None,
-    };
-    d.set_item("document", doc)?;
-    Ok(d)
 }

@@ -274,45 +274,74 @@ def test_nodes_edges_and_summary(graph):
     assert "Graph: " in repr(graph)
 
 
-def test_who_said_and_provenance(graph):
-    found = graph.who_said("ready to SEND   additional messages")
-    assert len(found) == 1
-    q = found[0]
-    assert q["speaker"]["id"] == "person:sergey-lavrov"
-    assert q["speaker"]["name"] == "Sergey Lavrov"
-    assert [p["name"] for p in q["reported_by"]] == ["TASS"]
-    assert q["document"]["path"] == FOUNDING
-    assert graph.provenance(q["id"]) == q
-    assert graph.provenance("ready to send additional messages") == q
-    with pytest.raises(ValueError, match="occurs in"):
-        graph.provenance("that")
-    with pytest.raises(ValueError, match="no statement"):
-        graph.provenance("words nobody said")
-    with pytest.raises(ValueError):
-        graph.who_said("  ")
-    assert graph.who_said("words nobody said") == []
+def entity(node_id, name, kind):
+    return {"id": node_id, "name": name, "kind": kind}
+
+
+LAVROV = entity("person:sergey-lavrov", "Sergey Lavrov", "person")
+
+
+def test_who_said(graph):
+    ans = graph.who_said("lavrov")  # a word of the name, any case
+    assert ans["speaker"] == LAVROV
+    rows = ans["statements"]
+    lavrov = next(s for s in graph.speakers() if s["id"] == LAVROV["id"])
+    assert sorted(r["id"] for r in rows) == sorted(lavrov["statements"])
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert all(r["speaker"] == LAVROV for r in rows)
+    assert {o["name"] for r in rows for o in r["relayed_by"]} == {"TASS"}
+    row = rows[0]
+    assert set(row) == {"id", "doc", "date", "speaker", "speaker_text", "cue", "cue_text",
+                        "quote_kind", "text", "relayed_by", "addressed_to", "mentions"}
+    assert graph.who_said("person:sergey-lavrov") == ans
+    assert graph.who_said("Sergey LAVROV") == ans
+    with pytest.raises(ValueError, match=r'^"Smith" is ambiguous: it could be Jane Smith \(person:jane-smith\), '
+                                         r'John Smith \(person:john-smith\); give the full name or the id$'):
+        graph.who_said("Smith")
+    with pytest.raises(ValueError, match=r'^no entity named "Nobody" in the graph$'):
+        graph.who_said("Nobody")
+
+
+def test_search_and_provenance(graph):
+    [row] = graph.search("ready to SEND   additional messages")
+    assert row["speaker"] == LAVROV and row["doc"] == FOUNDING
+    assert [o["name"] for o in row["relayed_by"]] == ["TASS"]
+    [p] = graph.provenance(row["id"])
+    assert p["chain"] == "TASS ← cited ← Sergey Lavrov → said"
+    assert {k: v for k, v in p.items() if k != "chain"} == row
+    assert graph.provenance(Path(FOUNDING).name + "#2") == [p]
+    assert len(graph.provenance("Sergey Lavrov")) == len(graph.who_said("Sergey Lavrov")["statements"])
+    assert graph.search("words nobody said") == []
+    with pytest.raises(ValueError, match="give some words"):
+        graph.search("  ")
+    with pytest.raises(ValueError, match='no statement named "nope.txt#9"'):
+        graph.provenance("nope.txt#9")
 
 
 def test_path_and_ego(graph):
-    p = graph.path("Sergey Lavrov", "TASS")
-    assert p[0] == "person:sergey-lavrov" and p[-1] == graph.find("TASS")
-    assert graph.node(p[1])["kind"] == "statement"
-    assert graph.path("person:sergey-lavrov", "person:sergey-lavrov") == ["person:sergey-lavrov"]
-    # edges out of a document lead only to its dateline's place
-    assert graph.path(f"document:{FOUNDING}", "Sergey Lavrov", directed=True) is None
-    assert graph.path(f"document:{FOUNDING}", "Sergey Lavrov") is not None
+    c = graph.path("Peskov", "Carlson")
+    assert c["from"]["id"] == "person:dmitry-peskov" and c["to"]["id"] == "person:tucker-carlson"
+    assert len(c["steps"]) == c["length"] + 1 and c["steps"][0]["via"] is None
+    assert c["chain"].startswith("Dmitry Peskov —said→ “") and c["chain"].endswith("—to→ Tucker Carlson")
+    assert all(s["via"]["kind"] not in ("appears_in", "datelined") for s in c["steps"][1:])
+    assert [s["node"]["id"] for s in graph.path("Lavrov", "Lavrov")["steps"]] == [LAVROV["id"]]
+    # not connected except through documents, which paths do not cross
+    assert graph.path("John Smith", "Anna Berg") is None
+    with pytest.raises(ValueError, match="ambiguous"):
+        graph.path("Smith", "Lavrov")
     ego = graph.ego("Lavrov")
-    assert isinstance(ego, qg.Graph) and "person:sergey-lavrov" in ego
+    assert isinstance(ego, qg.Graph) and LAVROV["id"] in ego
     assert ego.node_count < graph.node_count
-    # radius 1: the person and their statements (and role edges)
-    one = graph.ego("person:sergey-lavrov", radius=1)
-    kinds = {a["kind"] for _, a in one.nodes()}
-    assert "statement" in kinds and "document" not in kinds
-    assert graph.ego("person:sergey-lavrov", radius=0).node_count == 1
-    with pytest.raises(ValueError, match="give a node id"):
-        graph.find("Smith")
-    with pytest.raises(ValueError, match="no node"):
-        graph.path("Nobody At All", "TASS")
+    assert ego.node(LAVROV["id"]) == graph.node(LAVROV["id"])
+    one = graph.ego("Lavrov", 1)
+    assert {a["kind"] for _, a in one.nodes()} == {"person", "place", "statement"}
+    near = {v if u == LAVROV["id"] else u for u, v, _ in graph.edges() if LAVROV["id"] in (u, v)}
+    assert {n for n, _ in one.nodes()} == near | {LAVROV["id"]}
+    assert graph.ego("Lavrov", hops=0).node_count == 1
+    assert graph.find("the kremlin") == "person:kremlin"
+    assert graph.find(f"document:{FOUNDING}") == f"document:{FOUNDING}"
+    with pytest.raises(ValueError, match="no entity named"):
+        graph.ego("Nobody At All")
 
 
 def test_speakers_match_the_build_table(graph):
