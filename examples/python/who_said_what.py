@@ -64,11 +64,15 @@ top = speakers.sort_values(["said", "documents", "name"], ascending=[False, Fals
 print("Top speakers:")
 print(top[["name", "said", "documents", "relayed by"]].head(10).to_string(index=False), "\n")
 
-# %% 3. Where does a statement come from?
-for q in g.who_said("ready to send additional messages"):
-    relayed = ", ".join(p["name"] or p["text"] for p in q["reported_by"]) or "nobody"
-    print(f"“{q['text']}”\n  said by {q['speaker']['name']} ({q['speaker']['text']!r}), "
-          f"{q['cue_text']!r}, relayed by {relayed}, in {q['document']['path']} ({q['date']})\n")
+# %% 3. Who said this, and where does it come from?
+for row in g.search("ready to send additional messages"):
+    for p in g.provenance(row["id"]):
+        print(f"“{p['text']}”\n  {p['chain']}  ({p['doc']}, {p['date']})")
+lavrov = g.who_said("Lavrov")
+print(f"\n{lavrov['speaker']['name']} said {len(lavrov['statements'])} things; the first:")
+print(f"  {lavrov['statements'][0]['date']}: {lavrov['statements'][0]['text']}")
+c = g.path("Peskov", "Carlson")
+print(f"\nPeskov to Carlson in {c['length']} steps: {c['chain']}\n")
 
 # %% 4. The person network: who spoke to, named, or serves whom
 G = g.to_networkx()  # same ids and attributes as the GraphML export
