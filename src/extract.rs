@@ -166,6 +166,8 @@ impl Extractor {
             sent_starts[s.tokens.start] = true;
         }
         let mut res = Resolver::new(text, &toks, lex);
+        let ranges: Vec<std::ops::Range<usize>> = sents.iter().map(|s| s.tokens.clone()).collect();
+        res.prescan(&ranges);
         let dateline = dl.map(|(d, _)| {
             let place_entity = d.place.map(|p| {
                 let name = p.slice(text);
@@ -180,8 +182,7 @@ impl Extractor {
                     })
                     .map(|pl| pl.name.clone())
                     .unwrap_or_else(|| title_case(name));
-                let e = res.place(&canonical, p.start);
-                e
+                res.place(&canonical, p.start)
             });
             DatelineRef {
                 span: d.span,
@@ -191,8 +192,10 @@ impl Extractor {
             }
         });
         let mut attributions = Vec::with_capacity(drafts.len());
+        let ordered = quotes_ordered(&quotes);
         for d in drafts {
-            attributions.push(self.finish(d, text, &toks, &quotes, &mut res, &sent_starts));
+            let q = (&quotes[..], ordered);
+            attributions.push(self.finish(d, text, &toks, q, &mut res, &sent_starts));
         }
         Extraction {
             doc: doc.name.clone(),
@@ -209,7 +212,7 @@ impl Extractor {
         d: Draft,
         text: &str,
         toks: &[Token],
-        quotes: &[quote::Quote],
+        (quotes, ordered): (&[quote::Quote], bool),
         res: &mut Resolver,
         sent_starts: &[bool],
     ) -> Attribution {
@@ -248,7 +251,7 @@ impl Extractor {
                 (lemma, None)
             }
         };
-        let kind = quote_kind(&d.content, quotes, toks);
+        let kind = quote_kind(&d.content, quotes, ordered, toks);
         let _ = MentionKind::Name;
         Attribution {
             kind,
@@ -282,8 +285,39 @@ fn title_case(s: &str) -> String {
 
 /// Direct when every fragment is a quotation, mixed when some quotation
 /// lies inside, else indirect.
-fn quote_kind(content: &[Span], quotes: &[quote::Quote], toks: &[Token]) -> QuoteKind {
+fn quote_kind(
+    content: &[Span],
+    quotes: &[quote::Quote],
+    ordered: bool,
+    toks: &[Token],
+) -> QuoteKind {
     let _ = toks;
+    // `quote::pair` yields non-empty quotations in text order that do not
+    // overlap (`ordered`, see [`quotes_ordered`]); then both questions are a
+    // binary search instead of a scan of every quotation per attribution
+    // (quadratic on long documents). Any other input keeps the scan, and so
+    // the result.
+    if ordered {
+        let is_quote = |c: &Span| {
+            let i = quotes.partition_point(|q| q.span.start < c.start);
+            quotes
+                .get(i)
+                .is_some_and(|q| q.span.start == c.start && q.span.end >= c.end)
+        };
+        if content.iter().all(is_quote) {
+            return QuoteKind::Direct;
+        }
+        // a non-empty quotation inside `c` also overlaps it
+        let has_quote = content.iter().any(|c| {
+            let i = quotes.partition_point(|q| q.span.end <= c.start);
+            quotes.get(i).is_some_and(|q| q.span.start < c.end)
+        });
+        return if has_quote {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        };
+    }
     let is_quote = |c: &Span| {
         quotes
             .iter()
@@ -302,6 +336,12 @@ fn quote_kind(content: &[Span], quotes: &[quote::Quote], toks: &[Token]) -> Quot
     } else {
         QuoteKind::Indirect
     }
+}
+
+/// True when the quotations are non-empty, in text order and disjoint.
+fn quotes_ordered(quotes: &[quote::Quote]) -> bool {
+    quotes.iter().all(|q| q.span.start < q.span.end)
+        && quotes.windows(2).all(|w| w[0].span.end <= w[1].span.start)
 }
 
 /// Lowercase slug for ids: letters and digits, other runs become `-`.
@@ -338,8 +378,17 @@ impl Extraction {
         // ids for the entities that are used, in order of creation
         let mut ids: Vec<Option<String>> = vec![None; self.entities.len()];
         let mut taken = std::collections::HashSet::new();
+        // referenced entities, and what their roles are of
+        let mut used: Vec<bool> = self.entities.iter().map(|e| e.used).collect();
+        for e in self.entities.iter().filter(|e| e.used) {
+            for r in &e.roles {
+                if let Some(o) = r.of {
+                    used[o] = true;
+                }
+            }
+        }
         for (i, e) in self.entities.iter().enumerate() {
-            if !e.used {
+            if !used[i] {
                 continue;
             }
             let base = format!("{}:{}", e.kind.as_str(), slug(&e.name));
@@ -363,7 +412,7 @@ impl Extraction {
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| e.used)
+            .filter(|(i, _)| used[*i])
             .map(|(i, e)| EntityRecord {
                 id: ids[i].clone().expect("used entities have ids"),
                 kind: e.kind,

@@ -35,6 +35,8 @@ pub mod graph;
 pub mod input;
 pub mod lexicon;
 pub mod mention;
+pub mod output;
+pub mod pipeline;
 pub mod query;
 pub mod quote;
 pub mod record;

@@ -5,12 +5,18 @@ mod cli_query;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use quotegraph::export::{self, Format};
 use quotegraph::graph::{self, QuoteGraph};
-use quotegraph::{eval, input, DocRecord, Extractor, Lexicon};
+use quotegraph::input::{self, InputFormat, Problem, ReadOptions};
+use quotegraph::output::AtomicFile;
+use quotegraph::pipeline::{self, Event, Progress};
+use quotegraph::{eval, DocRecord, Extractor, Lexicon};
 
 #[derive(Parser)]
 #[command(
@@ -30,13 +36,25 @@ struct Cli {
 #[derive(Subcommand)]
 enum Cmd {
     /// Extract attributions from texts.
+    ///
+    /// Exit status: 0 when every input was read, 1 when some input, line or
+    /// gzip member was skipped (each reported on stderr), 2 on a usage error.
     Extract {
-        /// Files, directories (recursive, *.txt) or - for stdin.
+        /// Files, directories (recursive: *.txt, *.jsonl, *.ndjson and their
+        /// .gz versions) or - for stdin.
         #[arg(required = true)]
         paths: Vec<String>,
         /// Output format (default: table on a terminal, jsonl otherwise).
         #[arg(long, short)]
         format: Option<ExtractFormat>,
+        /// Write to FILE instead of stdout (atomically: a temporary file in
+        /// the same directory is renamed into place when complete).
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// Score attributions against brat gold (PolNeAR layout), as
     /// score_attributions.py does: extract from PATHs, or read --pred.
@@ -96,6 +114,83 @@ fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
         .map(|s| s.parse::<Format>().expect("listed formats parse"))
 }
 
+/// How inputs are read (shared by commands that read articles).
+#[derive(Args, Debug, Clone)]
+struct ReadArgs {
+    /// How to read inputs: auto = by extension (.jsonl/.ndjson[.gz] are
+    /// JSONL, anything else text; stdin is text).
+    #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
+    input_format: InputFormatArg,
+    /// JSONL field holding the article text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    text_field: String,
+    /// JSONL field holding the document id (other fields are carried
+    /// through into `meta`).
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    id_field: String,
+    /// Skip (and report) documents larger than this: bytes, or with a K, M
+    /// or G suffix (powers of 1024).
+    #[arg(long, default_value = "16M", value_name = "SIZE", value_parser = parse_size)]
+    max_doc_bytes: usize,
+    /// Invalid UTF-8 is an error (document skipped) instead of a warning
+    /// with the bad bytes replaced by U+FFFD.
+    #[arg(long)]
+    strict: bool,
+}
+
+/// How the pipeline runs (shared by commands that extract).
+#[derive(Args, Debug, Clone)]
+struct RunArgs {
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// No progress bar and no warnings (errors are still reported).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum InputFormatArg {
+    Auto,
+    Text,
+    Jsonl,
+}
+
+impl ReadArgs {
+    fn options(&self) -> ReadOptions {
+        ReadOptions {
+            format: match self.input_format {
+                InputFormatArg::Auto => InputFormat::Auto,
+                InputFormatArg::Text => InputFormat::Text,
+                InputFormatArg::Jsonl => InputFormat::Jsonl,
+            },
+            text_field: self.text_field.clone(),
+            id_field: self.id_field.clone(),
+            max_doc_bytes: self.max_doc_bytes,
+            strict: self.strict,
+        }
+    }
+}
+
+fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(digits);
+    let n: usize = num
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size (e.g. 16M, 1G, 500000)"))?;
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("`{s}`: unknown size unit (use K, M or G)")),
+    };
+    n.checked_mul(1usize << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{s}` is out of range"))
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum ExtractFormat {
     Jsonl,
@@ -134,45 +229,100 @@ fn extractor(lexicon: &Option<PathBuf>) -> Result<Extractor> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.cmd {
-        Cmd::Extract { paths, format } => {
+        Cmd::Extract {
+            paths,
+            format,
+            output,
+            read,
+            run,
+        } => {
             let ex = extractor(&cli.lexicon)?;
-            let format = format.unwrap_or(if std::io::stdout().is_terminal() {
+            let format = format.unwrap_or(if output.is_none() && std::io::stdout().is_terminal() {
                 ExtractFormat::Table
             } else {
                 ExtractFormat::Jsonl
             });
-            let (inputs, mut errors) = input::expand(&paths);
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            let mut all = Vec::new();
-            for inp in &inputs {
-                match input::read(inp) {
-                    Ok(doc) => {
-                        let rec = ex.extract(&doc).to_record();
-                        match format {
-                            ExtractFormat::Jsonl => {
-                                serde_json::to_writer(&mut out, &rec)?;
-                                out.write_all(b"\n")?;
-                            }
-                            ExtractFormat::Table => write_table(&mut out, &rec)?,
-                            ExtractFormat::Json => all.push(rec),
+            let (inputs, problems) = input::expand_inputs(&paths);
+            let mut out = match &output {
+                Some(p) => Out::File(
+                    AtomicFile::create(p)
+                        .with_context(|| format!("cannot write {}", p.display()))?,
+                ),
+                None => Out::Stdout(std::io::BufWriter::with_capacity(
+                    256 << 10,
+                    std::io::stdout().lock(),
+                )),
+            };
+            let reporter = Reporter::new(&inputs, run.quiet);
+            let mut before = pipeline::Summary::default();
+            for p in &problems {
+                if p.is_error() {
+                    before.errors += 1;
+                } else {
+                    before.warnings += 1;
+                }
+                reporter.problem(p);
+            }
+            let opts = pipeline::Options {
+                jobs: run.jobs.map_or(0, usize::from),
+                ..pipeline::Options::default()
+            };
+            let mut first = true;
+            let result = pipeline::run(
+                &inputs,
+                &read.options(),
+                &opts,
+                Some(&reporter.progress),
+                |doc| render(&ex.extract(doc).to_record(), format),
+                |ev| match ev {
+                    Event::Doc(bytes) => {
+                        if format == ExtractFormat::Json {
+                            out.write_all(if first { b"[\n" } else { b",\n" })?;
                         }
+                        first = false;
+                        out.write_all(&bytes)
                     }
-                    Err(e) => errors.push(e),
+                    Event::Problem(p) => {
+                        reporter.problem(&p);
+                        Ok(())
+                    }
+                },
+            )
+            .and_then(|summary| {
+                if format == ExtractFormat::Json {
+                    out.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
+                }
+                out.flush()?;
+                Ok(summary)
+            });
+            reporter.finish();
+            let summary = match result {
+                Ok(s) => s,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    return Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("quotegraph: error: writing output: {e}");
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            if let Out::File(f) = out {
+                // only a run that wrote everything it could replaces the file
+                if let Err(e) = f.commit() {
+                    eprintln!("quotegraph: error: writing output: {e}");
+                    return Ok(ExitCode::from(1));
                 }
             }
-            if format == ExtractFormat::Json {
-                serde_json::to_writer_pretty(&mut out, &all)?;
-                out.write_all(b"\n")?;
-            }
-            out.flush().context("writing output")?;
-            for e in &errors {
-                eprintln!("quotegraph: {e}");
-            }
-            Ok(if errors.is_empty() {
-                ExitCode::SUCCESS
-            } else {
+            let summary = pipeline::Summary {
+                errors: summary.errors + before.errors,
+                warnings: summary.warnings + before.warnings,
+                ..summary
+            };
+            reporter.summary(&summary);
+            Ok(if summary.failed() {
                 ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
             })
         }
         Cmd::Eval {
@@ -390,6 +540,171 @@ fn write_who_said_what(out: &mut impl Write, g: &QuoteGraph) -> Result<()> {
         writeln!(out, "… and {} more speakers", speakers.len() - TOP)?;
     }
     Ok(())
+}
+
+/// Where output goes.
+enum Out<'a> {
+    Stdout(std::io::BufWriter<std::io::StdoutLock<'a>>),
+    File(AtomicFile),
+}
+
+impl Write for Out<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Out::Stdout(w) => w.write(buf),
+            Out::File(w) => w.write(buf),
+        }
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self {
+            Out::Stdout(w) => w.write_all(buf),
+            Out::File(w) => w.write_all(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Out::Stdout(w) => w.flush(),
+            Out::File(w) => w.flush(),
+        }
+    }
+}
+
+/// Render one record in the output format, on a worker thread.
+fn render(rec: &DocRecord, format: ExtractFormat) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(4096);
+    match format {
+        ExtractFormat::Jsonl => {
+            serde_json::to_writer(&mut buf, rec).expect("records serialize");
+            buf.push(b'\n');
+        }
+        ExtractFormat::Json => {
+            // an element of a pretty-printed array: every line indented
+            let pretty = serde_json::to_vec_pretty(rec).expect("records serialize");
+            for (i, line) in pretty.split(|&b| b == b'\n').enumerate() {
+                if i > 0 {
+                    buf.push(b'\n');
+                }
+                buf.extend_from_slice(b"  ");
+                buf.extend_from_slice(line);
+            }
+        }
+        ExtractFormat::Table => write_table(&mut buf, rec).expect("writing to memory"),
+    }
+    buf
+}
+
+/// Problems and the progress bar on stderr.
+struct Reporter {
+    progress: Arc<Progress>,
+    bar: Option<indicatif::ProgressBar>,
+    quiet: bool,
+    started: Instant,
+    done: Arc<AtomicBool>,
+    ticker: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Reporter {
+    fn new(inputs: &[input::Input], quiet: bool) -> Reporter {
+        let progress = Arc::new(Progress::default());
+        let done = Arc::new(AtomicBool::new(false));
+        let mut r = Reporter {
+            progress: progress.clone(),
+            bar: None,
+            quiet,
+            started: Instant::now(),
+            done: done.clone(),
+            ticker: None,
+        };
+        if quiet || !std::io::stderr().is_terminal() {
+            return r;
+        }
+        let total: Option<u64> = inputs
+            .iter()
+            .map(|i| match i {
+                input::Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+                input::Input::Stdin => None,
+            })
+            .sum();
+        let bar = match total {
+            Some(t) => indicatif::ProgressBar::new(t).with_style(
+                indicatif::ProgressStyle::with_template(
+                    "{elapsed_precise} [{wide_bar}] {percent:>3}% {msg}",
+                )
+                .expect("valid template")
+                .progress_chars("=> "),
+            ),
+            None => indicatif::ProgressBar::new_spinner().with_style(
+                indicatif::ProgressStyle::with_template("{elapsed_precise} {spinner} {msg}")
+                    .expect("valid template"),
+            ),
+        };
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(5));
+        let b = bar.clone();
+        let started = r.started;
+        r.ticker = Some(std::thread::spawn(move || {
+            while !done.load(Ordering::Relaxed) {
+                let secs = started.elapsed().as_secs_f64().max(1e-3);
+                let docs = progress.docs.load(Ordering::Relaxed);
+                let bytes = progress.text_bytes.load(Ordering::Relaxed);
+                b.set_position(progress.raw_bytes.load(Ordering::Relaxed));
+                b.set_message(format!(
+                    "{docs} docs, {:.0} docs/s, {:.1} MB/s",
+                    docs as f64 / secs,
+                    bytes as f64 / secs / 1e6
+                ));
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        }));
+        r.bar = Some(bar);
+        r
+    }
+
+    fn problem(&self, p: &Problem) {
+        let line = if p.is_error() {
+            format!("quotegraph: error: {p}")
+        } else if self.quiet {
+            return;
+        } else {
+            format!("quotegraph: warning: {p}")
+        };
+        match &self.bar {
+            Some(b) => b.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&self) {
+        self.done.store(true, Ordering::Relaxed);
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+
+    fn summary(&self, s: &pipeline::Summary) {
+        if self.bar.is_none() {
+            return;
+        }
+        let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+        eprintln!(
+            "quotegraph: {} documents, {:.1} MB in {:.1} s ({:.0} docs/s, {:.1} MB/s); {} errors, {} warnings",
+            s.docs,
+            s.text_bytes as f64 / 1e6,
+            secs,
+            s.docs as f64 / secs,
+            s.text_bytes as f64 / secs / 1e6,
+            s.errors,
+            s.warnings
+        );
+    }
+}
+
+impl Drop for Reporter {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Relaxed);
+        if let Some(t) = self.ticker.take() {
+            let _ = t.join();
+        }
+    }
 }
 
 fn clip(s: &str, n: usize) -> String {

@@ -602,6 +602,18 @@ impl<'a> Phrases<'a> {
         }
         // "the real estate developer said": a determined run of common
         // words ending right before a verb-like word is a phrase too
+        // "the note says": a determiner, one common word, then the verb
+        if head.is_none()
+            && k == start + 1
+            && self.toks[start].has(flags::DET)
+            && k < hi
+            && self.toks[k].is_word()
+            && !self.toks[k].cap
+            && !self.toks[k].has(flags::AUX | flags::PREP | flags::CONJ | flags::PRONOUN | flags::DET)
+            && self.toks.get(k + 1).is_some_and(|n| n.has(flags::CUE_VERB | flags::AUX))
+        {
+            head = Some(k);
+        }
         let head = match head {
             Some(h) => h,
             None if k > start + 1

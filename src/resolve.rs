@@ -55,6 +55,17 @@ pub struct Entity {
     /// Referenced from the output (speaker, source, addressee, mention,
     /// role target).
     pub used: bool,
+    /// Byte positions of every mention seen, in order.
+    pub seen: Vec<usize>,
+    /// Byte positions where it spoke.
+    pub spoke_at: Vec<usize>,
+}
+
+impl Entity {
+    /// The latest mention before `pos`.
+    pub fn last_before(&self, pos: usize) -> Option<usize> {
+        self.seen.iter().copied().filter(|&p| p < pos).max()
+    }
 }
 
 /// Resolves mentions to entities for one document.
@@ -114,6 +125,8 @@ impl<'a> Resolver<'a> {
             last_seen: 0,
             spoke: 0,
             used: false,
+            seen: Vec::new(),
+            spoke_at: Vec::new(),
         });
         self.by_name.insert(k, i);
         i
@@ -135,6 +148,62 @@ impl<'a> Resolver<'a> {
         let ent = &mut self.entities[e];
         ent.last_seen = ent.last_seen.max(pos);
         ent.used = true;
+        ent.seen.push(pos);
+    }
+
+    /// Register the people named anywhere in the text (runs of two or
+    /// more capitalized words that are not known places or organizations,
+    /// and titled names like "Mayor Okafor"), so that a pronoun or a
+    /// surname can refer to someone introduced outside an attribution.
+    /// They are written out only if an attribution refers to them.
+    pub fn prescan(&mut self, sentences: &[std::ops::Range<usize>]) {
+        let ph = crate::mention::Phrases { text: self.text, toks: self.toks, lex: self.lex };
+        let mut buf = std::mem::take(&mut self.buf);
+        for r in sentences {
+            let mut k = r.start;
+            while k < r.end {
+                let t = &self.toks[k];
+                if !t.cap || !ph.is_name_word(k, r.start) || t.has(flags::TITLE | flags::DEMONYM) {
+                    k += 1;
+                    continue;
+                }
+                if let Some((e, _)) = ph.multi_starting_at(k, r.end, &mut buf) {
+                    k = e; // a known organization or place
+                    continue;
+                }
+                let mut e = k + 1;
+                while e < r.end && ph.is_name_word(e, usize::MAX) && !self.toks[e].has(flags::TITLE) {
+                    e += 1;
+                }
+                let titled = k > r.start && self.toks[k - 1].has(flags::TITLE);
+                let org = (k..e).any(|j| self.toks[j].has(flags::ORG_HEAD));
+                if (e - k >= 2 || titled) && !org {
+                    let name = self.slice(k, e).to_string();
+                    let known = self.by_name.contains_key(&Self::key(&name));
+                    if let Some(ent) = self.name_entity(k, e, MentionKind::Name, None) {
+                        if self.entities[ent].kind == EntityKind::Person {
+                            let mut s = k;
+                            while s > r.start && (self.toks[s - 1].has(flags::TITLE | flags::DEMONYM) || self.toks[s - 1].is_punct('-') || matches!(ph.known_single(s - 1), Some(MultiTarget::Place(_)))) {
+                                s -= 1;
+                            }
+                            if s < k {
+                                let used = self.entities[ent].used;
+                                self.roles_from_modifiers(ent, s, k);
+                                self.entities[ent].used = used;
+                            }
+                            self.entities[ent].seen.push(self.toks[k].span.start);
+                        } else if !known {
+                            // not a person after all: leave no trace
+                        }
+                    }
+                }
+                k = e;
+            }
+        }
+        self.buf = buf;
+        for en in &mut self.entities {
+            en.seen.sort_unstable();
+        }
     }
 
     /// The entity of a known lexicon organization or place.
@@ -316,9 +385,6 @@ impl<'a> Resolver<'a> {
                 };
             }
         }
-        if let Some(o) = of {
-            self.entities[o].used = true;
-        }
         let ent = &mut self.entities[ent];
         if let Some(r) = ent.roles.iter_mut().find(|r| r.title == role.title) {
             if r.of.is_none() {
@@ -394,6 +460,7 @@ impl<'a> Resolver<'a> {
         self.touch(e, pos);
         if speaker {
             self.entities[e].spoke += 1;
+            self.entities[e].spoke_at.push(pos);
         }
         Some(e)
     }
@@ -414,14 +481,20 @@ impl<'a> Resolver<'a> {
             .entities
             .iter()
             .enumerate()
-            .filter(|(_, en)| en.last_seen < pos && en.used);
+            .filter(|(_, en)| en.last_before(pos).is_some() && (en.used || !en.seen.is_empty()));
         let best = if person {
             let g = want.flatten();
+            // a recent speaker first (within about a paragraph), else the
+            // most recently mentioned compatible person
             cands
                 .filter(|(_, en)| {
                     en.kind == EntityKind::Person && (en.gender.is_none() || en.gender == g)
                 })
-                .max_by_key(|(_, en)| (en.spoke > 0, en.last_seen))
+                .max_by_key(|(_, en)| {
+                    let last = en.last_before(pos).unwrap_or(0);
+                    let spoke_recently = en.spoke_at.iter().any(|&p| p < pos && pos - p < 700);
+                    (spoke_recently, last)
+                })
                 .map(|(i, _)| i)
         } else {
             cands

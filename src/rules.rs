@@ -235,7 +235,7 @@ impl<'a> Ctx<'a> {
 
     /// The cue that starts at token `i`: (end token, cue).
     pub fn cue_at(&mut self, i: usize) -> Option<(usize, CueWord)> {
-        let t = &self.toks[i];
+        let t = self.toks.get(i)?; // callers may pass the end of the text
         if !t.is_word() {
             return None;
         }
@@ -271,7 +271,10 @@ impl<'a> Ctx<'a> {
     fn title_case_ok(&self, i: usize) -> bool {
         let s = self.sent_of(i);
         let first = i == s.tokens.start || self.toks[i - 1].is_quote() || self.toks[i - 1].is_punct(':');
-        if !first {
+        // "Murphy, the head of the group, Tweeted on Friday": a stray
+        // capital after punctuation is still a verb
+        let after_punct = i > s.tokens.start && self.toks[i - 1].is_punct(',') && self.word(i).ends_with("ed");
+        if !first && !after_punct {
             return false;
         }
         // headline: most words after it capitalized
@@ -317,6 +320,11 @@ impl<'a> Ctx<'a> {
     fn skip_verb_group_left(&self, mut i: usize, lo: usize) -> usize {
         while i > lo {
             let t = &self.toks[i - 1];
+            // "has, however, revealed"
+            if t.is_punct(',') && i >= lo + 4 && self.toks[i - 2].has(flags::ADV) && self.toks[i - 3].is_punct(',') && self.toks[i - 4].has(flags::AUX) {
+                i -= 3;
+                continue;
+            }
             if t.is_word() && t.has(flags::AUX | flags::ADV) && !t.cap {
                 i -= 1;
             } else if t.is_word() && t.has(flags::TIME) && !t.has(flags::DET) {
@@ -413,7 +421,8 @@ impl<'a> Ctx<'a> {
                 if t.is_final() || t.is_quote() || t.is_punct(';') || t.is_punct(':') {
                     return None;
                 }
-                if t.verb.is_some() && t.has(flags::CUE_VERB) && !self.is(k - 1, "who") {
+                let noun_use = k > lo && (self.toks[k - 1].has(flags::DET) || matches!(self.word(k - 1), "'s" | "’s"));
+                if t.verb.is_some() && t.has(flags::CUE_VERB) && !t.cap && !noun_use && !self.is(k - 1, "who") {
                     return None;
                 }
                 let opener = if paren { t.is_punct('(') } else { t.is_punct(',') };
@@ -433,6 +442,11 @@ impl<'a> Ctx<'a> {
                         || (np.kind == MentionKind::Description && segments == 1);
                     if strong && np.start == self.clause_start_before(np.start, lo) {
                         if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
+                            // "The spokesman, Victor Rusu, told": the name in
+                            // the apposition names the described speaker
+                            if np.kind == MentionKind::Description && app.kind == MentionKind::Name && app.end == close {
+                                return Some((Np { start: np.start, end: app.end, head: app.head, kind: MentionKind::Name, name: app.name, known: None }, extras));
+                            }
                             extras.push(app);
                         }
                         return Some((np, extras));
@@ -809,6 +823,12 @@ impl<'a> Ctx<'a> {
         // "…,” the top Russian diplomat pointed out.
         let np = self.np.np_right(a, hi, sent_start)?;
         let mut v = np.end;
+        // "Harry M. Reid (D-Nev.) said"
+        if v < hi && self.toks[v].is_punct('(') {
+            if let Some(c) = (v + 1..(v + 10).min(hi)).find(|&x| self.toks[x].is_punct(')')) {
+                v = c + 1;
+            }
+        }
         // appositive after the speaker: "…,” Berg, the minister, said.
         if v < hi && self.toks[v].is_punct(',') {
             let mut k = v + 1;
@@ -916,13 +936,21 @@ impl<'a> Ctx<'a> {
                         speaker,
                         cue: (k, ce),
                         cue_word: cw,
-                        content: vec![if next < b {
-                            // "said that … “quoted words” …": to the sentence end
+                        content: vec![{
+                            // "said that … “quoted words” …", "said it “gets me
+                            // mad” every time …": a quotation inside a longer
+                            // clause takes the clause, to its end
                             let hi = self.content_end(self.sent_of(q.open));
-                            let end = if q.end < hi { hi } else { q.end.min(self.toks.len()) };
-                            self.span_of(next, end)?.cover(q.span)
-                        } else {
-                            q.span
+                            let continues = q.close.is_some_and(|c| {
+                                c + 1 < hi && self.toks[c + 1].is_word() && !self.toks[c + 1].cap && self.toks[c + 1].verb.is_none()
+                            });
+                            if next < b || continues {
+                                let end = if q.end < hi { self.content_tail(q.end, hi).unwrap_or(hi) } else { q.end.min(self.toks.len()) };
+                                let from = if next < b { next } else { q.open };
+                                self.span_of(from, end)?.cover(q.span)
+                            } else {
+                                q.span
+                            }
                         }],
                         source: src,
                         addressee: addr,
@@ -1297,6 +1325,14 @@ impl<'a> Ctx<'a> {
         if !matches!(cw, CueWord::Verb(_)) {
             return None;
         }
+        // "TASS cited Lavrov as saying …": the attribution belongs to
+        // "saying", with TASS as the source
+        if matches!(self.lemma(cw), "cite" | "quote") {
+            let k = self.np.np_right(ce, hi, lo).map_or(ce, |n| n.end);
+            if self.is(k, "as") && self.toks.get(k + 1).is_some_and(|t| t.verb.is_some() && self.word(k + 1).ends_with("ing")) {
+                return None;
+            }
+        }
         let (speaker, extras, rule_hint) = self.speaker_for_cue(i, lo, si, out)?;
         if speaker.is_none() || speaker.is_some_and(|sp| sp.kind == MentionKind::Pronoun && self.is(sp.start, "it") && self.passive_it(i, lo)) {
             // "It is said that…": an empty subject is no speaker
@@ -1332,6 +1368,30 @@ impl<'a> Ctx<'a> {
             )
         });
         let gerund = w.ends_with("ing") && !progressive;
+        // "X was cited (by TASS) as saying", "TASS quoted X as saying"
+        if gerund && i > lo + 1 && self.is(i - 1, "as") {
+            let mut v = i - 1;
+            // passive with an optional by-phrase
+            if let Some(by) = (v.saturating_sub(10).max(lo)..v).rev().find(|&j| self.is(j, "by")) {
+                if by > lo && (self.is(by - 1, "cited") || self.is(by - 1, "quoted")) {
+                    v = by;
+                }
+            }
+            if v > lo && (self.is(v - 1, "cited") || self.is(v - 1, "quoted")) {
+                let a = self.skip_verb_group_left(v - 1, lo);
+                if a < v - 1 {
+                    if let Some((np, ex)) = self.subject(v - 1, lo) {
+                        return Some((Some(np), ex, None));
+                    }
+                }
+            }
+            // active: the phrase between cited/quoted and "as"
+            if let Some(np) = self.np.np_left(i - 1, lo, lo) {
+                if np.start > lo && (self.is(np.start - 1, "cited") || self.is(np.start - 1, "quoted")) {
+                    return Some((Some(np), Vec::new(), None));
+                }
+            }
+        }
         if let Some((np, ex)) = self.subject(i, lo) {
             // a participle's subject only after cited/quoted: "Lavrov
             // telling Carlson"

@@ -407,7 +407,7 @@ pub fn edge_attributes(e: &Edge) -> Vec<(&'static str, AttrValue<'_>)> {
 
 /// Text that XML 1.0 can hold: characters it forbids (most C0 controls,
 /// U+FFFE, U+FFFF) become U+FFFD.
-pub(crate) fn xml_chars(s: &str) -> Cow<'_, str> {
+pub fn xml_chars(s: &str) -> Cow<'_, str> {
     let bad = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
     if s.chars().any(bad) {
         Cow::Owned(

@@ -1,0 +1,223 @@
+//! Criterion benchmarks: every stage of extraction separately, end to end
+//! per document, through the parallel pipeline, and how time grows with
+//! the size of a single document.
+//!
+//! The corpus is generated from the bundled article(s) only
+//! (`tests/common/synth.rs`). Throughput is in words (`elem/s` = words/s).
+//!
+//! ```text
+//! cargo bench --bench stages                 # everything (~2 minutes)
+//! cargo bench --bench stages -- stage/       # one group
+//! ```
+
+#[path = "../tests/common/synth.rs"]
+mod synth;
+
+use std::hint::black_box;
+use std::ops::ControlFlow;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use quotegraph::pipeline::{self, Event};
+use quotegraph::rules::Ctx;
+use quotegraph::{dateline, input, quote, sentence, token, Document, Extractor};
+
+const DOCS: u64 = 200;
+
+fn corpus() -> Vec<Document> {
+    (0..DOCS)
+        .map(|n| {
+            let a = synth::article(7, n);
+            Document::new(a.id, a.text)
+        })
+        .collect()
+}
+
+fn words(docs: &[Document]) -> u64 {
+    docs.iter().map(|d| synth::words(&d.text) as u64).sum()
+}
+
+/// Sentences as `Extractor::extract` splits them (after the dateline).
+fn sentences(text: &str, toks: &[token::Token]) -> Vec<sentence::Sentence> {
+    let body_from = dateline::find(text).map_or(0, |d| d.1);
+    let first = toks.partition_point(|t| t.span.start < body_from);
+    let mut s = sentence::split(text, &toks[first..]);
+    for x in &mut s {
+        x.tokens = x.tokens.start + first..x.tokens.end + first;
+    }
+    s
+}
+
+fn stages(c: &mut Criterion) {
+    let docs = corpus();
+    let ex = Extractor::default();
+    let lex = ex.lexicon();
+    let toks: Vec<_> = docs.iter().map(|d| token::tokenize(&d.text, lex)).collect();
+    let sents: Vec<_> = docs
+        .iter()
+        .zip(&toks)
+        .map(|(d, t)| sentences(&d.text, t))
+        .collect();
+    let quotes: Vec<_> = toks.iter().map(|t| quote::pair(t)).collect();
+    let extractions: Vec<_> = docs.iter().map(|d| ex.extract(d)).collect();
+    let records: Vec<_> = extractions.iter().map(|e| e.to_record()).collect();
+
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Elements(words(&docs)));
+    g.bench_function("tokenize", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(token::tokenize(&d.text, lex));
+            }
+        })
+    });
+    g.bench_function("sentence_split", |b| {
+        b.iter(|| {
+            for (d, t) in docs.iter().zip(&toks) {
+                black_box(sentences(&d.text, t));
+            }
+        })
+    });
+    g.bench_function("quote_pairing", |b| {
+        b.iter(|| {
+            for t in &toks {
+                black_box(quote::pair(t));
+            }
+        })
+    });
+    g.bench_function("dateline", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(dateline::find(&d.text));
+            }
+        })
+    });
+    g.bench_function("rules", |b| {
+        b.iter(|| {
+            for i in 0..docs.len() {
+                let ctx = Ctx::new(&docs[i].text, lex, &toks[i], &sents[i], &quotes[i]);
+                black_box(ctx.run());
+            }
+        })
+    });
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(ex.extract(d));
+            }
+        })
+    });
+    g.bench_function("to_record", |b| {
+        b.iter(|| {
+            for e in &extractions {
+                black_box(e.to_record());
+            }
+        })
+    });
+    g.bench_function("json", |b| {
+        b.iter(|| {
+            for r in &records {
+                black_box(serde_json::to_vec(r).unwrap());
+            }
+        })
+    });
+    g.bench_function("end_to_end", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(serde_json::to_vec(&ex.extract(d).to_record()).unwrap());
+            }
+        })
+    });
+    g.finish();
+
+    // the pipeline (reader thread, batches, reorder buffer) on top
+    let mut g = c.benchmark_group("pipeline");
+    g.throughput(Throughput::Elements(words(&docs)));
+    for jobs in [1, 2] {
+        g.bench_with_input(BenchmarkId::new("jobs", jobs), &jobs, |b, &jobs| {
+            let opts = pipeline::Options {
+                jobs,
+                ..pipeline::Options::default()
+            };
+            b.iter(|| {
+                let mut n = 0usize;
+                pipeline::run_source(
+                    |sink| {
+                        for d in &docs {
+                            sink(input::Item::Doc(d.clone()))?;
+                        }
+                        ControlFlow::Continue(())
+                    },
+                    &opts,
+                    None,
+                    |d| serde_json::to_vec(&ex.extract(d).to_record()).unwrap(),
+                    |ev| {
+                        if let Event::Doc(v) = ev {
+                            n += v.len();
+                        }
+                        Ok(())
+                    },
+                )
+                .unwrap();
+                black_box(n)
+            })
+        });
+    }
+    g.finish();
+}
+
+/// One document of about `bytes` bytes: synthetic articles run together,
+/// either as paragraphs or (`one_line`) with every line break replaced by
+/// a space, the worst case for paragraph-bounded passes.
+pub fn long_doc(bytes: usize, one_line: bool) -> String {
+    let mut s = String::with_capacity(bytes + 8192);
+    let mut n = 0;
+    while s.len() < bytes {
+        let a = synth::article(11, n);
+        s.push_str(&a.text);
+        s.push('\n');
+        n += 1;
+    }
+    if one_line {
+        s = s.replace(['\n', '\r'], " ");
+    }
+    s
+}
+
+/// Linear time in document size: compare 100 KB with 1 MB (10×).
+fn growth(c: &mut Criterion) {
+    let ex = Extractor::default();
+    for one_line in [false, true] {
+        let name = if one_line {
+            "growth/one_line"
+        } else {
+            "growth/paragraphs"
+        };
+        let mut g = c.benchmark_group(name);
+        g.sample_size(10);
+        for kb in [100usize, 1000] {
+            let doc = Document::new("big", long_doc(kb * 1000, one_line));
+            g.throughput(Throughput::Bytes(doc.text.len() as u64));
+            g.bench_with_input(
+                BenchmarkId::from_parameter(format!("{kb}KB")),
+                &doc,
+                |b, d| b.iter(|| black_box(ex.extract(d).to_record())),
+            );
+        }
+        g.finish();
+    }
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3))
+}
+
+criterion_group! {
+    name = benches;
+    config = config();
+    targets = stages, growth
+}
+criterion_main!(benches);

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# CI check: the Spark job (local[2]) gives exactly the attributions of a
+# single-machine `quotegraph extract` run on the same generated corpus
+# (compared as sorted JSONL). Installs nothing: needs $QG_PYTHON, a Python
+# with pyspark (its bin/ holds spark-submit), and java on PATH; `.ci/spark.sh`
+# sets both up.
+#
+#   . .ci/spark.sh && examples/spark/check.sh      # QG_SPARK_DOCS=2000
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+: "${QG_PYTHON:?set QG_PYTHON to a Python with pyspark (see .ci/spark.sh)}"
+command -v java > /dev/null || { echo "check.sh: java not found" >&2; exit 1; }
+SUBMIT="$(dirname "$QG_PYTHON")/spark-submit"
+[ -x "$SUBMIT" ] || { echo "check.sh: no spark-submit beside $QG_PYTHON" >&2; exit 1; }
+DOCS=${QG_SPARK_DOCS:-2000}
+
+cargo build --release --quiet --bin quotegraph --example gen_corpus
+QG=$PWD/target/release/quotegraph
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+target/release/examples/gen_corpus --format jsonl --docs "$DOCS" --out "$T/corpus.jsonl.gz" > /dev/null
+"$QG" extract --format jsonl --quiet "$T/corpus.jsonl.gz" > "$T/single.jsonl"
+
+start=$(date +%s.%N)
+SPARK_LOCAL_IP=127.0.0.1 PYSPARK_PYTHON="$QG_PYTHON" PYSPARK_DRIVER_PYTHON="$QG_PYTHON" \
+  "$SUBMIT" --master 'local[2]' --conf spark.ui.enabled=false --files "$QG" \
+  examples/spark/quotegraph_spark.py "$T/corpus.jsonl.gz" "$T/shards" \
+  > "$T/spark.log" 2>&1 || { tail -40 "$T/spark.log" >&2; exit 1; }
+end=$(date +%s.%N)
+
+sort "$T/single.jsonl" > "$T/a"
+cat "$T"/shards/part-*.jsonl | sort > "$T/b"
+n=$(wc -l < "$T/a")
+if [ "$n" -ne "$DOCS" ] || ! cmp -s "$T/a" "$T/b"; then
+  echo "check.sh: FAIL: Spark output differs from single-machine extract ($n vs $(wc -l < "$T/b") records)" >&2
+  diff "$T/a" "$T/b" | head -5 >&2
+  exit 1
+fi
+shards=$(ls "$T"/shards/part-*.jsonl | wc -l)
+printf 'spark check: %d documents, %d shards, identical to extract; Spark job %.1f s wall\n' \
+  "$n" "$shards" "$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')"
+echo "1 passed, 0 failed"

@@ -1,0 +1,146 @@
+//! Reading Python arguments: texts, (doc, text) pairs, paths, thread counts.
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+
+/// A text as given: `str` (already valid UTF-8) or `bytes` (checked later,
+/// with the CLI's message for bad bytes).
+pub(crate) fn text_bytes(obj: &Bound<'_, PyAny>) -> Option<PyResult<Vec<u8>>> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Some(s.to_cow().map(|c| c.into_owned().into_bytes()));
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Some(Ok(b.as_bytes().to_vec()));
+    }
+    None
+}
+
+/// The Python type name of `obj`, for messages.
+pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".into())
+}
+
+/// The items of `extract_many` / `Graph.from_texts`: each a text (`str` or
+/// `bytes`, named by its position: `"0"`, `"1"`…) or a `(doc, text)` pair.
+pub(crate) fn texts(what: &str, texts: &Bound<'_, PyAny>) -> PyResult<Vec<(String, Vec<u8>)>> {
+    if texts.cast::<PyString>().is_ok() || texts.cast::<PyBytes>().is_ok() {
+        return Err(PyTypeError::new_err(format!(
+            "{what}: expected an iterable of texts, got one text (use extract() for one)"
+        )));
+    }
+    let mut out = Vec::new();
+    for (i, item) in texts.try_iter()?.enumerate() {
+        let item = item?;
+        if let Some(t) = text_bytes(&item) {
+            out.push((i.to_string(), t?));
+            continue;
+        }
+        let pair = item
+            .cast::<PyTuple>()
+            .map(|t| t.as_any().clone())
+            .or_else(|_| item.cast::<PyList>().map(|l| l.as_any().clone()));
+        if let Ok(pair) = pair {
+            if pair.len()? == 2 {
+                let name = pair.get_item(0)?;
+                let text = pair.get_item(1)?;
+                let name = name.cast::<PyString>().map_err(|_| {
+                    PyTypeError::new_err(format!(
+                        "{what}: item {i}: the doc name must be a str, got {}",
+                        type_name(&name)
+                    ))
+                })?;
+                let text = text_bytes(&text).ok_or_else(|| {
+                    PyTypeError::new_err(format!(
+                        "{what}: item {i}: the text must be str or bytes, got {}",
+                        type_name(&text)
+                    ))
+                })??;
+                out.push((name.to_cow()?.into_owned(), text));
+                continue;
+            }
+        }
+        return Err(PyTypeError::new_err(format!(
+            "{what}: item {i}: expected str, bytes or a (doc, text) pair, got {}",
+            type_name(&item)
+        )));
+    }
+    Ok(out)
+}
+
+/// One path (`str` or `os.PathLike`) as text.
+fn path(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Some(s.to_cow()?.into_owned()));
+    }
+    if obj.hasattr("__fspath__")? {
+        let p = obj.call_method0("__fspath__")?;
+        return match p.cast::<PyString>() {
+            Ok(s) => Ok(Some(s.to_cow()?.into_owned())),
+            Err(_) => Err(PyTypeError::new_err(format!(
+                "{what}: paths must be str or os.PathLike of str, got {}",
+                type_name(&p)
+            ))),
+        };
+    }
+    Ok(None)
+}
+
+/// A path or an iterable of paths.
+pub(crate) fn paths(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    if let Some(p) = path(what, obj)? {
+        return Ok(vec![p]);
+    }
+    let iter = obj.try_iter().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "{what}: expected a path or an iterable of paths, got {}",
+            type_name(obj)
+        ))
+    })?;
+    let mut out = Vec::new();
+    for item in iter {
+        let item = item?;
+        match path(what, &item)? {
+            Some(p) => out.push(p),
+            None => {
+                return Err(PyTypeError::new_err(format!(
+                    "{what}: expected a path (str or os.PathLike), got {}",
+                    type_name(&item)
+                )))
+            }
+        }
+    }
+    if out.is_empty() {
+        return Err(PyValueError::new_err(format!("{what}: no paths given")));
+    }
+    Ok(out)
+}
+
+/// A rayon pool of `threads` threads, or `None` for rayon's global pool
+/// (one thread per core).
+pub(crate) fn pool(threads: Option<usize>) -> PyResult<Option<rayon::ThreadPool>> {
+    match threads {
+        None => Ok(None),
+        Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .thread_name(|i| format!("quotegraph-{i}"))
+            .build()
+            .map(Some)
+            .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}"))),
+    }
+}
+
+/// Run `f` in `pool`, or directly (rayon's global pool) without one.
+pub(crate) fn in_pool<T: Send>(
+    pool: Option<&rayon::ThreadPool>,
+    f: impl FnOnce() -> T + Send,
+) -> T {
+    match pool {
+        Some(p) => p.install(f),
+        None => f(),
+    }
+}

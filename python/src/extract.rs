@@ -1,0 +1,288 @@
+//! Extraction: one text, many texts in parallel (without the GIL), files
+//! and directories as the CLI reads them, and JSONL written by the CLI.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use quotegraph::{input, DocRecord, Document, Extractor, Lexicon};
+use rayon::prelude::*;
+
+use crate::args;
+use crate::errors::{panic_error, to_py};
+use crate::records::PyDocument;
+
+/// The extractor with the embedded lexicon, shared by the module-level
+/// functions.
+pub(crate) fn default_extractor() -> Arc<Extractor> {
+    static DEFAULT: OnceLock<Arc<Extractor>> = OnceLock::new();
+    DEFAULT
+        .get_or_init(|| Arc::new(Extractor::default()))
+        .clone()
+}
+
+/// Extract from one document, turning a panic into an error.
+fn extract_record(ex: &Extractor, doc: &Document) -> PyResult<DocRecord> {
+    catch_unwind(AssertUnwindSafe(|| ex.extract(doc).to_record()))
+        .map_err(|p| panic_error(&doc.name, p))
+}
+
+/// Check named texts (non-empty UTF-8, with the CLI's messages) and
+/// extract them in parallel. Runs without the GIL; the first bad input in
+/// input order is the error.
+pub(crate) fn extract_all(
+    ex: &Extractor,
+    texts: Vec<(String, Vec<u8>)>,
+    pool: Option<&rayon::ThreadPool>,
+) -> PyResult<Vec<(DocRecord, String)>> {
+    let out: Vec<PyResult<(DocRecord, String)>> = args::in_pool(pool, || {
+        texts
+            .into_par_iter()
+            .map(|(name, bytes)| {
+                let doc = input::document_from_bytes(&name, bytes).map_err(to_py)?;
+                let rec = extract_record(ex, &doc)?;
+                Ok((rec, doc.text))
+            })
+            .collect()
+    });
+    // collected in full so the error is the first in input order, not
+    // whichever thread failed first
+    out.into_iter().collect()
+}
+
+/// Read inputs as the CLI does (files; directories walked for `*.txt`,
+/// sorted) and extract them in parallel. The first problem, in the CLI's
+/// order, is the error.
+pub(crate) fn extract_inputs(
+    ex: &Extractor,
+    paths: &[String],
+    pool: Option<&rayon::ThreadPool>,
+) -> PyResult<Vec<(DocRecord, String)>> {
+    let (inputs, errors) = input::expand(paths);
+    if let Some(e) = errors.into_iter().next() {
+        return Err(to_py(e));
+    }
+    if inputs.contains(&input::Input::Stdin) {
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "-: standard input is not read here: pass the text to extract()",
+        ));
+    }
+    let out: Vec<PyResult<(DocRecord, String)>> = args::in_pool(pool, || {
+        inputs
+            .par_iter()
+            .map(|inp| {
+                let doc = input::read(inp).map_err(to_py)?;
+                let rec = extract_record(ex, &doc)?;
+                Ok((rec, doc.text))
+            })
+            .collect()
+    });
+    out.into_iter().collect()
+}
+
+fn documents(out: Vec<(DocRecord, String)>) -> Vec<PyDocument> {
+    out.into_iter()
+        .map(|(rec, text)| PyDocument::new(rec, Some(text)))
+        .collect()
+}
+
+/// Extracts attributions with one lexicon.
+///
+/// ``Extractor()`` uses the lexicon built into quotegraph (what the
+/// module-level functions use); ``Extractor(lexicon=DIR)`` reads the RON
+/// files in ``DIR`` like the CLI's ``--lexicon DIR`` (missing files fall
+/// back to the built-in ones). A malformed file raises ``ValueError``
+/// with the CLI's message.
+#[pyclass(module = "quotegraph", name = "Extractor", frozen)]
+pub struct PyExtractor {
+    pub(crate) ex: Arc<Extractor>,
+}
+
+#[pymethods]
+impl PyExtractor {
+    #[new]
+    #[pyo3(signature = (lexicon = None))]
+    fn new(lexicon: Option<PathBuf>) -> PyResult<PyExtractor> {
+        let ex = match lexicon {
+            None => default_extractor(),
+            Some(dir) => Arc::new(Extractor::new(Lexicon::from_dir(&dir).map_err(to_py)?)),
+        };
+        Ok(PyExtractor { ex })
+    }
+
+    /// Extract attributions from one text (``str``, or UTF-8 ``bytes``).
+    /// ``doc`` names the document (default ``"-"``, as the CLI names
+    /// standard input). Raises ``ValueError`` for empty text or bytes that
+    /// are not UTF-8, with the CLI's message.
+    #[pyo3(signature = (text, *, doc = None))]
+    fn extract(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        doc: Option<String>,
+    ) -> PyResult<PyDocument> {
+        extract_one(py, &self.ex, text, doc)
+    }
+
+    /// Extract from many texts in parallel, without holding the GIL.
+    ///
+    /// Each item is a text (``str`` or ``bytes``), named by its position
+    /// (``"0"``, ``"1"``…), or a ``(doc, text)`` pair. ``threads`` is the
+    /// number of worker threads (default: one per core). Returns the
+    /// documents in input order; the first bad input raises.
+    #[pyo3(signature = (texts, *, threads = None))]
+    fn extract_many(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Vec<PyDocument>> {
+        extract_many_with(py, &self.ex, texts, threads)
+    }
+
+    /// Extract from files and directories as ``quotegraph extract PATH…``
+    /// reads them: directories are walked for ``*.txt`` files (sorted),
+    /// documents are named by their paths as given. The first unusable
+    /// path raises (``FileNotFoundError``, ``ValueError``…), with the CLI's
+    /// message.
+    #[pyo3(signature = (paths, *, threads = None))]
+    fn extract_paths(
+        &self,
+        py: Python<'_>,
+        paths: &Bound<'_, PyAny>,
+        threads: Option<usize>,
+    ) -> PyResult<Vec<PyDocument>> {
+        extract_paths_with(py, &self.ex, paths, threads)
+    }
+
+    fn __repr__(&self) -> String {
+        "<Extractor>".to_string()
+    }
+}
+
+fn extract_one(
+    py: Python<'_>,
+    ex: &Arc<Extractor>,
+    text: &Bound<'_, PyAny>,
+    doc: Option<String>,
+) -> PyResult<PyDocument> {
+    let bytes = args::text_bytes(text).ok_or_else(|| {
+        PyTypeError::new_err(format!(
+            "extract: expected str or bytes, got {}",
+            args::type_name(text)
+        ))
+    })??;
+    let name = doc.unwrap_or_else(|| "-".to_string());
+    let ex = ex.clone();
+    let (rec, text) = py.detach(move || {
+        let doc = input::document_from_bytes(&name, bytes).map_err(to_py)?;
+        let rec = extract_record(&ex, &doc)?;
+        Ok::<_, PyErr>((rec, doc.text))
+    })?;
+    Ok(PyDocument::new(rec, Some(text)))
+}
+
+pub(crate) fn extract_many_with(
+    py: Python<'_>,
+    ex: &Arc<Extractor>,
+    texts: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Vec<PyDocument>> {
+    let items = args::texts("extract_many", texts)?;
+    let pool = args::pool(threads)?;
+    let ex = ex.clone();
+    let out = py.detach(move || extract_all(&ex, items, pool.as_ref()))?;
+    Ok(documents(out))
+}
+
+pub(crate) fn extract_paths_with(
+    py: Python<'_>,
+    ex: &Arc<Extractor>,
+    paths: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Vec<PyDocument>> {
+    let paths = args::paths("extract_paths", paths)?;
+    let pool = args::pool(threads)?;
+    let ex = ex.clone();
+    let out = py.detach(move || extract_inputs(&ex, &paths, pool.as_ref()))?;
+    Ok(documents(out))
+}
+
+/// Extract attributions from one text (``str``, or UTF-8 ``bytes``).
+///
+/// ``doc`` names the document (default ``"-"``, as the CLI names standard
+/// input). Returns a ``Document`` whose ``to_dict()`` is what ``quotegraph
+/// extract --format jsonl`` writes for the same text and name. Raises
+/// ``ValueError`` for empty text or bytes that are not UTF-8, with the
+/// CLI's message (``"-: empty file (no text)"``).
+#[pyfunction]
+#[pyo3(signature = (text, *, doc = None))]
+pub fn extract(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    doc: Option<String>,
+) -> PyResult<PyDocument> {
+    extract_one(py, &default_extractor(), text, doc)
+}
+
+/// Extract from many texts in parallel, without holding the GIL.
+///
+/// Each item is a text (``str`` or ``bytes``), named by its position
+/// (``"0"``, ``"1"``…), or a ``(doc, text)`` pair. ``threads`` is the
+/// number of worker threads (default: one per core). Returns a list of
+/// ``Document`` in input order; the first bad input raises ``ValueError``
+/// (or ``TypeError`` for an item that is not text).
+#[pyfunction]
+#[pyo3(signature = (texts, *, threads = None))]
+pub fn extract_many(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Vec<PyDocument>> {
+    extract_many_with(py, &default_extractor(), texts, threads)
+}
+
+/// Extract from files and directories as ``quotegraph extract PATH…`` reads
+/// them.
+///
+/// ``paths`` is a path or a list of paths (``str`` or ``os.PathLike``).
+/// Directories are walked for ``*.txt`` files (sorted); documents are named
+/// by their paths as given, so ``to_dict()`` equals the CLI's JSONL. The
+/// first unusable path raises (``FileNotFoundError``, ``ValueError`` for
+/// empty or non-UTF-8 files) with the CLI's message.
+#[pyfunction]
+#[pyo3(signature = (paths, *, threads = None))]
+pub fn extract_paths(
+    py: Python<'_>,
+    paths: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Vec<PyDocument>> {
+    extract_paths_with(py, &default_extractor(), paths, threads)
+}
+
+/// Read extraction records written by ``quotegraph extract --format
+/// jsonl`` (one path or a list of paths). Returns ``Document`` objects
+/// without text. Raises ``FileNotFoundError``/``OSError`` for unreadable
+/// files and ``ValueError`` for a line that is not a record (naming the
+/// file and line, as the CLI does).
+#[pyfunction]
+pub fn read_jsonl(py: Python<'_>, paths: &Bound<'_, PyAny>) -> PyResult<Vec<PyDocument>> {
+    let paths = args::paths("read_jsonl", paths)?;
+    let records = py.detach(move || read_jsonl_records(&paths))?;
+    Ok(records
+        .into_iter()
+        .map(|r| PyDocument::new(r, None))
+        .collect())
+}
+
+/// Records from JSONL files, as `quotegraph graph --from-jsonl` reads them.
+pub(crate) fn read_jsonl_records(paths: &[String]) -> PyResult<Vec<DocRecord>> {
+    let mut out = Vec::new();
+    for p in paths {
+        let f = std::fs::File::open(p).map_err(|e| to_py(quotegraph::Error::io(p.as_str(), e)))?;
+        out.extend(quotegraph::graph::read_jsonl(std::io::BufReader::new(f), p).map_err(to_py)?);
+    }
+    Ok(out)
+}

@@ -1,0 +1,569 @@
+"""The Python binding against the CLI built from the same Rust library.
+
+Needs the release CLI (``cargo build --release`` at the repository root, or
+``QG_CLI=/path/to/quotegraph``), networkx and pandas. ``python/ci.sh`` sets
+all of that up and runs this file.
+"""
+
+import json
+import os
+import pickle
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import quotegraph as qg
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLES = "data/articles"
+FOUNDING = "data/articles/000_lavrov_carlson_tass.txt"
+ESCAPING = "tests/data/escaping_article.txt"
+CLI = Path(os.environ.get("QG_CLI", ROOT / "target" / "release" / "quotegraph"))
+
+
+@pytest.fixture(scope="session")
+def cli():
+    """Run the CLI from the repository root; returns the CompletedProcess."""
+    if not CLI.exists():
+        pytest.fail(f"{CLI} missing: run `cargo build --release` at the root or set QG_CLI")
+
+    def run(*args, check=True):
+        p = subprocess.run([str(CLI), *map(str, args)], cwd=ROOT, capture_output=True)
+        if check and p.returncode != 0:
+            raise AssertionError(f"quotegraph {args} failed: {p.stderr.decode()}")
+        return p
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def at_root(monkeypatch):
+    """Relative paths name documents the way the CLI names them."""
+    monkeypatch.chdir(ROOT)
+
+
+def cli_message(p):
+    """The CLI's error text without its `quotegraph: ` / `quotegraph: error: ` prefix."""
+    summary = re.compile(r"^quotegraph: graph: \d+ nodes \(")
+    lines = [
+        line for line in p.stderr.decode().splitlines()
+        if line.startswith("quotegraph: ") and not summary.match(line)
+    ]
+    assert lines, p.stderr
+    msg = lines[0][len("quotegraph: "):]
+    return msg[len("error: "):] if msg.startswith("error: ") else msg
+
+
+def canonical(obj):
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False)
+
+
+# --- extraction equals the CLI's JSONL -------------------------------------
+
+
+def test_founding_article_equals_cli_jsonl_byte_for_byte(cli):
+    line = cli("extract", "--format", "jsonl", FOUNDING).stdout.decode("utf-8")
+    text = (ROOT / FOUNDING).read_text(encoding="utf-8")
+    doc = qg.extract(text, doc=FOUNDING)
+    assert canonical(doc.to_dict()) == canonical(json.loads(line))
+    # and the serialization itself, key order included
+    assert doc.to_json() + "\n" == line
+    assert len(doc.attributions) >= 10
+    assert doc.text == text
+
+
+def test_every_bundled_article_equals_cli_jsonl(cli):
+    lines = cli("extract", "--format", "jsonl", ARTICLES, ESCAPING).stdout.decode("utf-8").splitlines()
+    from_paths = qg.extract_paths([ARTICLES, ESCAPING])
+    assert [d.to_json() for d in from_paths] == lines
+    pairs = [(d.doc, (ROOT / d.doc).read_text(encoding="utf-8")) for d in from_paths]
+    many = qg.extract_many(pairs)
+    assert [canonical(d.to_dict()) for d in many] == [canonical(json.loads(x)) for x in lines]
+    assert many == from_paths
+
+
+def test_sub_objects_are_the_record(cli):
+    doc = qg.extract_paths(FOUNDING)[0]
+    d = doc.to_dict()
+    assert [a.to_dict() for a in doc.attributions] == d["attributions"]
+    assert [e.to_dict() for e in doc.entities] == d["entities"]
+    assert doc.dateline.to_dict() == d["dateline"]
+    for a, ad in zip(doc.attributions, d["attributions"]):
+        assert a.id == ad["id"] and a.kind == ad["kind"] and a.rule == ad["rule"]
+        assert a.content.spans == [tuple(s) for s in ad["content"]["spans"]]
+        assert a.cue.lemma == ad["cue"]["lemma"]
+        # spans index the Python string
+        assert doc.text[slice(*a.cue.span)] == a.cue.text
+        if a.speaker is not None:
+            assert doc.text[slice(*a.speaker.span)] == a.speaker.text
+            if a.speaker.entity:
+                assert doc.entity(a.speaker.entity).id == a.speaker.entity
+    assert doc.entity("person:nobody") is None
+    assert doc.meta == {}
+
+
+def test_documents_round_trip_through_json_dict_and_pickle():
+    doc = qg.extract_paths(FOUNDING)[0]
+    assert qg.Document.from_json(doc.to_json(), doc.text) == doc
+    assert qg.Document.from_dict(doc.to_dict(), doc.text) == doc
+    assert pickle.loads(pickle.dumps(doc)) == doc
+    assert qg.Document.from_json(doc.to_json()).text is None
+
+
+def test_read_jsonl_reads_what_the_cli_wrote(cli, tmp_path):
+    out = tmp_path / "x.jsonl"
+    out.write_bytes(cli("extract", "--format", "jsonl", ARTICLES).stdout)
+    docs = qg.read_jsonl(out)
+    assert [d.to_dict() for d in docs] == [d.to_dict() for d in qg.extract_paths(ARTICLES)]
+
+
+def test_threads_do_not_change_results():
+    pairs = [(p.as_posix(), p.read_text(encoding="utf-8")) for p in sorted(Path(ARTICLES).glob("*.txt"))]
+    one = qg.extract_many(pairs * 5, threads=1)
+    two = qg.extract_many(pairs * 5, threads=2)
+    assert one == two
+    default_names = qg.extract_many([t for _, t in pairs])
+    assert [d.doc for d in default_names] == [str(i) for i in range(len(pairs))]
+    assert qg.extract(pairs[0][1]).doc == "-"
+
+
+def test_custom_lexicon_as_the_cli(cli, tmp_path):
+    lex = tmp_path / "lex"
+    lex.mkdir()
+    # a lexicon directory with no files falls back to the built-in lexicon
+    ex = qg.Extractor(lexicon=lex)
+    text = (ROOT / FOUNDING).read_text(encoding="utf-8")
+    assert ex.extract(text, doc=FOUNDING) == qg.extract(text, doc=FOUNDING)
+    (lex / "cues.ron").write_text("(verbs: [ oops", encoding="utf-8")
+    with pytest.raises(ValueError) as e:
+        qg.Extractor(lexicon=lex)
+    p = cli("--lexicon", lex, "extract", "--format", "jsonl", FOUNDING, check=False)
+    assert p.returncode != 0
+    assert str(e.value) == cli_message(p)
+
+
+def test_package_docstring_example_runs():
+    import doctest
+
+    assert doctest.testmod(qg, raise_on_error=False).failed == 0
+
+
+# --- graph: exports, networkx, traversals ----------------------------------
+
+
+def nasty_record():
+    """A hand-made record with characters XML and GraphML readers treat
+    specially (control characters, an empty content)."""
+    return {
+        "doc": "nasty \"doc\" <&> \x01.txt",
+        "dateline": None,
+        "entities": [
+            {"id": "person:ze", "kind": "person", "name": "Volodymyr \"Ze\" <Zelenskyy>",
+             "aliases": ["nul\x00bell\x07", "tab\there\nnewline"], "roles": [{"title": "=1+2", "of": None}]},
+            {"id": "organization:aqp", "kind": "organization", "name": "Agence <Q&A>",
+             "aliases": [], "roles": [], "outlet": True},
+        ],
+        "attributions": [
+            {"id": "a1", "kind": "direct",
+             "speaker": {"text": "Ze \x0b", "span": [0, 4], "entity": "person:ze"},
+             "cue": {"text": "said", "span": [5, 9], "lemma": "say"},
+             "content": {"text": "", "span": [10, 10], "spans": [[10, 10]]},
+             "source": {"text": "AQP", "span": [11, 14], "entity": "organization:aqp"},
+             "addressee": None, "mentions": [], "rule": "hand"},
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return qg.Graph.from_paths(ARTICLES)
+
+
+def test_graph_equals_the_cli_graph_in_every_format(cli, graph, tmp_path):
+    for fmt in qg.FORMATS:
+        ours = tmp_path / "py" / fmt
+        theirs = tmp_path / "cli" / fmt
+        files = graph.export(ours, format=fmt)
+        cli("graph", ARTICLES, "--format", fmt, "-o", theirs)
+        assert files, fmt
+        for f in files:
+            other = theirs / Path(f).relative_to(ours) if fmt == "csv" else theirs
+            assert Path(f).read_bytes() == other.read_bytes(), fmt
+        if fmt != "csv":
+            assert graph.dumps(fmt).encode("utf-8") == theirs.read_bytes(), fmt
+
+
+def test_export_picks_the_format_from_the_extension(graph, tmp_path):
+    assert graph.export(tmp_path / "g.gexf") == [str(tmp_path / "g.gexf")]
+    assert (tmp_path / "g.gexf").read_text(encoding="utf-8").startswith("<?xml")
+    files = graph.export(f"{tmp_path}/neo4j/")
+    assert sorted(Path(f).name for f in files) == ["nodes.csv", "relationships.csv"]
+    with pytest.raises(ValueError, match="cannot tell the format"):
+        graph.export(tmp_path / "g.png")
+    with pytest.raises(ValueError, match=r'unknown format "png" \(one of: dot, graphml'):
+        graph.export(tmp_path / "g.x", format="png")
+    with pytest.raises(ValueError, match="csv: writes two files"):
+        graph.dumps("csv")
+
+
+def assert_same_networkx(G, H):
+    import networkx as nx
+
+    assert G.is_multigraph() and G.is_directed()
+    assert type(G) is type(H)
+    assert list(G.nodes(data=True)) == list(H.nodes(data=True))
+    assert list(G.edges(keys=True, data=True)) == list(H.edges(keys=True, data=True))
+    assert G.graph == H.graph
+    assert nx.utils.graphs_equal(G, H)
+
+
+def test_to_networkx_equals_read_graphml_of_the_export(cli, graph, tmp_path):
+    import networkx as nx
+
+    path = tmp_path / "g.graphml"
+    cli("graph", ARTICLES, "-o", path)
+    H = nx.read_graphml(path, force_multigraph=True)
+    G = graph.to_networkx()
+    assert_same_networkx(G, H)
+    assert G.number_of_nodes() == graph.node_count and G.number_of_edges() == graph.edge_count
+    lavrov = G.nodes["person:sergey-lavrov"]
+    assert lavrov["kind"] == "person" and lavrov["outlet"] is False
+    assert json.loads(lavrov["aliases"]) == graph.node("person:sergey-lavrov")["aliases"]
+
+
+def test_to_networkx_keeps_what_graphml_keeps_for_hostile_text(tmp_path):
+    import networkx as nx
+
+    docs = qg.extract_paths([ARTICLES, ESCAPING]) + [qg.Document.from_dict(nasty_record())]
+    g = qg.Graph(docs)
+    path = tmp_path / "nasty.graphml"
+    g.export(path)
+    assert_same_networkx(g.to_networkx(), nx.read_graphml(path, force_multigraph=True))
+
+
+def test_graph_from_jsonl_equals_graph_from_texts(cli, graph, tmp_path):
+    out = tmp_path / "x.jsonl"
+    out.write_bytes(cli("extract", "--format", "jsonl", ARTICLES).stdout)
+    assert qg.Graph.from_jsonl(out) == graph
+    assert qg.Graph.from_jsonl([out]) == graph
+    assert qg.Graph(qg.extract_paths(ARTICLES)) == graph
+    pairs = [(d.doc, d.text) for d in qg.extract_paths(ARTICLES)]
+    assert qg.Graph.from_texts(pairs) == graph
+    assert qg.Graph.from_texts(pairs, threads=1) == graph
+
+
+def test_nodes_edges_and_summary(graph):
+    s = graph.summary()
+    assert sum(s["nodes"].values()) == len(graph) == graph.node_count
+    assert sum(s["edges"].values()) == graph.edge_count
+    people = graph.nodes("person")
+    assert len(people) == s["nodes"]["person"]
+    assert all(a["kind"] == "person" and isinstance(a["aliases"], list) for _, a in people)
+    said = graph.edges("said")
+    assert len(said) == s["edges"]["said"]
+    assert all(graph.node(u)["kind"] in ("person", "organization", "place") for u, _, _ in said)
+    assert "person:sergey-lavrov" in graph and "person:nobody" not in graph
+    assert graph.node("person:nobody") is None
+    with pytest.raises(ValueError, match="unknown node kind"):
+        graph.nodes("animal")
+    assert "Graph: " in repr(graph)
+
+
+def entity(node_id, name, kind):
+    return {"id": node_id, "name": name, "kind": kind}
+
+
+LAVROV = entity("person:sergey-lavrov", "Sergey Lavrov", "person")
+
+
+def test_who_said(graph):
+    ans = graph.who_said("lavrov")  # a word of the name, any case
+    assert ans["speaker"] == LAVROV
+    rows = ans["statements"]
+    lavrov = next(s for s in graph.speakers() if s["id"] == LAVROV["id"])
+    assert sorted(r["id"] for r in rows) == sorted(lavrov["statements"])
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert all(r["speaker"] == LAVROV for r in rows)
+    assert {o["name"] for r in rows for o in r["relayed_by"]} == {"TASS"}
+    row = rows[0]
+    assert set(row) == {"id", "doc", "date", "speaker", "speaker_text", "cue", "cue_text",
+                        "quote_kind", "text", "relayed_by", "addressed_to", "mentions"}
+    assert graph.who_said("person:sergey-lavrov") == ans
+    assert graph.who_said("Sergey LAVROV") == ans
+    with pytest.raises(ValueError, match=r'^"Smith" is ambiguous: it could be Jane Smith \(person:jane-smith\), '
+                                         r'John Smith \(person:john-smith\); give the full name or the id$'):
+        graph.who_said("Smith")
+    with pytest.raises(ValueError, match=r'^no entity named "Nobody" in the graph$'):
+        graph.who_said("Nobody")
+
+
+def test_search_and_provenance(graph):
+    [row] = graph.search("ready to SEND   additional messages")
+    assert row["speaker"] == LAVROV and row["doc"] == FOUNDING
+    assert [o["name"] for o in row["relayed_by"]] == ["TASS"]
+    [p] = graph.provenance(row["id"])
+    assert p["chain"] == "TASS ← cited ← Sergey Lavrov → said"
+    assert {k: v for k, v in p.items() if k != "chain"} == row
+    assert graph.provenance(Path(FOUNDING).name + "#2") == [p]
+    assert len(graph.provenance("Sergey Lavrov")) == len(graph.who_said("Sergey Lavrov")["statements"])
+    assert graph.search("words nobody said") == []
+    with pytest.raises(ValueError, match="give some words"):
+        graph.search("  ")
+    with pytest.raises(ValueError, match='no statement named "nope.txt#9"'):
+        graph.provenance("nope.txt#9")
+
+
+def test_path_and_ego(graph):
+    c = graph.path("Peskov", "Carlson")
+    assert c["from"]["id"] == "person:dmitry-peskov" and c["to"]["id"] == "person:tucker-carlson"
+    assert len(c["steps"]) == c["length"] + 1 and c["steps"][0]["via"] is None
+    assert c["chain"].startswith("Dmitry Peskov —said→ “") and c["chain"].endswith("—to→ Tucker Carlson")
+    assert all(s["via"]["kind"] not in ("appears_in", "datelined") for s in c["steps"][1:])
+    assert [s["node"]["id"] for s in graph.path("Lavrov", "Lavrov")["steps"]] == [LAVROV["id"]]
+    # not connected except through documents, which paths do not cross
+    assert graph.path("John Smith", "Anna Berg") is None
+    with pytest.raises(ValueError, match="ambiguous"):
+        graph.path("Smith", "Lavrov")
+    ego = graph.ego("Lavrov")
+    assert isinstance(ego, qg.Graph) and LAVROV["id"] in ego
+    assert ego.node_count < graph.node_count
+    assert ego.node(LAVROV["id"]) == graph.node(LAVROV["id"])
+    one = graph.ego("Lavrov", 1)
+    assert {a["kind"] for _, a in one.nodes()} == {"person", "place", "statement"}
+    near = {v if u == LAVROV["id"] else u for u, v, _ in graph.edges() if LAVROV["id"] in (u, v)}
+    assert {n for n, _ in one.nodes()} == near | {LAVROV["id"]}
+    assert graph.ego("Lavrov", hops=0).node_count == 1
+    assert graph.find("the kremlin") == "person:kremlin"
+    assert graph.find(f"document:{FOUNDING}") == f"document:{FOUNDING}"
+    with pytest.raises(ValueError, match="no entity named"):
+        graph.ego("Nobody At All")
+
+
+def test_speakers_match_the_build_table(graph):
+    top = graph.speakers()
+    assert top[0]["statements"] and all(
+        len(a["statements"]) >= len(b["statements"]) for a, b in zip(top, top[1:])
+    )
+    lavrov = next(s for s in top if s["id"] == "person:sergey-lavrov")
+    assert lavrov["documents"] == 2
+
+
+# --- pandas ----------------------------------------------------------------
+
+
+def test_to_dataframe_one_row_per_attribution():
+    docs = qg.extract_paths(ARTICLES)
+    df = qg.to_dataframe(docs)
+    assert len(df) == sum(len(d.attributions) for d in docs)
+    for col in ("doc", "speaker", "speaker_entity", "speaker_name", "cue", "content",
+                "source", "addressee", "speaker_span", "cue_span", "content_spans"):
+        assert col in df.columns
+    row = df[(df.doc == FOUNDING) & (df.attribution == "a2")].iloc[0]
+    doc = docs[0]
+    a = doc.attributions[1]
+    assert row.speaker == a.speaker.text and row.speaker_entity == a.speaker.entity
+    assert row.speaker_name == doc.entity(a.speaker.entity).name
+    assert row.content == a.content.text and row.cue_span == a.cue.span
+    # record dicts (json.loads of the CLI's lines) work the same
+    assert qg.to_dataframe([d.to_dict() for d in docs]).equals(df)
+    assert len(qg.to_dataframe(docs[0])) == len(docs[0].attributions)
+    assert list(qg.to_dataframe([]).columns) == list(df.columns)
+
+
+# --- errors ----------------------------------------------------------------
+
+
+def test_bad_text_raises_the_cli_message(cli, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"  \n")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"ok \xff\xfe")
+    for path, data in ((empty, b"  \n"), (bad, b"ok \xff\xfe")):
+        p = cli("extract", "--format", "jsonl", path, check=False)
+        assert p.returncode == 1
+        with pytest.raises(ValueError) as e:
+            qg.extract(data, doc=str(path))
+        assert str(e.value) == cli_message(p)
+        with pytest.raises(ValueError) as e:
+            qg.extract_paths(path)
+        assert str(e.value) == cli_message(p)
+    with pytest.raises(ValueError, match=r"^-: empty file \(no text\)$"):
+        qg.extract("")
+    with pytest.raises(ValueError, match=r"^1: empty file \(no text\)$"):
+        qg.extract_many(["Lavrov said it.", "", "   "])
+    with pytest.raises(ValueError, match=r"^-: not valid UTF-8 \(first bad byte at offset 3\)$"):
+        qg.extract(b"ok \xff")
+
+
+def test_missing_paths_raise_file_not_found_with_the_cli_message(cli, tmp_path):
+    missing = tmp_path / "nope.txt"
+    p = cli("extract", "--format", "jsonl", missing, check=False)
+    with pytest.raises(FileNotFoundError) as e:
+        qg.extract_paths(missing)
+    assert str(e.value) == cli_message(p)
+    with pytest.raises(FileNotFoundError) as e:
+        qg.Graph.from_paths(missing)
+    assert str(e.value) == cli_message(p)
+    p = cli("graph", "--from-jsonl", missing, "--format", "json", check=False)
+    with pytest.raises(FileNotFoundError) as e:
+        qg.Graph.from_jsonl(missing)
+    assert str(e.value) == cli_message(p)
+    with pytest.raises(OSError):
+        qg.read_jsonl(missing)
+
+
+def test_bad_jsonl_and_duplicate_documents_raise_the_cli_message(cli, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"doc": "x"}\n', encoding="utf-8")
+    p = cli("graph", "--from-jsonl", bad, "--format", "json", check=False)
+    with pytest.raises(ValueError) as e:
+        qg.Graph.from_jsonl(bad)
+    assert str(e.value) == cli_message(p)
+    assert "line 1: not an extraction record" in str(e.value)
+    p = cli("graph", FOUNDING, FOUNDING, "--format", "json", check=False)
+    with pytest.raises(ValueError) as e:
+        qg.Graph.from_paths([FOUNDING, FOUNDING])
+    assert str(e.value) == cli_message(p) == f'graph: document "{FOUNDING}" is already in the graph'
+    with pytest.raises(ValueError, match="already in the graph"):
+        qg.Graph.from_texts([("a", "Lavrov said it."), ("a", "Berg said it.")])
+
+
+def test_wrong_types_raise_type_error():
+    with pytest.raises(TypeError, match="expected str or bytes, got int"):
+        qg.extract(42)
+    with pytest.raises(TypeError, match="item 1: expected str, bytes or a"):
+        qg.extract_many(["Lavrov said it.", None])
+    with pytest.raises(TypeError, match="got one text"):
+        qg.extract_many("Lavrov said it.")
+    with pytest.raises(TypeError, match="expected a Document"):
+        qg.Graph(["text"])
+    with pytest.raises(ValueError, match="threads must be at least 1"):
+        qg.extract_many(["Lavrov said it."], threads=0)
+    with pytest.raises(UnicodeEncodeError):
+        qg.extract("lone surrogate \ud800 said Lavrov")
+
+
+HOSTILE = r'''
+import quotegraph as qg
+texts = [
+    "\x00" * 1000, "\"" * 5000, "“" * 3000 + "said", "said " * 20000,
+    "Lavrov said" + " that" * 5000, "\ufeff\u202e\u200b said Lavrov.",
+    "A" * 200000, "\n\n\n" + "“x,” he said. " * 2000, "🙂 “😀” 🙂 said 🙂",
+    "\r\n".join(["— “Quote,” said Dr. Who, as cited by TASS."] * 500),
+]
+docs = qg.extract_many(texts)
+assert len(docs) == len(texts)
+g = qg.Graph.from_texts(texts)
+g.dumps("graphml"); g.dumps("ttl"); g.dumps("dot")
+for bad in ["", b"\xff", 3.5]:
+    try:
+        qg.extract(bad)
+    except (ValueError, TypeError):
+        pass
+    else:
+        raise SystemExit(f"no exception for {bad!r}")
+print("alive")
+'''
+
+
+def test_hostile_inputs_do_not_crash_the_interpreter():
+    p = subprocess.run([sys.executable, "-c", HOSTILE], capture_output=True, timeout=300)
+    assert p.returncode == 0, p.stderr.decode()
+    assert p.stdout.decode().strip() == "alive"
+
+
+# --- speed -----------------------------------------------------------------
+
+
+NAMES = ["Anna Berg", "Sergey Lavrov", "John Smith", "Maria Costa", "Kenji Sato",
+         "Amina Diallo", "Lucas Weber", "Priya Nair", "Tomas Novak", "Olga Petrova"]
+
+
+def generated_articles(n):
+    """n articles: the bundled ones in turn, each with a varied closing quote."""
+    base = [p.read_text(encoding="utf-8") for p in sorted(Path(ARTICLES).glob("*.txt"))]
+    out = []
+    for i in range(n):
+        name = NAMES[i % len(NAMES)]
+        out.append(
+            base[i % len(base)].rstrip()
+            + f'\n\n"We will know more by day {i}," {name} told reporters on Friday, '
+            f"according to a statement by the ministry.\n"
+        )
+    return out
+
+
+def best_of(k, *fs):
+    """The best wall time of each function over k rounds, run in turn so a
+    busy moment on a shared machine hits both alike."""
+    times = [[] for _ in fs]
+    for _ in range(k):
+        for f, ts in zip(fs, times):
+            t = time.perf_counter()
+            f()
+            ts.append(time.perf_counter() - t)
+    return [min(ts) for ts in times]
+
+
+def test_extract_many_keeps_up_with_the_cli(cli, tmp_path):
+    n = 1000
+    texts = generated_articles(n)
+    d = tmp_path / "articles"
+    d.mkdir()
+    names = []
+    for i, t in enumerate(texts):
+        p = d / f"{i:04d}.txt"
+        p.write_text(t, encoding="utf-8")
+        names.append(str(p))
+    out = tmp_path / "cli.jsonl"
+
+    def run_cli():
+        with open(out, "wb") as f:
+            subprocess.run([str(CLI), "extract", "--format", "jsonl", str(d)], stdout=f, check=True)
+
+    pairs = list(zip(names, texts))
+    docs = []
+
+    def run_py():
+        docs[:] = qg.extract_many(pairs)
+
+    cli_s, py_s, py1_s = best_of(3, run_cli, run_py, lambda: qg.extract_many(pairs, threads=1))
+    # same output as the CLI, line for line
+    assert [x.to_json() for x in docs] == out.read_text(encoding="utf-8").splitlines()
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    ratio = cli_s / py_s
+    report = (
+        f"\nthroughput on {n} articles ({mb:.2f} MB): CLI {n / cli_s:.0f} docs/s ({cli_s:.3f} s), "
+        f"extract_many {n / py_s:.0f} docs/s ({py_s:.3f} s, {os.cpu_count()} cores), "
+        f"extract_many threads=1 {n / py1_s:.0f} docs/s ({py1_s:.3f} s); "
+        f"extract_many/CLI = {ratio:.2f}x\n"
+    )
+    sys.__stdout__.write(report)
+    (Path(os.environ.get("QG_REPORT_DIR", tmp_path)) / "throughput.txt").write_text(report)
+    assert ratio >= 0.8, report
+
+
+def test_extract_many_releases_the_gil():
+    texts = generated_articles(600)
+    ticks = 0
+    done = threading.Event()
+
+    def work():
+        qg.extract_many(texts, threads=1)
+        done.set()
+
+    t = threading.Thread(target=work)
+    start = time.perf_counter()
+    t.start()
+    while not done.is_set():
+        ticks += 1
+        time.sleep(0)
+    t.join()
+    elapsed = time.perf_counter() - start
+    # with the GIL held for the whole extraction this loop would barely run
+    assert elapsed > 0.02 and ticks > 100, (elapsed, ticks)
