@@ -166,9 +166,60 @@ fn speaker_of(g: &QuoteGraph, st: NodeIndex) -> Option<NodeIndex> {
         .copied()
 }
 
-/// Undated last; dates sort as text (ISO dates chronologically).
-fn date_key(d: &Option<String>) -> (bool, String) {
-    (d.is_none(), d.clone().unwrap_or_default())
+/// How dates sort: ISO dates (`2024-12-06`) chronologically, then dates
+/// without a year ("Dec 6", "6 December") by month and day, then any
+/// other text, then undated.
+fn date_key(d: &Option<String>) -> (u8, u32, u32, u32, String) {
+    let Some(d) = d else {
+        return (3, 0, 0, 0, String::new());
+    };
+    let num = |s: &str| s.parse::<u32>().ok();
+    let parts: Vec<&str> = d.split('-').collect();
+    if let [y, m, day] = parts.as_slice() {
+        if let (Some(y), Some(m), Some(day)) = (num(y), num(m), num(day)) {
+            return (0, y, m, day, d.clone());
+        }
+    }
+    let words: Vec<&str> = d
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let [a, b] = words.as_slice() {
+        let md = match (month(a), num(b), month(b), num(a)) {
+            (Some(m), Some(day), _, _) | (_, _, Some(m), Some(day)) => Some((m, day)),
+            _ => None,
+        };
+        if let Some((m, day)) = md {
+            return (1, 0, m, day, d.clone());
+        }
+    }
+    (2, 0, 0, 0, d.clone())
+}
+
+/// 1–12 for an English month name or its abbreviation ("Sept", "Dec").
+fn month(w: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = w.to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&w))
+        .map(|i| i as u32 + 1)
 }
 
 fn statement_row(g: &QuoteGraph, ix: NodeIndex) -> StatementRow {
@@ -245,7 +296,8 @@ fn subgraph(g: &QuoteGraph, keep: &[bool], keep_edge: impl Fn(EdgeIndex) -> bool
 pub struct WhoSaid {
     /// The speaker.
     pub speaker: EntityRef,
-    /// Their statements, by date (undated last), then graph order.
+    /// Their statements, by date (as [`timeline`] orders dates), then
+    /// graph order.
     pub statements: Vec<StatementRow>,
 }
 
@@ -943,10 +995,13 @@ pub struct TimelineDay {
 }
 
 /// Statements per document date, with the most-quoted speakers of each:
-/// a timeline from the datelines, oldest first, undated last.
+/// a timeline from the datelines, oldest first; dates without a year
+/// ("Dec 6") come after the dated ones, by month and day, and undated
+/// documents last.
 pub fn timeline(g: &QuoteGraph) -> Vec<TimelineDay> {
     let gr = g.graph();
-    let mut days: BTreeMap<(bool, String), (Vec<NodeIndex>, Vec<NodeIndex>)> = BTreeMap::new();
+    type Day = (Vec<NodeIndex>, Vec<NodeIndex>);
+    let mut days: BTreeMap<(u8, u32, u32, u32, String), Day> = BTreeMap::new();
     for ix in gr.node_indices() {
         let Some(d) = gr[ix].document() else { continue };
         let day = days.entry(date_key(&d.date)).or_default();
@@ -955,7 +1010,7 @@ pub fn timeline(g: &QuoteGraph) -> Vec<TimelineDay> {
             .extend(linked(g, ix, EdgeKind::AppearsIn, Direction::Incoming));
     }
     days.into_iter()
-        .map(|((undated, date), (docs, sts))| {
+        .map(|((order, _, _, _, date), (docs, sts))| {
             let mut by: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
             for &st in &sts {
                 if let Some(sp) = speaker_of(g, st) {
@@ -963,7 +1018,7 @@ pub fn timeline(g: &QuoteGraph) -> Vec<TimelineDay> {
                 }
             }
             TimelineDay {
-                date: (!undated).then_some(date),
+                date: (order < 3).then_some(date),
                 documents: docs.iter().map(|&d| gr[d].name().to_string()).collect(),
                 statements: sts.len(),
                 speakers: rank(by, g),
@@ -1242,5 +1297,50 @@ impl ToTable for Roles {
             writeln!(out, "titles: {}", self.titles.join(", ")).expect("to string");
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_sort_chronologically_yearless_after_undated_last() {
+        let mut v: Vec<Option<String>> = [
+            None,
+            Some("Sept 21"),
+            Some("2025-03-04"),
+            Some("Jan 12"),
+            Some("someday"),
+            Some("2024-12-10"),
+            Some("3 March"),
+            Some("May 2"),
+        ]
+        .into_iter()
+        .map(|d| d.map(str::to_string))
+        .collect();
+        v.sort_by_key(date_key);
+        let got: Vec<&str> = v.iter().map(|d| d.as_deref().unwrap_or("-")).collect();
+        assert_eq!(
+            got,
+            [
+                "2024-12-10",
+                "2025-03-04",
+                "Jan 12",
+                "3 March",
+                "May 2",
+                "Sept 21",
+                "someday",
+                "-"
+            ]
+        );
+        assert_eq!(month("Ma"), None);
+        assert_eq!(month("Dec"), Some(12));
+    }
+
+    #[test]
+    fn short_ids_drop_kind_and_directories() {
+        assert_eq!(short_id("statement:data/articles/a.txt#2"), "a.txt#2");
+        assert_eq!(short_id("person:sergey-lavrov"), "sergey-lavrov");
     }
 }
