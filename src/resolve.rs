@@ -183,7 +183,14 @@ impl<'a> Resolver<'a> {
                     if let Some(ent) = self.name_entity(k, e, MentionKind::Name, None) {
                         if self.entities[ent].kind == EntityKind::Person {
                             let mut s = k;
-                            while s > r.start && (self.toks[s - 1].has(flags::TITLE | flags::DEMONYM) || self.toks[s - 1].is_punct('-') || matches!(ph.known_single(s - 1), Some(MultiTarget::Place(_)))) {
+                            while s > r.start
+                                && k - s < 5
+                                && (self.toks[s - 1].has(flags::TITLE | flags::DEMONYM)
+                                    || self.toks[s - 1].is_punct('-')
+                                    || matches!(ph.known_single(s - 1), Some(MultiTarget::Place(_)))
+                                    // "foreign" in "foreign minister"
+                                    || (self.toks[s - 1].is_word() && !self.toks[s - 1].cap && self.toks[s].has(flags::TITLE) && !self.toks[s - 1].has(flags::DET | flags::PREP | flags::CONJ | flags::AUX | flags::CUE_VERB)))
+                            {
                                 s -= 1;
                             }
                             if s < k {
@@ -648,13 +655,15 @@ impl<'a> Resolver<'a> {
             }
             let titled = k > 0 && self.toks[k - 1].has(flags::TITLE);
             let name = self.slice(k, e).to_string();
-            let known = self.by_name.get(&Self::key(&name)).copied().or_else(|| {
+            let linkable = |en: &Entity| en.used || !en.roles.is_empty();
+            let known = self.by_name.get(&Self::key(&name)).copied().filter(|&i| linkable(&self.entities[i])).or_else(|| {
                 let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
                 self.entities
                     .iter()
                     .enumerate()
                     .filter(|(_, en)| {
                         en.kind == EntityKind::Person
+                            && linkable(en)
                             && en
                                 .name
                                 .split_whitespace()

@@ -942,7 +942,11 @@ impl<'a> Ctx<'a> {
                             // clause takes the clause, to its end
                             let hi = self.content_end(self.sent_of(q.open));
                             let continues = q.close.is_some_and(|c| {
-                                c + 1 < hi && self.toks[c + 1].is_word() && !self.toks[c + 1].cap && self.toks[c + 1].verb.is_none()
+                                c + 1 < hi
+                                    && self.toks[c + 1].is_word()
+                                    && !self.toks[c + 1].cap
+                                    && self.toks[c + 1].verb.is_none()
+                                    && !self.toks[c + 1].has(flags::CONJ)
                             });
                             if next < b || continues {
                                 let end = if q.end < hi { self.content_tail(q.end, hi).unwrap_or(hi) } else { q.end.min(self.toks.len()) };
