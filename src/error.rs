@@ -48,6 +48,27 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A name given to a query matches nothing in the graph.
+    #[error("no {what} named {name:?} in the graph{}", closest_names(suggestions))]
+    UnknownName {
+        /// The name as given.
+        name: String,
+        /// What was looked for ("entity", "statement").
+        what: &'static str,
+        /// The closest known names, nearest first.
+        suggestions: Vec<String>,
+    },
+    /// A name given to a query matches several entities equally well.
+    #[error(
+        "{name:?} is ambiguous: it could be {}; give the full name or the id",
+        some_names(candidates)
+    )]
+    AmbiguousName {
+        /// The name as given.
+        name: String,
+        /// The matches, as "Name (id)".
+        candidates: Vec<String>,
+    },
     /// Reading or writing a file or stream failed.
     #[error("{path}: {source}")]
     Io {
@@ -66,6 +87,28 @@ impl Error {
             path: path.into(),
             source,
         }
+    }
+}
+
+/// The first ten names, and how many more.
+fn some_names(names: &[String]) -> String {
+    const SHOWN: usize = 10;
+    if names.len() <= SHOWN {
+        names.join(", ")
+    } else {
+        format!(
+            "{} and {} more",
+            names[..SHOWN].join(", "),
+            names.len() - SHOWN
+        )
+    }
+}
+
+fn closest_names(names: &[String]) -> String {
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("; closest known names: {}", names.join(", "))
     }
 }
 

@@ -37,6 +37,7 @@ pub mod lexicon;
 pub mod mention;
 pub mod output;
 pub mod pipeline;
+pub mod query;
 pub mod quote;
 pub mod record;
 pub mod resolve;

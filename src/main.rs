@@ -1,5 +1,7 @@
 //! The `quotegraph` command line: a thin layer over the library.
 
+mod cli_query;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -69,6 +71,13 @@ enum Cmd {
         /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Ask the graph a question: who said what, provenance, who talks
+    /// about whom, paths, top speakers and outlets, timelines, ego
+    /// networks, components, roles.
+    Query {
+        #[command(subcommand)]
+        question: cli_query::Question,
     },
     /// Build the knowledge graph from texts (or extractions) and export it.
     Graph {
@@ -364,6 +373,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             from_jsonl,
         } => run_graph(&cli.lexicon, &paths, format, output, from_jsonl),
         Cmd::Build { paths, output } => run_build(&cli.lexicon, &paths, &output),
+        Cmd::Query { question } => cli_query::run(&cli.lexicon, question),
     }
 }
 
