@@ -59,6 +59,9 @@ pub struct Entity {
     pub seen: Vec<usize>,
     /// Byte positions where it spoke.
     pub spoke_at: Vec<usize>,
+    /// Known only from the prescan of names (never met by an attribution
+    /// or a role): not linked as a content mention unless titled.
+    pub prescanned_only: bool,
 }
 
 impl Entity {
@@ -127,6 +130,7 @@ impl<'a> Resolver<'a> {
             used: false,
             seen: Vec::new(),
             spoke_at: Vec::new(),
+            prescanned_only: false,
         });
         self.by_name.insert(k, i);
         i
@@ -180,7 +184,11 @@ impl<'a> Resolver<'a> {
                 if (e - k >= 2 || titled) && !org {
                     let name = self.slice(k, e).to_string();
                     let known = self.by_name.contains_key(&Self::key(&name));
-                    if let Some(ent) = self.name_entity(k, e, MentionKind::Name, None) {
+                    let before = self.entities.len();
+                    if let Some(ent) = self.name_entity_raw(k, e, MentionKind::Name, None) {
+                        if ent >= before {
+                            self.entities[ent].prescanned_only = true;
+                        }
                         if self.entities[ent].kind == EntityKind::Person {
                             let mut s = k;
                             while s > r.start
@@ -238,7 +246,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolve a proper name (token range) to an entity, creating it.
-    fn name_entity(
+    fn name_entity_raw(
         &mut self,
         s: usize,
         e: usize,
@@ -303,6 +311,14 @@ impl<'a> Resolver<'a> {
         };
         let outlet = kind == EntityKind::Organization && last_tok.has(flags::OUTLET_NOUN);
         Some(self.find_or_add(kind, &name, outlet))
+    }
+
+    /// Resolve a name met by an attribution (not by the prescan): the
+    /// entity is now referenced for real.
+    fn name_entity(&mut self, s: usize, e: usize, kind_hint: MentionKind, known: Option<MultiTarget>) -> Option<usize> {
+        let ent = self.name_entity_raw(s, e, kind_hint, known)?;
+        self.entities[ent].prescanned_only = false;
+        Some(ent)
     }
 
     /// Titles, demonyms and possessors before a name become roles.
@@ -655,7 +671,7 @@ impl<'a> Resolver<'a> {
             }
             let titled = k > 0 && self.toks[k - 1].has(flags::TITLE);
             let name = self.slice(k, e).to_string();
-            let linkable = |en: &Entity| en.used || !en.roles.is_empty();
+            let linkable = |en: &Entity| !en.prescanned_only || !en.roles.is_empty();
             let known = self.by_name.get(&Self::key(&name)).copied().filter(|&i| linkable(&self.entities[i])).or_else(|| {
                 let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
                 self.entities
