@@ -247,7 +247,13 @@ impl Extractor {
             CueWord::Frame => ("in".to_string(), None),
             CueWord::Noun => {
                 let w = cue_span.slice(text).to_lowercase();
-                let lemma = self.lex.cues.nouns.iter().find(|n| n.lemma == w || n.forms.contains(&w)).map_or(w, |n| n.lemma.clone());
+                let lemma = self
+                    .lex
+                    .cues
+                    .nouns
+                    .iter()
+                    .find(|n| n.lemma == w || n.forms.contains(&w))
+                    .map_or(w, |n| n.lemma.clone());
                 (lemma, None)
             }
         };
@@ -389,7 +395,17 @@ impl Extraction {
         }
         // output order: first mention in the text
         let mut order: Vec<usize> = (0..self.entities.len()).filter(|&i| used[i]).collect();
-        order.sort_by_key(|&i| (self.entities[i].seen.iter().min().copied().unwrap_or(usize::MAX), i));
+        order.sort_by_key(|&i| {
+            (
+                self.entities[i]
+                    .seen
+                    .iter()
+                    .min()
+                    .copied()
+                    .unwrap_or(usize::MAX),
+                i,
+            )
+        });
         for &i in &order {
             let e = &self.entities[i];
             let base = format!("{}:{}", e.kind.as_str(), slug(&e.name));

@@ -178,12 +178,22 @@ fn bundled_articles_merge_people_across_documents() {
     // "Berg"); 001 has a union leader of the same full name, and equal full
     // names merge by design, so her node has statements from all three
     let berg_docs: Vec<String> = g
-        .neighbors("person:anna-berg", EdgeKind::Said, petgraph::Direction::Outgoing)
+        .neighbors(
+            "person:anna-berg",
+            EdgeKind::Said,
+            petgraph::Direction::Outgoing,
+        )
         .iter()
         .map(|st| st.statement().unwrap().doc.clone())
         .collect();
-    assert!(berg_docs.iter().any(|d| d.contains("103_")), "{berg_docs:?}");
-    assert!(berg_docs.iter().any(|d| d.contains("104_")), "{berg_docs:?}");
+    assert!(
+        berg_docs.iter().any(|d| d.contains("103_")),
+        "{berg_docs:?}"
+    );
+    assert!(
+        berg_docs.iter().any(|d| d.contains("104_")),
+        "{berg_docs:?}"
+    );
     // two Smiths, each called "Smith" later in their own article
     let mut smiths = named("Smith");
     smiths.sort();

@@ -329,7 +329,10 @@ fn spokesman_trap_does_not_fire() {
     let a = by_content(&rec, "that the president had full confidence");
     assert_eq!(speaker_entity(a), Some("person:victor-rusu"));
     let rusu = rec.entity("person:victor-rusu").unwrap();
-    assert!(rusu.roles.iter().any(|r| r.title == "spokesman"), "{rusu:?}");
+    assert!(
+        rusu.roles.iter().any(|r| r.title == "spokesman"),
+        "{rusu:?}"
+    );
     assert_eq!(a.cue.lemma, "tell");
     assert_eq!(addressee(a).0, "reporters");
     // what the spokesman says is never the president's (the president
@@ -506,7 +509,10 @@ fn ski_results_have_no_attribution() {
     // only the dateline's place ("KITZBUEHEL, Austria, Jan. 25 —")
     let ids: Vec<&str> = rec.entities.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["place:kitzbuehel"]);
-    assert_eq!(rec.dateline.as_ref().and_then(|d| d.place.as_deref()), Some("KITZBUEHEL"));
+    assert_eq!(
+        rec.dateline.as_ref().and_then(|d| d.place.as_deref()),
+        Some("KITZBUEHEL")
+    );
 }
 
 // ---------------------------------------------------------------------
