@@ -105,14 +105,44 @@ pub const RULES: &[RuleInfo] = &[
         example: "Berg wants to resume the talks in May.",
     },
     RuleInfo {
-        id: "indirect.quoted-object",
-        description: "speaker, cue, quoted object",
-        example: "Berg called the plan “a serious mistake”.",
-    },
-    RuleInfo {
         id: "indirect.participle",
         description: "a participle clause adding to the sentence's speaker",
         example: "Berg spoke for an hour, adding that the talks will resume.",
+    },
+    RuleInfo {
+        id: "according.frame",
+        description: "a study or poll framing the sentence: In + phrase, content",
+        example: "In a new survey, most voters are still undecided.",
+    },
+    RuleInfo {
+        id: "indirect.object",
+        description: "speaker, cue, object phrase as content",
+        example: "Berg endorsed the new treaty in May.",
+    },
+    RuleInfo {
+        id: "indirect.coordinated",
+        description: "a second cue verb sharing the sentence's subject",
+        example: "Berg thanked the hosts and said the talks will resume.",
+    },
+    RuleInfo {
+        id: "indirect.asked",
+        description: "the question in 'Asked whether …', with no source",
+        example: "Asked whether the talks would resume, Berg smiled.",
+    },
+    RuleInfo {
+        id: "nominal.that",
+        description: "a communication noun with a possessor and a that-clause",
+        example: "Berg's claim that the talks will resume surprised no one.",
+    },
+    RuleInfo {
+        id: "evidential.seem",
+        description: "an impression with no named source: subject, seem/appear, complement",
+        example: "The minister seemed to waver on the deal.",
+    },
+    RuleInfo {
+        id: "headline.colon",
+        description: "a name, a colon and a claim, as in headlines",
+        example: "Berg: Talks Will Resume in May",
     },
 ];
 
@@ -1634,7 +1664,7 @@ impl<'a> Ctx<'a> {
         if self.is(k, "that") {
             rule = "indirect.that";
         } else if t.is_quote() {
-            rule = "indirect.quoted-object";
+            rule = "indirect.object";
         } else if t.is_punct(':') || t.is_punct(',') {
             // "said: the plan…" / "said, the plan…"
             if k + 1 >= hi || class != CueClass::Speech || t.is_punct(',') {
@@ -2262,5 +2292,35 @@ impl<'a> Ctx<'a> {
         });
         let _ = lower_into;
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+    use crate::{Document, Extractor};
+
+    /// Every rule's own example produces an attribution carrying its id.
+    #[test]
+    fn each_rule_fires_on_its_example() {
+        let ex = Extractor::default();
+        let mut missing = Vec::new();
+        for r in RULES {
+            let rec = ex.extract(&Document::new("example", r.example)).to_record();
+            if !rec.attributions.iter().any(|a| {
+                a.rule.split('+').any(|part| {
+                    part == r.id || (part == "continuation" && r.id == "direct.continuation")
+                })
+            }) {
+                missing.push((
+                    r.id,
+                    rec.attributions
+                        .iter()
+                        .map(|a| a.rule.clone())
+                        .collect::<Vec<_>>(),
+                ));
+            }
+        }
+        assert!(missing.is_empty(), "{missing:?}");
     }
 }
