@@ -127,7 +127,7 @@ mod tests {
         t.row(vec!["Bo".into(), "3".into(), "x\ny".into()]);
         assert_eq!(
             t.render(),
-            "NAME     N  TEXT\nAnna…  12  a b\nBo      3  x y\n"
+            "NAME    N  TEXT\nAnna…  12  a b\nBo      3  x y\n"
         );
         assert_eq!(list([]), "-");
         assert_eq!(clip("abcdef", 4), "abc…");
