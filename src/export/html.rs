@@ -265,6 +265,15 @@ mod tests {
     }
 
     #[test]
+    fn empty_graph_gives_a_page() {
+        let mut v = Vec::new();
+        Html.write(&QuoteGraph::new(), &mut v).unwrap();
+        let page = String::from_utf8(v).unwrap();
+        assert!(page.contains(r#""nodes":[]"#));
+        assert!(page.contains("quotegraph: 0 documents"));
+    }
+
+    #[test]
     fn title_is_escaped() {
         assert_eq!(
             html_escape("<a href=\"x\">'&"),

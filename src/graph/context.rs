@@ -116,3 +116,80 @@ impl QuoteGraph {
         attached
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::export::{read_ron, Format};
+    use crate::graph::{ContextPart, NodeKind, QuoteGraph};
+    use crate::{Document, Extractor};
+
+    const TEXT: &str = "Moscow, May 2 : It rained. \u{201C}Зa peace,\u{201D} Lavrov told Carlson, as cited by TASS. \
+                        He said the talks would go on.";
+
+    fn graph() -> QuoteGraph {
+        let ex = Extractor::default();
+        let rec = ex.extract(&Document::new("a.txt", TEXT)).to_record();
+        let mut g = QuoteGraph::from_extractions(std::slice::from_ref(&rec)).unwrap();
+        let n = g.attach_text(&rec, TEXT, ex.lexicon());
+        assert_eq!(n, rec.attributions.len());
+        g
+    }
+
+    #[test]
+    fn marks_index_code_points_of_the_sentence() {
+        let g = graph();
+        for st in g.nodes_of_kind(NodeKind::Statement) {
+            let st = st.statement().unwrap();
+            let ctx = st.context.as_ref().unwrap();
+            assert!(TEXT
+                .chars()
+                .skip(ctx.start)
+                .collect::<String>()
+                .starts_with(&ctx.text));
+            let chars: Vec<char> = ctx.text.chars().collect();
+            let part = |p: ContextPart| -> Vec<String> {
+                ctx.marks
+                    .iter()
+                    .filter(|m| m.part == p)
+                    .map(|m| chars[m.span[0]..m.span[1]].iter().collect())
+                    .collect()
+            };
+            assert_eq!(part(ContextPart::Cue), [st.cue_text.clone()]);
+            assert_eq!(part(ContextPart::Content).join(" "), st.text);
+            if let Some(s) = &st.speaker_text {
+                assert_eq!(&part(ContextPart::Speaker)[0], s);
+            }
+            // the context is whole sentences, never the dateline
+            assert!(!ctx.text.contains("Moscow, May 2"));
+        }
+    }
+
+    #[test]
+    fn context_survives_ron() {
+        let g = graph();
+        let mut ron = Vec::new();
+        Format::Ron.exporter().write(&g, &mut ron).unwrap();
+        let back = read_ron(std::str::from_utf8(&ron).unwrap()).unwrap();
+        assert_eq!(back, g);
+    }
+
+    #[test]
+    fn text_that_does_not_fit_is_skipped() {
+        let ex = Extractor::default();
+        let rec = ex.extract(&Document::new("a.txt", TEXT)).to_record();
+        let mut g = QuoteGraph::from_extractions(std::slice::from_ref(&rec)).unwrap();
+        assert_eq!(g.attach_text(&rec, "short", ex.lexicon()), 0);
+        // a speaker whose words differ: that statement gets none
+        let other = TEXT.replace("Lavrov", "Lavrox");
+        g.attach_text(&rec, &other, ex.lexicon());
+        let mut seen = 0;
+        for st in g.nodes_of_kind(NodeKind::Statement) {
+            let st = st.statement().unwrap();
+            if st.speaker_text.as_deref() == Some("Lavrov") {
+                assert!(st.context.is_none());
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 1);
+    }
+}

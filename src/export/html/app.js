@@ -88,6 +88,11 @@
     var n = NODES[i];
     return n.name != null ? n.name : n.label;
   }
+  // the claim in quotation marks, unless it is quoted already
+  function quoted(s) {
+    s = String(s);
+    return /^["“”«»„'‘’]/.test(s) ? s : '“' + s + '”';
+  }
   function shortText(s, n) {
     s = String(s).replace(/\s+/g, ' ').trim();
     var cps = Array.from(s);
@@ -272,8 +277,9 @@
       x1 = Math.max(x1, n.x + r); y1 = Math.max(y1, n.y + r);
     });
     if (!isFinite(x0)) { x0 = y0 = -1; x1 = y1 = 1; }
-    var sz = stageSize(), pad = 48;
-    var k = Math.min((sz.w - 2 * pad) / Math.max(x1 - x0, 1), (sz.h - 2 * pad) / Math.max(y1 - y0, 1));
+    // room for the labels under and beside the nodes
+    var sz = stageSize(), padX = 90, padY = 40;
+    var k = Math.min((sz.w - 2 * padX) / Math.max(x1 - x0, 1), (sz.h - 2 * padY) / Math.max(y1 - y0, 1));
     k = Math.max(0.01, Math.min(k, 2.2));
     view.k = k;
     view.x = sz.w / 2 - k * (x0 + x1) / 2;
@@ -356,7 +362,7 @@
       var i = labelOrder[n];
       if (!visible[i] || chosen.has(i)) continue;
       var k = kindOf[i];
-      if (k === K_STMT && view.k < 1.6) continue;
+      if (k === K_STMT && view.k < 0.7) continue;
       if (k === K_DOC && view.k < 0.9) continue;
       if (radius[i] * view.k < 2.5 && degree[i] < 8) continue;
       tryLabel(i);
@@ -479,14 +485,20 @@
     ctx.save();
     ctx.translate(view.x, view.y);
     ctx.scale(k, k);
-    // edges, batched by kind (and by highlight)
+    // edges, batched by kind (and by highlight); thousands of edges seen
+    // from afar are faded so the nodes and clusters stay readable
     var drawnEdges = 0;
+    var edgeAlpha = scene.edges.length > 2000 ? Math.max(0.2, Math.min(1, 0.2 + k * 1.5)) : 1;
     [false, true].forEach(function (hlPass) {
       if (hlPass && !hasSel) return;
       EKINDS.forEach(function (ek, kix) {
         var st = EDGE_STYLE[ek];
+        ctx.globalAlpha = hasSel && !hlPass ? 0.12 : hlPass ? 1 : edgeAlpha;
+        ctx.strokeStyle = st.color;
+        ctx.lineWidth = (hlPass ? st.width * 1.6 : st.width) / k;
+        ctx.setLineDash(st.dash.map(function (d) { return d / k; }));
+        var inPath = 0;
         ctx.beginPath();
-        var any = false;
         for (var j = 0; j < scene.edges.length; j++) {
           var e = scene.edges[j];
           if (e[2] !== kix) continue;
@@ -495,15 +507,10 @@
           var a = NODES[e[0]], b = NODES[e[1]];
           if ((a.x < wx0 && b.x < wx0) || (a.x > wx1 && b.x > wx1) || (a.y < wy0 && b.y < wy0) || (a.y > wy1 && b.y > wy1)) continue;
           ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y);
-          any = true;
           drawnEdges++;
+          if (++inPath === 1000) { ctx.stroke(); ctx.beginPath(); inPath = 0; }
         }
-        if (!any) return;
-        ctx.globalAlpha = hasSel && !hlPass ? 0.12 : 1;
-        ctx.strokeStyle = st.color;
-        ctx.lineWidth = (hlPass ? st.width * 1.6 : st.width) / k;
-        ctx.setLineDash(st.dash.map(function (d) { return d / k; }));
-        ctx.stroke();
+        if (inPath) ctx.stroke();
       });
     });
     ctx.setLineDash([]);
@@ -512,8 +519,21 @@
     [false, true].forEach(function (hlPass) {
       DRAW_ORDER.forEach(function (kix) {
         var st = KIND_STYLE[KINDS[kix]];
+        ctx.globalAlpha = hlPass ? 1 : 0.22;
+        ctx.fillStyle = st.fill;
+        ctx.strokeStyle = st.stroke;
+        ctx.lineWidth = 1 / k;
+        // paint in batches: one path of thousands of shapes fills far
+        // slower than many paths of a few hundred
+        var inPath = 0;
+        var flush = function () {
+          if (!inPath) return;
+          ctx.fill();
+          ctx.stroke();
+          ctx.beginPath();
+          inPath = 0;
+        };
         ctx.beginPath();
-        var any = false;
         for (var n = 0; n < scene.nodes.length; n++) {
           var i = scene.nodes[n];
           if (kindOf[i] !== kix) continue;
@@ -523,18 +543,10 @@
           var p = NODES[i];
           var r = Math.max(radius[i], 1.3 / k);
           shapePath(ctx, st.shape, p.x, p.y, r);
-          any = true;
           drawn++;
+          if (++inPath === 200) flush();
         }
-        if (!any) return;
-        ctx.globalAlpha = hlPass ? 1 : 0.22;
-        ctx.fillStyle = st.fill;
-        ctx.fill();
-        if (k * 4 > 1.5) {
-          ctx.strokeStyle = st.stroke;
-          ctx.lineWidth = 1 / k;
-          ctx.stroke();
-        }
+        flush();
       });
     });
     ctx.globalAlpha = 1;
@@ -646,7 +658,7 @@
     var n = NODES[s], info = stmt.get(s);
     var li = el('li');
     li.setAttribute('data-id', n.id);
-    li.appendChild(el('p', 'claim', '“' + shortText(n.text, 400) + '”'));
+    li.appendChild(el('p', 'claim', quoted(shortText(n.text, 400))));
     var meta = el('div', 'meta');
     function part(label, value) {
       if (meta.childNodes.length) meta.appendChild(txt(' · '));
@@ -792,7 +804,7 @@
     panel.appendChild(legend);
 
     panel.appendChild(section('Claim'));
-    panel.appendChild(el('p', 'claim', '“' + n.text + '”'));
+    panel.appendChild(el('p', 'claim', quoted(n.text)));
 
     panel.appendChild(section('Provenance'));
     var chain = el('ol', 'chain');
