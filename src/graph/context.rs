@@ -154,7 +154,7 @@ mod tests {
                     .map(|m| chars[m.span[0]..m.span[1]].iter().collect())
                     .collect()
             };
-            assert_eq!(part(ContextPart::Cue), [st.cue_text.clone()]);
+            assert_eq!(part(ContextPart::Cue), std::slice::from_ref(&st.cue_text));
             assert_eq!(part(ContextPart::Content).join(" "), st.text);
             if let Some(s) = &st.speaker_text {
                 assert_eq!(&part(ContextPart::Speaker)[0], s);

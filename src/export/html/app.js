@@ -1097,8 +1097,9 @@
   document.getElementById('zoom-out').addEventListener('click', function () { var s = stageSize(); zoomAt(s.w / 2, s.h / 2, 1 / 1.4); });
   document.getElementById('zoom-fit').addEventListener('click', function () { fit(); });
   document.addEventListener('keydown', function (ev) {
+    var typing = /^(INPUT|SELECT|TEXTAREA)$/.test((document.activeElement || {}).tagName || '');
     if (ev.key === 'Escape' && document.activeElement !== searchInput) select(-1);
-    if (ev.key === '/' && document.activeElement !== searchInput) { ev.preventDefault(); searchInput.focus(); }
+    if (ev.key === '/' && !typing) { ev.preventDefault(); searchInput.focus(); }
   });
   if (window.ResizeObserver) {
     new ResizeObserver(function () { if (MODE === 'canvas') canvasResize(); requestDraw(); }).observe(stage);
