@@ -88,6 +88,17 @@ fn pull(kind: EdgeKind) -> f64 {
     }
 }
 
+/// A node's drawn radius in layout units: by kind, growing with the
+/// square root of its degree, capped.
+fn radius(kind: NodeKind, degree: usize) -> f64 {
+    let base = match kind {
+        NodeKind::Person | NodeKind::Organization | NodeKind::Place => 7.0,
+        NodeKind::Statement => 3.5,
+        NodeKind::Document => 6.0,
+    };
+    (base + 1.5 * (degree as f64).sqrt()).min(base * 4.5)
+}
+
 /// Round to one decimal: enough for pixels, and short.
 fn r1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
@@ -102,16 +113,31 @@ fn page_data(g: &QuoteGraph, title: &str) -> Value {
         .iter()
         .map(|e| (e.source().index(), e.target().index(), pull(e.weight.kind)))
         .collect();
-    let pos = layout::layout(pg.node_count(), &edges, SEED);
+    let mut degree = vec![0usize; pg.node_count()];
+    for &(a, b, _) in &edges {
+        degree[a] += 1;
+        degree[b] += 1;
+    }
+    let radii: Vec<f64> = g
+        .nodes()
+        .zip(&degree)
+        .map(|(n, &d)| r1(radius(n.kind(), d)))
+        .collect();
+    // the layout keeps shapes apart by their outer radius (diamonds and
+    // triangles reach a third beyond it)
+    let outer: Vec<f64> = radii.iter().map(|r| r * 1.35).collect();
+    let pos = layout::layout(&outer, &edges, SEED);
     let nodes: Vec<Value> = g
         .nodes()
         .zip(&pos)
-        .map(|(n, p)| {
+        .enumerate()
+        .map(|(ix, (n, p))| {
             let mut m = Map::new();
             m.insert("id".into(), json!(n.id));
             m.insert("k".into(), json!(kind_index(n.kind())));
             m.insert("x".into(), json!(r1(p[0])));
             m.insert("y".into(), json!(r1(p[1])));
+            m.insert("r".into(), json!(radii[ix]));
             m.insert("label".into(), json!(n.label()));
             match &n.data {
                 NodeData::Entity(e) => {

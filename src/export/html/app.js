@@ -24,11 +24,11 @@
   var E_DATELINED = ekIx('datelined');
 
   var KIND_STYLE = {
-    person: { fill: '#4e79a7', stroke: '#2b4c73', shape: 'circle', name: 'Person', plural: 'People', base: 7 },
-    organization: { fill: '#f28e2b', stroke: '#a2570f', shape: 'square', name: 'Organization', plural: 'Organizations', base: 7 },
-    place: { fill: '#59a14f', stroke: '#336229', shape: 'triangle', name: 'Place', plural: 'Places', base: 7 },
-    statement: { fill: '#edc948', stroke: '#9a7f12', shape: 'diamond', name: 'Statement', plural: 'Statements', base: 3.5 },
-    document: { fill: '#bab0ac', stroke: '#6b625f', shape: 'page', name: 'Document', plural: 'Documents', base: 6 }
+    person: { fill: '#4e79a7', stroke: '#2b4c73', shape: 'circle', name: 'Person', plural: 'People' },
+    organization: { fill: '#f28e2b', stroke: '#a2570f', shape: 'square', name: 'Organization', plural: 'Organizations' },
+    place: { fill: '#59a14f', stroke: '#336229', shape: 'triangle', name: 'Place', plural: 'Places' },
+    statement: { fill: '#edc948', stroke: '#9a7f12', shape: 'diamond', name: 'Statement', plural: 'Statements' },
+    document: { fill: '#bab0ac', stroke: '#6b625f', shape: 'page', name: 'Document', plural: 'Documents' }
   };
   var EDGE_STYLE = {
     said: { color: '#4d4d4d', width: 1.4, dash: [], name: 'said' },
@@ -53,10 +53,8 @@
   var kindOf = NODES.map(function (n) { return n.k; });
   var kindName = function (i) { return KINDS[kindOf[i]]; };
   var degree = NODES.map(function (_, i) { return outE[i].length + inE[i].length; });
-  var radius = NODES.map(function (_, i) {
-    var st = KIND_STYLE[kindName(i)];
-    return Math.min(st.base + 1.5 * Math.sqrt(degree[i]), st.base * 4.5);
-  });
+  // sized by degree at export (the layout keeps them apart by it)
+  var radius = NODES.map(function (n) { return Number(n.r) || 5; });
   var idIndex = new Map();
   NODES.forEach(function (n, i) { idIndex.set(n.id, i); });
   function isEntity(i) { var k = kindOf[i]; return k === K_PERSON || k === K_ORG || k === K_PLACE; }
@@ -280,7 +278,7 @@
     // room for the labels under and beside the nodes
     var sz = stageSize(), padX = 90, padY = 40;
     var k = Math.min((sz.w - 2 * padX) / Math.max(x1 - x0, 1), (sz.h - 2 * padY) / Math.max(y1 - y0, 1));
-    k = Math.max(0.01, Math.min(k, 2.2));
+    k = Math.max(0.01, Math.min(k, 1.6));
     view.k = k;
     view.x = sz.w / 2 - k * (x0 + x1) / 2;
     view.y = sz.h / 2 - k * (y0 + y1) / 2;
@@ -315,20 +313,31 @@
     return shortText(displayName(i), 30);
   }
   var labelCache = NODES.map(function (_, i) { return labelText(i); });
-  // Greedy: most important first, skip labels that would overlap one
-  // already placed (screen-space grid).
+  var LABEL_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';
+  var measureCtx = document.createElement('canvas').getContext('2d');
+  measureCtx.font = LABEL_FONT;
+  var labelWidth = new Float32Array(NN);
+  function widthOf(i) {
+    if (!labelWidth[i]) labelWidth[i] = measureCtx.measureText(labelCache[i]).width + 4;
+    return labelWidth[i];
+  }
+  // Greedy placement in screen space: most important first, each label
+  // below, above, right or left of its node, wherever it covers no other
+  // label and no node; otherwise it is left out. Returns node → {x, y
+  // (top), anchor}.
   function chooseLabels(maxLabels) {
-    var chosen = new Set();
+    var chosen = new Map();
     var sz = stageSize();
     var cell = 40, grid = new Map();
-    function hits(x0, y0, x1, y1) {
-      for (var gx = Math.floor(x0 / cell); gx <= Math.floor(x1 / cell); gx++) {
-        for (var gy = Math.floor(y0 / cell); gy <= Math.floor(y1 / cell); gy++) {
+    function hits(b0, lenient) {
+      for (var gx = Math.floor(b0[0] / cell); gx <= Math.floor(b0[2] / cell); gx++) {
+        for (var gy = Math.floor(b0[1] / cell); gy <= Math.floor(b0[3] / cell); gy++) {
           var list = grid.get(gx + ',' + gy);
           if (!list) continue;
           for (var j = 0; j < list.length; j++) {
             var b = list[j];
-            if (x0 < b[2] && b[0] < x1 && y0 < b[3] && b[1] < y1) return true;
+            if (lenient && b[5]) continue;
+            if (b0[0] < b[2] && b[0] < b0[2] && b0[1] < b[3] && b[1] < b0[3] && b[4] !== b0[4]) return true;
           }
         }
       }
@@ -344,15 +353,35 @@
         }
       }
     }
+    // nodes are obstacles (a label never hides a node)
+    scene.nodes.forEach(function (i) {
+      var p = toScreen(i), r = radius[i] * view.k * 1.3;
+      if (p.x + r < 0 || p.x - r > sz.w || p.y + r < 0 || p.y - r > sz.h) return;
+      // statements and documents may be covered when nothing else fits
+      add([p.x - r, p.y - r, p.x + r, p.y + r, i, !isEntity(i)]);
+    });
     function tryLabel(i) {
       var p = toScreen(i);
-      var r = radius[i] * view.k;
-      var w = labelCache[i].length * 6.6 + 6, h = 15;
-      var x0 = p.x - w / 2, y0 = p.y + r + 1, box = [x0, y0, x0 + w, y0 + h];
-      if (box[2] < 0 || box[0] > sz.w || box[3] < 0 || box[1] > sz.h) return;
-      if (hits(box[0], box[1], box[2], box[3])) return;
-      add(box);
-      chosen.add(i);
+      var r = radius[i] * view.k * 1.3;
+      var w = widthOf(i), h = 15;
+      var spots = [
+        [p.x - w / 2, p.y + r + 1, 'middle'],
+        [p.x - w / 2, p.y - r - 1 - h, 'middle'],
+        [p.x + r + 3, p.y - h / 2, 'start'],
+        [p.x - r - 3 - w, p.y - h / 2, 'end']
+      ];
+      for (var s = 0; s < 2 * spots.length; s++) {
+        var spot = spots[s % spots.length], lenient = s >= spots.length;
+        if (lenient && !isEntity(i)) return;
+        var x0 = spot[0], y0 = spot[1];
+        var box = [x0, y0, x0 + w, y0 + h, i, false];
+        if (box[0] < 0 || box[2] > sz.w || box[1] < 0 || box[3] > sz.h) continue;
+        if (hits(box, lenient)) continue;
+        add(box);
+        var anchor = spot[2];
+        chosen.set(i, { x: anchor === 'middle' ? p.x : anchor === 'start' ? x0 : x0 + w, y: y0 + 1, anchor: anchor });
+        return;
+      }
     }
     if (selected >= 0 && visible[selected]) {
       tryLabel(selected);
@@ -362,8 +391,8 @@
       var i = labelOrder[n];
       if (!visible[i] || chosen.has(i)) continue;
       var k = kindOf[i];
-      if (k === K_STMT && view.k < 0.7) continue;
-      if (k === K_DOC && view.k < 0.9) continue;
+      if (k === K_STMT && view.k < 1.3) continue;
+      if (k === K_DOC && view.k < 0.4) continue;
       if (radius[i] * view.k < 2.5 && degree[i] < 8) continue;
       tryLabel(i);
     }
@@ -391,7 +420,7 @@
         g.appendChild(svgEl('path', { d: shapeD(st.shape, radius[i]), fill: st.fill, stroke: st.stroke }));
         gNodes.appendChild(g);
         nodeEls[i] = g;
-        var t = svgEl('text', { 'class': 'label' + (isEntity(i) ? '' : ' minor'), x: n.x, y: n.y + radius[i], dy: '1em' });
+        var t = svgEl('text', { 'class': 'label' + (isEntity(i) ? '' : ' minor'), x: n.x, y: n.y + radius[i], dy: '0.85em' });
         t.textContent = labelCache[i];
         gLabels.appendChild(t);
         labelEls[i] = t;
@@ -439,7 +468,14 @@
     svgParts.gLabels.style.fontSize = (12 / view.k) + 'px';
     svgParts.gLabels.style.strokeWidth = String(3 / view.k);
     var chosen = chooseLabels(400);
-    for (var i = 0; i < NN; i++) svgParts.labels[i].classList.toggle('hidden', !chosen.has(i));
+    for (var i = 0; i < NN; i++) {
+      var t = svgParts.labels[i], at = chosen.get(i);
+      t.classList.toggle('hidden', !at);
+      if (!at) continue;
+      t.setAttribute('x', (at.x - view.x) / view.k);
+      t.setAttribute('y', (at.y - view.y) / view.k);
+      t.setAttribute('text-anchor', at.anchor);
+    }
     rendered.nodes = svg.querySelectorAll('.node:not(.hidden)').length;
     rendered.edges = svgParts.edgeEls.length;
   }
@@ -561,19 +597,17 @@
     ctx.restore();
     // labels in screen space
     var chosen = chooseLabels(300);
-    ctx.font = '12px system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif';
-    ctx.textAlign = 'center';
+    ctx.font = LABEL_FONT;
     ctx.textBaseline = 'top';
     ctx.lineJoin = 'round';
     ctx.lineWidth = 3;
     ctx.strokeStyle = '#fff';
-    chosen.forEach(function (i) {
-      var p = toScreen(i);
-      var y = p.y + radius[i] * k + 2;
+    chosen.forEach(function (at, i) {
+      ctx.textAlign = at.anchor === 'middle' ? 'center' : at.anchor === 'start' ? 'left' : 'right';
       ctx.globalAlpha = hasSel && i !== selected && !neighbours.has(i) ? 0.35 : 1;
       ctx.fillStyle = isEntity(i) ? '#1f2328' : '#57606a';
-      ctx.strokeText(labelCache[i], p.x, y);
-      ctx.fillText(labelCache[i], p.x, y);
+      ctx.strokeText(labelCache[i], at.x, at.y);
+      ctx.fillText(labelCache[i], at.x, at.y);
     });
     ctx.globalAlpha = 1;
     rendered.nodes = drawn;

@@ -27,6 +27,15 @@ const THETA: f64 = 0.8;
 /// Gravity toward the component's centre, per unit of distance.
 const GRAVITY: f64 = 0.04;
 
+/// The median distance from a node to its nearest neighbour, in output
+/// units.
+const NEAREST: f64 = 0.8 * EDGE_LEN;
+
+/// Repulsion grows with degree, as `(1 + degree)^MASS_EXP` for each end
+/// (ForceAtlas2's idea): hubs push each other apart and their leaves
+/// spread around them instead of piling up between hubs.
+const MASS_EXP: f64 = 1.0;
+
 /// A small deterministic generator (SplitMix64).
 struct Rng(u64);
 
@@ -45,10 +54,11 @@ impl Rng {
     }
 }
 
-/// Positions for `n` nodes joined by `edges` (`from`, `to`, weight: how
-/// strongly the edge pulls), in output units with edges about
-/// [`EDGE_LEN`] long.
-pub(crate) fn layout(n: usize, edges: &[(usize, usize, f64)], seed: u64) -> Vec<[f64; 2]> {
+/// Positions for nodes of the given `radius` (as drawn, in output units)
+/// joined by `edges` (`from`, `to`, weight: how strongly the edge pulls),
+/// with edges about [`EDGE_LEN`] long and no two nodes overlapping.
+pub(crate) fn layout(radius: &[f64], edges: &[(usize, usize, f64)], seed: u64) -> Vec<[f64; 2]> {
+    let n = radius.len();
     let mut out = vec![[0.0, 0.0]; n];
     if n == 0 {
         return out;
@@ -97,7 +107,9 @@ pub(crate) fn layout(n: usize, edges: &[(usize, usize, f64)], seed: u64) -> Vec<
         .enumerate()
         .map(|(c, members)| {
             let seed = seed ^ (c as u64).wrapping_mul(0x2545_F491_4F6C_DD1D);
-            let pos = force(members.len(), &comp_edges[c], seed);
+            let mut pos = force(members.len(), &comp_edges[c], seed);
+            let radii: Vec<f64> = members.iter().map(|&i| radius[i]).collect();
+            separate(&mut pos, &radii);
             let bb = bounds(&pos);
             (c, pos, bb)
         })
@@ -112,7 +124,8 @@ pub(crate) fn layout(n: usize, edges: &[(usize, usize, f64)], seed: u64) -> Vec<
         .iter()
         .map(|b| b.2[2] - b.2[0] + gap)
         .fold(0.0, f64::max);
-    let row_width = widest.max(area.sqrt() * 1.3);
+    // rows about 1.6 times as wide as the stack is high, like a screen
+    let row_width = widest.max((area * 1.6).sqrt());
     let (mut x, mut y, mut row_h) = (0.0f64, 0.0f64, 0.0f64);
     for (c, pos, bb) in &boxes {
         let (w, h) = (bb[2] - bb[0] + gap, bb[3] - bb[1] + gap);
@@ -170,12 +183,22 @@ fn force(n: usize, edges: &[(usize, usize, f64)], seed: u64) -> Vec<[f64; 2]> {
     // fewer rounds for big graphs: each costs O(n log n)
     let iters = (200_000 / n).clamp(120, 500);
     let t0 = side / 8.0;
+    let mut deg = vec![0usize; n];
+    for &(a, b, _) in edges {
+        deg[a] += 1;
+        deg[b] += 1;
+    }
+    let mut mass: Vec<f64> = deg.iter().map(|&d| mass_of(d)).collect();
+    let mean = mass.iter().sum::<f64>() / n as f64;
+    for m in &mut mass {
+        *m /= mean;
+    }
     let mut disp = vec![[0.0f64; 2]; n];
     let mut tree = QuadTree::default();
     for it in 0..iters {
-        tree.build(&pos);
+        tree.build(&pos, &mass);
         for (i, d) in disp.iter_mut().enumerate() {
-            *d = tree.repulsion(i, &pos, k * k);
+            *d = tree.repulsion(i, &pos, &mass, k * k);
             d[0] -= GRAVITY * pos[i][0];
             d[1] -= GRAVITY * pos[i][1];
         }
@@ -211,7 +234,101 @@ fn force(n: usize, edges: &[(usize, usize, f64)], seed: u64) -> Vec<[f64; 2]> {
             p[1] -= sy;
         }
     }
+    // scale so that the median distance from a node to its nearest
+    // neighbour is fixed: node sizes and labels are in the same units
+    let sample = n.min(2000);
+    let mut nearest: Vec<f64> = (0..sample)
+        .map(|i| {
+            let mut best = f64::MAX;
+            for (j, q) in pos.iter().enumerate() {
+                if j != i {
+                    let (dx, dy) = (pos[i][0] - q[0], pos[i][1] - q[1]);
+                    best = best.min(dx * dx + dy * dy);
+                }
+            }
+            best.sqrt()
+        })
+        .collect();
+    nearest.sort_by(f64::total_cmp);
+    let median = nearest[nearest.len() / 2];
+    if median > 1e-9 {
+        let s = NEAREST / median;
+        for p in &mut pos {
+            p[0] *= s;
+            p[1] *= s;
+        }
+    }
     pos
+}
+
+/// Push apart nodes closer than their radii plus a margin, a few rounds
+/// over a grid of nearby pairs, so no node hides another.
+fn separate(pos: &mut [[f64; 2]], radius: &[f64]) {
+    const MARGIN: f64 = 4.0;
+    let n = pos.len();
+    let max_r = radius.iter().copied().fold(0.0, f64::max);
+    let cell = 2.0 * max_r + MARGIN;
+    if n < 2 || cell <= 0.0 {
+        return;
+    }
+    let key = |p: &[f64; 2]| ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
+    let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> =
+        std::collections::HashMap::new();
+    for _ in 0..60 {
+        grid.clear();
+        for (i, p) in pos.iter().enumerate() {
+            grid.entry(key(p)).or_default().push(i);
+        }
+        let mut moved = false;
+        for i in 0..n {
+            let (cx, cy) = key(&pos[i]);
+            for gx in cx - 1..=cx + 1 {
+                for gy in cy - 1..=cy + 1 {
+                    let Some(list) = grid.get(&(gx, gy)) else {
+                        continue;
+                    };
+                    for &j in list {
+                        if j <= i {
+                            continue;
+                        }
+                        let min = radius[i] + radius[j] + MARGIN;
+                        let (mut dx, mut dy) = (pos[i][0] - pos[j][0], pos[i][1] - pos[j][1]);
+                        let mut d = (dx * dx + dy * dy).sqrt();
+                        if d >= min {
+                            continue;
+                        }
+                        if d < 1e-9 {
+                            // coincident: apart along a direction fixed by the pair
+                            dx = 1.0 + (i % 7) as f64;
+                            dy = 1.0 + (j % 5) as f64;
+                            d = (dx * dx + dy * dy).sqrt();
+                        }
+                        let push = (min - d) / 2.0 / d;
+                        pos[i][0] += dx * push;
+                        pos[i][1] += dy * push;
+                        pos[j][0] -= dx * push;
+                        pos[j][1] -= dy * push;
+                        moved = true;
+                    }
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+}
+
+/// `(1 + degree)^MASS_EXP`, with the common exponents exact.
+fn mass_of(degree: usize) -> f64 {
+    let d = 1.0 + degree as f64;
+    if MASS_EXP == 1.0 {
+        d
+    } else if MASS_EXP == 0.5 {
+        d.sqrt()
+    } else {
+        d.powf(MASS_EXP)
+    }
 }
 
 const NONE: u32 = u32::MAX;
@@ -243,7 +360,7 @@ struct QuadTree {
 }
 
 impl QuadTree {
-    fn build(&mut self, pos: &[[f64; 2]]) {
+    fn build(&mut self, pos: &[[f64; 2]], mass: &[f64]) {
         let bb = bounds(pos);
         let size = (bb[2] - bb[0]).max(bb[3] - bb[1]).max(1e-6) * 1.0001;
         self.cells.clear();
@@ -252,12 +369,13 @@ impl QuadTree {
         self.cells.push(Cell::new(bb[0], bb[1], size));
         let min_size = size * 1e-9;
         for (b, p) in pos.iter().enumerate() {
+            let m = mass[b];
             let mut c = 0usize;
             loop {
                 let cell = &mut self.cells[c];
-                cell.mass += 1.0;
-                cell.sx += p[0];
-                cell.sy += p[1];
+                cell.mass += m;
+                cell.sx += m * p[0];
+                cell.sy += m * p[1];
                 if cell.child != [NONE; 4] {
                     c = self.child_for(c, p);
                     continue;
@@ -277,9 +395,10 @@ impl QuadTree {
                 cell.head = NONE;
                 let q = self.child_for(c, &pos[old]);
                 let child = &mut self.cells[q];
-                child.mass += 1.0;
-                child.sx += pos[old][0];
-                child.sy += pos[old][1];
+                let mo = mass[old];
+                child.mass += mo;
+                child.sx += mo * pos[old][0];
+                child.sy += mo * pos[old][1];
                 child.head = old as u32;
                 c = self.child_for(c, p);
             }
@@ -303,9 +422,9 @@ impl QuadTree {
         self.cells[c].child[q] as usize
     }
 
-    /// The repulsion on body `i`: `k2 / d` from every other body, far
-    /// cells taken as one body at their centre of mass.
-    fn repulsion(&mut self, i: usize, pos: &[[f64; 2]], k2: f64) -> [f64; 2] {
+    /// The repulsion on body `i`: `k2·mᵢ·mⱼ / d` from every other body,
+    /// far cells taken as one body at their centre of mass.
+    fn repulsion(&mut self, i: usize, pos: &[[f64; 2]], mass: &[f64], k2: f64) -> [f64; 2] {
         let [x, y] = pos[i];
         let mut f = [0.0, 0.0];
         let mut push = |dx: f64, dy: f64, m: f64, j: usize| {
@@ -318,7 +437,7 @@ impl QuadTree {
                 dy = s * 0.01 * (1.0 + (j % 5) as f64);
                 d2 = dx * dx + dy * dy;
             }
-            // k²/d along the unit vector: k²/d² times (dx, dy)
+            // k²·m/d along the unit vector: k²·m/d² times (dx, dy)
             let s = k2 * m / d2;
             f[0] += dx * s;
             f[1] += dy * s;
@@ -335,7 +454,7 @@ impl QuadTree {
                 while b != NONE {
                     let j = b as usize;
                     if j != i {
-                        push(x - pos[j][0], y - pos[j][1], 1.0, j);
+                        push(x - pos[j][0], y - pos[j][1], mass[j], j);
                     }
                     b = self.next[j];
                 }
@@ -356,7 +475,7 @@ impl QuadTree {
                 }
             }
         }
-        f
+        [f[0] * mass[i], f[1] * mass[i]]
     }
 }
 
@@ -386,14 +505,15 @@ mod tests {
     #[test]
     fn same_input_same_positions() {
         let e = ring(40);
-        assert_eq!(layout(40, &e, 7), layout(40, &e, 7));
-        assert_ne!(layout(40, &e, 7), layout(40, &e, 8));
+        let r = vec![5.0; 40];
+        assert_eq!(layout(&r, &e, 7), layout(&r, &e, 7));
+        assert_ne!(layout(&r, &e, 7), layout(&r, &e, 8));
     }
 
     #[test]
     fn edges_end_up_near_their_ideal_length_and_nodes_apart() {
         let e = ring(30);
-        let p = layout(30, &e, 1);
+        let p = layout(&[5.0; 30], &e, 1);
         let d =
             |a: usize, b: usize| ((p[a][0] - p[b][0]).powi(2) + (p[a][1] - p[b][1]).powi(2)).sqrt();
         for &(a, b, _) in &e {
@@ -402,7 +522,7 @@ mod tests {
         }
         for a in 0..30 {
             for b in a + 1..30 {
-                assert!(d(a, b) > EDGE_LEN * 0.1, "{a} {b} overlap");
+                assert!(d(a, b) >= 10.0, "{a} {b} overlap");
             }
         }
     }
@@ -417,7 +537,7 @@ mod tests {
             (3, 4, 1.0),
             (4, 5, 1.0),
         ];
-        let p = layout(7, &e, 3);
+        let p = layout(&[5.0; 7], &e, 3);
         let bb = |ix: &[usize]| bounds(&ix.iter().map(|&i| p[i]).collect::<Vec<_>>());
         let (a, b) = (bb(&[0, 1, 2]), bb(&[3, 4, 5]));
         let apart = a[2] < b[0] || b[2] < a[0] || a[3] < b[1] || b[3] < a[1];
@@ -426,11 +546,27 @@ mod tests {
     }
 
     #[test]
+    fn big_nodes_do_not_overlap() {
+        // a hub with 30 leaves, all drawn large
+        let e: Vec<_> = (1..31).map(|i| (0, i, 1.0)).collect();
+        let mut r = vec![12.0; 31];
+        r[0] = 30.0;
+        let p = layout(&r, &e, 5);
+        for a in 0..31 {
+            for b in a + 1..31 {
+                let d = ((p[a][0] - p[b][0]).powi(2) + (p[a][1] - p[b][1]).powi(2)).sqrt();
+                assert!(d >= r[a] + r[b], "{a} {b}: {d}");
+            }
+        }
+    }
+
+    #[test]
     fn coincident_start_positions_are_pushed_apart() {
         let mut t = QuadTree::default();
         let pos = vec![[1.0, 1.0]; 4];
-        t.build(&pos);
-        let f = t.repulsion(0, &pos, 1.0);
+        let mass = vec![1.0; 4];
+        t.build(&pos, &mass);
+        let f = t.repulsion(0, &pos, &mass, 1.0);
         assert!(f[0].is_finite() && f[0] != 0.0);
     }
 }
