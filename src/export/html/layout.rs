@@ -2,11 +2,18 @@
 //! quadtree for the repulsion), computed once at export so the page opens
 //! with every node in place.
 //!
+//! Steps, per connected component: Fruchterman–Reingold forces with
+//! repulsion weighted by degree (ForceAtlas2's idea, so hubs such as a
+//! speaker and an article keep apart and their statements fan out around
+//! them), a scale that puts the median nearest-neighbour distance at a
+//! fixed length, and a few rounds that push overlapping nodes apart by
+//! their drawn radii. About 1.5 s for 5,000 nodes and 26,000 edges.
+//!
 //! Hand-written: of the layout crates on crates.io, `forceatlas2` is
 //! AGPL-3.0 (this crate is MIT/Apache), `fdg-sim` (last released 2022)
 //! pins petgraph 0.6 and a global random generator and computes all pairs,
 //! and `force_graph` is an all-pairs game toy. None is both reproducible
-//! and fast at 5,000 nodes; the algorithm is about 200 lines.
+//! and fast at 5,000 nodes; the algorithm is a few hundred lines.
 //!
 //! Reproducible: positions start from a fixed-seed generator, nodes and
 //! edges are visited in index order, the quadtree is built in index order,
