@@ -29,12 +29,14 @@ gen() { # MB FILE -> "docs words bytes"
 run() { # LABEL WORDS BYTES CMD... ; prints one line, sets SECS
   local label=$1 words=$2 bytes=$3; shift 3
   /usr/bin/time -v -o "$DIR/time.txt" "$@" > /dev/null
-  local wall rss
+  local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$DIR/time.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$DIR/time.txt")
+  cpu=$(awk -F': ' '/(User|System) time/ {s+=$2} END {print s}' "$DIR/time.txt")
   SECS=$wall
-  awk -v l="$label" -v w="$words" -v b="$bytes" -v s="$wall" -v r="$rss" 'BEGIN {
-    printf "%-22s %8.2f s  %6.2f M words/s  %7.1f MB/s  peak RSS %6.1f MiB\n", l, s, w/s/1e6, b/s/1e6, r/1024 }'
+  awk -v l="$label" -v w="$words" -v b="$bytes" -v s="$wall" -v r="$rss" -v c="$cpu" 'BEGIN {
+    printf "%-22s %8.2f s  %6.2f M words/s  %7.1f MB/s  peak RSS %6.1f MiB  (CPU %.2f s: %.2f M words per CPU-second)\n",
+      l, s, w/s/1e6, b/s/1e6, r/1024, c, w/c/1e6 }'
 }
 
 read -r DOCS WORDS BYTES < <(gen "$MB" "$DIR/corpus.jsonl")

@@ -247,7 +247,13 @@ impl Extractor {
             CueWord::Frame => ("in".to_string(), None),
             CueWord::Noun => {
                 let w = cue_span.slice(text).to_lowercase();
-                let lemma = self.lex.cues.nouns.iter().find(|n| n.lemma == w || n.forms.contains(&w)).map_or(w, |n| n.lemma.clone());
+                let lemma = self
+                    .lex
+                    .cues
+                    .nouns
+                    .iter()
+                    .find(|n| n.lemma == w || n.forms.contains(&w))
+                    .map_or(w, |n| n.lemma.clone());
                 (lemma, None)
             }
         };
@@ -387,10 +393,21 @@ impl Extraction {
                 }
             }
         }
-        for (i, e) in self.entities.iter().enumerate() {
-            if !used[i] {
-                continue;
-            }
+        // output order: first mention in the text
+        let mut order: Vec<usize> = (0..self.entities.len()).filter(|&i| used[i]).collect();
+        order.sort_by_key(|&i| {
+            (
+                self.entities[i]
+                    .seen
+                    .iter()
+                    .min()
+                    .copied()
+                    .unwrap_or(usize::MAX),
+                i,
+            )
+        });
+        for &i in &order {
+            let e = &self.entities[i];
             let base = format!("{}:{}", e.kind.as_str(), slug(&e.name));
             let mut id = base.clone();
             let mut n = 2;
@@ -408,11 +425,9 @@ impl Extraction {
                 entity: entity_id(m.entity),
             })
         };
-        let entities = self
-            .entities
+        let entities = order
             .iter()
-            .enumerate()
-            .filter(|(i, _)| used[*i])
+            .map(|&i| (i, &self.entities[i]))
             .map(|(i, e)| EntityRecord {
                 id: ids[i].clone().expect("used entities have ids"),
                 kind: e.kind,

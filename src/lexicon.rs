@@ -461,7 +461,9 @@ impl Lexicon {
             .collect();
         // single words are kept only for names (organizations, places):
         // single-word cues and titles live in the word table
-        if words.is_empty() || (words.len() == 1 && !matches!(target, MultiTarget::Org(_) | MultiTarget::Place(_))) {
+        if words.is_empty()
+            || (words.len() == 1 && !matches!(target, MultiTarget::Org(_) | MultiTarget::Place(_)))
+        {
             return;
         }
         self.multi

@@ -377,17 +377,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// Extract records from text inputs; errors are per input.
-fn extract_all(ex: &Extractor, paths: &[String]) -> (Vec<DocRecord>, Vec<quotegraph::Error>) {
+/// Extract records from text inputs, each with the text it came from
+/// (for the statements' sentence context); errors are per input.
+fn extract_with_texts(
+    ex: &Extractor,
+    paths: &[String],
+) -> (Vec<(DocRecord, String)>, Vec<quotegraph::Error>) {
     let (inputs, mut errors) = input::expand(paths);
-    let mut records = Vec::with_capacity(inputs.len());
+    let mut docs = Vec::with_capacity(inputs.len());
     for inp in &inputs {
         match input::read(inp) {
-            Ok(doc) => records.push(ex.extract(&doc).to_record()),
+            Ok(doc) => docs.push((ex.extract(&doc).to_record(), doc.text)),
             Err(e) => errors.push(e),
         }
     }
-    (records, errors)
+    (docs, errors)
+}
+
+/// The graph of texts, with each statement's sentence attached.
+fn graph_with_texts(ex: &Extractor, docs: &[(DocRecord, String)]) -> Result<QuoteGraph> {
+    let records: Vec<DocRecord> = docs.iter().map(|(r, _)| r.clone()).collect();
+    let mut g = QuoteGraph::with_lexicon(ex.lexicon());
+    g.extend(&records)?;
+    for (rec, text) in docs {
+        g.attach_text(rec, text, ex.lexicon());
+    }
+    Ok(g)
 }
 
 /// Read extraction records from JSONL files or stdin.
@@ -421,16 +436,6 @@ fn exit_code(errors: &[quotegraph::Error]) -> ExitCode {
     }
 }
 
-/// The graph of `records`; titles in names are those of --lexicon if given.
-fn build_graph(lexicon: &Option<PathBuf>, records: &[DocRecord]) -> Result<QuoteGraph> {
-    let mut g = match lexicon {
-        Some(dir) => QuoteGraph::with_lexicon(&Lexicon::from_dir(dir)?),
-        None => QuoteGraph::new(),
-    };
-    g.extend(records)?;
-    Ok(g)
-}
-
 fn run_graph(
     cli_lexicon: &Option<PathBuf>,
     paths: &[String],
@@ -448,12 +453,14 @@ fn run_graph(
         })?,
         (None, None) => anyhow::bail!("give --format or -o FILE with a known extension"),
     };
-    let (records, errors) = if from_jsonl {
-        read_jsonl_all(paths)
+    let (g, errors) = if from_jsonl {
+        let (records, errors) = read_jsonl_all(paths);
+        (QuoteGraph::from_extractions(&records)?, errors)
     } else {
-        extract_all(&extractor(cli_lexicon)?, paths)
+        let ex = extractor(cli_lexicon)?;
+        let (docs, errors) = extract_with_texts(&ex, paths);
+        (graph_with_texts(&ex, &docs)?, errors)
     };
-    let g = build_graph(cli_lexicon, &records)?;
     eprintln!("quotegraph: graph: {}", g.summary());
     let exporter = format.exporter();
     match output {
@@ -476,7 +483,8 @@ fn run_build(
     dir: &std::path::Path,
 ) -> Result<ExitCode> {
     let ex = extractor(cli_lexicon)?;
-    let (records, errors) = extract_all(&ex, paths);
+    let (docs, errors) = extract_with_texts(&ex, paths);
+    let records: Vec<&DocRecord> = docs.iter().map(|(r, _)| r).collect();
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let jsonl = dir.join("extractions.jsonl");
     {
@@ -490,7 +498,7 @@ fn run_build(
         out.flush()
             .with_context(|| format!("writing {}", jsonl.display()))?;
     }
-    let g = build_graph(cli_lexicon, &records)?;
+    let g = graph_with_texts(&ex, &docs)?;
     let mut files = vec![jsonl];
     files.extend(export::write_all(&g, dir)?);
     let schema = dir.join("ladybug_schema.cypher");

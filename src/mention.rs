@@ -126,7 +126,12 @@ impl<'a> Phrases<'a> {
             return true; // "US", "NATO"
         }
         let all_caps = w.len() > 1 && w.chars().all(|c| !c.is_lowercase());
-        if t.has(flags::NOT_NAME | flags::PRONOUN | flags::MONTH) && !t.has(flags::TITLE) && !(all_caps && w.len() > 2 && !t.has(flags::PRONOUN | flags::DET | flags::PREP | flags::CONJ)) {
+        if t.has(flags::NOT_NAME | flags::PRONOUN | flags::MONTH)
+            && !t.has(flags::TITLE)
+            && !(all_caps
+                && w.len() > 2
+                && !t.has(flags::PRONOUN | flags::DET | flags::PREP | flags::CONJ))
+        {
             return false;
         }
         if i == sent_start
@@ -188,8 +193,7 @@ impl<'a> Phrases<'a> {
     }
 
     fn words_match(&self, start: usize, words: &[String], buf: &mut String) -> bool {
-        let mut k = start;
-        for w in words {
+        for (k, w) in (start..).zip(words.iter()) {
             // skip nothing: tokens must line up one to one
             let Some(t) = self.toks.get(k) else {
                 return false;
@@ -202,7 +206,6 @@ impl<'a> Phrases<'a> {
             if b != w.trim_end_matches('.') {
                 return false;
             }
-            k += 1;
         }
         true
     }
@@ -288,16 +291,14 @@ impl<'a> Phrases<'a> {
                 {
                     // an initial: "George W. Bush"
                     j -= 2;
-                } else if self.is_name_word(j - 1, sent_start)
+                } else if (self.is_name_word(j - 1, sent_start)
                     && !p.has(flags::DEMONYM)
-                    && !p.has(flags::TITLE)
-                {
-                    j -= 1;
-                } else if p.is_word()
-                    && NAME_JOINERS.contains(&pw)
-                    && j >= lo + 2
-                    && self.is_name_word(j - 2, sent_start)
-                    && !self.toks[j - 2].has(flags::TITLE | flags::DEMONYM)
+                    && !p.has(flags::TITLE))
+                    || (p.is_word()
+                        && NAME_JOINERS.contains(&pw)
+                        && j >= lo + 2
+                        && self.is_name_word(j - 2, sent_start)
+                        && !self.toks[j - 2].has(flags::TITLE | flags::DEMONYM))
                 {
                     j -= 1;
                 } else {
@@ -356,14 +357,22 @@ impl<'a> Phrases<'a> {
             });
         }
         // a bare plural of people-like nouns: "Election scholars", "critics"
-        if !t.cap && is_modifier_word(t, w) && w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+        if !t.cap && is_modifier_word(t, w) && w.ends_with('s') && !w.ends_with("ss") && w.len() > 3
+        {
             let start = self.modifiers_left(i, lo, sent_start);
             let at_clause = start == lo
                 || self.toks[start - 1].is_punct(',')
                 || self.toks[start - 1].has(flags::CONJ)
                 || self.toks[start - 1].is_quote();
             if at_clause {
-                return Some(Np { start, end, head: i, kind: MentionKind::Description, name: None, known: None });
+                return Some(Np {
+                    start,
+                    end,
+                    head: i,
+                    kind: MentionKind::Description,
+                    name: None,
+                    known: None,
+                });
             }
         }
         // any other noun with a determiner or possessor within reach:
@@ -374,7 +383,10 @@ impl<'a> Phrases<'a> {
                 let s = &self.toks[start];
                 let sw = self.word(start);
                 let determined = (s.has(flags::DET)
-                    && !matches!(sw, "that" | "this" | "these" | "those" | "no" | "all" | "any"))
+                    && !matches!(
+                        sw,
+                        "that" | "this" | "these" | "those" | "no" | "all" | "any"
+                    ))
                     || s.pronoun
                         .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive)
                     || (start + 1 < end && matches!(self.word(start + 1), "'s" | "’s"));
@@ -449,12 +461,17 @@ impl<'a> Phrases<'a> {
                 j -= 1;
                 continue;
             }
-            if p.cap && (self.is_name_word(j - 1, sent_start) || self.known_single(j - 1).is_some()) {
+            if p.cap && (self.is_name_word(j - 1, sent_start) || self.known_single(j - 1).is_some())
+            {
                 // "US journalist", "Kremlin spokesman" — capitalized modifiers
                 j -= 1;
                 continue;
             }
-            if !p.cap && p.verb.is_some_and(|v| self.lex.verb(v).lemma == pw.to_lowercase()) && !p.has(flags::AUX | flags::PREP) {
+            if !p.cap
+                && p.verb
+                    .is_some_and(|v| self.lex.verb(v).lemma == pw.to_lowercase())
+                && !p.has(flags::AUX | flags::PREP)
+            {
                 // a verb's base form used as a noun modifier: "state media"
                 j -= 1;
                 continue;
@@ -502,7 +519,10 @@ impl<'a> Phrases<'a> {
             if u.is_punct('.')
                 && name.is_some_and(|n| n.1 == k)
                 && (self.word(k - 1).chars().count() == 1 || self.toks[k - 1].has(flags::HONORIFIC))
-                && self.toks.get(k + 1).is_some_and(|n| n.cap && n.space_before)
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.cap && n.space_before)
             {
                 k += 1;
                 continue;
@@ -541,7 +561,9 @@ impl<'a> Phrases<'a> {
                     k += 1;
                     continue;
                 }
-                if next_cap && (u.has(flags::DEMONYM) || (u.has(flags::TITLE) && !u.has(flags::HONORIFIC))) {
+                if next_cap
+                    && (u.has(flags::DEMONYM) || (u.has(flags::TITLE) && !u.has(flags::HONORIFIC)))
+                {
                     // "Russian President Vladimir Putin": titles and
                     // demonyms before a name are modifiers, not the name
                     name = None;
@@ -549,7 +571,9 @@ impl<'a> Phrases<'a> {
                     k += 1;
                     continue;
                 }
-                let joined = |n: (usize, usize)| n.1 == k || (n.1 + 1 == k && self.toks[k - 1].is_punct('.'));
+                let joined = |n: (usize, usize)| {
+                    n.1 == k || (n.1 + 1 == k && self.toks[k - 1].is_punct('.'))
+                };
                 if !name.is_some_and(joined) {
                     known = None; // a new name run: "US journalist Tucker Carlson"
                 }
@@ -609,8 +633,12 @@ impl<'a> Phrases<'a> {
             && k < hi
             && self.toks[k].is_word()
             && !self.toks[k].cap
-            && !self.toks[k].has(flags::AUX | flags::PREP | flags::CONJ | flags::PRONOUN | flags::DET)
-            && self.toks.get(k + 1).is_some_and(|n| n.has(flags::CUE_VERB | flags::AUX))
+            && !self.toks[k]
+                .has(flags::AUX | flags::PREP | flags::CONJ | flags::PRONOUN | flags::DET)
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|n| n.has(flags::CUE_VERB | flags::AUX))
         {
             head = Some(k);
         }

@@ -59,6 +59,9 @@ pub struct Entity {
     pub seen: Vec<usize>,
     /// Byte positions where it spoke.
     pub spoke_at: Vec<usize>,
+    /// Known only from the prescan of names (never met by an attribution
+    /// or a role): not linked as a content mention unless titled.
+    pub prescanned_only: bool,
 }
 
 impl Entity {
@@ -127,6 +130,7 @@ impl<'a> Resolver<'a> {
             used: false,
             seen: Vec::new(),
             spoke_at: Vec::new(),
+            prescanned_only: false,
         });
         self.by_name.insert(k, i);
         i
@@ -157,7 +161,11 @@ impl<'a> Resolver<'a> {
     /// surname can refer to someone introduced outside an attribution.
     /// They are written out only if an attribution refers to them.
     pub fn prescan(&mut self, sentences: &[std::ops::Range<usize>]) {
-        let ph = crate::mention::Phrases { text: self.text, toks: self.toks, lex: self.lex };
+        let ph = crate::mention::Phrases {
+            text: self.text,
+            toks: self.toks,
+            lex: self.lex,
+        };
         let mut buf = std::mem::take(&mut self.buf);
         for r in sentences {
             let mut k = r.start;
@@ -172,7 +180,8 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 let mut e = k + 1;
-                while e < r.end && ph.is_name_word(e, usize::MAX) && !self.toks[e].has(flags::TITLE) {
+                while e < r.end && ph.is_name_word(e, usize::MAX) && !self.toks[e].has(flags::TITLE)
+                {
                     e += 1;
                 }
                 let titled = k > r.start && self.toks[k - 1].has(flags::TITLE);
@@ -180,10 +189,21 @@ impl<'a> Resolver<'a> {
                 if (e - k >= 2 || titled) && !org {
                     let name = self.slice(k, e).to_string();
                     let known = self.by_name.contains_key(&Self::key(&name));
-                    if let Some(ent) = self.name_entity(k, e, MentionKind::Name, None) {
+                    let before = self.entities.len();
+                    if let Some(ent) = self.name_entity_raw(k, e, MentionKind::Name, None) {
+                        if ent >= before {
+                            self.entities[ent].prescanned_only = true;
+                        }
                         if self.entities[ent].kind == EntityKind::Person {
                             let mut s = k;
-                            while s > r.start && (self.toks[s - 1].has(flags::TITLE | flags::DEMONYM) || self.toks[s - 1].is_punct('-') || matches!(ph.known_single(s - 1), Some(MultiTarget::Place(_)))) {
+                            while s > r.start
+                                && k - s < 5
+                                && (self.toks[s - 1].has(flags::TITLE | flags::DEMONYM)
+                                    || self.toks[s - 1].is_punct('-')
+                                    || matches!(ph.known_single(s - 1), Some(MultiTarget::Place(_)))
+                                    // "foreign" in "foreign minister"
+                                    || (self.toks[s - 1].is_word() && !self.toks[s - 1].cap && self.toks[s].has(flags::TITLE) && !self.toks[s - 1].has(flags::DET | flags::PREP | flags::CONJ | flags::AUX | flags::CUE_VERB)))
+                            {
                                 s -= 1;
                             }
                             if s < k {
@@ -231,7 +251,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// Resolve a proper name (token range) to an entity, creating it.
-    fn name_entity(
+    fn name_entity_raw(
         &mut self,
         s: usize,
         e: usize,
@@ -296,6 +316,20 @@ impl<'a> Resolver<'a> {
         };
         let outlet = kind == EntityKind::Organization && last_tok.has(flags::OUTLET_NOUN);
         Some(self.find_or_add(kind, &name, outlet))
+    }
+
+    /// Resolve a name met by an attribution (not by the prescan): the
+    /// entity is now referenced for real.
+    fn name_entity(
+        &mut self,
+        s: usize,
+        e: usize,
+        kind_hint: MentionKind,
+        known: Option<MultiTarget>,
+    ) -> Option<usize> {
+        let ent = self.name_entity_raw(s, e, kind_hint, known)?;
+        self.entities[ent].prescanned_only = false;
+        Some(ent)
     }
 
     /// Titles, demonyms and possessors before a name become roles.
@@ -474,14 +508,13 @@ impl<'a> Resolver<'a> {
             _ => None,
         };
         let person = want.is_some();
-        if !person && !(pe.form == "it" || pe.form == "they") {
+        if !(person || pe.form == "it" || pe.form == "they") {
             return None; // I, we, you: the author or the quoted speaker
         }
-        let cands = self
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, en)| en.last_before(pos).is_some() && (en.used || !en.seen.is_empty()));
+        let cands =
+            self.entities.iter().enumerate().filter(|(_, en)| {
+                en.last_before(pos).is_some() && (en.used || !en.seen.is_empty())
+            });
         let best = if person {
             let g = want.flatten();
             // a recent speaker first (within about a paragraph), else the
@@ -637,7 +670,10 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
             }
-            if !ph.is_name_word(k, ss) || t.has(flags::DEMONYM) || (t.has(flags::TITLE) && k + 1 < hi && self.toks[k + 1].cap) {
+            if !ph.is_name_word(k, ss)
+                || t.has(flags::DEMONYM)
+                || (t.has(flags::TITLE) && k + 1 < hi && self.toks[k + 1].cap)
+            {
                 // titles and demonyms before a name are not part of it
                 k += 1;
                 continue;
@@ -648,22 +684,29 @@ impl<'a> Resolver<'a> {
             }
             let titled = k > 0 && self.toks[k - 1].has(flags::TITLE);
             let name = self.slice(k, e).to_string();
-            let known = self.by_name.get(&Self::key(&name)).copied().or_else(|| {
-                let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
-                self.entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, en)| {
-                        en.kind == EntityKind::Person
-                            && en
-                                .name
-                                .split_whitespace()
-                                .last()
-                                .is_some_and(|l| l.to_lowercase() == last)
-                    })
-                    .max_by_key(|(_, en)| en.last_seen)
-                    .map(|(i, _)| i)
-            });
+            let linkable = |en: &Entity| !en.prescanned_only || !en.roles.is_empty();
+            let known = self
+                .by_name
+                .get(&Self::key(&name))
+                .copied()
+                .filter(|&i| linkable(&self.entities[i]))
+                .or_else(|| {
+                    let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+                    self.entities
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, en)| {
+                            en.kind == EntityKind::Person
+                                && linkable(en)
+                                && en
+                                    .name
+                                    .split_whitespace()
+                                    .last()
+                                    .is_some_and(|l| l.to_lowercase() == last)
+                        })
+                        .max_by_key(|(_, en)| en.last_seen)
+                        .map(|(i, _)| i)
+                });
             let ent = match known {
                 Some(i) => Some(i),
                 None if titled => {

@@ -105,14 +105,44 @@ pub const RULES: &[RuleInfo] = &[
         example: "Berg wants to resume the talks in May.",
     },
     RuleInfo {
-        id: "indirect.quoted-object",
-        description: "speaker, cue, quoted object",
-        example: "Berg called the plan “a serious mistake”.",
-    },
-    RuleInfo {
         id: "indirect.participle",
         description: "a participle clause adding to the sentence's speaker",
         example: "Berg spoke for an hour, adding that the talks will resume.",
+    },
+    RuleInfo {
+        id: "according.frame",
+        description: "a study or poll framing the sentence: In + phrase, content",
+        example: "In a new survey, most voters are still undecided.",
+    },
+    RuleInfo {
+        id: "indirect.object",
+        description: "speaker, cue, object phrase as content",
+        example: "Berg endorsed the new treaty in May.",
+    },
+    RuleInfo {
+        id: "indirect.coordinated",
+        description: "a second cue verb sharing the sentence's subject",
+        example: "Berg thanked the hosts and said the talks will resume.",
+    },
+    RuleInfo {
+        id: "indirect.asked",
+        description: "the question in 'Asked whether …', with no source",
+        example: "Asked whether the talks would resume, Berg smiled.",
+    },
+    RuleInfo {
+        id: "nominal.that",
+        description: "a communication noun with a possessor and a that-clause",
+        example: "Berg's claim that the talks will resume surprised no one.",
+    },
+    RuleInfo {
+        id: "evidential.seem",
+        description: "an impression with no named source: subject, seem/appear, complement",
+        example: "The minister seemed to waver on the deal.",
+    },
+    RuleInfo {
+        id: "headline.colon",
+        description: "a name, a colon and a claim, as in headlines",
+        example: "Berg: Talks Will Resume in May",
     },
 ];
 
@@ -249,7 +279,9 @@ impl<'a> Ctx<'a> {
         if i > 0 && t.has(flags::CUE_VERB) {
             let p = &self.toks[i - 1];
             let pw = self.word(i - 1);
-            if (p.has(flags::DET) && !matches!(pw, "that" | "all" | "both" | "each" | "no")) || matches!(pw, "'s" | "’s") {
+            if (p.has(flags::DET) && !matches!(pw, "that" | "all" | "both" | "each" | "no"))
+                || matches!(pw, "'s" | "’s")
+            {
                 return None;
             }
         }
@@ -270,15 +302,20 @@ impl<'a> Ctx<'a> {
     /// after an opening quotation mark), and not in a title-case headline.
     fn title_case_ok(&self, i: usize) -> bool {
         let s = self.sent_of(i);
-        let first = i == s.tokens.start || self.toks[i - 1].is_quote() || self.toks[i - 1].is_punct(':');
+        let first =
+            i == s.tokens.start || self.toks[i - 1].is_quote() || self.toks[i - 1].is_punct(':');
         // "Murphy, the head of the group, Tweeted on Friday": a stray
         // capital after punctuation is still a verb
-        let after_punct = i > s.tokens.start && self.toks[i - 1].is_punct(',') && self.word(i).ends_with("ed");
+        let after_punct =
+            i > s.tokens.start && self.toks[i - 1].is_punct(',') && self.word(i).ends_with("ed");
         if !first && !after_punct {
             return false;
         }
         // headline: most words after it capitalized
-        let words: Vec<&Token> = self.toks[s.tokens.clone()].iter().filter(|t| t.is_word()).collect();
+        let words: Vec<&Token> = self.toks[s.tokens.clone()]
+            .iter()
+            .filter(|t| t.is_word())
+            .collect();
         let caps = words.iter().filter(|t| t.cap).count();
         !(words.len() >= 4 && caps * 4 >= words.len() * 3)
     }
@@ -321,7 +358,12 @@ impl<'a> Ctx<'a> {
         while i > lo {
             let t = &self.toks[i - 1];
             // "has, however, revealed"
-            if t.is_punct(',') && i >= lo + 4 && self.toks[i - 2].has(flags::ADV) && self.toks[i - 3].is_punct(',') && self.toks[i - 4].has(flags::AUX) {
+            if t.is_punct(',')
+                && i >= lo + 4
+                && self.toks[i - 2].has(flags::ADV)
+                && self.toks[i - 3].is_punct(',')
+                && self.toks[i - 4].has(flags::AUX)
+            {
                 i -= 3;
                 continue;
             }
@@ -332,7 +374,10 @@ impl<'a> Ctx<'a> {
                 i -= 1;
                 while i > lo
                     && (self.toks[i - 1].has(flags::TIME)
-                        || matches!(self.word(i - 1), "on" | "last" | "this" | "earlier" | "late" | "early"))
+                        || matches!(
+                            self.word(i - 1),
+                            "on" | "last" | "this" | "earlier" | "late" | "early"
+                        ))
                 {
                     i -= 1;
                 }
@@ -361,12 +406,41 @@ impl<'a> Ctx<'a> {
             // manner and time adverbs only: "just", "only", "even" start
             // content ("said just because …")
             let lower_adv = !t.cap
-                && ((w.ends_with("ly") && w.len() > 4 && !matches!(w, "only" | "early" | "likely" | "nearly" | "largely" | "mostly" | "partly" | "hardly"))
-                    || matches!(w, "again" | "also" | "later" | "earlier" | "today" | "yesterday" | "tonight" | "repeatedly" | "once" | "twice" | "further" | "instead"));
+                && ((w.ends_with("ly")
+                    && w.len() > 4
+                    && !matches!(
+                        w,
+                        "only"
+                            | "early"
+                            | "likely"
+                            | "nearly"
+                            | "largely"
+                            | "mostly"
+                            | "partly"
+                            | "hardly"
+                    ))
+                    || matches!(
+                        w,
+                        "again"
+                            | "also"
+                            | "later"
+                            | "earlier"
+                            | "today"
+                            | "yesterday"
+                            | "tonight"
+                            | "repeatedly"
+                            | "once"
+                            | "twice"
+                            | "further"
+                            | "instead"
+                    ));
             let relative_time = matches!(w, "this" | "last" | "next" | "This" | "Last" | "Next");
             if relative_time {
                 // "last week", "this morning"
-                if i + 1 < hi && self.toks[i + 1].has(flags::TIME) && !self.toks[i + 1].has(flags::DET) {
+                if i + 1 < hi
+                    && self.toks[i + 1].has(flags::TIME)
+                    && !self.toks[i + 1].has(flags::DET)
+                {
                     i += 2;
                     continue;
                 }
@@ -394,7 +468,12 @@ impl<'a> Ctx<'a> {
             let mut n = 0;
             while j > lo && n < 3 {
                 let t = &self.toks[j - 1];
-                if !t.is_word() || t.cap || t.pronoun.is_some() || t.has(flags::DET) || (t.has(flags::PREP) && !self.is(j - 1, "on")) {
+                if !t.is_word()
+                    || t.cap
+                    || t.pronoun.is_some()
+                    || t.has(flags::DET)
+                    || (t.has(flags::PREP) && !self.is(j - 1, "on"))
+                {
                     break;
                 }
                 j -= 1;
@@ -421,11 +500,22 @@ impl<'a> Ctx<'a> {
                 if t.is_final() || t.is_quote() || t.is_punct(';') || t.is_punct(':') {
                     return None;
                 }
-                let noun_use = k > lo && (self.toks[k - 1].has(flags::DET) || matches!(self.word(k - 1), "'s" | "’s"));
-                if t.verb.is_some() && t.has(flags::CUE_VERB) && !t.cap && !noun_use && !self.is(k - 1, "who") {
+                let noun_use = k > lo
+                    && (self.toks[k - 1].has(flags::DET)
+                        || matches!(self.word(k - 1), "'s" | "’s"));
+                if t.verb.is_some()
+                    && t.has(flags::CUE_VERB)
+                    && !t.cap
+                    && !noun_use
+                    && !self.is(k - 1, "who")
+                {
                     return None;
                 }
-                let opener = if paren { t.is_punct('(') } else { t.is_punct(',') };
+                let opener = if paren {
+                    t.is_punct('(')
+                } else {
+                    t.is_punct(',')
+                };
                 if !opener {
                     continue;
                 }
@@ -433,19 +523,37 @@ impl<'a> Ctx<'a> {
                 // "Ed Rendell (D), a Clinton supporter, said"
                 let mut kk = k;
                 if kk > lo && self.toks[kk - 1].is_punct(')') {
-                    if let Some(open) = (kk.saturating_sub(8).max(lo)..kk - 1).rev().find(|&x| self.toks[x].is_punct('(')) {
+                    if let Some(open) = (kk.saturating_sub(8).max(lo)..kk - 1)
+                        .rev()
+                        .find(|&x| self.toks[x].is_punct('('))
+                    {
                         kk = open;
                     }
                 }
                 if let Some(np) = self.np.np_left(kk, lo, sent_start) {
-                    let strong = matches!(np.kind, MentionKind::Name | MentionKind::Org | MentionKind::Pronoun)
-                        || (np.kind == MentionKind::Description && segments == 1);
+                    let strong = matches!(
+                        np.kind,
+                        MentionKind::Name | MentionKind::Org | MentionKind::Pronoun
+                    ) || (np.kind == MentionKind::Description && segments == 1);
                     if strong && np.start == self.clause_start_before(np.start, lo) {
                         if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
                             // "The spokesman, Victor Rusu, told": the name in
                             // the apposition names the described speaker
-                            if np.kind == MentionKind::Description && app.kind == MentionKind::Name && app.end == close {
-                                return Some((Np { start: np.start, end: app.end, head: app.head, kind: MentionKind::Name, name: app.name, known: None }, extras));
+                            if np.kind == MentionKind::Description
+                                && app.kind == MentionKind::Name
+                                && app.end == close
+                            {
+                                return Some((
+                                    Np {
+                                        start: np.start,
+                                        end: app.end,
+                                        head: app.head,
+                                        kind: MentionKind::Name,
+                                        name: app.name,
+                                        known: None,
+                                    },
+                                    extras,
+                                ));
                             }
                             extras.push(app);
                         }
@@ -468,7 +576,25 @@ impl<'a> Ctx<'a> {
             let q = &self.toks[np.start - 2];
             let qw = self.word(np.start - 2).to_lowercase();
             let partitive = q.has(flags::DET | flags::PERSON_NOUN | flags::TITLE)
-                || matches!(qw.as_str(), "one" | "two" | "three" | "none" | "each" | "either" | "neither" | "half" | "majority" | "most" | "some" | "many" | "all" | "several" | "members" | "member");
+                || matches!(
+                    qw.as_str(),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "none"
+                        | "each"
+                        | "either"
+                        | "neither"
+                        | "half"
+                        | "majority"
+                        | "most"
+                        | "some"
+                        | "many"
+                        | "all"
+                        | "several"
+                        | "members"
+                        | "member"
+                );
             if !partitive {
                 break;
             }
@@ -482,7 +608,15 @@ impl<'a> Ctx<'a> {
             let p = &self.toks[np.start - 1];
             let subordinator = matches!(
                 self.word(np.start - 1).to_lowercase().as_str(),
-                "as" | "after" | "before" | "since" | "until" | "because" | "while" | "though" | "although" | "once"
+                "as" | "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "because"
+                    | "while"
+                    | "though"
+                    | "although"
+                    | "once"
             );
             if p.is_word() && p.has(flags::PREP) && !p.cap && !subordinator {
                 let cs = self.clause_start_before(np.start - 1, lo);
@@ -579,7 +713,10 @@ impl<'a> Ctx<'a> {
             // ", as cited by TASS": a relay after a comma still belongs to the tag
             if self.toks[k].is_punct(',')
                 && self.is(k + 1, "as")
-                && (self.is(k + 2, "cited") || self.is(k + 2, "quoted") || self.is(k + 2, "reported") || self.is(k + 2, "per"))
+                && (self.is(k + 2, "cited")
+                    || self.is(k + 2, "quoted")
+                    || self.is(k + 2, "reported")
+                    || self.is(k + 2, "per"))
             {
                 k += 1;
             }
@@ -639,21 +776,25 @@ impl<'a> Ctx<'a> {
             k = np.end;
             // "in a recent issue of Foreign Policy magazine"
             while self.is(k, "of") {
-                match self.np.np_right(k + 1, hi, sent_start).or_else(|| self.bare_np(k + 1, hi)) {
+                match self
+                    .np
+                    .np_right(k + 1, hi, sent_start)
+                    .or_else(|| self.bare_np(k + 1, hi))
+                {
                     Some(n2) => k = n2.end,
                     None => break,
                 }
             }
             // "interview with X"
-            if self.is(np.head, "interview")
+            if (self.is(np.head, "interview")
                 || self.is(np.head, "interviews")
-                || self.is(np.head, "conversation")
+                || self.is(np.head, "conversation"))
+                && (self.is(k, "with") || self.is(k, "to"))
+                && k + 1 < hi
             {
-                if (self.is(k, "with") || self.is(k, "to")) && k + 1 < hi {
-                    if let Some(who) = self.np.np_right(k + 1, hi, sent_start) {
-                        addressee = Some(who);
-                        k = who.end;
-                    }
+                if let Some(who) = self.np.np_right(k + 1, hi, sent_start) {
+                    addressee = Some(who);
+                    k = who.end;
                 }
             }
         }
@@ -727,14 +868,23 @@ impl<'a> Ctx<'a> {
             }
             if let Some(mut d) = self.quote_then_attribution(&q) {
                 // "“A,” she said, “B.”": the quote right after the tag
-                let tag_end = [Some(d.cue.1), d.speaker.map(|n| n.end), d.addressee.map(|n| n.end), d.source.map(|n| n.end)]
-                    .into_iter()
-                    .flatten()
-                    .max()
-                    .unwrap_or(d.cue.1);
-                if tag_end + 1 < self.toks.len() && matches!(self.toks[tag_end].kind, TokKind::Punct(',' | ':')) {
+                let tag_end = [
+                    Some(d.cue.1),
+                    d.speaker.map(|n| n.end),
+                    d.addressee.map(|n| n.end),
+                    d.source.map(|n| n.end),
+                ]
+                .into_iter()
+                .flatten()
+                .max()
+                .unwrap_or(d.cue.1);
+                if tag_end + 1 < self.toks.len()
+                    && matches!(self.toks[tag_end].kind, TokKind::Punct(',' | ':'))
+                {
                     if let Some(next) = self.quotes.iter().find(|n| n.open == tag_end + 1) {
-                        if self.tok_sent[next.open] == self.tok_sent[tag_end] || self.sent_of(next.open).para == self.sent_of(tag_end).para {
+                        if self.tok_sent[next.open] == self.tok_sent[tag_end]
+                            || self.sent_of(next.open).para == self.sent_of(tag_end).para
+                        {
                             d.content.push(next.span);
                             d.rule = "direct.split";
                         }
@@ -746,7 +896,6 @@ impl<'a> Ctx<'a> {
             }
         }
     }
-
 
     /// Does the quote's last inner token suggest a tag follows ("…,” he said)?
     fn quote_ends_open(&self, q: &Quote) -> bool {
@@ -776,7 +925,9 @@ impl<'a> Ctx<'a> {
         let qs = &self.sents[self.tok_sent[q.open] as usize];
         let embedded = q.open > qs.tokens.start && {
             let p = &self.toks[q.open - 1];
-            (p.is_word() || p.kind == TokKind::Number) && p.verb.is_none() && !self.is(q.open - 1, "that")
+            (p.is_word() || p.kind == TokKind::Number)
+                && p.verb.is_none()
+                && !self.is(q.open - 1, "that")
         };
         let content_span = if embedded {
             let cs = self.clause_start_before(q.open, qs.tokens.start);
@@ -942,10 +1093,18 @@ impl<'a> Ctx<'a> {
                             // clause takes the clause, to its end
                             let hi = self.content_end(self.sent_of(q.open));
                             let continues = q.close.is_some_and(|c| {
-                                c + 1 < hi && self.toks[c + 1].is_word() && !self.toks[c + 1].cap && self.toks[c + 1].verb.is_none()
+                                c + 1 < hi
+                                    && self.toks[c + 1].is_word()
+                                    && !self.toks[c + 1].cap
+                                    && self.toks[c + 1].verb.is_none()
+                                    && !self.toks[c + 1].has(flags::CONJ)
                             });
                             if next < b || continues {
-                                let end = if q.end < hi { self.content_tail(q.end, hi).unwrap_or(hi) } else { q.end.min(self.toks.len()) };
+                                let end = if q.end < hi {
+                                    self.content_tail(q.end, hi).unwrap_or(hi)
+                                } else {
+                                    q.end.min(self.toks.len())
+                                };
                                 let from = if next < b { next } else { q.open };
                                 self.span_of(from, end)?.cover(q.span)
                             } else {
@@ -973,15 +1132,17 @@ impl<'a> Ctx<'a> {
         // the region between speaker and cue
         let mut k = sp.end;
         while k < d.cue.0 {
-            if self.is(k, "interview") || self.is(k, "conversation") {
-                if (self.is(k + 1, "with") || self.is(k + 1, "to")) && d.addressee.is_none() {
-                    d.addressee = self.np.np_right(k + 2, d.cue.0, lo);
-                }
+            if (self.is(k, "interview") || self.is(k, "conversation"))
+                && (self.is(k + 1, "with") || self.is(k + 1, "to"))
+                && d.addressee.is_none()
+            {
+                d.addressee = self.np.np_right(k + 2, d.cue.0, lo);
             }
-            if self.is(k, "cited") || self.is(k, "quoted") || self.is(k, "reported") {
-                if self.is(k + 1, "by") && d.source.is_none() {
-                    d.source = self.np.np_right(k + 2, d.cue.0, lo);
-                }
+            if (self.is(k, "cited") || self.is(k, "quoted") || self.is(k, "reported"))
+                && self.is(k + 1, "by")
+                && d.source.is_none()
+            {
+                d.source = self.np.np_right(k + 2, d.cue.0, lo);
             }
             if self.is(k, "as") && self.is(k + 1, "per") && d.source.is_none() {
                 d.source = self.np.np_right(k + 2, d.cue.0, lo);
@@ -1007,7 +1168,7 @@ impl<'a> Ctx<'a> {
     // ------------------------------------------------------------------
     // pass 2: continuations of direct quotes
 
-    fn continuations(&mut self, out: &mut Vec<Draft>) {
+    fn continuations(&mut self, out: &mut [Draft]) {
         for qi in 0..self.quotes.len() {
             let q = self.quotes[qi];
             if self.taken[q.open] || q.words == 0 {
@@ -1033,11 +1194,16 @@ impl<'a> Ctx<'a> {
             // make up the paragraph's opening
             let starts_sentence = qs.tokens.start == q.open;
             // "“A,” she said, “B.”": the quote right after the tag's comma
-            let tag_end = [Some(pd.cue.1), pd.speaker.map(|n| n.end), pd.addressee.map(|n| n.end), pd.source.map(|n| n.end)]
-                .into_iter()
-                .flatten()
-                .max()
-                .unwrap_or(pd.cue.1);
+            let tag_end = [
+                Some(pd.cue.1),
+                pd.speaker.map(|n| n.end),
+                pd.addressee.map(|n| n.end),
+                pd.source.map(|n| n.end),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(pd.cue.1);
             let after_tag = same_para
                 && q.open == tag_end + 1
                 && matches!(self.toks[tag_end].kind, TokKind::Punct(',' | ':'));
@@ -1109,10 +1275,16 @@ impl<'a> Ctx<'a> {
         let (class, _, ao, needs) = self.verb_info(cw);
         // "…, Lavrov was cited as saying / was quoted": a passive verb of
         // citing stands without its complement
-        let passive = (self.skip_verb_group_left(i, lo)..i)
-            .any(|j| matches!(self.word(j).to_lowercase().as_str(), "was" | "were" | "is" | "are" | "been" | "be"))
-            && self.word(i).ends_with("ed");
-        if !matches!(cw, CueWord::Verb(_)) || class == CueClass::Intention || (needs && class == CueClass::Speech && !passive) {
+        let passive = (self.skip_verb_group_left(i, lo)..i).any(|j| {
+            matches!(
+                self.word(j).to_lowercase().as_str(),
+                "was" | "were" | "is" | "are" | "been" | "be"
+            )
+        }) && self.word(i).ends_with("ed");
+        if !matches!(cw, CueWord::Verb(_))
+            || class == CueClass::Intention
+            || (needs && class == CueClass::Speech && !passive)
+        {
             return None;
         }
         let w = self.word(i);
@@ -1152,8 +1324,11 @@ impl<'a> Ctx<'a> {
             !self.in_quote(j)
                 && !self.taken[j]
                 && self.toks[j].has(flags::CUE_VERB)
-                && self.toks[j].verb.is_some_and(|v| self.lex.verb(v).class == CueClass::Speech)
-                && (self.is(j + 1, "that") || self.toks.get(j + 1).is_some_and(|t| t.pronoun.is_some()))
+                && self.toks[j]
+                    .verb
+                    .is_some_and(|v| self.lex.verb(v).class == CueClass::Speech)
+                && (self.is(j + 1, "that")
+                    || self.toks.get(j + 1).is_some_and(|t| t.pronoun.is_some()))
                 && self.subject(j, lo).is_some()
         });
         if earlier_cue {
@@ -1169,8 +1344,10 @@ impl<'a> Ctx<'a> {
         let mut rule = rule;
         if k < hi {
             // parenthetical: "A, X said, B."
-            if matches!(self.toks[k].kind, TokKind::Punct('—' | '–' | '-' | '(' | ';'))
-                || (self.toks[k].is_punct(',') && (self.is(k + 1, "and") || self.is(k + 1, "but")))
+            if matches!(
+                self.toks[k].kind,
+                TokKind::Punct('—' | '–' | '-' | '(' | ';')
+            ) || (self.toks[k].is_punct(',') && (self.is(k + 1, "and") || self.is(k + 1, "but")))
             {
                 // "…, the office reported on Tuesday -- a development that…"
             } else if self.toks[k].is_punct(',')
@@ -1230,7 +1407,11 @@ impl<'a> Ctx<'a> {
                 // the object runs to the next comma or the sentence end:
                 // "according to a count by The Associated Press"
                 let stop = (ce..hi)
-                    .find(|&k| self.toks[k].is_punct(',') || self.toks[k].is_punct('—') || self.toks[k].is_quote())
+                    .find(|&k| {
+                        self.toks[k].is_punct(',')
+                            || self.toks[k].is_punct('—')
+                            || self.toks[k].is_quote()
+                    })
                     .unwrap_or(hi);
                 if stop == ce || stop - ce > 20 {
                     i = ce;
@@ -1329,15 +1510,26 @@ impl<'a> Ctx<'a> {
         // "saying", with TASS as the source
         if matches!(self.lemma(cw), "cite" | "quote") {
             let k = self.np.np_right(ce, hi, lo).map_or(ce, |n| n.end);
-            if self.is(k, "as") && self.toks.get(k + 1).is_some_and(|t| t.verb.is_some() && self.word(k + 1).ends_with("ing")) {
+            if self.is(k, "as")
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.verb.is_some() && self.word(k + 1).ends_with("ing"))
+            {
                 return None;
             }
         }
         let (speaker, extras, rule_hint) = self.speaker_for_cue(i, lo, si, out)?;
-        if speaker.is_none() || speaker.is_some_and(|sp| sp.kind == MentionKind::Pronoun && self.is(sp.start, "it") && self.passive_it(i, lo)) {
+        if speaker.is_none()
+            || speaker.is_some_and(|sp| {
+                sp.kind == MentionKind::Pronoun && self.is(sp.start, "it") && self.passive_it(i, lo)
+            })
+        {
             // "It is said that…": an empty subject is no speaker
             if self.passive_it(i, lo) {
-                return self.forward_content(i, ce, cw, None, lo, hi, si, class, ao, needs, &extras, rule_hint);
+                return self.forward_content(
+                    i, ce, cw, None, lo, hi, si, class, ao, needs, &extras, rule_hint,
+                );
             }
         }
         self.forward_content(
@@ -1372,7 +1564,10 @@ impl<'a> Ctx<'a> {
         if gerund && i > lo + 1 && self.is(i - 1, "as") {
             let mut v = i - 1;
             // passive with an optional by-phrase
-            if let Some(by) = (v.saturating_sub(10).max(lo)..v).rev().find(|&j| self.is(j, "by")) {
+            if let Some(by) = (v.saturating_sub(10).max(lo)..v)
+                .rev()
+                .find(|&j| self.is(j, "by"))
+            {
                 if by > lo && (self.is(by - 1, "cited") || self.is(by - 1, "quoted")) {
                     v = by;
                 }
@@ -1387,7 +1582,9 @@ impl<'a> Ctx<'a> {
             }
             // active: the phrase between cited/quoted and "as"
             if let Some(np) = self.np.np_left(i - 1, lo, lo) {
-                if np.start > lo && (self.is(np.start - 1, "cited") || self.is(np.start - 1, "quoted")) {
+                if np.start > lo
+                    && (self.is(np.start - 1, "cited") || self.is(np.start - 1, "quoted"))
+                {
                     return Some((Some(np), Vec::new(), None));
                 }
             }
@@ -1397,13 +1594,17 @@ impl<'a> Ctx<'a> {
             // telling Carlson"
             let p = np.start;
             let cited = p > lo
-                && (self.is(p - 1, "cited") || self.is(p - 1, "quoted") || (self.is(p - 1, "as") && p > lo + 1));
+                && (self.is(p - 1, "cited")
+                    || self.is(p - 1, "quoted")
+                    || (self.is(p - 1, "as") && p > lo + 1));
             if !gerund || cited {
                 return Some((Some(np), ex, None));
             }
         }
         let after_comma = g > lo
-            && (self.toks[g - 1].is_punct(',') || self.toks[g - 1].is_punct('—') || self.toks[g - 1].is_punct('–'));
+            && (self.toks[g - 1].is_punct(',')
+                || self.toks[g - 1].is_punct('—')
+                || self.toks[g - 1].is_punct('–'));
         let coordinated = g > lo && (self.is(g - 1, "and") || self.is(g - 1, "but"));
         if (gerund && after_comma) || coordinated {
             let prev = out
@@ -1412,7 +1613,11 @@ impl<'a> Ctx<'a> {
                 .find(|d| d.sent == si && d.speaker.is_some() && d.cue.1 <= i)
                 .and_then(|d| d.speaker)
                 .or_else(|| self.sentence_subject(lo, i))?;
-            let hint = if gerund { "indirect.participle" } else { "indirect.coordinated" };
+            let hint = if gerund {
+                "indirect.participle"
+            } else {
+                "indirect.coordinated"
+            };
             return Some((Some(prev), Vec::new(), Some(hint)));
         }
         if self.passive_it(i, lo) {
@@ -1459,7 +1664,7 @@ impl<'a> Ctx<'a> {
         if self.is(k, "that") {
             rule = "indirect.that";
         } else if t.is_quote() {
-            rule = "indirect.quoted-object";
+            rule = "indirect.object";
         } else if t.is_punct(':') || t.is_punct(',') {
             // "said: the plan…" / "said, the plan…"
             if k + 1 >= hi || class != CueClass::Speech || t.is_punct(',') {
@@ -1468,7 +1673,10 @@ impl<'a> Ctx<'a> {
             start = k + 1;
             rule = "indirect.clause";
         } else if self.is(k, "to")
-            && self.toks.get(k + 1).is_some_and(|u| (u.is_word() && !u.cap) || u.is_quote())
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|u| (u.is_word() && !u.cap) || u.is_quote())
         {
             let takes_inf = match cw {
                 CueWord::Verb(v) => self.lex.verb(v).infinitive || ao,
@@ -1487,19 +1695,26 @@ impl<'a> Ctx<'a> {
             }
         } else if WH.contains(&w.to_lowercase().as_str()) && class != CueClass::Intention {
             rule = "indirect.clause";
-        } else if self.is(k, "about") && class == CueClass::Speech && k + 1 < hi && self.object_start(k + 1, hi) {
+        } else if self.is(k, "about")
+            && class == CueClass::Speech
+            && k + 1 < hi
+            && self.object_start(k + 1, hi)
+        {
             // "warned us about those rapists", "spoke about the economy":
             // annotators mostly keep the "about"
             start = k;
             rule = "indirect.object";
         } else if !(class == CueClass::Intention || needs)
-            && (self.clause_start(k, hi) || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
+            && (self.clause_start(k, hi)
+                || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
         {
             rule = "indirect.clause";
         } else if self.is_object_verb(cw)
             && self.object_start(k, hi)
-            && !(matches!(self.word(k), "himself" | "herself" | "themselves" | "itself")
-                && matches!(self.lemma(cw), "find" | "show"))
+            && !(matches!(
+                self.word(k),
+                "himself" | "herself" | "themselves" | "itself"
+            ) && matches!(self.lemma(cw), "find" | "show"))
         {
             // "endorsed Sanders in the primary", "called the plan a mistake":
             // the object, to the end of its clause
@@ -1519,7 +1734,8 @@ impl<'a> Ctx<'a> {
         // ends at its closing comma
         let mut end_tok = hi;
         if speaker.is_some_and(|sp| sp.kind == MentionKind::Relative) {
-            if let Some(c) = (start..hi).find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j)) {
+            if let Some(c) = (start..hi).find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))
+            {
                 end_tok = c;
             }
         }
@@ -1553,8 +1769,10 @@ impl<'a> Ctx<'a> {
         if rule == "indirect.object" {
             if let Some(c) = (start + 1..end_tok).find(|&j| {
                 !self.in_quote(j)
-                    && (matches!(self.toks[j].kind, TokKind::Punct(',' | ';' | '—' | '–' | '(' | ':'))
-                        || self.toks[j].is_punct('-') && self.toks[j].space_before)
+                    && (matches!(
+                        self.toks[j].kind,
+                        TokKind::Punct(',' | ';' | '—' | '–' | '(' | ':')
+                    ) || self.toks[j].is_punct('-') && self.toks[j].space_before)
             }) {
                 end_tok = c;
                 span = self.span_of(start, c)?;
@@ -1564,14 +1782,14 @@ impl<'a> Ctx<'a> {
         // verb coordinated with this one starts its own attribution
         if qi.is_none() {
             let cut = (start + 1..end_tok).find(|&j| {
-                (self.is(j, "and") || self.is(j, "but"))
-                    && !self.in_quote(j)
-                    && {
-                        let v = self.skip_adverbs_right(j + 1, end_tok);
-                        v < end_tok
-                            && self.toks[v].verb.is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
-                            && !self.word(v).ends_with("ing")
-                    }
+                (self.is(j, "and") || self.is(j, "but")) && !self.in_quote(j) && {
+                    let v = self.skip_adverbs_right(j + 1, end_tok);
+                    v < end_tok
+                        && self.toks[v]
+                            .verb
+                            .is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
+                        && !self.word(v).ends_with("ing")
+                }
             });
             if let Some(c) = cut {
                 let mut e = c;
@@ -1638,7 +1856,9 @@ impl<'a> Ctx<'a> {
                     }
                     if matches!(n.as_str(), "and" | "but" | "so" | "yet") && j + 2 < end {
                         let s2 = &self.toks[j + 2];
-                        let new_subject = s2.pronoun.is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+                        let new_subject = s2
+                            .pronoun
+                            .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
                             || (s2.has(flags::DET) && !s2.has(flags::PRONOUN))
                             || (s2.cap && s2.is_word());
                         if new_subject {
@@ -1666,17 +1886,28 @@ impl<'a> Ctx<'a> {
             }
             let t = &self.toks[j];
             let w = self.word(j);
-            if (t.has(flags::TIME) && !t.has(flags::DET)) || matches!(w, "during" | "amid" | "while" | "before" | "after" | "since" | "when") {
+            if (t.has(flags::TIME) && !t.has(flags::DET))
+                || matches!(
+                    w,
+                    "during" | "amid" | "while" | "before" | "after" | "since" | "when"
+                )
+            {
                 return Some(j);
             }
             if matches!(w, "and" | "but") && j + 1 < end {
                 let n = &self.toks[j + 1];
                 let nw = self.word(j + 1);
-                if n.is_word() && !n.cap && (n.has(flags::AUX) || n.verb.is_some() || nw.ends_with("ed")) {
+                if n.is_word()
+                    && !n.cap
+                    && (n.has(flags::AUX) || n.verb.is_some() || nw.ends_with("ed"))
+                {
                     return Some(j);
                 }
             }
-            if matches!(w, "in" | "on" | "at") && j + 1 < end && (self.toks[j + 1].has(flags::TIME | flags::MONTH) && self.toks[j + 1].cap) {
+            if matches!(w, "in" | "on" | "at")
+                && j + 1 < end
+                && (self.toks[j + 1].has(flags::TIME | flags::MONTH) && self.toks[j + 1].cap)
+            {
                 return Some(j);
             }
             j += 1;
@@ -1712,7 +1943,9 @@ impl<'a> Ctx<'a> {
     /// conjunction or the end.
     fn loose_clause_start(&self, k: usize, hi: usize) -> bool {
         let t = &self.toks[k];
-        k < hi && (t.is_word() || t.kind == TokKind::Number) && !t.has(flags::PREP | flags::CONJ | flags::RELATIVE | flags::TIME)
+        k < hi
+            && (t.is_word() || t.kind == TokKind::Number)
+            && !t.has(flags::PREP | flags::CONJ | flags::RELATIVE | flags::TIME)
     }
 
     /// Does a clause (subject + more) start at `k`? Pronouns, determiners,
@@ -1763,7 +1996,12 @@ impl<'a> Ctx<'a> {
             let (lo, hi) = (s.tokens.start, self.content_end(s));
             for i in lo..hi.saturating_sub(2) {
                 let t = &self.toks[i];
-                if !t.has(flags::CUE_NOUN) || t.cap || self.taken[i] || self.in_quote(i) || !self.is(i + 1, "that") {
+                if !t.has(flags::CUE_NOUN)
+                    || t.cap
+                    || self.taken[i]
+                    || self.in_quote(i)
+                    || !self.is(i + 1, "that")
+                {
                     continue;
                 }
                 // "the report that was released" is a relative clause: the
@@ -1773,13 +2011,29 @@ impl<'a> Ctx<'a> {
                 }
                 // the possessor: "his", "Trump's", "the senator's"
                 let mut j = i;
-                while j > lo && self.toks[j - 1].is_word() && !self.toks[j - 1].cap && self.toks[j - 1].pronoun.is_none() && !self.toks[j - 1].has(flags::DET | flags::PREP | flags::CONJ | flags::AUX | flags::CUE_VERB) && i - j < 3 {
+                while j > lo
+                    && self.toks[j - 1].is_word()
+                    && !self.toks[j - 1].cap
+                    && self.toks[j - 1].pronoun.is_none()
+                    && !self.toks[j - 1]
+                        .has(flags::DET | flags::PREP | flags::CONJ | flags::AUX | flags::CUE_VERB)
+                    && i - j < 3
+                {
                     j -= 1;
                 }
                 let speaker = if j > lo {
                     let p = &self.toks[j - 1];
-                    if p.pronoun.is_some_and(|x| self.lex.pronouns.pronouns[x as usize].possessive) {
-                        Some(Np { start: j - 1, end: j, head: j - 1, kind: MentionKind::Pronoun, name: None, known: None })
+                    if p.pronoun
+                        .is_some_and(|x| self.lex.pronouns.pronouns[x as usize].possessive)
+                    {
+                        Some(Np {
+                            start: j - 1,
+                            end: j,
+                            head: j - 1,
+                            kind: MentionKind::Pronoun,
+                            name: None,
+                            known: None,
+                        })
                     } else if matches!(self.word(j - 1), "'s" | "’s") {
                         self.np.np_left(j - 1, lo, lo)
                     } else {
@@ -1793,7 +2047,9 @@ impl<'a> Ctx<'a> {
                 }
                 let start = i + 1;
                 let end = self.content_tail(start, hi).unwrap_or(hi);
-                let Some(span) = self.span_of(start, end) else { continue };
+                let Some(span) = self.span_of(start, end) else {
+                    continue;
+                };
                 if self.is_taken_span(span) {
                     continue;
                 }
@@ -1821,19 +2077,36 @@ impl<'a> Ctx<'a> {
             let (lo, hi) = (s.tokens.start, self.content_end(s));
             for i in lo + 1..hi.saturating_sub(1) {
                 let w = self.word(i);
-                if self.taken[i] || self.in_quote(i) || !matches!(w, "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared") {
+                if self.taken[i]
+                    || self.in_quote(i)
+                    || !matches!(
+                        w,
+                        "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+                    )
+                {
                     continue;
                 }
-                let Some((np, _)) = self.subject(i, lo) else { continue };
+                let Some((np, _)) = self.subject(i, lo) else {
+                    continue;
+                };
                 if matches!(np.kind, MentionKind::Relative) {
                     continue;
                 }
                 let k = self.skip_adverbs_right(i + 1, hi);
-                if k >= hi || !(self.is(k, "to") || self.is(k, "like") || (self.toks[k].is_word() && !self.toks[k].has(flags::PREP | flags::CONJ | flags::DET))) {
+                if k >= hi
+                    || !(self.is(k, "to")
+                        || self.is(k, "like")
+                        || (self.toks[k].is_word()
+                            && !self.toks[k].has(flags::PREP | flags::CONJ | flags::DET)))
+                {
                     continue;
                 }
                 let end = self.content_tail(k, hi).unwrap_or(hi);
-                let (Some(subj), Some(rest)) = (self.span_of(np.start, np.end), self.span_of(k, end)) else { continue };
+                let (Some(subj), Some(rest)) =
+                    (self.span_of(np.start, np.end), self.span_of(k, end))
+                else {
+                    continue;
+                };
                 if self.is_taken_span(subj) || self.is_taken_span(rest) {
                     continue;
                 }
@@ -1841,7 +2114,16 @@ impl<'a> Ctx<'a> {
                     Some(v) => CueWord::Verb(v),
                     None => CueWord::Noun,
                 };
-                let d = Draft { speaker: None, cue: (i, i + 1), cue_word: cw, content: vec![subj, rest], source: None, addressee: None, rule: "evidential.seem", sent: si };
+                let d = Draft {
+                    speaker: None,
+                    cue: (i, i + 1),
+                    cue_word: cw,
+                    content: vec![subj, rest],
+                    source: None,
+                    addressee: None,
+                    rule: "evidential.seem",
+                    sent: si,
+                };
                 self.commit(d, out);
             }
         }
@@ -1860,7 +2142,11 @@ impl<'a> Ctx<'a> {
             if hi <= lo + 2 || self.taken[lo] || self.in_quote(lo) {
                 continue;
             }
-            if let Some(d) = self.headline_colon(lo, hi, si).or_else(|| self.asked(lo, hi, si)).or_else(|| self.framing_in(lo, hi, si)) {
+            if let Some(d) = self
+                .headline_colon(lo, hi, si)
+                .or_else(|| self.asked(lo, hi, si))
+                .or_else(|| self.framing_in(lo, hi, si))
+            {
                 if !d.content.iter().any(|c| self.is_taken_span(*c)) {
                     self.commit(d, out);
                 }
@@ -1874,10 +2160,18 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let np = self.np.np_left(colon, lo, lo)?;
-        if np.start != lo || !matches!(np.kind, MentionKind::Name | MentionKind::Org | MentionKind::Description) {
+        if np.start != lo
+            || !matches!(
+                np.kind,
+                MentionKind::Name | MentionKind::Org | MentionKind::Description
+            )
+        {
             return None;
         }
-        if np.kind == MentionKind::Description && !self.toks[np.head].has(flags::TITLE | flags::PERSON_NOUN | flags::ORG_HEAD | flags::OUTLET_NOUN) {
+        if np.kind == MentionKind::Description
+            && !self.toks[np.head]
+                .has(flags::TITLE | flags::PERSON_NOUN | flags::ORG_HEAD | flags::OUTLET_NOUN)
+        {
             return None;
         }
         let words = (colon + 1..hi).filter(|&k| self.toks[k].is_word()).count();
@@ -1907,7 +2201,9 @@ impl<'a> Ctx<'a> {
         if !self.is(a, "asked") {
             return None;
         }
-        let (ce, cw) = self.cue_at(a).or_else(|| self.toks[a].verb.map(|v| (a + 1, CueWord::Verb(v))))?;
+        let (ce, cw) = self
+            .cue_at(a)
+            .or_else(|| self.toks[a].verb.map(|v| (a + 1, CueWord::Verb(v))))?;
         let mut k = self.skip_adverbs_right(ce, hi);
         if self.is(k, "about") {
             k += 1;
@@ -1935,7 +2231,20 @@ impl<'a> Ctx<'a> {
         let frame = (lo + 1..comma).find(|&j| {
             matches!(
                 self.word(j).to_lowercase().as_str(),
-                "poll" | "polls" | "survey" | "surveys" | "study" | "report" | "filing" | "analysis" | "data" | "records" | "view" | "opinion" | "estimate" | "estimates"
+                "poll"
+                    | "polls"
+                    | "survey"
+                    | "surveys"
+                    | "study"
+                    | "report"
+                    | "filing"
+                    | "analysis"
+                    | "data"
+                    | "records"
+                    | "view"
+                    | "opinion"
+                    | "estimate"
+                    | "estimates"
             )
         })?;
         let np = self.np.np_right(lo + 1, comma, lo + 1).unwrap_or(Np {
@@ -1947,7 +2256,9 @@ impl<'a> Ctx<'a> {
             known: None,
         });
         let np = Np { end: comma, ..np };
-        if comma + 3 > hi || (comma + 1..hi).any(|j| self.toks[j].has(flags::CUE_VERB) && !self.in_quote(j)) {
+        if comma + 3 > hi
+            || (comma + 1..hi).any(|j| self.toks[j].has(flags::CUE_VERB) && !self.in_quote(j))
+        {
             return None;
         }
         Some(Draft {
@@ -1981,5 +2292,35 @@ impl<'a> Ctx<'a> {
         });
         let _ = lower_into;
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+    use crate::{Document, Extractor};
+
+    /// Every rule's own example produces an attribution carrying its id.
+    #[test]
+    fn each_rule_fires_on_its_example() {
+        let ex = Extractor::default();
+        let mut missing = Vec::new();
+        for r in RULES {
+            let rec = ex.extract(&Document::new("example", r.example)).to_record();
+            if !rec.attributions.iter().any(|a| {
+                a.rule.split('+').any(|part| {
+                    part == r.id || (part == "continuation" && r.id == "direct.continuation")
+                })
+            }) {
+                missing.push((
+                    r.id,
+                    rec.attributions
+                        .iter()
+                        .map(|a| a.rule.clone())
+                        .collect::<Vec<_>>(),
+                ));
+            }
+        }
+        assert!(missing.is_empty(), "{missing:?}");
     }
 }

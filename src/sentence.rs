@@ -158,7 +158,10 @@ mod tests {
         assert_eq!(sents("One\n\nTwo"), ["One", "Two"]);
         let lex = Lexicon::embedded();
         let text = "A b. C d.\nE f.";
-        let paras: Vec<usize> = split(text, &tokenize(text, &lex)).iter().map(|s| s.para).collect();
+        let paras: Vec<usize> = split(text, &tokenize(text, &lex))
+            .iter()
+            .map(|s| s.para)
+            .collect();
         assert_eq!(paras, [0, 0, 1]);
     }
 }

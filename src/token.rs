@@ -146,11 +146,16 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
                 let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
                 if is_apostrophe(d) && next_alnum && !digits {
                     let after = &text[j + d.len_utf8()..];
-                    let clitic_len = after.find(|x: char| !x.is_alphanumeric()).unwrap_or(after.len());
+                    let clitic_len = after
+                        .find(|x: char| !x.is_alphanumeric())
+                        .unwrap_or(after.len());
                     let clitic = &after[..clitic_len];
                     // possessive 's and clitics 'd 'll 're 've 'm split off
                     // ("he’d" → "he" "’d"); "n't" stays with its verb
-                    if matches!(clitic, "s" | "S" | "d" | "ll" | "re" | "ve" | "m" | "D" | "LL" | "RE" | "VE" | "M") {
+                    if matches!(
+                        clitic,
+                        "s" | "S" | "d" | "ll" | "re" | "ve" | "m" | "D" | "LL" | "RE" | "VE" | "M"
+                    ) {
                         break;
                     }
                     j += d.len_utf8();
@@ -208,9 +213,15 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
         // possessive 's
         if is_apostrophe(c) {
             let rest = &text[i + clen..];
-            let clitic_len = rest.find(|x: char| !x.is_alphanumeric()).unwrap_or(rest.len());
+            let clitic_len = rest
+                .find(|x: char| !x.is_alphanumeric())
+                .unwrap_or(rest.len());
             let clitic = &rest[..clitic_len];
-            if matches!(clitic, "s" | "S" | "d" | "ll" | "re" | "ve" | "m" | "D" | "LL" | "RE" | "VE" | "M") && !space_before {
+            if matches!(
+                clitic,
+                "s" | "S" | "d" | "ll" | "re" | "ve" | "m" | "D" | "LL" | "RE" | "VE" | "M"
+            ) && !space_before
+            {
                 let span = Span::new(i, i + clen + clitic_len);
                 let mut t = plain(span, TokKind::Word, false);
                 lookup(&mut t, span.slice(text), lex, &mut lower);

@@ -31,6 +31,7 @@ mod cytoscape;
 mod dot;
 mod gexf;
 mod graphml;
+mod html;
 mod json;
 mod ron;
 mod ttl;
@@ -111,11 +112,13 @@ pub enum Format {
     Ron,
     /// RDF Turtle with schema.org and PROV terms.
     Ttl,
+    /// One self-contained HTML page that draws the graph (no network).
+    Html,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Dot,
         Format::Graphml,
         Format::Gexf,
@@ -125,6 +128,7 @@ impl Format {
         Format::Cypher,
         Format::Ron,
         Format::Ttl,
+        Format::Html,
     ];
 
     /// The writer for this format.
@@ -139,6 +143,7 @@ impl Format {
             Format::Cypher => Box::new(cypher::Cypher),
             Format::Ron => Box::new(ron::Ron),
             Format::Ttl => Box::new(ttl::Turtle),
+            Format::Html => Box::new(html::Html),
         }
     }
 
@@ -154,6 +159,7 @@ impl Format {
             Format::Cypher => "cypher",
             Format::Ron => "ron",
             Format::Ttl => "ttl",
+            Format::Html => "html",
         }
     }
 
@@ -170,6 +176,7 @@ impl Format {
             Format::Cypher => &["cypher", "cql"],
             Format::Ron => &["ron"],
             Format::Ttl => &["ttl"],
+            Format::Html => &["html", "htm"],
         }
     }
 

@@ -29,6 +29,7 @@
 //! for the rules); statements never merge: the same words in two documents
 //! are two statements that share a speaker.
 
+mod context;
 mod names;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -230,6 +231,61 @@ pub struct StatementNode {
     pub addressee_text: Option<String>,
     /// The rule that found it.
     pub rule: String,
+    /// The sentence it was found in, with its parts marked; only when the
+    /// graph was given the document's text ([`QuoteGraph::attach_text`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Box<StatementContext>>,
+}
+
+/// The sentence (or sentences) a statement was found in, so a reader can
+/// see the claim in place with the speaker, cue and content marked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementContext {
+    /// The text from the start of the sentence holding the first part to
+    /// the end of the sentence holding the last, as written.
+    pub text: String,
+    /// Code-point offset of `text` in the document.
+    pub start: usize,
+    /// The parts, in text order, with code-point spans into `text`.
+    pub marks: Vec<ContextMark>,
+}
+
+/// One marked part of a [`StatementContext`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContextMark {
+    /// Which part it is.
+    pub part: ContextPart,
+    /// `[start, end)` in code points of the context's text.
+    pub span: [usize; 2],
+}
+
+/// The parts of an attribution that a context marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContextPart {
+    /// Who said it.
+    Speaker,
+    /// The reporting word.
+    Cue,
+    /// A fragment of the claim.
+    Content,
+    /// The outlet that relayed it.
+    Source,
+    /// Whom it was said to.
+    Addressee,
+}
+
+impl ContextPart {
+    /// Lowercase name ("speaker").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContextPart::Speaker => "speaker",
+            ContextPart::Cue => "cue",
+            ContextPart::Content => "content",
+            ContextPart::Source => "source",
+            ContextPart::Addressee => "addressee",
+        }
+    }
 }
 
 /// An article.
@@ -667,6 +723,7 @@ impl QuoteGraph {
                     source_text: a.source.as_ref().map(|m| m.text.clone()),
                     addressee_text: a.addressee.as_ref().map(|m| m.text.clone()),
                     rule: a.rule.clone(),
+                    context: None,
                 }),
             );
             let mention_edge = |kind, text: &str| Edge {

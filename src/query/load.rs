@@ -239,6 +239,8 @@ fn node_from_json(v: &Value) -> Result<Node> {
             source_text: opt_string(v, "source_text"),
             addressee_text: opt_string(v, "addressee_text"),
             rule: string(v, "rule")?,
+            // the node-link JSON carries no sentence context
+            context: None,
         }),
         "document" => NodeData::Document(DocumentNode {
             path: string(v, "path")?,

@@ -1,0 +1,309 @@
+//! One self-contained HTML page that draws the graph: open it by
+//! double-click, no network needed.
+//!
+//! The page is a template (`html/page.html`, `html/style.css`,
+//! `html/app.js`, hand-written vanilla JS embedded with `include_str!`)
+//! plus the graph as JSON in `<script type="application/json" id="data">`.
+//! Positions come from a seeded force-directed [layout](layout) computed
+//! here, so the page draws at once and the same graph gives the same file.
+//!
+//! Names and claims are untrusted. The JSON has `<`, `>`, `&`, U+2028 and
+//! U+2029 written as `\u003c`… so no text can close the script element,
+//! the script renders every text with `textContent` (never `innerHTML`),
+//! and a Content-Security-Policy meta forbids any network access.
+
+mod layout;
+
+use std::io::Write;
+
+use serde_json::{json, Map, Value};
+
+use super::{stream_err, Exporter, Format};
+use crate::error::Result;
+use crate::graph::{EdgeKind, NodeData, NodeKind, QuoteGraph};
+
+/// The page template, with `{{TITLE}}`, `{{STYLE}}`, `{{DATA}}` and
+/// `{{SCRIPT}}` in it once each.
+const PAGE: &str = include_str!("html/page.html");
+/// The page's style sheet.
+const STYLE: &str = include_str!("html/style.css");
+/// The page's script.
+const SCRIPT: &str = include_str!("html/app.js");
+
+/// Layout seed: fixed, so exports are reproducible.
+const SEED: u64 = 0x5157_4f54_4547_5241; // "QUOTEGRA"
+
+/// The HTML exporter.
+pub(crate) struct Html;
+
+impl Exporter for Html {
+    fn format(&self) -> Format {
+        Format::Html
+    }
+
+    fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
+        let title = page_title(g);
+        let data = script_json(&page_data(g, &title));
+        let parts = [
+            ("{{TITLE}}", html_escape(&title)),
+            ("{{STYLE}}", STYLE.to_string()),
+            ("{{DATA}}", data),
+            ("{{SCRIPT}}", SCRIPT.to_string()),
+        ];
+        let mut rest = PAGE;
+        for (marker, value) in &parts {
+            let (before, after) = rest
+                .split_once(marker)
+                .expect("the page template has every marker once, in order");
+            out.write_all(before.as_bytes()).map_err(stream_err)?;
+            out.write_all(value.as_bytes()).map_err(stream_err)?;
+            rest = after;
+        }
+        out.write_all(rest.as_bytes()).map_err(stream_err)
+    }
+}
+
+/// "quotegraph: 000_lavrov.txt" for one document, else the count.
+fn page_title(g: &QuoteGraph) -> String {
+    let docs: Vec<String> = g
+        .nodes_of_kind(NodeKind::Document)
+        .map(|n| n.label())
+        .collect();
+    match docs.as_slice() {
+        [one] => format!("quotegraph: {one}"),
+        _ => format!("quotegraph: {} documents", docs.len()),
+    }
+}
+
+/// How strongly an edge of each kind pulls its ends together in the
+/// layout: speakers keep their statements close, documents (which touch
+/// every statement in them) pull weakly so they do not clump everything.
+fn pull(kind: EdgeKind) -> f64 {
+    match kind {
+        EdgeKind::Said | EdgeKind::HoldsRole => 1.0,
+        EdgeKind::ReportedBy | EdgeKind::AddressedTo => 0.5,
+        EdgeKind::Datelined => 0.4,
+        EdgeKind::Mentions => 0.25,
+        EdgeKind::AppearsIn => 0.2,
+    }
+}
+
+/// A node's drawn radius in layout units: by kind, growing with the
+/// square root of its degree, capped.
+fn radius(kind: NodeKind, degree: usize) -> f64 {
+    let base = match kind {
+        NodeKind::Person | NodeKind::Organization | NodeKind::Place => 7.0,
+        NodeKind::Statement => 3.5,
+        NodeKind::Document => 6.0,
+    };
+    (base + 1.5 * (degree as f64).sqrt()).min(base * 4.5)
+}
+
+/// Round to one decimal: enough for pixels, and short.
+fn r1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// What the script reads: kinds, nodes with positions and details, edges
+/// as `[from, to, kind]` (plus the title or mention as written).
+fn page_data(g: &QuoteGraph, title: &str) -> Value {
+    let pg = g.graph();
+    let edges: Vec<(usize, usize, f64)> = pg
+        .raw_edges()
+        .iter()
+        .map(|e| (e.source().index(), e.target().index(), pull(e.weight.kind)))
+        .collect();
+    let mut degree = vec![0usize; pg.node_count()];
+    for &(a, b, _) in &edges {
+        degree[a] += 1;
+        degree[b] += 1;
+    }
+    let radii: Vec<f64> = g
+        .nodes()
+        .zip(&degree)
+        .map(|(n, &d)| r1(radius(n.kind(), d)))
+        .collect();
+    // the layout keeps shapes apart by their outer radius (diamonds and
+    // triangles reach a third beyond it)
+    let outer: Vec<f64> = radii.iter().map(|r| r * 1.35).collect();
+    let pos = layout::layout(&outer, &edges, SEED);
+    let nodes: Vec<Value> = g
+        .nodes()
+        .zip(&pos)
+        .enumerate()
+        .map(|(ix, (n, p))| {
+            let mut m = Map::new();
+            m.insert("id".into(), json!(n.id));
+            m.insert("k".into(), json!(kind_index(n.kind())));
+            m.insert("x".into(), json!(r1(p[0])));
+            m.insert("y".into(), json!(r1(p[1])));
+            m.insert("r".into(), json!(radii[ix]));
+            m.insert("label".into(), json!(n.label()));
+            match &n.data {
+                NodeData::Entity(e) => {
+                    m.insert("name".into(), json!(e.name));
+                    m.insert("aliases".into(), json!(e.aliases));
+                    m.insert("titles".into(), json!(e.titles));
+                    m.insert("outlet".into(), json!(e.outlet));
+                }
+                NodeData::Statement(s) => {
+                    m.insert("text".into(), json!(s.text));
+                    m.insert("quoteKind".into(), json!(s.quote_kind.as_str()));
+                    m.insert("cue".into(), json!(s.cue));
+                    m.insert("cueText".into(), json!(s.cue_text));
+                    m.insert("doc".into(), json!(s.doc));
+                    m.insert("date".into(), json!(s.date));
+                    m.insert("speakerText".into(), json!(s.speaker_text));
+                    m.insert("sourceText".into(), json!(s.source_text));
+                    m.insert("addresseeText".into(), json!(s.addressee_text));
+                    m.insert("rule".into(), json!(s.rule));
+                    if let Some(c) = &s.context {
+                        let marks: Vec<Value> = c
+                            .marks
+                            .iter()
+                            .map(|mk| json!([mk.part.as_str(), mk.span[0], mk.span[1]]))
+                            .collect();
+                        m.insert("context".into(), json!({"text": c.text, "marks": marks}));
+                    }
+                }
+                NodeData::Document(d) => {
+                    m.insert("path".into(), json!(d.path));
+                    m.insert("date".into(), json!(d.date));
+                    m.insert("dateline".into(), json!(d.dateline));
+                    m.insert("place".into(), json!(d.place));
+                }
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let edge_rows: Vec<Value> = pg
+        .raw_edges()
+        .iter()
+        .map(|raw| {
+            let (a, b, e) = (raw.source().index(), raw.target().index(), &raw.weight);
+            let k = edge_kind_index(e.kind);
+            match e.title.as_ref().or(e.mention.as_ref()) {
+                Some(note) => json!([a, b, k, note]),
+                None => json!([a, b, k]),
+            }
+        })
+        .collect();
+    json!({
+        "title": title,
+        "kinds": NodeKind::ALL.map(NodeKind::as_str),
+        "edgeKinds": EdgeKind::ALL.map(EdgeKind::as_str),
+        "edgeLength": layout::EDGE_LEN,
+        "nodes": nodes,
+        "edges": edge_rows,
+    })
+}
+
+fn kind_index(k: NodeKind) -> usize {
+    NodeKind::ALL.iter().position(|x| *x == k).expect("listed")
+}
+
+fn edge_kind_index(k: EdgeKind) -> usize {
+    EdgeKind::ALL.iter().position(|x| *x == k).expect("listed")
+}
+
+/// JSON that is safe inside a `<script>` element: `<`, `>` and `&` (so
+/// no `</script>` or `<!--` can appear) and the JavaScript line
+/// terminators U+2028/U+2029 become `\u` escapes. They can only occur
+/// inside strings, where the escapes mean the same characters.
+pub(crate) fn script_json(v: &Value) -> String {
+    let s = v.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 50);
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escape text for HTML element content and attribute values.
+fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_cannot_close_the_script_element() {
+        let v = json!({"name": "</script><script>alert(1)</script> <!-- & \u{2028}\u{2029}"});
+        let s = script_json(&v);
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
+        assert!(!s.contains('\u{2028}') && !s.contains('\u{2029}'));
+        let back: Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn template_assets_cannot_break_out_of_their_elements() {
+        assert!(!SCRIPT.to_ascii_lowercase().contains("</script"));
+        assert!(!STYLE.to_ascii_lowercase().contains("</style"));
+        for m in ["{{TITLE}}", "{{STYLE}}", "{{DATA}}", "{{SCRIPT}}"] {
+            assert_eq!(PAGE.matches(m).count(), 1, "{m}");
+        }
+        // the script never parses data as HTML
+        assert!(!SCRIPT.contains("innerHTML"));
+        assert!(!SCRIPT.contains("insertAdjacentHTML"));
+        assert!(!SCRIPT.contains("document.write"));
+    }
+
+    #[test]
+    fn page_is_reproducible_and_holds_every_node() {
+        let g = crate::graph::tests::sample_graph();
+        let write = || {
+            let mut v = Vec::new();
+            Html.write(&g, &mut v).unwrap();
+            String::from_utf8(v).unwrap()
+        };
+        let page = write();
+        assert_eq!(page, write());
+        assert!(page.contains("Content-Security-Policy"));
+        let start = page
+            .find(r#"<script type="application/json" id="data">"#)
+            .unwrap();
+        let body = &page[start..];
+        let json_text = &body[body.find('>').unwrap() + 1..body.find("</script>").unwrap()];
+        let data: Value = serde_json::from_str(json_text).unwrap();
+        assert_eq!(data["nodes"].as_array().unwrap().len(), g.node_count());
+        assert_eq!(data["edges"].as_array().unwrap().len(), g.edge_count());
+    }
+
+    #[test]
+    fn empty_graph_gives_a_page() {
+        let mut v = Vec::new();
+        Html.write(&QuoteGraph::new(), &mut v).unwrap();
+        let page = String::from_utf8(v).unwrap();
+        assert!(page.contains(r#""nodes":[]"#));
+        assert!(page.contains("quotegraph: 0 documents"));
+    }
+
+    #[test]
+    fn title_is_escaped() {
+        assert_eq!(
+            html_escape("<a href=\"x\">'&"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;"
+        );
+    }
+}

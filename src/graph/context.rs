@@ -1,0 +1,195 @@
+//! Sentence context for statements: given a document's text, each of its
+//! statements gets the sentence(s) it was found in with the speaker, cue,
+//! content, source and addressee marked (for viewers that show a claim in
+//! place, such as the HTML export).
+//!
+//! Records carry spans but not the text, so this is a separate step that
+//! only callers holding the text (the CLI reading articles) can take;
+//! graphs read from JSONL simply have no context.
+
+use super::{ContextMark, ContextPart, NodeData, QuoteGraph, StatementContext};
+use crate::lexicon::Lexicon;
+use crate::record::DocRecord;
+use crate::{dateline, sentence, token};
+
+impl QuoteGraph {
+    /// Give the statements of `rec` (already added with
+    /// [`add_record`](Self::add_record)) their sentence context from
+    /// `text`, the document the record was extracted from, split into
+    /// sentences with `lex`. Spans that do not fit the text, or whose text
+    /// differs from the record's, are skipped. Returns how many statements
+    /// got a context.
+    ///
+    /// ```
+    /// use quotegraph::{Document, Extractor, QuoteGraph};
+    /// use quotegraph::graph::ContextPart;
+    ///
+    /// let text = "It rained. Russia is ready to talk, Lavrov said. It stopped.";
+    /// let ex = Extractor::default();
+    /// let rec = ex.extract(&Document::new("a.txt", text)).to_record();
+    /// let mut g = QuoteGraph::from_extractions(&[rec.clone()]).unwrap();
+    /// assert_eq!(g.attach_text(&rec, text, ex.lexicon()), 1);
+    /// let st = g.node("statement:a.txt#1").unwrap().statement().unwrap();
+    /// let ctx = st.context.as_ref().unwrap();
+    /// assert_eq!(ctx.text, "Russia is ready to talk, Lavrov said.");
+    /// let cue = ctx.marks.iter().find(|m| m.part == ContextPart::Cue).unwrap();
+    /// let chars: Vec<char> = ctx.text.chars().collect();
+    /// assert_eq!(chars[cue.span[0]..cue.span[1]].iter().collect::<String>(), "said");
+    /// ```
+    pub fn attach_text(&mut self, rec: &DocRecord, text: &str, lex: &Lexicon) -> usize {
+        // byte offset of every code point, and of the end
+        let bytes: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let to_bytes = |[s, e]: [usize; 2]| -> Option<(usize, usize)> {
+            (s <= e && e < bytes.len()).then(|| (bytes[s], bytes[e]))
+        };
+        let body_from = dateline::find(text).map_or(0, |d| d.1);
+        let toks = token::tokenize(text, lex);
+        let first = toks.partition_point(|t| t.span.start < body_from);
+        let sents = sentence::split(text, &toks[first..]);
+        let mut attached = 0;
+        for (n, a) in rec.attributions.iter().enumerate() {
+            let Some(ix) = self.index_of(&format!("statement:{}#{}", rec.doc, n + 1)) else {
+                continue;
+            };
+            let mut parts: Vec<(ContextPart, [usize; 2], &str)> = Vec::new();
+            if let Some(m) = &a.speaker {
+                parts.push((ContextPart::Speaker, m.span, &m.text));
+            }
+            parts.push((ContextPart::Cue, a.cue.span, &a.cue.text));
+            for s in &a.content.spans {
+                parts.push((ContextPart::Content, *s, ""));
+            }
+            if let Some(m) = &a.source {
+                parts.push((ContextPart::Source, m.span, &m.text));
+            }
+            if let Some(m) = &a.addressee {
+                parts.push((ContextPart::Addressee, m.span, &m.text));
+            }
+            let mut spans = Vec::with_capacity(parts.len());
+            let fits = parts.iter().all(|(part, cp, written)| match to_bytes(*cp) {
+                Some((s, e)) => {
+                    spans.push((*part, *cp, s, e));
+                    *part == ContextPart::Content || &text[s..e] == *written
+                }
+                None => false,
+            });
+            if !fits {
+                continue;
+            }
+            let lo = spans.iter().map(|p| p.2).min().unwrap_or(0);
+            let hi = spans.iter().map(|p| p.3).max().unwrap_or(0);
+            let start = sents
+                .iter()
+                .find(|s| s.span.start <= lo && lo < s.span.end)
+                .map_or(lo, |s| s.span.start);
+            let end = sents
+                .iter()
+                .find(|s| s.span.start < hi && hi <= s.span.end)
+                .map_or(hi, |s| s.span.end);
+            // code-point offset of the context start
+            let cp0 = bytes.partition_point(|&b| b < start);
+            let mut marks: Vec<ContextMark> = spans
+                .iter()
+                .filter(|p| p.1[1] > p.1[0])
+                .map(|&(part, [s, e], _, _)| ContextMark {
+                    part,
+                    span: [s - cp0, e - cp0],
+                })
+                .collect();
+            marks.sort_by_key(|m| (m.span, m.part));
+            if let NodeData::Statement(st) = &mut self.graph[ix].data {
+                if st.doc != rec.doc {
+                    continue;
+                }
+                st.context = Some(Box::new(StatementContext {
+                    text: text[start..end].to_string(),
+                    start: cp0,
+                    marks,
+                }));
+                attached += 1;
+            }
+        }
+        attached
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::export::{read_ron, Format};
+    use crate::graph::{ContextPart, NodeKind, QuoteGraph};
+    use crate::{Document, Extractor};
+
+    const TEXT: &str = "Moscow, May 2 : It rained. \u{201C}Зa peace,\u{201D} Lavrov told Carlson, as cited by TASS. \
+                        He said the talks would go on.";
+
+    fn graph() -> QuoteGraph {
+        let ex = Extractor::default();
+        let rec = ex.extract(&Document::new("a.txt", TEXT)).to_record();
+        let mut g = QuoteGraph::from_extractions(std::slice::from_ref(&rec)).unwrap();
+        let n = g.attach_text(&rec, TEXT, ex.lexicon());
+        assert_eq!(n, rec.attributions.len());
+        g
+    }
+
+    #[test]
+    fn marks_index_code_points_of_the_sentence() {
+        let g = graph();
+        for st in g.nodes_of_kind(NodeKind::Statement) {
+            let st = st.statement().unwrap();
+            let ctx = st.context.as_ref().unwrap();
+            assert!(TEXT
+                .chars()
+                .skip(ctx.start)
+                .collect::<String>()
+                .starts_with(&ctx.text));
+            let chars: Vec<char> = ctx.text.chars().collect();
+            let part = |p: ContextPart| -> Vec<String> {
+                ctx.marks
+                    .iter()
+                    .filter(|m| m.part == p)
+                    .map(|m| chars[m.span[0]..m.span[1]].iter().collect())
+                    .collect()
+            };
+            assert_eq!(part(ContextPart::Cue), std::slice::from_ref(&st.cue_text));
+            assert_eq!(part(ContextPart::Content).join(" "), st.text);
+            if let Some(s) = &st.speaker_text {
+                assert_eq!(&part(ContextPart::Speaker)[0], s);
+            }
+            // the context is whole sentences, never the dateline
+            assert!(!ctx.text.contains("Moscow, May 2"));
+        }
+    }
+
+    #[test]
+    fn context_survives_ron() {
+        let g = graph();
+        let mut ron = Vec::new();
+        Format::Ron.exporter().write(&g, &mut ron).unwrap();
+        let back = read_ron(std::str::from_utf8(&ron).unwrap()).unwrap();
+        assert_eq!(back, g);
+    }
+
+    #[test]
+    fn text_that_does_not_fit_is_skipped() {
+        let ex = Extractor::default();
+        let rec = ex.extract(&Document::new("a.txt", TEXT)).to_record();
+        let mut g = QuoteGraph::from_extractions(std::slice::from_ref(&rec)).unwrap();
+        assert_eq!(g.attach_text(&rec, "short", ex.lexicon()), 0);
+        // a speaker whose words differ: that statement gets none
+        let other = TEXT.replace("Lavrov", "Lavrox");
+        g.attach_text(&rec, &other, ex.lexicon());
+        let mut seen = 0;
+        for st in g.nodes_of_kind(NodeKind::Statement) {
+            let st = st.statement().unwrap();
+            if st.speaker_text.as_deref() == Some("Lavrov") {
+                assert!(st.context.is_none());
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 1);
+    }
+}

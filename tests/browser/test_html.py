@@ -1,0 +1,320 @@
+"""The HTML export in headless Chromium, driven by Selenium.
+
+Run through `cargo test --release --test html_export`, which writes the
+pages and `expect.json` into a directory and passes it as QG_HTML_DIR.
+Chromium and chromedriver are Debian's (paths in expect.json); Selenium is
+told the driver's path so it never looks for one on the network.
+"""
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+HTML_DIR = os.environ.get("QG_HTML_DIR")
+pytestmark = pytest.mark.skipif(
+    not HTML_DIR, reason="QG_HTML_DIR not set: run `cargo test --release --test html_export`"
+)
+
+# Budget for the 5,000-node page: from navigation start to the first
+# complete drawing.
+BIG_BUDGET_MS = 5000
+# Budget for one redraw of the 5,000-node page (pan or zoom).
+BIG_FRAME_BUDGET_MS = 150
+
+# Recorded before any page script runs: a page that let data become markup
+# would call one of these.
+TRAP = """
+window.__alerts = [];
+window.alert = window.confirm = window.prompt = function (m) { window.__alerts.push(String(m)); };
+"""
+
+
+@pytest.fixture(scope="session")
+def expect():
+    return json.loads((Path(HTML_DIR) / "expect.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def driver(expect, tmp_path_factory):
+    opts = Options()
+    opts.binary_location = expect["chromium"]
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    for arg in [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,900",
+    ]:
+        opts.add_argument(arg)
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    d = webdriver.Chrome(service=Service(expect["chromedriver"]), options=opts)
+    d.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": TRAP})
+    yield d
+    d.quit()
+
+
+def load(driver, expect, page, fragment=""):
+    """Open a page afresh (via about:blank, so a new fragment reloads) with
+    the logs drained; return its URL and the seconds driver.get took."""
+    driver.get("about:blank")
+    driver.get_log("browser")
+    driver.get_log("performance")
+    url = (Path(HTML_DIR) / expect[page]["file"]).resolve().as_uri() + fragment
+    t = time.monotonic()
+    driver.get(url)
+    WebDriverWait(driver, 30).until(
+        lambda d: d.execute_script("return !!window.quotegraph && document.body.dataset.ready === '1'")
+    )
+    return url, time.monotonic() - t
+
+
+def js(driver, script, *args):
+    return driver.execute_script(script, *args)
+
+
+def severe_logs(driver):
+    return [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def requests_made(driver, url):
+    """URLs the browser asked for besides the page itself (CDP Network
+    events from the performance log)."""
+    page = url.split("#")[0]
+    seen = []
+    for entry in driver.get_log("performance"):
+        msg = json.loads(entry["message"])["message"]
+        if msg.get("method") == "Network.requestWillBeSent":
+            u = msg["params"]["request"]["url"]
+            # data: URLs (Chromium's own date-picker icon) are not network
+            if u.split("#")[0] != page and not u.startswith(("about:", "data:")):
+                seen.append(u)
+    return seen
+
+
+def assert_clean(driver, url):
+    assert severe_logs(driver) == []
+    assert requests_made(driver, url) == []
+    assert js(driver, "return performance.getEntriesByType('resource').length") == 0
+    assert js(driver, "return window.__alerts") == []
+    # only the page's own data and script elements
+    assert js(driver, "return document.scripts.length") == 2
+
+
+def panel_statements(driver, role="said"):
+    return driver.find_elements(By.CSS_SELECTOR, f'#panel ol[data-role="{role}"] > li')
+
+
+def svg_node(driver, node_id):
+    return js(
+        driver,
+        "return document.querySelector('#svg .node[data-id=\"' + CSS.escape(arguments[0]) + '\"]')",
+        node_id,
+    )
+
+
+def test_articles_page_loads_clean_and_draws_every_node(driver, expect):
+    url, secs = load(driver, expect, "articles")
+    assert js(driver, "return window.quotegraph.mode") == "svg"
+    assert js(driver, "return window.quotegraph.nodeCount()") == expect["articles"]["nodes"]
+    assert js(driver, "return window.quotegraph.renderedNodeCount()") == expect["articles"]["nodes"]
+    assert js(driver, "return document.querySelectorAll('#svg .node').length") == expect["articles"]["nodes"]
+    assert js(driver, "return window.quotegraph.renderedEdgeCount()") == expect["articles"]["edges"]
+    assert_clean(driver, url)
+    print(f"articles.html: {expect['articles']['nodes']} nodes, loaded in {secs * 1000:.0f} ms")
+
+
+def test_clicking_lavrov_lists_his_statements(driver, expect):
+    f = expect["founding"]
+    url, secs = load(driver, expect, "founding")
+    assert js(driver, "return window.quotegraph.renderedNodeCount()") == f["nodes"]
+    # a real mouse click on his node
+    node = svg_node(driver, f["lavrov"])
+    assert node is not None
+    ActionChains(driver).move_to_element(node).click().perform()
+    assert js(driver, "return window.quotegraph.selected()") == f["lavrov"]
+    assert "Lavrov" in driver.find_element(By.CSS_SELECTOR, "#panel h2").text
+    listed = panel_statements(driver)
+    assert len(listed) == f["lavrov_statements"]
+    # each item says cue, outlet (when any), date and document
+    first = listed[0].text
+    assert "cue" in first and "date 2024-12-06" in first and "000_lavrov_carlson_tass.txt" in first
+    assert_clean(driver, url)
+    print(f"founding.html: Lavrov lists {len(listed)} statements; loaded in {secs * 1000:.0f} ms")
+    assert len(listed) >= 12
+
+
+def test_a_statement_shows_its_sentence_and_provenance(driver, expect):
+    f = expect["founding"]
+    url, _ = load(driver, expect, "founding")
+    assert js(driver, "return window.quotegraph.select(arguments[0])", f["lavrov"])
+    panel_statements(driver)[0].find_element(By.CSS_SELECTOR, ".claim").click()
+    assert js(driver, "return window.quotegraph.selected()").startswith("statement:")
+    sentence = driver.find_element(By.CSS_SELECTOR, '#panel [data-role="sentence"]')
+    marks = {m.get_attribute("class") for m in sentence.find_elements(By.TAG_NAME, "mark")}
+    assert {"m-speaker", "m-cue", "m-content"} <= marks
+    chain = driver.find_elements(By.CSS_SELECTOR, '#panel [data-role="provenance"] > li')
+    steps = [li.find_element(By.CSS_SELECTOR, ".step").text.lower() for li in chain]
+    assert steps[0] == "said by" and "published in" in steps and "relayed by" in steps
+    assert "000_lavrov_carlson_tass.txt" in chain[-1].text
+    assert_clean(driver, url)
+
+
+def test_search_finds_peskov(driver, expect):
+    f = expect["founding"]
+    url, _ = load(driver, expect, "founding")
+    box = driver.find_element(By.ID, "search")
+    box.send_keys("Peskov")
+    results = driver.find_elements(By.CSS_SELECTOR, "#results li[role=option]")
+    assert results and "Peskov" in results[0].text
+    assert results[0].get_attribute("data-id") == f["peskov"]
+    box.send_keys(Keys.ENTER)
+    assert js(driver, "return window.quotegraph.selected()") == f["peskov"]
+    assert "Peskov" in driver.find_element(By.CSS_SELECTOR, "#panel h2").text
+    # case and accents do not matter
+    assert f["peskov"] in js(driver, "return window.quotegraph.find('PÉSKOV')")
+    assert_clean(driver, url)
+
+
+def test_hostile_names_stay_inert_text(driver, expect):
+    a = expect["articles"]
+    url, _ = load(driver, expect, "articles")
+    box = driver.find_element(By.ID, "search")
+    box.send_keys("alert(1)")
+    results = driver.find_elements(By.CSS_SELECTOR, "#results li[role=option]")
+    assert any(a["hostile_name"] in r.text for r in results)
+    box.send_keys(Keys.ENTER)
+    assert js(driver, "return window.quotegraph.selected()") == a["hostile_id"]
+    h2 = driver.find_element(By.CSS_SELECTOR, "#panel h2")
+    assert js(driver, "return arguments[0].textContent", h2) == a["hostile_name"]
+    assert js(driver, "return arguments[0].children.length", h2) == 0
+    panel_text = js(driver, "return document.getElementById('panel').textContent")
+    for s in ['"]; node [label=<x>]', '=HYPERLINK("http://x")', "'); DROP TABLE x; --", "<img src=x onerror=alert(3)>"]:
+        assert s in panel_text
+    # their statement: markup in the claim is text too
+    panel_statements(driver)[0].find_element(By.CSS_SELECTOR, ".claim").click()
+    claim_text = js(driver, "return document.getElementById('panel').textContent")
+    assert "<script>alert(4)</script>" in claim_text
+    # nothing became an element, nothing ran
+    assert js(driver, "return document.querySelectorAll('img, iframe, object, embed, i, u').length") == 0
+    labels = js(driver, "return Array.from(document.querySelectorAll('#svg text')).map(t => t.textContent)")
+    assert any(l.startswith("</script><script>") for l in labels)
+    assert_clean(driver, url)
+
+
+def test_filters_and_people_only_view(driver, expect):
+    a = expect["articles"]
+    url, _ = load(driver, expect, "articles")
+    count = lambda: js(driver, "return window.quotegraph.renderedNodeCount()")
+    statements = js(driver, "return JSON.parse(document.getElementById('data').textContent).nodes.filter(n => n.k === 3).length")
+    driver.find_element(By.CSS_SELECTOR, 'input[data-kind="statement"]').click()
+    assert count() == a["nodes"] - statements
+    driver.find_element(By.CSS_SELECTOR, 'input[data-kind="statement"]').click()
+    assert count() == a["nodes"]
+    driver.find_element(By.ID, "people-only").click()
+    shown = count()
+    assert 0 < shown < a["nodes"] - statements
+    assert js(driver, "return document.querySelectorAll('#svg .node.k-statement:not(.hidden)').length") == 0
+    assert js(driver, "return window.quotegraph.renderedEdgeCount()") > 0
+    driver.find_element(By.ID, "reset").click()
+    assert count() == a["nodes"]
+    # an outlet keeps only what it relayed
+    options = driver.find_elements(By.CSS_SELECTOR, "#outlet option")
+    outlets = [o for o in options if o.get_attribute("value") not in ("", "none")]
+    assert outlets
+    outlets[0].click()
+    relayed = count()
+    assert 0 < relayed < a["nodes"]
+    driver.find_element(By.ID, "reset").click()
+    # a date range keeps statements dated inside it
+    js(driver, """
+        const f = document.getElementById('date-from');
+        f.value = '2025-01-01'; f.dispatchEvent(new Event('change'));
+    """)
+    dated = js(driver, "return document.querySelectorAll('#svg .node.k-statement:not(.hidden)').length")
+    data_dated = js(driver, "return JSON.parse(document.getElementById('data').textContent).nodes.filter(n => n.k === 3 && n.date && n.date >= '2025-01-01').length")
+    assert dated == data_dated and dated < statements
+    assert_clean(driver, url)
+
+
+def test_canvas_mode_draws_every_node_and_takes_real_clicks(driver, expect):
+    f = expect["founding"]
+    url, _ = load(driver, expect, "founding", "#canvas")
+    assert js(driver, "return window.quotegraph.mode") == "canvas"
+    assert js(driver, "return window.quotegraph.renderedNodeCount()") == f["nodes"]
+    pos = js(driver, "return window.quotegraph.clientPosition(arguments[0])", f["lavrov"])
+    actions = ActionChains(driver)
+    actions.w3c_actions.pointer_action.move_to_location(int(pos["x"]), int(pos["y"]))
+    actions.w3c_actions.pointer_action.click()
+    actions.perform()
+    assert js(driver, "return window.quotegraph.selected()") == f["lavrov"]
+    assert len(panel_statements(driver)) == f["lavrov_statements"]
+    assert_clean(driver, url)
+
+
+def test_five_thousand_nodes_load_fast_and_stay_interactive(driver, expect):
+    b = expect["big"]
+    assert b["nodes"] >= 5000 and b["edges"] >= 20000
+    url, secs = load(driver, expect, "big")
+    first = js(driver, "return window.quotegraph.firstRenderMs")
+    nav = js(driver, "const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd")
+    assert js(driver, "return window.quotegraph.mode") == "canvas"
+    assert first <= BIG_BUDGET_MS, f"first drawing after {first:.0f} ms"
+    assert js(driver, "return window.quotegraph.renderedNodeCount()") == b["nodes"]
+    # pan and zoom: each redraw within a frame budget
+    frame_ms = js(driver, """
+        const stage = document.getElementById('stage');
+        const r = stage.getBoundingClientRect();
+        const times = [];
+        for (let i = 0; i < 12; i++) {
+            stage.dispatchEvent(new WheelEvent('wheel', {deltaY: i < 6 ? -120 : 120,
+                clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true}));
+            const t = performance.now();
+            window.quotegraph.renderedNodeCount();
+            times.push(performance.now() - t);
+        }
+        return times;
+    """)
+    worst = max(frame_ms)
+    assert worst <= BIG_FRAME_BUDGET_MS, f"redraws took {frame_ms}"
+    # a real click on a node selects it and fills the panel
+    js(driver, "window.quotegraph.fit()")
+    target = js(driver, """
+        const d = JSON.parse(document.getElementById('data').textContent);
+        return d.nodes.find(n => n.k === 0).id;
+    """)
+    js(driver, "window.quotegraph.select(arguments[0])", target)
+    pos = js(driver, "return window.quotegraph.clientPosition(arguments[0])", target)
+    js(driver, "window.quotegraph.select(null)")
+    actions = ActionChains(driver)
+    actions.w3c_actions.pointer_action.move_to_location(int(pos["x"]), int(pos["y"]))
+    actions.w3c_actions.pointer_action.click()
+    actions.perform()
+    assert js(driver, "return window.quotegraph.selected()") == target
+    assert len(panel_statements(driver)) > 0
+    # search stays quick
+    t = time.monotonic()
+    driver.find_element(By.ID, "search").send_keys("Weber")
+    assert driver.find_elements(By.CSS_SELECTOR, "#results li[role=option]")
+    search_s = time.monotonic() - t
+    assert_clean(driver, url)
+    print(
+        f"big.html: {b['nodes']} nodes, {b['edges']} edges; driver.get {secs * 1000:.0f} ms, "
+        f"load event {nav:.0f} ms, first drawing {first:.0f} ms, redraw worst {worst:.1f} ms "
+        f"(mean {sum(frame_ms) / len(frame_ms):.1f} ms), search {search_s * 1000:.0f} ms"
+    )
