@@ -82,7 +82,8 @@ enum Cmd {
     /// Build the knowledge graph from texts (or extractions) and export it.
     Graph {
         /// Files, directories (recursive, *.txt) or - for stdin; with
-        /// --from-jsonl, JSONL files written by `extract --format jsonl`.
+        /// --from-jsonl, JSONL(.gz) files written by `extract --format
+        /// jsonl`, or directories of them (Spark shards).
         #[arg(required = true)]
         paths: Vec<String>,
         /// Export format (default: from the -o file extension; a directory
@@ -405,17 +406,53 @@ fn graph_with_texts(ex: &Extractor, docs: &[(DocRecord, String)]) -> Result<Quot
     Ok(g)
 }
 
-/// Read extraction records from JSONL files or stdin.
+/// Read extraction records from JSONL files (`.gz` decompressed), from
+/// directories of them (the `*.jsonl` and `*.jsonl.gz` files inside, in
+/// name order: Spark's `part-NNNNN` shards), or stdin.
 fn read_jsonl_all(paths: &[String]) -> (Vec<DocRecord>, Vec<quotegraph::Error>) {
     let mut records = Vec::new();
     let mut errors = Vec::new();
+    let mut files = Vec::new();
     for p in paths {
+        let path = std::path::Path::new(p);
+        if p != "-" && path.is_dir() {
+            match std::fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut inside: Vec<String> = entries
+                        .filter_map(|e| e.ok())
+                        .map(|e| e.path())
+                        .filter(|q| {
+                            let name = q
+                                .file_name()
+                                .map(|n| n.to_string_lossy())
+                                .unwrap_or_default();
+                            q.is_file() && (name.ends_with(".jsonl") || name.ends_with(".jsonl.gz"))
+                        })
+                        .map(|q| q.display().to_string())
+                        .collect();
+                    inside.sort();
+                    files.extend(inside);
+                }
+                Err(e) => errors.push(quotegraph::Error::io(p.as_str(), e)),
+            }
+        } else {
+            files.push(p.clone());
+        }
+    }
+    for p in &files {
         let read = if p == "-" {
             graph::read_jsonl(std::io::stdin().lock(), "-")
         } else {
             std::fs::File::open(p)
                 .map_err(|e| quotegraph::Error::io(p.as_str(), e))
-                .and_then(|f| graph::read_jsonl(std::io::BufReader::new(f), p))
+                .and_then(|f| {
+                    if p.ends_with(".gz") {
+                        let gz = flate2::read::MultiGzDecoder::new(std::io::BufReader::new(f));
+                        graph::read_jsonl(std::io::BufReader::new(gz), p)
+                    } else {
+                        graph::read_jsonl(std::io::BufReader::new(f), p)
+                    }
+                })
         };
         match read {
             Ok(r) => records.extend(r),

@@ -47,6 +47,22 @@ fn graph_from_texts_equals_graph_from_extract_jsonl() {
     let via = qg(&["graph", "--from-jsonl", s(&jsonl), "--format", "json"]);
     assert!(via.status.success(), "{via:?}");
     assert_eq!(direct.stdout, via.stdout);
+
+    // a directory of shards, as Spark writes them: plain and gzipped
+    // JSONL read in name order, other files (_SUCCESS) ignored
+    let shards = d.join("shards");
+    std::fs::create_dir_all(&shards).unwrap();
+    let text = String::from_utf8(ex.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let half = lines.len() / 2;
+    std::fs::write(shards.join("part-00000.jsonl"), lines[..half].join("\n") + "\n").unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, (lines[half..].join("\n") + "\n").as_bytes()).unwrap();
+    std::fs::write(shards.join("part-00001.jsonl.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(shards.join("_SUCCESS"), "").unwrap();
+    let from_dir = qg(&["graph", "--from-jsonl", s(&shards), "--format", "json"]);
+    assert!(from_dir.status.success(), "{from_dir:?}");
+    assert_eq!(direct.stdout, from_dir.stdout);
 }
 
 #[test]

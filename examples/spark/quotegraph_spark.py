@@ -3,9 +3,10 @@
 Each partition of input lines is piped through `quotegraph extract --format
 jsonl` (RDD.pipe; the binary is shipped with `spark-submit --files`), and
 the records are written as JSONL shards. If the installed quotegraph has a
-`graph` subcommand, the shards are then assembled into a graph with
-`quotegraph graph --from-jsonl SHARDS`; otherwise the job stops after the
-shards.
+`graph` subcommand, the shards are then assembled into one graph with
+`quotegraph graph --from-jsonl SHARDS -o SHARDS/graph.json` (node-link JSON,
+which `quotegraph query` and networkx read); otherwise the job stops after
+the shards.
 
     spark-submit --master 'local[2]' --files target/release/quotegraph \
         examples/spark/quotegraph_spark.py corpus.jsonl.gz shards/
@@ -13,7 +14,9 @@ shards.
 Options: --partitions N (default: 2 per core), --text-field/--id-field for
 other JSONL layouts, --exe PATH where executors find the binary (default:
 SparkFiles.get("quotegraph"), right for local mode; on YARN or Kubernetes
-pass ./quotegraph), --graph-args "..." extra arguments for `graph`.
+pass ./quotegraph), --graph-out FILE where the graph goes (default
+OUTPUT/graph.json; the extension picks the format: .dot, .graphml, .gexf,
+.ron, .html…), --graph-args "..." extra arguments for `graph`.
 """
 
 import argparse
@@ -69,6 +72,10 @@ def main():
     ap.add_argument("--id-field", default="id")
     ap.add_argument("--exe", help="path of quotegraph on the executors")
     ap.add_argument("--gzip", action="store_true", help="write .gz shards")
+    ap.add_argument(
+        "--graph-out",
+        help="graph file; its extension picks the format (default: OUTPUT/graph.json)",
+    )
     ap.add_argument("--graph-args", default="", help="extra arguments for `quotegraph graph`")
     args = ap.parse_args()
 
@@ -97,7 +104,8 @@ def main():
     # shipped binary
     code = 0
     if out is not None and has_graph_command(exe):
-        cmd = [exe, "graph", "--from-jsonl", out] + shlex.split(args.graph_args)
+        graph_out = args.graph_out or os.path.join(out, "graph.json")
+        cmd = [exe, "graph", "--from-jsonl", out, "-o", graph_out] + shlex.split(args.graph_args)
         print("quotegraph_spark: " + " ".join(shlex.quote(c) for c in cmd), file=sys.stderr)
         code = subprocess.run(cmd).returncode
     else:
