@@ -55,7 +55,11 @@ fn graph_from_texts_equals_graph_from_extract_jsonl() {
     let text = String::from_utf8(ex.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     let half = lines.len() / 2;
-    std::fs::write(shards.join("part-00000.jsonl"), lines[..half].join("\n") + "\n").unwrap();
+    std::fs::write(
+        shards.join("part-00000.jsonl"),
+        lines[..half].join("\n") + "\n",
+    )
+    .unwrap();
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     std::io::Write::write_all(&mut gz, (lines[half..].join("\n") + "\n").as_bytes()).unwrap();
     std::fs::write(shards.join("part-00001.jsonl.gz"), gz.finish().unwrap()).unwrap();
