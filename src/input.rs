@@ -341,16 +341,63 @@ fn walk(
 /// For many inputs, JSONL, lossy decoding and bounded memory use
 /// [`read_inputs`] or [`crate::pipeline`].
 pub fn read(input: &Input) -> Result<Document, Error> {
-    let name = input.name();
     let opts = ReadOptions {
         format: InputFormat::Text,
         strict: true,
         max_doc_bytes: usize::MAX / 2,
         ..ReadOptions::default()
     };
+    first_document(&input.name(), |sink| {
+        let _ = read_input(input, &opts, None, sink);
+    })
+}
+
+/// Make a document named `name` from raw bytes exactly as [`read`] makes
+/// one from a file holding them: binary data (a UTF-16 byte-order mark, a
+/// NUL byte…), bytes that are not UTF-8 and blank text are errors, with
+/// the words the CLI prints for such a file. A UTF-8 byte-order mark is
+/// kept, so spans count it as Python does.
+///
+/// ```
+/// use quotegraph::input::document_from_bytes;
+///
+/// assert_eq!(document_from_bytes("a.txt", b"Lavrov said it.".to_vec()).unwrap().text, "Lavrov said it.");
+/// let err = document_from_bytes("a.txt", b" \n".to_vec()).unwrap_err();
+/// assert_eq!(err.to_string(), "a.txt: empty (no text); skipped");
+/// let err = document_from_bytes("a.txt", b"ok \xff".to_vec()).unwrap_err();
+/// assert_eq!(err.to_string(), "a.txt: not valid UTF-8 (first bad byte at offset 3); skipped (--strict)");
+/// ```
+pub fn document_from_bytes(name: &str, bytes: Vec<u8>) -> Result<Document, Error> {
+    first_document(name, |sink| {
+        let _ = text_items(name, bytes, true, sink);
+    })
+}
+
+/// Make a document named `name` from text already decoded (a Python
+/// `str`): an error, with the words [`read`] uses for a file, when the text
+/// is blank (whitespace and byte-order marks only).
+pub fn document_from_text(name: &str, text: String) -> Result<Document, Error> {
+    if is_blank(&text) {
+        return Err(Error::Input {
+            path: name.to_string(),
+            message: EMPTY.into(),
+        });
+    }
+    Ok(Document::new(name, text))
+}
+
+/// What a blank text document is reported as.
+const EMPTY: &str = "empty (no text); skipped";
+
+/// The document `produce` sends to its sink, or the first error it
+/// reports (warnings are dropped): one input read as one document.
+fn first_document(
+    name: &str,
+    produce: impl FnOnce(&mut dyn FnMut(Item) -> ControlFlow<()>),
+) -> Result<Document, Error> {
     let mut doc = None;
     let mut first_error = None;
-    let _ = read_input(input, &opts, None, &mut |item| {
+    produce(&mut |item| {
         match item {
             Item::Doc(d) => doc = Some(d),
             Item::Problem(p) if p.is_error() && first_error.is_none() => first_error = Some(p),
@@ -365,29 +412,10 @@ pub fn read(input: &Input) -> Result<Document, Error> {
             message: p.message,
         }),
         (None, None) => Err(Error::Input {
-            path: name,
+            path: name.to_string(),
             message: "no text".into(),
         }),
     }
-}
-
-/// Make a document from raw bytes, checking that it is non-empty UTF-8.
-/// A byte-order mark is kept, so spans count it as Python does.
-pub fn document_from_bytes(name: &str, bytes: Vec<u8>) -> Result<Document, Error> {
-    let text = String::from_utf8(bytes).map_err(|e| Error::Input {
-        path: name.to_string(),
-        message: format!(
-            "not valid UTF-8 (first bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ),
-    })?;
-    if is_blank(&text) {
-        return Err(Error::Input {
-            path: name.to_string(),
-            message: "empty file (no text)".into(),
-        });
-    }
-    Ok(Document::new(name, text))
 }
 
 fn is_blank(text: &str) -> bool {
@@ -529,23 +557,31 @@ fn read_text(
         let n = chunk.len();
         r.consume(n);
     }
+    text_items(name, bytes, opts.strict, sink)
+}
+
+/// The items of one text document's bytes, as read: an error for binary
+/// data, bytes that are not UTF-8 (under `strict`; otherwise a warning and
+/// U+FFFD) or blank text, else the document.
+fn text_items(
+    name: &str,
+    bytes: Vec<u8>,
+    strict: bool,
+    sink: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     if let Some(msg) = binary_reason(&bytes) {
         return sink(Item::Problem(Problem::error(name, None, msg)));
     }
-    match decode(bytes, opts.strict) {
+    match decode(bytes, strict) {
         Err(msg) => sink(Item::Problem(Problem::error(name, None, msg))),
         Ok((text, warning)) => {
             if let Some(w) = warning {
                 sink(Item::Problem(Problem::warning(name, None, w)))?;
             }
-            if is_blank(&text) {
-                return sink(Item::Problem(Problem::error(
-                    name,
-                    None,
-                    "empty (no text); skipped",
-                )));
+            match document_from_text(name, text) {
+                Ok(doc) => sink(Item::Doc(doc)),
+                Err(e) => sink(Item::Problem(e.into())),
             }
-            sink(Item::Doc(Document::new(name, text)))
         }
     }
 }
