@@ -397,69 +397,8 @@ fn extract_with_texts(
 
 /// The graph of texts, with each statement's sentence attached.
 fn graph_with_texts(ex: &Extractor, docs: &[(DocRecord, String)]) -> Result<QuoteGraph> {
-    let records: Vec<DocRecord> = docs.iter().map(|(r, _)| r.clone()).collect();
-    let mut g = QuoteGraph::with_lexicon(ex.lexicon());
-    g.extend(&records)?;
-    for (rec, text) in docs {
-        g.attach_text(rec, text, ex.lexicon());
-    }
-    Ok(g)
-}
-
-/// Read extraction records from JSONL files (`.gz` decompressed), from
-/// directories of them (the `*.jsonl` and `*.jsonl.gz` files inside, in
-/// name order: Spark's `part-NNNNN` shards), or stdin.
-fn read_jsonl_all(paths: &[String]) -> (Vec<DocRecord>, Vec<quotegraph::Error>) {
-    let mut records = Vec::new();
-    let mut errors = Vec::new();
-    let mut files = Vec::new();
-    for p in paths {
-        let path = std::path::Path::new(p);
-        if p != "-" && path.is_dir() {
-            match std::fs::read_dir(path) {
-                Ok(entries) => {
-                    let mut inside: Vec<String> = entries
-                        .filter_map(|e| e.ok())
-                        .map(|e| e.path())
-                        .filter(|q| {
-                            let name = q
-                                .file_name()
-                                .map(|n| n.to_string_lossy())
-                                .unwrap_or_default();
-                            q.is_file() && (name.ends_with(".jsonl") || name.ends_with(".jsonl.gz"))
-                        })
-                        .map(|q| q.display().to_string())
-                        .collect();
-                    inside.sort();
-                    files.extend(inside);
-                }
-                Err(e) => errors.push(quotegraph::Error::io(p.as_str(), e)),
-            }
-        } else {
-            files.push(p.clone());
-        }
-    }
-    for p in &files {
-        let read = if p == "-" {
-            graph::read_jsonl(std::io::stdin().lock(), "-")
-        } else {
-            std::fs::File::open(p)
-                .map_err(|e| quotegraph::Error::io(p.as_str(), e))
-                .and_then(|f| {
-                    if p.ends_with(".gz") {
-                        let gz = flate2::read::MultiGzDecoder::new(std::io::BufReader::new(f));
-                        graph::read_jsonl(std::io::BufReader::new(gz), p)
-                    } else {
-                        graph::read_jsonl(std::io::BufReader::new(f), p)
-                    }
-                })
-        };
-        match read {
-            Ok(r) => records.extend(r),
-            Err(e) => errors.push(e),
-        }
-    }
-    (records, errors)
+    let docs = docs.iter().map(|(rec, text)| (rec, Some(text.as_str())));
+    Ok(QuoteGraph::from_texts(docs, ex.lexicon())?)
 }
 
 fn exit_code(errors: &[quotegraph::Error]) -> ExitCode {
@@ -491,7 +430,7 @@ fn run_graph(
         (None, None) => anyhow::bail!("give --format or -o FILE with a known extension"),
     };
     let (g, errors) = if from_jsonl {
-        let (records, errors) = read_jsonl_all(paths);
+        let (records, errors) = graph::read_jsonl_paths(paths);
         (QuoteGraph::from_extractions(&records)?, errors)
     } else {
         let ex = extractor(cli_lexicon)?;

@@ -8,11 +8,52 @@
 //! graphs read from JSONL simply have no context.
 
 use super::{ContextMark, ContextPart, NodeData, QuoteGraph, StatementContext};
+use crate::error::Result;
 use crate::lexicon::Lexicon;
 use crate::record::DocRecord;
 use crate::{dateline, sentence, token};
 
 impl QuoteGraph {
+    /// The graph of extracted documents, each a record with, when known,
+    /// the text it was extracted from: the records are added in order
+    /// (with the look-ahead of [`from_extractions`](Self::from_extractions)),
+    /// titles are recognized with `lex` (the lexicon the records were
+    /// extracted with), and the statements of every document with a text
+    /// get their sentence context ([`attach_text`](Self::attach_text)).
+    ///
+    /// This is the graph `quotegraph graph` and `quotegraph build` make of
+    /// articles; documents without a text (records read from JSONL) simply
+    /// get no context.
+    ///
+    /// ```
+    /// use quotegraph::{Document, Extractor, QuoteGraph};
+    ///
+    /// let text = "Russia is ready to talk, Lavrov said.";
+    /// let ex = Extractor::default();
+    /// let rec = ex.extract(&Document::new("a.txt", text)).to_record();
+    /// let g = QuoteGraph::from_texts([(&rec, Some(text))], ex.lexicon()).unwrap();
+    /// let st = g.node("statement:a.txt#1").unwrap().statement().unwrap();
+    /// assert_eq!(st.context.as_ref().unwrap().text, text);
+    /// // without the text, the graph of the records alone
+    /// let bare = QuoteGraph::from_texts([(&rec, None)], ex.lexicon()).unwrap();
+    /// assert_eq!(bare, QuoteGraph::from_extractions(&[rec]).unwrap());
+    /// ```
+    pub fn from_texts<'a>(
+        docs: impl IntoIterator<Item = (&'a DocRecord, Option<&'a str>)>,
+        lex: &Lexicon,
+    ) -> Result<QuoteGraph> {
+        let docs: Vec<(&DocRecord, Option<&str>)> = docs.into_iter().collect();
+        let records: Vec<DocRecord> = docs.iter().map(|(r, _)| (*r).clone()).collect();
+        let mut g = QuoteGraph::with_lexicon(lex);
+        g.extend(&records)?;
+        for (rec, text) in docs {
+            if let Some(text) = text {
+                g.attach_text(rec, text, lex);
+            }
+        }
+        Ok(g)
+    }
+
     /// Give the statements of `rec` (already added with
     /// [`add_record`](Self::add_record)) their sentence context from
     /// `text`, the document the record was extracted from, split into
