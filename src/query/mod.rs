@@ -421,6 +421,40 @@ pub fn provenance(g: &QuoteGraph, query: &str) -> Result<Vec<Provenance>> {
         .collect())
 }
 
+/// Statements whose text contains `words`, ignoring case and runs of
+/// whitespace, in graph order: the way to find a statement's id to ask
+/// [`provenance`] about when only its words are known.
+///
+/// ```
+/// use quotegraph::{query, Document, Extractor, QuoteGraph};
+///
+/// let rec = Extractor::default()
+///     .extract(&Document::new("a.txt", "Russia is ready to talk, Sergey Lavrov said."))
+///     .to_record();
+/// let g = QuoteGraph::from_extractions(&[rec]).unwrap();
+/// let rows = query::search(&g, "READY  to talk");
+/// assert_eq!(rows[0].id, "statement:a.txt#1");
+/// assert!(query::search(&g, "words nobody said").is_empty());
+/// ```
+pub fn search(g: &QuoteGraph, words: &str) -> Vec<StatementRow> {
+    let flat = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let want = flat(words);
+    let gr = g.graph();
+    gr.node_indices()
+        .filter(|&ix| {
+            gr[ix]
+                .statement()
+                .is_some_and(|s| flat(&s.text).contains(&want))
+        })
+        .map(|ix| statement_row(g, ix))
+        .collect()
+}
+
 impl ToTable for [Provenance] {
     fn to_table(&self) -> String {
         let mut out = String::new();
