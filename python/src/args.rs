@@ -3,15 +3,36 @@
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use quotegraph::{input, Document};
 
-/// A text as given: `str` (already valid UTF-8) or `bytes` (checked later,
-/// with the CLI's message for bad bytes).
-pub(crate) fn text_bytes(obj: &Bound<'_, PyAny>) -> Option<PyResult<Vec<u8>>> {
+/// A text as given: `str` (already decoded) or `bytes` (decoded as the
+/// CLI decodes a file).
+pub(crate) enum Text {
+    /// A Python `str`.
+    Str(String),
+    /// Python `bytes`.
+    Bytes(Vec<u8>),
+}
+
+impl Text {
+    /// The document `name` with this text, checked by the library's input
+    /// path, so a bad text is refused in the words the CLI uses for a file
+    /// holding it.
+    pub(crate) fn document(self, name: &str) -> Result<Document, quotegraph::Error> {
+        match self {
+            Text::Str(s) => input::document_from_text(name, s),
+            Text::Bytes(b) => input::document_from_bytes(name, b),
+        }
+    }
+}
+
+/// `obj` as a [`Text`], or `None` if it is neither `str` nor `bytes`.
+pub(crate) fn text(obj: &Bound<'_, PyAny>) -> Option<PyResult<Text>> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Some(s.to_cow().map(|c| c.into_owned().into_bytes()));
+        return Some(s.to_cow().map(|c| Text::Str(c.into_owned())));
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
-        return Some(Ok(b.as_bytes().to_vec()));
+        return Some(Ok(Text::Bytes(b.as_bytes().to_vec())));
     }
     None
 }
@@ -26,7 +47,7 @@ pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
 
 /// The items of `extract_many` / `Graph.from_texts`: each a text (`str` or
 /// `bytes`, named by its position: `"0"`, `"1"`…) or a `(doc, text)` pair.
-pub(crate) fn texts(what: &str, texts: &Bound<'_, PyAny>) -> PyResult<Vec<(String, Vec<u8>)>> {
+pub(crate) fn texts(what: &str, texts: &Bound<'_, PyAny>) -> PyResult<Vec<(String, Text)>> {
     if texts.cast::<PyString>().is_ok() || texts.cast::<PyBytes>().is_ok() {
         return Err(PyTypeError::new_err(format!(
             "{what}: expected an iterable of texts, got one text (use extract() for one)"
@@ -35,7 +56,7 @@ pub(crate) fn texts(what: &str, texts: &Bound<'_, PyAny>) -> PyResult<Vec<(Strin
     let mut out = Vec::new();
     for (i, item) in texts.try_iter()?.enumerate() {
         let item = item?;
-        if let Some(t) = text_bytes(&item) {
+        if let Some(t) = text(&item) {
             out.push((i.to_string(), t?));
             continue;
         }
@@ -46,20 +67,20 @@ pub(crate) fn texts(what: &str, texts: &Bound<'_, PyAny>) -> PyResult<Vec<(Strin
         if let Ok(pair) = pair {
             if pair.len()? == 2 {
                 let name = pair.get_item(0)?;
-                let text = pair.get_item(1)?;
+                let given = pair.get_item(1)?;
                 let name = name.cast::<PyString>().map_err(|_| {
                     PyTypeError::new_err(format!(
                         "{what}: item {i}: the doc name must be a str, got {}",
                         type_name(&name)
                     ))
                 })?;
-                let text = text_bytes(&text).ok_or_else(|| {
+                let given = text(&given).ok_or_else(|| {
                     PyTypeError::new_err(format!(
                         "{what}: item {i}: the text must be str or bytes, got {}",
-                        type_name(&text)
+                        type_name(&given)
                     ))
                 })??;
-                out.push((name.to_cow()?.into_owned(), text));
+                out.push((name.to_cow()?.into_owned(), given));
                 continue;
             }
         }

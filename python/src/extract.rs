@@ -5,12 +5,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use quotegraph::{input, DocRecord, Document, Extractor, Lexicon};
 use rayon::prelude::*;
 
-use crate::args;
+use crate::args::{self, Text};
 use crate::errors::{panic_error, to_py};
 use crate::records::PyDocument;
 
@@ -29,19 +29,20 @@ fn extract_record(ex: &Extractor, doc: &Document) -> PyResult<DocRecord> {
         .map_err(|p| panic_error(&doc.name, p))
 }
 
-/// Check named texts (non-empty UTF-8, with the CLI's messages) and
-/// extract them in parallel. Runs without the GIL; the first bad input in
-/// input order is the error.
+/// Check named texts as the CLI checks a file (the library's input path:
+/// blank text, bytes that are not UTF-8 or binary are refused in the CLI's
+/// words) and extract them in parallel. Runs without the GIL; the first bad
+/// input in input order is the error.
 pub(crate) fn extract_all(
     ex: &Extractor,
-    texts: Vec<(String, Vec<u8>)>,
+    texts: Vec<(String, Text)>,
     pool: Option<&rayon::ThreadPool>,
 ) -> PyResult<Vec<(DocRecord, String)>> {
     let out: Vec<PyResult<(DocRecord, String)>> = args::in_pool(pool, || {
         texts
             .into_par_iter()
-            .map(|(name, bytes)| {
-                let doc = input::document_from_bytes(&name, bytes).map_err(to_py)?;
+            .map(|(name, text)| {
+                let doc = text.document(&name).map_err(to_py)?;
                 let rec = extract_record(ex, &doc)?;
                 Ok((rec, doc.text))
             })
@@ -65,7 +66,7 @@ pub(crate) fn extract_inputs(
         return Err(to_py(e));
     }
     if inputs.contains(&input::Input::Stdin) {
-        return Err(pyo3::exceptions::PyValueError::new_err(
+        return Err(PyValueError::new_err(
             "-: standard input is not read here: pass the text to extract()",
         ));
     }
@@ -114,8 +115,8 @@ impl PyExtractor {
 
     /// Extract attributions from one text (``str``, or UTF-8 ``bytes``).
     /// ``doc`` names the document (default ``"-"``, as the CLI names
-    /// standard input). Raises ``ValueError`` for empty text or bytes that
-    /// are not UTF-8, with the CLI's message.
+    /// standard input). Raises ``ValueError`` for blank text, or bytes
+    /// that are not UTF-8 text, with the CLI's message for such a file.
     #[pyo3(signature = (text, *, doc = None))]
     fn extract(
         &self,
@@ -168,7 +169,7 @@ fn extract_one(
     text: &Bound<'_, PyAny>,
     doc: Option<String>,
 ) -> PyResult<PyDocument> {
-    let bytes = args::text_bytes(text).ok_or_else(|| {
+    let text = args::text(text).ok_or_else(|| {
         PyTypeError::new_err(format!(
             "extract: expected str or bytes, got {}",
             args::type_name(text)
@@ -177,7 +178,7 @@ fn extract_one(
     let name = doc.unwrap_or_else(|| "-".to_string());
     let ex = ex.clone();
     let (rec, text) = py.detach(move || {
-        let doc = input::document_from_bytes(&name, bytes).map_err(to_py)?;
+        let doc = text.document(&name).map_err(to_py)?;
         let rec = extract_record(&ex, &doc)?;
         Ok::<_, PyErr>((rec, doc.text))
     })?;
@@ -215,8 +216,9 @@ pub(crate) fn extract_paths_with(
 /// ``doc`` names the document (default ``"-"``, as the CLI names standard
 /// input). Returns a ``Document`` whose ``to_dict()`` is what ``quotegraph
 /// extract --format jsonl`` writes for the same text and name. Raises
-/// ``ValueError`` for empty text or bytes that are not UTF-8, with the
-/// CLI's message (``"-: empty file (no text)"``).
+/// ``ValueError`` for blank text, or bytes that are not UTF-8 text, with
+/// the message the CLI prints for a file holding them (``"-: empty (no
+/// text); skipped"``).
 #[pyfunction]
 #[pyo3(signature = (text, *, doc = None))]
 pub fn extract(
