@@ -265,10 +265,13 @@ pub fn extract_paths(
 }
 
 /// Read extraction records written by ``quotegraph extract --format
-/// jsonl`` (one path or a list of paths). Returns ``Document`` objects
-/// without text. Raises ``FileNotFoundError``/``OSError`` for unreadable
-/// files and ``ValueError`` for a line that is not a record (naming the
-/// file and line, as the CLI does).
+/// jsonl`` (one path or a list of paths), as ``quotegraph graph
+/// --from-jsonl`` reads them: ``.gz`` files are decompressed, a directory
+/// means the ``*.jsonl`` and ``*.jsonl.gz`` files in it (Spark's shards).
+/// Returns ``Document`` objects without text. Raises
+/// ``FileNotFoundError``/``OSError`` for unreadable files and
+/// ``ValueError`` for a line that is not a record (naming the file and
+/// line, as the CLI does).
 #[pyfunction]
 pub fn read_jsonl(py: Python<'_>, paths: &Bound<'_, PyAny>) -> PyResult<Vec<PyDocument>> {
     let paths = args::paths("read_jsonl", paths)?;
@@ -279,12 +282,18 @@ pub fn read_jsonl(py: Python<'_>, paths: &Bound<'_, PyAny>) -> PyResult<Vec<PyDo
         .collect())
 }
 
-/// Records from JSONL files, as `quotegraph graph --from-jsonl` reads them.
+/// Records from JSONL files, read by the library as `quotegraph graph
+/// --from-jsonl` reads them; the first path or file that cannot be read is
+/// the error.
 pub(crate) fn read_jsonl_records(paths: &[String]) -> PyResult<Vec<DocRecord>> {
-    let mut out = Vec::new();
-    for p in paths {
-        let f = std::fs::File::open(p).map_err(|e| to_py(quotegraph::Error::io(p.as_str(), e)))?;
-        out.extend(quotegraph::graph::read_jsonl(std::io::BufReader::new(f), p).map_err(to_py)?);
+    if paths.iter().any(|p| p == "-") {
+        return Err(PyValueError::new_err(
+            "-: standard input is not read here: pass the lines to Document.from_json()",
+        ));
     }
-    Ok(out)
+    let (records, errors) = quotegraph::graph::read_jsonl_paths(paths);
+    match errors.into_iter().next() {
+        Some(e) => Err(to_py(e)),
+        None => Ok(records),
+    }
 }

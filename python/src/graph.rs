@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use quotegraph::export::{edge_attributes, node_attributes, xml_chars, AttrValue, Format};
 use quotegraph::graph::{EdgeKind, NodeKind, QuoteGraph};
-use quotegraph::DocRecord;
+use quotegraph::{DocRecord, Extractor};
 
 use crate::args;
 use crate::errors::to_py;
@@ -123,11 +123,12 @@ fn extractor_arg(ex: Option<&Bound<'_, PyExtractor>>) -> std::sync::Arc<quotegra
     ex.map_or_else(extract::default_extractor, |e| e.get().ex.clone())
 }
 
-fn graph_of(py: Python<'_>, records: Vec<DocRecord>) -> PyResult<PyGraph> {
-    let g = py
-        .detach(move || QuoteGraph::from_extractions(&records))
-        .map_err(to_py)?;
-    Ok(PyGraph { g })
+/// The graph `quotegraph graph` builds of extracted texts: the library's
+/// [`QuoteGraph::from_texts`], which attaches each statement's sentence
+/// context and recognizes titles with the extractor's lexicon.
+fn graph_of_texts(ex: &Extractor, docs: &[(DocRecord, String)]) -> PyResult<QuoteGraph> {
+    let docs = docs.iter().map(|(rec, text)| (rec, Some(text.as_str())));
+    QuoteGraph::from_texts(docs, ex.lexicon()).map_err(to_py)
 }
 
 /// The knowledge graph of people, organizations, places, statements and
@@ -148,13 +149,16 @@ pub struct PyGraph {
 impl PyGraph {
     /// The graph of ``documents`` (``Document`` objects from ``extract``,
     /// ``extract_many``…), added in order; no documents gives an empty
-    /// graph. Raises ``ValueError`` if two documents have the same name.
+    /// graph. Documents that carry their text give their statements the
+    /// sentence context, as ``quotegraph graph`` does (documents read from
+    /// JSONL have none). Raises ``ValueError`` if two documents have the
+    /// same name.
     #[new]
     #[pyo3(signature = (documents = None))]
     fn new(py: Python<'_>, documents: Option<&Bound<'_, PyAny>>) -> PyResult<PyGraph> {
-        let mut records = Vec::new();
-        if let Some(docs) = documents {
-            for (i, d) in docs.try_iter()?.enumerate() {
+        let mut docs = Vec::new();
+        if let Some(documents) = documents {
+            for (i, d) in documents.try_iter()?.enumerate() {
                 let d = d?;
                 let doc = d.cast::<PyDocument>().map_err(|_| {
                     PyTypeError::new_err(format!(
@@ -162,10 +166,18 @@ impl PyGraph {
                         args::type_name(&d)
                     ))
                 })?;
-                records.push((*doc.get().record).clone());
+                let doc = doc.get();
+                docs.push((doc.record.clone(), doc.text.clone()));
             }
         }
-        graph_of(py, records)
+        let ex = extract::default_extractor();
+        let g = py
+            .detach(move || {
+                let docs = docs.iter().map(|(rec, text)| (&**rec, text.as_deref()));
+                QuoteGraph::from_texts(docs, ex.lexicon())
+            })
+            .map_err(to_py)?;
+        Ok(PyGraph { g })
     }
 
     /// The graph of ``documents``, added in order (same as
@@ -190,8 +202,7 @@ impl PyGraph {
         let ex = extractor_arg(extractor);
         let g = py.detach(move || {
             let out = extract::extract_all(&ex, items, pool.as_ref())?;
-            let records: Vec<DocRecord> = out.into_iter().map(|(r, _)| r).collect();
-            QuoteGraph::from_extractions(&records).map_err(to_py)
+            graph_of_texts(&ex, &out)
         })?;
         Ok(PyGraph { g })
     }
@@ -213,14 +224,15 @@ impl PyGraph {
         let ex = extractor_arg(extractor);
         let g = py.detach(move || {
             let out = extract::extract_inputs(&ex, &paths, pool.as_ref())?;
-            let records: Vec<DocRecord> = out.into_iter().map(|(r, _)| r).collect();
-            QuoteGraph::from_extractions(&records).map_err(to_py)
+            graph_of_texts(&ex, &out)
         })?;
         Ok(PyGraph { g })
     }
 
-    /// The graph of extraction records in JSONL files (one path or a list),
-    /// as ``quotegraph graph --from-jsonl PATH…`` builds it.
+    /// The graph of extraction records in JSONL files (one path or a list;
+    /// ``.gz`` files and directories of shards as ``read_jsonl`` reads
+    /// them), as ``quotegraph graph --from-jsonl PATH…`` builds it. Records
+    /// carry no text, so statements have no sentence context.
     #[staticmethod]
     fn from_jsonl(py: Python<'_>, paths: &Bound<'_, PyAny>) -> PyResult<PyGraph> {
         let paths = args::paths("Graph.from_jsonl", paths)?;

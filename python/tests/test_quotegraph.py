@@ -5,6 +5,7 @@ Needs the release CLI (``cargo build --release`` at the repository root, or
 all of that up and runs this file.
 """
 
+import gzip
 import json
 import os
 import pickle
@@ -246,15 +247,40 @@ def test_to_networkx_keeps_what_graphml_keeps_for_hostile_text(tmp_path):
     assert_same_networkx(g.to_networkx(), nx.read_graphml(path, force_multigraph=True))
 
 
-def test_graph_from_jsonl_equals_graph_from_texts(cli, graph, tmp_path):
+def test_graph_from_jsonl_is_the_cli_graph_from_jsonl(cli, graph, tmp_path):
     out = tmp_path / "x.jsonl"
     out.write_bytes(cli("extract", "--format", "jsonl", ARTICLES).stdout)
-    assert qg.Graph.from_jsonl(out) == graph
-    assert qg.Graph.from_jsonl([out]) == graph
-    assert qg.Graph(qg.extract_paths(ARTICLES)) == graph
-    pairs = [(d.doc, d.text) for d in qg.extract_paths(ARTICLES)]
+    from_jsonl = qg.Graph.from_jsonl(out)
+    assert qg.Graph.from_jsonl([out]) == from_jsonl
+    assert qg.Graph(qg.read_jsonl(out)) == from_jsonl
+    theirs = tmp_path / "cli.ron"
+    cli("graph", "--from-jsonl", out, "-o", theirs)
+    assert from_jsonl.dumps("ron").encode("utf-8") == theirs.read_bytes()
+    # Spark-style shards: a directory of .jsonl and .jsonl.gz files
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    lines = out.read_bytes().splitlines(keepends=True)
+    (shards / "part-00000.jsonl").write_bytes(b"".join(lines[:3]))
+    with gzip.open(shards / "part-00001.jsonl.gz", "wb") as f:
+        f.write(b"".join(lines[3:]))
+    assert qg.Graph.from_jsonl(shards) == from_jsonl
+    assert [d.to_dict() for d in qg.read_jsonl(shards)] == [json.loads(x) for x in lines]
+    # records carry no text: the graph of the texts but for the statements'
+    # sentence context (which the node-link JSON does not hold)
+    assert from_jsonl.dumps("json") == graph.dumps("json")
+    assert from_jsonl != graph
+
+
+def test_graph_of_documents_with_text_is_the_graph_of_the_texts(graph):
+    docs = qg.extract_paths(ARTICLES)
+    assert qg.Graph(docs) == graph
+    pairs = [(d.doc, d.text) for d in docs]
     assert qg.Graph.from_texts(pairs) == graph
     assert qg.Graph.from_texts(pairs, threads=1) == graph
+    # without their text the documents make the graph of the records
+    bare = [qg.Document.from_json(d.to_json()) for d in docs]
+    assert qg.Graph(bare).dumps("json") == graph.dumps("json")
+    assert qg.Graph(bare) != graph
 
 
 def test_nodes_edges_and_summary(graph):
