@@ -9,12 +9,11 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use quotegraph::export::{edge_attributes, node_attributes, xml_chars, AttrValue, Format};
 use quotegraph::graph::{EdgeKind, NodeKind, QuoteGraph};
-use quotegraph::{DocRecord, Extractor};
+use quotegraph::{query, DocRecord, Extractor};
 
 use crate::args;
 use crate::errors::to_py;
 use crate::extract::{self, PyExtractor};
-use crate::query;
 use crate::records::PyDocument;
 
 /// A JSON value as plain Python objects.
@@ -459,8 +458,7 @@ impl PyGraph {
     /// ``ValueError`` for an unknown or ambiguous name ("Smith" when there
     /// are two).
     fn find(&self, name: &str) -> PyResult<String> {
-        let ix = query::resolve_index(&self.g, name).map_err(PyValueError::new_err)?;
-        Ok(self.g.graph()[ix].id.clone())
+        Ok(query::resolve(&self.g, name).map_err(to_py)?.id.clone())
     }
 
     /// Every statement of the person, organization or place ``name`` names
@@ -471,7 +469,7 @@ impl PyGraph {
     /// ``relayed_by``, ``addressed_to`` and ``mentions`` (lists of ``{"id",
     /// "name", "kind"}``).
     fn who_said<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        let answer = query::who_said(&self.g, name).map_err(PyValueError::new_err)?;
+        let answer = query::who_said(&self.g, name).map_err(to_py)?;
         serde_to_py(py, &answer)
     }
 
@@ -481,7 +479,7 @@ impl PyGraph {
     /// ``chain``: ``"TASS ← cited ← Sergey Lavrov → told → Tucker
     /// Carlson"``.
     fn provenance<'py>(&self, py: Python<'py>, query: &str) -> PyResult<Bound<'py, PyAny>> {
-        let answer = query::provenance(&self.g, query).map_err(PyValueError::new_err)?;
+        let answer = query::provenance(&self.g, query).map_err(to_py)?;
         serde_to_py(py, &answer)
     }
 
@@ -509,7 +507,7 @@ impl PyGraph {
         source: &str,
         target: &str,
     ) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let answer = query::path(&self.g, source, target).map_err(PyValueError::new_err)?;
+        let answer = query::path(&self.g, source, target).map_err(to_py)?;
         answer.map(|c| serde_to_py(py, &c)).transpose()
     }
 
@@ -521,7 +519,7 @@ impl PyGraph {
     fn ego(&self, py: Python<'_>, name: &str, hops: usize) -> PyResult<PyGraph> {
         let g = py
             .detach(|| query::ego(&self.g, name, hops))
-            .map_err(PyValueError::new_err)?;
+            .map_err(to_py)?;
         Ok(PyGraph { g })
     }
 

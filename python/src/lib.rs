@@ -4,10 +4,16 @@
 //! (`python/quotegraph/__init__.py`) re-exports it and adds the pure-Python
 //! helpers (`to_dataframe`, `Graph.to_networkx`).
 //!
-//! The binding is a thin layer: extraction is `Extractor::extract` and
-//! `Extraction::to_record`, graphs are `QuoteGraph::from_extractions`,
-//! exports are the crate's exporters, and errors carry the crate's messages
-//! — the same words the CLI prints after `quotegraph: `.
+//! The binding is a thin layer: texts and files are read and checked by
+//! `quotegraph::input`, extraction is `Extractor::extract` and
+//! `Extraction::to_record`, graphs are `QuoteGraph::from_texts` (as
+//! `quotegraph graph` builds them) or `QuoteGraph::from_extractions` of
+//! records read by `graph::read_jsonl_paths`, exports are the crate's
+//! exporters, traversals are `quotegraph::query`, and errors carry the
+//! crate's messages — the same words the CLI prints after `quotegraph: `.
+//! What is left here is converting arguments and answers between Rust and
+//! Python, running extraction in parallel without the GIL, and turning
+//! panics into exceptions.
 
 #![deny(missing_docs)]
 
@@ -15,7 +21,6 @@ mod args;
 mod errors;
 mod extract;
 mod graph;
-mod query;
 mod records;
 
 use pyo3::prelude::*;

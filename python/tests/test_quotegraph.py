@@ -64,6 +64,11 @@ def canonical(obj):
     return json.dumps(obj, sort_keys=True, ensure_ascii=False)
 
 
+def cli_json(cli, *args):
+    """The CLI's answer to a question (`quotegraph query ... --format json`)."""
+    return json.loads(cli(*args, "--format", "json").stdout)
+
+
 # --- extraction equals the CLI's JSONL -------------------------------------
 
 
@@ -307,67 +312,138 @@ def entity(node_id, name, kind):
 LAVROV = entity("person:sergey-lavrov", "Sergey Lavrov", "person")
 
 
-def test_who_said(graph):
+def edge_targets(graph, source, kind):
+    """Where `kind` edges from `source` lead, in graph order, each once."""
+    out = []
+    for u, v, _ in graph.edges(kind):
+        if u == source and v not in out:
+            out.append(v)
+    return out
+
+
+def assert_row_is_the_graph(graph, row):
+    """A statement row says what the graph around the statement says."""
+    st = graph.node(row["id"])
+    assert st["kind"] == "statement"
+    assert (row["text"], row["doc"], row["cue"]) == (st["text"], st["doc"], st["cue"])
+    speakers = [u for u, v, _ in graph.edges("said") if v == row["id"]]
+    assert (row["speaker"] or {}).get("id") == (speakers[0] if speakers else None)
+    for key, kind in (("relayed_by", "reported_by"), ("addressed_to", "addressed_to"),
+                      ("mentions", "mentions")):
+        assert [e["id"] for e in row[key]] == edge_targets(graph, row["id"], kind), key
+        assert all(graph.node(e["id"])["name"] == e["name"] for e in row[key]), key
+
+
+def chain_of(row):
+    """The provenance chain as documented: outlets ← cited ← speaker → cue → addressees."""
+    chain = ""
+    if row["relayed_by"]:
+        chain += " / ".join(o["name"] for o in row["relayed_by"]) + " ← cited ← "
+    chain += row["speaker"]["name"]
+    chain += " → " + " ".join(row["cue_text"].split()).lower()
+    if row["addressed_to"]:
+        chain += " → " + " / ".join(a["name"] for a in row["addressed_to"])
+    return chain
+
+
+def test_who_said(cli, graph):
     ans = graph.who_said("lavrov")  # a word of the name, any case
     assert ans["speaker"] == LAVROV
     rows = ans["statements"]
+    # the CLI's answer to the same question about the same articles
+    assert rows == cli_json(cli, "query", "who-said", "lavrov", ARTICLES)
     lavrov = next(s for s in graph.speakers() if s["id"] == LAVROV["id"])
-    assert sorted(r["id"] for r in rows) == sorted(lavrov["statements"])
-    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    assert rows and sorted(r["id"] for r in rows) == sorted(lavrov["statements"])
     assert all(r["speaker"] == LAVROV for r in rows)
-    assert {o["name"] for r in rows for o in r["relayed_by"]} == {"TASS"}
+    for r in rows:
+        assert_row_is_the_graph(graph, r)
+    # the outlets that relayed him, as the build table counts them
+    assert {o["id"] for r in rows for o in r["relayed_by"]} == set(lavrov["relayed_by"])
     row = rows[0]
     assert set(row) == {"id", "doc", "date", "speaker", "speaker_text", "cue", "cue_text",
                         "quote_kind", "text", "relayed_by", "addressed_to", "mentions"}
     assert graph.who_said("person:sergey-lavrov") == ans
     assert graph.who_said("Sergey LAVROV") == ans
-    with pytest.raises(ValueError, match=r'^"Smith" is ambiguous: it could be Jane Smith \(person:jane-smith\), '
-                                         r'John Smith \(person:john-smith\); give the full name or the id$'):
-        graph.who_said("Smith")
-    with pytest.raises(ValueError, match=r'^no entity named "Nobody" in the graph$'):
-        graph.who_said("Nobody")
+    for name, words in (("Smith", "is ambiguous: it could be"), ("Nobody", "no entity named")):
+        p = cli("query", "who-said", name, ARTICLES, check=False)
+        assert p.returncode != 0
+        with pytest.raises(ValueError) as e:
+            graph.who_said(name)
+        assert str(e.value) == cli_message(p) and words in str(e.value)
 
 
-def test_search_and_provenance(graph):
-    [row] = graph.search("ready to SEND   additional messages")
+def test_search_and_provenance(cli, graph):
+    words = "ready to SEND   additional messages"
+    rows = graph.search(words)
+    # every statement holding those words (ignoring case and spacing), in graph order
+    flat = " ".join(words.split()).lower()
+    holding = [n for n, a in graph.nodes("statement") if flat in " ".join(a["text"].split()).lower()]
+    assert rows and [r["id"] for r in rows] == holding
+    row = rows[0]
     assert row["speaker"] == LAVROV and row["doc"] == FOUNDING
-    assert [o["name"] for o in row["relayed_by"]] == ["TASS"]
+    assert_row_is_the_graph(graph, row)
     [p] = graph.provenance(row["id"])
-    assert p["chain"] == "TASS ← cited ← Sergey Lavrov → said"
+    assert [p] == cli_json(cli, "query", "provenance", row["id"], ARTICLES)
+    assert p["chain"] == chain_of(row)
     assert {k: v for k, v in p.items() if k != "chain"} == row
-    assert graph.provenance(Path(FOUNDING).name + "#2") == [p]
-    assert len(graph.provenance("Sergey Lavrov")) == len(graph.who_said("Sergey Lavrov")["statements"])
+    # a statement also goes by <file>#<n>
+    assert graph.provenance(row["id"].rsplit("/", 1)[1]) == [p]
+    every = graph.provenance("Sergey Lavrov")
+    assert every == cli_json(cli, "query", "provenance", "Sergey Lavrov", ARTICLES)
+    assert [x["id"] for x in every] == [r["id"] for r in graph.who_said("Sergey Lavrov")["statements"]]
     assert graph.search("words nobody said") == []
     with pytest.raises(ValueError, match="give some words"):
         graph.search("  ")
-    with pytest.raises(ValueError, match='no statement named "nope.txt#9"'):
+    p = cli("query", "provenance", "nope.txt#9", ARTICLES, check=False)
+    with pytest.raises(ValueError) as e:
         graph.provenance("nope.txt#9")
+    assert str(e.value) == cli_message(p) and str(e.value).startswith('no statement named "nope.txt#9"')
 
 
-def test_path_and_ego(graph):
+def test_path_and_ego(cli, graph):
     c = graph.path("Peskov", "Carlson")
+    assert c == cli_json(cli, "query", "path", "Peskov", "Carlson", ARTICLES)
     assert c["from"]["id"] == "person:dmitry-peskov" and c["to"]["id"] == "person:tucker-carlson"
     assert len(c["steps"]) == c["length"] + 1 and c["steps"][0]["via"] is None
-    assert c["chain"].startswith("Dmitry Peskov —said→ “") and c["chain"].endswith("—to→ Tucker Carlson")
-    assert all(s["via"]["kind"] not in ("appears_in", "datelined") for s in c["steps"][1:])
+    assert c["chain"].startswith("Dmitry Peskov ") and c["chain"].endswith(" Tucker Carlson")
+    # every step is an edge of the graph, taken as `forward` says, never a document link
+    edges = {(u, v, a["kind"]) for u, v, a in graph.edges()}
+    for prev, step in zip(c["steps"], c["steps"][1:]):
+        u, v, via = prev["node"]["id"], step["node"]["id"], step["via"]
+        assert via["kind"] not in ("appears_in", "datelined")
+        assert ((u, v) if via["forward"] else (v, u)) + (via["kind"],) in edges
     assert [s["node"]["id"] for s in graph.path("Lavrov", "Lavrov")["steps"]] == [LAVROV["id"]]
-    # not connected except through documents, which paths do not cross
-    assert graph.path("John Smith", "Anna Berg") is None
-    with pytest.raises(ValueError, match="ambiguous"):
+    p = cli("query", "path", "John Smith", "Anna Berg", ARTICLES, "--format", "json", check=False)
+    assert graph.path("John Smith", "Anna Berg") == json.loads(p.stdout)
+    # two speakers of one article, linked by nothing but it: paths do not cross documents
+    alone = qg.Graph.from_texts([("x.txt", "Anna Berg said the port would reopen. "
+                                           "John Smith said taxes would rise.")])
+    assert alone.path("Anna Berg", "John Smith") is None
+    p = cli("query", "path", "Smith", "Lavrov", ARTICLES, check=False)
+    with pytest.raises(ValueError) as e:
         graph.path("Smith", "Lavrov")
+    assert str(e.value) == cli_message(p) and "ambiguous" in str(e.value)
     ego = graph.ego("Lavrov")
     assert isinstance(ego, qg.Graph) and LAVROV["id"] in ego
+    assert ego.dumps("json").encode("utf-8") == cli("query", "ego", "Lavrov", ARTICLES,
+                                                    "--format", "json").stdout
     assert ego.node_count < graph.node_count
     assert ego.node(LAVROV["id"]) == graph.node(LAVROV["id"])
     one = graph.ego("Lavrov", 1)
-    assert {a["kind"] for _, a in one.nodes()} == {"person", "place", "statement"}
+    kinds = {a["kind"] for _, a in one.nodes()}
+    assert "statement" in kinds and "document" not in kinds
     near = {v if u == LAVROV["id"] else u for u, v, _ in graph.edges() if LAVROV["id"] in (u, v)}
     assert {n for n, _ in one.nodes()} == near | {LAVROV["id"]}
     assert graph.ego("Lavrov", hops=0).node_count == 1
-    assert graph.find("the kremlin") == "person:kremlin"
+    # a leading "the" and case are ignored; the answer is the CLI's
+    kremlin = graph.find("the kremlin")
+    assert graph.node(kremlin)["name"].lower().removeprefix("the ") == "kremlin"
+    assert kremlin == cli_json(cli, "query", "roles", "the kremlin", ARTICLES)["entity"]["id"]
     assert graph.find(f"document:{FOUNDING}") == f"document:{FOUNDING}"
-    with pytest.raises(ValueError, match="no entity named"):
+    p = cli("query", "ego", "Nobody At All", ARTICLES, check=False)
+    with pytest.raises(ValueError) as e:
         graph.ego("Nobody At All")
+    assert str(e.value) == cli_message(p) and "no entity named" in str(e.value)
 
 
 def test_speakers_match_the_build_table(graph):
