@@ -8,6 +8,13 @@
 //! by construction. Attributes give spans as `(start, end)` tuples of code
 //! point offsets, which index Python strings directly; in `to_dict()` they
 //! are lists, as in the JSON.
+//!
+//! Nothing here computes anything the library computes: the classes are
+//! pyo3 wrappers around the library's record types (`DocRecord`,
+//! `AttributionRecord`…), which cannot carry `#[pyclass]` themselves
+//! without making the library depend on pyo3. Their data, JSON and
+//! equality are the library's; what remains is accessors, `to_dict()`
+//! through `json.loads`, and Python-style `repr`s.
 
 use std::sync::Arc;
 
@@ -15,6 +22,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyTuple;
+use quotegraph::graph::shorten;
 use quotegraph::record::{
     AttributionRecord, ContentRecord, CueRecord, DatelineRecord, EntityRecord, MentionRecord,
     RoleRecord,
@@ -62,17 +70,6 @@ fn r(s: &str) -> String {
     }
     out.push('\'');
     out
-}
-
-/// `s` cut to `n` characters with "…".
-fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n - 1).collect();
-        t.push('…');
-        t
-    }
 }
 
 fn opt_r(s: Option<&str>) -> String {
@@ -317,7 +314,7 @@ impl PyAttribution {
             a.id,
             opt_r(who),
             r(&a.cue.text),
-            r(&clip(&a.content.text, 50))
+            r(&shorten(&a.content.text, 50))
         )
     }
 }
@@ -498,7 +495,7 @@ impl PyContent {
     fn __repr__(&self) -> String {
         format!(
             "<Content {} spans={:?}>",
-            r(&clip(&self.0.text, 60)),
+            r(&shorten(&self.0.text, 60)),
             self.0.spans
         )
     }
