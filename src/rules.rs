@@ -279,7 +279,15 @@ impl<'a> Ctx<'a> {
         if i > 0 && t.has(flags::CUE_VERB) {
             let p = &self.toks[i - 1];
             let pw = self.word(i - 1);
-            if (p.has(flags::DET) && !matches!(pw, "that" | "all" | "both" | "each" | "no"))
+            // ... but a quantity standing for people is a subject: "most
+            // say", "many fear", "some believed" (not "many reports")
+            let quantity_subject = matches!(
+                pw.to_lowercase().as_str(),
+                "most" | "many" | "some" | "few" | "several"
+            ) && !self.word(i).ends_with('s');
+            if (p.has(flags::DET)
+                && !matches!(pw, "that" | "all" | "both" | "each" | "no")
+                && !quantity_subject)
                 || matches!(pw, "'s" | "’s")
             {
                 return None;
@@ -382,9 +390,9 @@ impl<'a> Ctx<'a> {
                     i -= 1;
                 }
             } else if t.is_word()
-                && self.word(i - 1).ends_with("ly")
+                && is_ly_adverb(self.word(i - 1))
                 && !t.cap
-                && self.word(i - 1).len() > 4
+                && !(i >= lo + 2 && self.toks[i - 2].has(flags::DET))
             {
                 i -= 1;
             } else {
@@ -494,22 +502,26 @@ impl<'a> Ctx<'a> {
             let paren = self.toks[close].is_punct(')');
             let mut k = close;
             let mut segments = 0;
+            // a cue verb seen in the current segment: only a relative
+            // clause ("Barkley, who votes for Democrats, said") may hold one
+            let mut verb_in_segment = false;
             while k > lo && close - k < 60 {
                 k -= 1;
                 let t = &self.toks[k];
-                if t.is_final() || t.is_quote() || t.is_punct(';') || t.is_punct(':') {
+                // "Sanders (I-Vt.) said": an abbreviation's period inside
+                // the parentheses does not end anything
+                if (t.is_final() && !(paren && t.is_punct('.')))
+                    || t.is_quote()
+                    || t.is_punct(';')
+                    || t.is_punct(':')
+                {
                     return None;
                 }
                 let noun_use = k > lo
-                    && (self.toks[k - 1].has(flags::DET)
+                    && (self.toks[k - 1].has(flags::DET | flags::PREP)
                         || matches!(self.word(k - 1), "'s" | "’s"));
-                if t.verb.is_some()
-                    && t.has(flags::CUE_VERB)
-                    && !t.cap
-                    && !noun_use
-                    && !self.is(k - 1, "who")
-                {
-                    return None;
+                if t.verb.is_some() && t.has(flags::CUE_VERB) && !t.cap && !noun_use {
+                    verb_in_segment = true;
                 }
                 let opener = if paren {
                     t.is_punct('(')
@@ -519,6 +531,16 @@ impl<'a> Ctx<'a> {
                 if !opener {
                     continue;
                 }
+                if verb_in_segment
+                    && !(k + 1 < close
+                        && matches!(
+                            self.word(k + 1).to_lowercase().as_str(),
+                            "who" | "whose" | "whom" | "which"
+                        ))
+                {
+                    return None;
+                }
+                verb_in_segment = false;
                 segments += 1;
                 // "Ed Rendell (D), a Clinton supporter, said"
                 let mut kk = k;
@@ -559,6 +581,22 @@ impl<'a> Ctx<'a> {
                         }
                         return Some((np, extras));
                     }
+                    // "Lee Zeldin of New York, a supporter, said": the
+                    // phrase before the apposition ends in a post-modifier
+                    let cs = self.clause_start_before(np.start, lo);
+                    if np.start > cs && self.toks[np.start - 1].has(flags::PREP) {
+                        if let Some(head) = self.np.np_right(cs, np.start, sent_start) {
+                            if head.end < np.start
+                                && matches!(self.word(head.end), "of" | "from" | "at")
+                                && matches!(head.kind, MentionKind::Name | MentionKind::Description)
+                            {
+                                if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
+                                    extras.push(app);
+                                }
+                                return Some((head, extras));
+                            }
+                        }
+                    }
                 }
                 if segments >= 3 || paren {
                     return None;
@@ -576,6 +614,7 @@ impl<'a> Ctx<'a> {
             let q = &self.toks[np.start - 2];
             let qw = self.word(np.start - 2).to_lowercase();
             let partitive = q.has(flags::DET | flags::PERSON_NOUN | flags::TITLE)
+                || self.np.quantity_left(np.start - 1, lo).is_some()
                 || matches!(
                     qw.as_str(),
                     "one"
@@ -1074,8 +1113,25 @@ impl<'a> Ctx<'a> {
                 || !self.lex.multi(&self.word(k).to_lowercase()).is_empty()
             {
                 if let Some((ce, cw @ CueWord::Verb(_))) = self.cue_at(k) {
-                    let (_, _, ao, _) = self.verb_info(cw);
-                    let (next, addr, src) = self.after_cue(ce, b, ao, lo);
+                    let (class, _, ao, _) = self.verb_info(cw);
+                    let (mut next, addr, src) = self.after_cue(ce, b, ao, lo);
+                    // "told a crowd of supporters, “…”", "added a caveat:
+                    // “…”": a short verbless phrase between a speech cue
+                    // and a quotation it introduces with a comma or colon
+                    if next < b
+                        && b < q.open
+                        && class == CueClass::Speech
+                        && !self.is(next, "that")
+                        && (next..b).all(|j| {
+                            let t = &self.toks[j];
+                            !t.is_quote()
+                                && !t.has(flags::AUX)
+                                && t.verb.is_none()
+                                && !(t.is_word() && self.word(j).ends_with("ed"))
+                        })
+                    {
+                        next = b;
+                    }
                     if next != b && !(next < b && self.is(next, "that")) {
                         continue;
                     }
@@ -1623,7 +1679,96 @@ impl<'a> Ctx<'a> {
         if self.passive_it(i, lo) {
             return Some((None, Vec::new(), None));
         }
+        if !gerund {
+            if let Some(np) = self.fallback_subject(i, lo) {
+                return Some((Some(np), Vec::new(), None));
+            }
+        }
         None
+    }
+
+    /// When the subject parser gives up on a long subject ("Marlon
+    /// Marshall, Clinton's director of state campaigns and political
+    /// engagement, said", "Even the organizer of a rally said"): the first
+    /// noun phrase of the clause, if what lies between it and the verb
+    /// group is only post-modifiers, appositions and relative clauses.
+    fn fallback_subject(&self, i: usize, lo: usize) -> Option<Np> {
+        let g = self.skip_verb_group_left(i, lo);
+        if g <= lo || g - lo > 45 {
+            return None;
+        }
+        let mut cs = lo;
+        // "But", "And even", "Still"
+        while cs < g
+            && self.toks[cs].is_word()
+            && self.toks[cs].has(flags::CONJ | flags::ADV)
+            && self.toks[cs].pronoun.is_none()
+            && !self.toks[cs].has(flags::DET)
+        {
+            cs += 1;
+        }
+        // an introductory phrase: "In a statement Tuesday, X said"
+        if cs < g
+            && (self.toks[cs].has(flags::PREP)
+                || (self.word(cs).ends_with("ing") && !self.toks[cs].cap))
+        {
+            let comma = (cs..g).find(|&k| self.toks[k].is_punct(','))?;
+            cs = comma + 1;
+        }
+        let np = self.np.np_right(cs, g, lo)?;
+        if matches!(np.kind, MentionKind::Relative) || np.end >= g {
+            return None;
+        }
+        let mut in_segment = false;
+        let mut relative = false;
+        for j in np.end..g {
+            let t = &self.toks[j];
+            if t.is_quote()
+                || t.is_punct(';')
+                || t.is_punct(':')
+                || t.is_final() && !t.is_punct('.')
+            {
+                return None;
+            }
+            if t.is_punct(',') || t.is_punct('(') || t.is_punct(')') {
+                in_segment = !in_segment || t.is_punct('(');
+                relative = in_segment
+                    && j + 1 < g
+                    && matches!(
+                        self.word(j + 1).to_lowercase().as_str(),
+                        "who" | "whose" | "whom" | "which" | "where"
+                    );
+                continue;
+            }
+            let w = self.word(j);
+            if relative || !t.is_word() || matches!(w, "'s" | "’s") {
+                continue;
+            }
+            if matches!(w, "who" | "which") {
+                // "the people who voted for him said"
+                relative = true;
+                continue;
+            }
+            if self.is(j, "that") && !in_segment {
+                return None;
+            }
+            // a past form is a verb unless a determiner or preposition
+            // makes it a noun; base and -s forms here are nouns ("a
+            // pro-Trump rally", "state campaigns")
+            let verbish = t.has(flags::AUX)
+                || (t.verb.is_some()
+                    && !t.cap
+                    && w.ends_with("ed")
+                    && !(j > lo && self.toks[j - 1].has(flags::PREP | flags::DET)));
+            let subject_pronoun = t
+                .pronoun
+                .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+                && !w.eq_ignore_ascii_case("it");
+            if verbish || subject_pronoun {
+                return None;
+            }
+        }
+        Some(np)
     }
 
     fn passive_it(&self, i: usize, lo: usize) -> bool {
@@ -1700,9 +1845,9 @@ impl<'a> Ctx<'a> {
             && k + 1 < hi
             && self.object_start(k + 1, hi)
         {
-            // "warned us about those rapists", "spoke about the economy":
-            // annotators mostly keep the "about"
-            start = k;
+            // "warned us about those rapists", "joked about the economy":
+            // annotators mostly leave the "about" out of the content
+            start = k + 1;
             rule = "indirect.object";
         } else if !(class == CueClass::Intention || needs)
             && (self.clause_start(k, hi)
@@ -1852,6 +1997,16 @@ impl<'a> Ctx<'a> {
                         n.as_str(),
                         "while" | "whereas" | "though" | "although" | "despite" | "according"
                     ) {
+                        return Some(j);
+                    }
+                    // ", adding that …", ", insisting …": a participle cue
+                    // reports a second claim of its own
+                    let p = self.skip_adverbs_right(j + 1, end);
+                    if p < end
+                        && self.toks[p].verb.is_some()
+                        && self.word(p).ends_with("ing")
+                        && self.toks[p].has(flags::CUE_VERB)
+                    {
                         return Some(j);
                     }
                     if matches!(n.as_str(), "and" | "but" | "so" | "yet") && j + 2 < end {
@@ -2293,6 +2448,37 @@ impl<'a> Ctx<'a> {
         let _ = lower_into;
         out
     }
+}
+
+/// A word in -ly that is an adverb ("repeatedly", "reportedly"), not one
+/// of the common -ly nouns and adjectives ("rally", "family", "early").
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "rally"
+                | "family"
+                | "ally"
+                | "assembly"
+                | "supply"
+                | "bully"
+                | "monopoly"
+                | "anomaly"
+                | "belly"
+                | "jelly"
+                | "early"
+                | "likely"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "elderly"
+                | "friendly"
+                | "costly"
+                | "lonely"
+                | "holy"
+        )
 }
 
 #[cfg(test)]
