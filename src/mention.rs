@@ -286,9 +286,9 @@ impl<'a> Phrases<'a> {
                 || (self.toks[k].is_word()
                     && NUMBER_WORDS.contains(&self.word(k).to_lowercase().as_str()))
         };
-        let mut start = if t.is_punct('%') && i > lo && self.toks[i - 1].kind == TokKind::Number {
-            i - 1
-        } else if t.is_word() && w == "percent" && i > lo && is_num(i - 1) {
+        let percent = (t.is_punct('%') && i > lo && self.toks[i - 1].kind == TokKind::Number)
+            || (t.is_word() && w == "percent" && i > lo && is_num(i - 1));
+        let mut start = if percent {
             i - 1
         } else if is_num(i)
             && i >= lo + 2
