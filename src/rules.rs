@@ -1124,10 +1124,10 @@ impl<'a> Ctx<'a> {
                         && !self.is(next, "that")
                         && (next..b).all(|j| {
                             let t = &self.toks[j];
-                            !t.is_quote()
-                                && !t.has(flags::AUX)
-                                && t.verb.is_none()
-                                && !(t.is_word() && self.word(j).ends_with("ed"))
+                            let verb_like = t.has(flags::AUX)
+                                || t.verb.is_some()
+                                || (t.is_word() && self.word(j).ends_with("ed"));
+                            !t.is_quote() && !verb_like
                         })
                     {
                         next = b;
