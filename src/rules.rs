@@ -1916,11 +1916,48 @@ impl<'a> Ctx<'a> {
                 !self.in_quote(j)
                     && (matches!(
                         self.toks[j].kind,
-                        TokKind::Punct(',' | ';' | '—' | '–' | '(' | ':')
-                    ) || self.toks[j].is_punct('-') && self.toks[j].space_before)
+                        TokKind::Punct(';' | '—' | '–' | '(' | ':')
+                    ) || self.toks[j].is_punct(',')
+                        || self.toks[j].is_punct('-') && self.toks[j].space_before)
             }) {
                 end_tok = c;
                 span = self.span_of(start, c)?;
+            }
+        }
+        // "While Ramos said that A, he appears …": a report inside a
+        // fronted subordinate clause ends where the clause does
+        if qi.is_none() {
+            let subordinate = speaker.is_some_and(|sp| {
+                sp.start > lo
+                    && matches!(
+                        self.word(sp.start - 1).to_lowercase().as_str(),
+                        "while"
+                            | "although"
+                            | "though"
+                            | "whereas"
+                            | "if"
+                            | "when"
+                            | "because"
+                            | "since"
+                            | "after"
+                            | "before"
+                            | "once"
+                            | "unless"
+                            | "as"
+                    )
+                    && (sp.start - 1 == lo
+                        || matches!(
+                            self.word(lo).to_lowercase().as_str(),
+                            "but" | "and" | "even"
+                        ))
+            });
+            if subordinate {
+                if let Some(c) =
+                    (start + 1..end_tok).find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))
+                {
+                    end_tok = c;
+                    span = self.span_of(start, c)?;
+                }
             }
         }
         // "… tweeted a photo and said she had been hurt": a second cue
@@ -2009,6 +2046,16 @@ impl<'a> Ctx<'a> {
                     {
                         return Some(j);
                     }
+                    // ", one of the prosecutors said …", ", and most said …":
+                    // another speaker's report begins
+                    let k = if matches!(n.as_str(), "and" | "but") {
+                        j + 2
+                    } else {
+                        j + 1
+                    };
+                    if self.reported_clause_at(k, end) {
+                        return Some(j);
+                    }
                     if matches!(n.as_str(), "and" | "but" | "so" | "yet") && j + 2 < end {
                         let s2 = &self.toks[j + 2];
                         let new_subject = s2
@@ -2028,10 +2075,48 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Does a short subject followed by a finite reporting verb start at
+    /// `k` ("one of the former prosecutors said", "three-quarters say")?
+    fn reported_clause_at(&self, k: usize, end: usize) -> bool {
+        if k >= end || !matches!(self.toks[k].kind, TokKind::Word | TokKind::Number) {
+            return false;
+        }
+        let first = &self.toks[k];
+        let subject_like = first
+            .pronoun
+            .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+            || first.has(flags::DET)
+            || first.cap
+            || first.kind == TokKind::Number
+            || self.np.quantity_left(k + 1, k).is_some();
+        if !subject_like {
+            return false;
+        }
+        for m in k + 1..end.min(k + 9) {
+            let t = &self.toks[m];
+            if !(t.is_word() || t.kind == TokKind::Number || t.is_punct('-') || t.is_punct('.'))
+                || self.in_quote(m)
+            {
+                return false;
+            }
+            if let Some(v) = t.verb {
+                if t.has(flags::CUE_VERB)
+                    && !t.cap
+                    && !self.word(m).ends_with("ing")
+                    && !self.toks[m - 1].has(flags::DET | flags::PREP)
+                {
+                    return self.lex.verb(v).class == CueClass::Speech;
+                }
+            }
+        }
+        false
+    }
+
     /// For object and infinitive content, also stop at a second verb
     /// phrase ("to vote in May but is undecided", "Clinton and attacked
-    /// Sanders") and at time and occasion adjuncts ("during a rally
-    /// Friday", "in October").
+    /// Sanders") and at a dated adjunct ("in October"). Clauses with
+    /// "during", "after", "when" and bare time words stay in: annotators
+    /// mostly keep them.
     fn object_tail(&self, start: usize, end: usize) -> Option<usize> {
         let mut j = start + 1;
         while j < end {
@@ -2039,16 +2124,7 @@ impl<'a> Ctx<'a> {
                 j += 1;
                 continue;
             }
-            let t = &self.toks[j];
             let w = self.word(j);
-            if (t.has(flags::TIME) && !t.has(flags::DET))
-                || matches!(
-                    w,
-                    "during" | "amid" | "while" | "before" | "after" | "since" | "when"
-                )
-            {
-                return Some(j);
-            }
             if matches!(w, "and" | "but") && j + 1 < end {
                 let n = &self.toks[j + 1];
                 let nw = self.word(j + 1);
