@@ -87,6 +87,12 @@ const QUANTITY_HEADS: &[&str] = &[
     "two-thirds",
     "one-third",
     "one-quarter",
+    "another",
+    "others",
+    "some",
+    "many",
+    "few",
+    "several",
 ];
 
 /// Modifiers that may precede a title or a name in a description.

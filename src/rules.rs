@@ -283,7 +283,7 @@ impl<'a> Ctx<'a> {
             // say", "many fear", "some believed" (not "many reports")
             let quantity_subject = matches!(
                 pw.to_lowercase().as_str(),
-                "most" | "many" | "some" | "few" | "several"
+                "most" | "many" | "some" | "few" | "several" | "another"
             ) && !self.word(i).ends_with('s');
             if (p.has(flags::DET)
                 && !matches!(pw, "that" | "all" | "both" | "each" | "no")
@@ -1348,6 +1348,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // form A: "…, Lavrov said …"  form B: "…, said Lavrov …"
+        let mut quote_end = None;
         let (speaker, comma, cue, rule) = if let Some((np, _)) = self.subject(i, lo) {
             let mut c = np.start;
             if c > lo && self.toks[c - 1].is_quote() {
@@ -1360,6 +1361,12 @@ impl<'a> Ctx<'a> {
         } else {
             let mut c = i;
             while c > lo && self.toks[c - 1].is_word() && self.toks[c - 1].has(flags::ADV) {
+                c -= 1;
+            }
+            // "This is a “raw time,” said Axelrod": the comma inside a
+            // closing quotation mark
+            if c > lo + 1 && self.toks[c - 1].is_quote() && self.toks[c - 2].is_punct(',') {
+                quote_end = Some(c);
                 c -= 1;
             }
             if c <= lo || !self.toks[c - 1].is_punct(',') {
@@ -1395,8 +1402,24 @@ impl<'a> Ctx<'a> {
         } else {
             speaker.end
         };
-        let (k, addr, src) = self.after_cue(after_from, hi, ao, lo);
-        let mut content = vec![self.span_of(lo, comma)?];
+        let (mut k, addr, src) = self.after_cue(after_from, hi, ao, lo);
+        if rule == "indirect.inverted-cue-speaker" && k < hi {
+            // "…, said David Axelrod, a longtime ally.", "…, said a handful
+            // of Democrats who point to …": the speaker's apposition or
+            // relative clause ends the sentence
+            let relative = matches!(
+                self.word(k).to_lowercase().as_str(),
+                "who" | "whose" | "whom" | "of" | "from" | "at"
+            );
+            let apposition = self.toks[k].is_punct(',')
+                && self.np.np_right(k + 1, hi, lo).is_some_and(|a| {
+                    a.end >= hi || self.toks[a.end].is_punct(',') && self.is(a.end + 1, "who")
+                });
+            if relative || apposition {
+                k = hi;
+            }
+        }
+        let mut content = vec![self.span_of(lo, quote_end.unwrap_or(comma))?];
         let mut rule = rule;
         if k < hi {
             // parenthetical: "A, X said, B."
@@ -1721,8 +1744,17 @@ impl<'a> Ctx<'a> {
         }
         let mut in_segment = false;
         let mut relative = false;
+        let mut paren = false;
         for j in np.end..g {
             let t = &self.toks[j];
+            // "(D-R.I.)": anything goes inside parentheses
+            if t.is_punct('(') || t.is_punct(')') {
+                paren = t.is_punct('(');
+                continue;
+            }
+            if paren {
+                continue;
+            }
             if t.is_quote()
                 || t.is_punct(';')
                 || t.is_punct(':')
@@ -1730,8 +1762,8 @@ impl<'a> Ctx<'a> {
             {
                 return None;
             }
-            if t.is_punct(',') || t.is_punct('(') || t.is_punct(')') {
-                in_segment = !in_segment || t.is_punct('(');
+            if t.is_punct(',') {
+                in_segment = !in_segment;
                 relative = in_segment
                     && j + 1 < g
                     && matches!(
