@@ -144,6 +144,11 @@ pub const RULES: &[RuleInfo] = &[
         description: "a name, a colon and a claim, as in headlines",
         example: "Berg: Talks Will Resume in May",
     },
+    RuleInfo {
+        id: "headline.verb",
+        description: "a title-case headline with a capitalized reporting verb",
+        example: "Mayor Anna Berg Says Talks Will Resume in May",
+    },
 ];
 
 /// A cue found in the text.
@@ -2407,6 +2412,7 @@ impl<'a> Ctx<'a> {
             }
             if let Some(d) = self
                 .headline_colon(lo, hi, si)
+                .or_else(|| self.headline_verb(lo, hi, si))
                 .or_else(|| self.asked(lo, hi, si))
                 .or_else(|| self.framing_in(lo, hi, si))
             {
@@ -2449,6 +2455,80 @@ impl<'a> Ctx<'a> {
             source: None,
             addressee: None,
             rule: "headline.colon",
+            sent: si,
+        })
+    }
+
+    /// "Rubio Says Abandoning Reform Was a Sign of Leadership", "… Is Like
+    /// a Lawyer's Client, Trevor Noah Says": in a title-case headline
+    /// every word is capitalized, so the verb is found by its form.
+    fn headline_verb(&self, lo: usize, hi: usize, si: usize) -> Option<Draft> {
+        let words: Vec<usize> = (lo..hi).filter(|&k| self.toks[k].is_word()).collect();
+        let caps = words.iter().filter(|&&k| self.toks[k].cap).count();
+        if words.len() < 4 || caps * 4 < words.len() * 3 || words.len() > 25 {
+            return None;
+        }
+        let (i, v) = (lo + 1..hi).find_map(|k| {
+            let t = &self.toks[k];
+            let v = t.verb?;
+            let e = self.lex.verb(v);
+            // finite forms only: "Says", "Slams", "Endorses", "Tells"
+            (t.cap
+                && t.has(flags::CUE_VERB)
+                && !matches!(e.class, CueClass::Intention)
+                && self.word(k).ends_with('s')
+                && self.word(k).to_lowercase() != e.lemma)
+                .then_some((k, v))
+        })?;
+        let cw = CueWord::Verb(v);
+        let speaker_at = |end: usize, start: usize| {
+            self.np.np_left(end, start, start).filter(|np| {
+                matches!(np.kind, MentionKind::Name | MentionKind::Org)
+                    || (np.kind == MentionKind::Description
+                        && self.toks[np.head].has(
+                            flags::TITLE
+                                | flags::PERSON_NOUN
+                                | flags::ORG_HEAD
+                                | flags::OUTLET_NOUN,
+                        ))
+            })
+        };
+        // "…, Trevor Noah Says."
+        if i + 1 >= hi {
+            let np = speaker_at(i, lo)?;
+            if np.start <= lo + 1 || !self.toks[np.start - 1].is_punct(',') {
+                return None;
+            }
+            return Some(Draft {
+                speaker: Some(np),
+                cue: (i, i + 1),
+                cue_word: cw,
+                content: vec![self.span_of(lo, np.start - 1)?],
+                source: None,
+                addressee: None,
+                rule: "headline.verb",
+                sent: si,
+            });
+        }
+        let np = speaker_at(i, lo)?;
+        if np.start != lo {
+            return None;
+        }
+        let mut k = i + 1;
+        if self.word(k).eq_ignore_ascii_case("that") {
+            k += 1;
+        }
+        if (k..hi).filter(|&j| self.toks[j].is_word()).count() < 2 {
+            return None;
+        }
+        Some(Draft {
+            speaker: Some(np),
+            cue: (i, i + 1),
+            cue_word: cw,
+            content: vec![self.span_of(k, hi)?],
+            source: None,
+            addressee: None,
+            rule: "headline.verb",
             sent: si,
         })
     }
