@@ -145,10 +145,36 @@ pub const RULES: &[RuleInfo] = &[
         example: "Berg: Talks Will Resume in May",
     },
     RuleInfo {
+        id: "indirect.raised",
+        description: "a raised passive: the subject and the infinitive are the content, no speaker",
+        example: "The talks are expected to resume in May.",
+    },
+    RuleInfo {
         id: "headline.verb",
         description: "a title-case headline with a capitalized reporting verb",
         example: "Mayor Anna Berg Says Talks Will Resume in May",
     },
+];
+
+/// Verbs whose passive raises the subject of the reported infinitive
+/// ("X is expected to …", "X is said to …").
+const RAISING: &[&str] = &[
+    "expect",
+    "believe",
+    "think",
+    "say",
+    "report",
+    "rumor",
+    "rumour",
+    "project",
+    "predict",
+    "forecast",
+    "anticipate",
+    "suppose",
+    "estimate",
+    "understand",
+    "consider",
+    "know",
 ];
 
 /// A cue found in the text.
@@ -1616,6 +1642,29 @@ impl<'a> Ctx<'a> {
                 );
             }
         }
+        // "The snow is expected to ease", "Trump is said to favor …": a
+        // raised passive names no speaker; its subject belongs to the
+        // content, split around the verb
+        let raised = speaker.filter(|sp| {
+            sp.kind != MentionKind::Relative
+                && self.is(ce, "to")
+                && self.word(i).ends_with("ed")
+                && RAISING.contains(&self.lemma(cw))
+                && (self.skip_verb_group_left(i, lo)..i).any(|j| {
+                    matches!(
+                        self.word(j).to_lowercase().as_str(),
+                        "is" | "was" | "are" | "were" | "be" | "been" | "'s" | "’s"
+                    )
+                })
+        });
+        if let Some(sp) = raised {
+            let mut d = self.forward_content(
+                i, ce, cw, None, lo, hi, si, class, ao, needs, &extras, rule_hint,
+            )?;
+            d.content.insert(0, sp.span(self.toks));
+            d.rule = "indirect.raised";
+            return Some(d);
+        }
         self.forward_content(
             i, ce, cw, speaker, lo, hi, si, class, ao, needs, &extras, rule_hint,
         )
@@ -2407,17 +2456,30 @@ impl<'a> Ctx<'a> {
         for si in 0..self.sents.len() {
             let s = &self.sents[si];
             let (lo, hi) = (s.tokens.start, self.content_end(s));
-            if hi <= lo + 2 || self.taken[lo] || self.in_quote(lo) {
+            if hi <= lo + 2 {
                 continue;
             }
-            if let Some(d) = self
-                .headline_colon(lo, hi, si)
-                .or_else(|| self.headline_verb(lo, hi, si))
-                .or_else(|| self.asked(lo, hi, si))
-                .or_else(|| self.framing_in(lo, hi, si))
-            {
+            let free_start = !self.taken[lo] && !self.in_quote(lo);
+            let framed = free_start.then(|| {
+                self.headline_colon(lo, hi, si)
+                    .or_else(|| self.headline_verb(lo, hi, si))
+                    .or_else(|| self.framing_in(lo, hi, si))
+            });
+            if let Some(d) = framed.flatten() {
                 if !d.content.iter().any(|c| self.is_taken_span(*c)) {
                     self.commit(d, out);
+                }
+            }
+            // "Asked about X, she said …", "… he said when asked whether …"
+            for a in lo..hi {
+                if self.taken[a] || self.in_quote(a) || !self.word(a).eq_ignore_ascii_case("asked")
+                {
+                    continue;
+                }
+                if let Some(d) = self.asked(a, lo, hi, si) {
+                    if !d.content.iter().any(|c| self.is_taken_span(*c)) {
+                        self.commit(d, out);
+                    }
                 }
             }
         }
@@ -2533,32 +2595,66 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    fn asked(&mut self, lo: usize, hi: usize, si: usize) -> Option<Draft> {
-        let mut a = lo;
-        if self.is(a, "when") || self.is(a, "after") || self.is(a, "once") {
-            a += 1;
+    /// "Asked about X, …", "When asked whether …, …", "… she said when
+    /// asked by a reporter if …": the question is the content; the one who
+    /// asked, when named with "by", the speaker.
+    fn asked(&mut self, a: usize, lo: usize, hi: usize, si: usize) -> Option<Draft> {
+        let mut p = a;
+        if p > lo && self.is(p - 1, "being") {
+            p -= 1;
         }
-        if self.is(a, "being") {
-            a += 1;
+        if p > lo
+            && matches!(
+                self.word(p - 1).to_lowercase().as_str(),
+                "when" | "after" | "once"
+            )
+        {
+            p -= 1;
         }
-        if !self.is(a, "asked") {
+        // a participial frame at a clause start, not "she asked him …"
+        let frame_start =
+            p == lo || self.toks[p - 1].is_punct(',') || self.toks[p - 1].is_quote() || p < a;
+        if !frame_start {
             return None;
         }
         let (ce, cw) = self
             .cue_at(a)
             .or_else(|| self.toks[a].verb.map(|v| (a + 1, CueWord::Verb(v))))?;
-        let mut k = self.skip_adverbs_right(ce, hi);
+        let mut k = ce;
+        let mut speaker = None;
+        if self.is(k, "by") {
+            let np = self.np.np_right(k + 1, hi, lo)?;
+            speaker = Some(np);
+            k = np.end;
+        }
+        k = self.skip_adverbs_right(k, hi);
+        // "asked at a briefing Monday about …": an occasion first
+        if k < hi && self.toks[k].has(flags::PREP) && !self.is(k, "about") {
+            k = (k + 1..(k + 10).min(hi))
+                .take_while(|&j| !self.toks[j].is_punct(',') && !self.toks[j].is_quote())
+                .find(|&j| {
+                    self.is(j, "about") || WH.contains(&self.word(j).to_lowercase().as_str())
+                })?;
+        }
         if self.is(k, "about") {
             k += 1;
-        } else if !WH.contains(&self.word(k).to_lowercase().as_str()) {
+        } else if !(WH.contains(&self.word(k).to_lowercase().as_str()) || self.is(k, "if")) {
             return None;
         }
-        let comma = (k..hi).find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))?;
+        if k >= hi {
+            return None;
+        }
+        let end = (k..hi)
+            .find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))
+            .unwrap_or(hi);
+        if end <= k {
+            return None;
+        }
         Some(Draft {
-            speaker: None,
+            speaker,
             cue: (a, ce),
             cue_word: cw,
-            content: vec![self.span_of(k, comma)?],
+            content: vec![self.span_of(k, end)?],
             source: None,
             addressee: None,
             rule: "indirect.asked",
