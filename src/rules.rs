@@ -1111,7 +1111,15 @@ impl<'a> Ctx<'a> {
         // "Berg: “…”"
         if colon && b > lo {
             if let Some(np) = self.np.np_left(b, lo, lo) {
-                if np.start == lo
+                // "Berg: “…”", "… - Mark Blumenthal: “…”", "More from
+                // Jones: “…”"
+                let led = np.start == lo
+                    || matches!(
+                        self.toks[np.start - 1].kind,
+                        TokKind::Punct('-' | '—' | '–')
+                    )
+                    || self.word(np.start - 1).eq_ignore_ascii_case("from");
+                if led
                     && matches!(
                         np.kind,
                         MentionKind::Name | MentionKind::Pronoun | MentionKind::Org
@@ -2490,13 +2498,25 @@ impl<'a> Ctx<'a> {
         if colon + 3 > hi || self.toks[colon + 1].is_quote() {
             return None;
         }
-        let np = self.np.np_left(colon, lo, lo)?;
-        if np.start != lo
-            || !matches!(
-                np.kind,
-                MentionKind::Name | MentionKind::Org | MentionKind::Description
-            )
-        {
+        let mut np = self.np.np_left(colon, lo, lo)?;
+        if np.start != lo {
+            // "Clinton to Planned Parenthood: …", "CNN President On Trump:
+            // …": the speaker, then whom or what the headline is about
+            let first = self.np.np_right(lo, colon, lo)?;
+            if first.end >= colon
+                || !matches!(
+                    self.word(first.end).to_lowercase().as_str(),
+                    "to" | "on" | "at" | "about" | "in" | "for"
+                )
+            {
+                return None;
+            }
+            np = first;
+        }
+        if !matches!(
+            np.kind,
+            MentionKind::Name | MentionKind::Org | MentionKind::Description
+        ) {
             return None;
         }
         if np.kind == MentionKind::Description
