@@ -1178,6 +1178,24 @@ impl<'a> Ctx<'a> {
                     if speaker.is_none() && !self.passive_it(k, lo) {
                         return None;
                     }
+                    // "said that he hopes “…”": the clause with the
+                    // quotation is the content of the outer cue
+                    if let Some(sp) = speaker {
+                        if sp.start > lo + 1 && {
+                            let p = sp.start - 1;
+                            self.is(p, "that")
+                                || (self.toks[p].verb.is_some()
+                                    && self.toks[p].has(flags::CUE_VERB)
+                                    && self
+                                        .verb_info(CueWord::Verb(
+                                            self.toks[p].verb.unwrap_or_default(),
+                                        ))
+                                        .0
+                                        == CueClass::Speech)
+                        } {
+                            continue;
+                        }
+                    }
                     let mut d = Draft {
                         speaker,
                         cue: (k, ce),
@@ -2120,8 +2138,22 @@ impl<'a> Ctx<'a> {
             let t = &self.toks[j];
             match t.kind {
                 TokKind::Punct(';') => return Some(j),
-                TokKind::Punct('—' | '–') => return Some(j),
-                TokKind::Punct('-') if t.space_before => return Some(j),
+                TokKind::Punct('—' | '–' | '-') if t.space_before || !t.is_punct('-') => {
+                    // "— Iowa's biggest media market —": a pair of dashes
+                    // sets off an aside inside the content; a single dash
+                    // starts the author's addition
+                    let is_dash = |u: &Token| {
+                        matches!(u.kind, TokKind::Punct('—' | '–'))
+                            || (u.is_punct('-') && u.space_before)
+                    };
+                    match (j + 1..end).find(|&m| is_dash(&self.toks[m]) && !self.in_quote(m)) {
+                        Some(m) => {
+                            j = m + 1;
+                            continue;
+                        }
+                        None => return Some(j),
+                    }
+                }
                 TokKind::Punct(',') if j + 1 < end => {
                     let n = self.word(j + 1).to_lowercase();
                     if matches!(
