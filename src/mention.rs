@@ -64,6 +64,37 @@ const NAME_JOINERS: &[&str] = &[
     "de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "of", "ibn", "der", "di", "du",
 ];
 
+/// Number words that count people ("six in 10", "two out of three").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// Words that head a quantity phrase standing for people in poll reports
+/// ("half said", "most believe", "a majority of voters").
+const QUANTITY_HEADS: &[&str] = &[
+    "half",
+    "most",
+    "majority",
+    "plurality",
+    "minority",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fifth",
+    "fifths",
+    "three-quarters",
+    "two-thirds",
+    "one-third",
+    "one-quarter",
+    "another",
+    "others",
+    "some",
+    "many",
+    "few",
+    "several",
+];
+
 /// Modifiers that may precede a title or a name in a description.
 fn is_modifier_word(t: &Token, w: &str) -> bool {
     if !t.is_word() || t.cap {
@@ -214,6 +245,12 @@ impl<'a> Phrases<'a> {
     /// before `lo`.
     pub fn np_left(&self, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
         let mut np = self.np_left_simple(end, lo, sent_start)?;
+        // "six in 10 Democratic voters"
+        if np.kind == MentionKind::Description && np.head != np.start {
+            if let Some(q) = self.quantity_left(np.start, lo) {
+                np.start = q;
+            }
+        }
         // "the top aide of Russian President Vladimir Putin": a description
         // whose head is left of an of/for/at-phrase
         if np.start >= lo + 2 && np.kind != MentionKind::Pronoun && np.kind != MentionKind::Relative
@@ -240,12 +277,95 @@ impl<'a> Phrases<'a> {
         Some(np)
     }
 
+    /// A quantity phrase ending at `end`: "half", "55 percent", "26%",
+    /// "six in 10", "more than a third", "most", "a majority" — the
+    /// subjects of poll reports ("six in 10 said …"). Returns its start.
+    pub fn quantity_left(&self, end: usize, lo: usize) -> Option<usize> {
+        if end <= lo {
+            return None;
+        }
+        let i = end - 1;
+        let t = &self.toks[i];
+        let w = self.word(i).to_lowercase();
+        let is_num = |k: usize| {
+            self.toks[k].kind == TokKind::Number
+                || (self.toks[k].is_word()
+                    && NUMBER_WORDS.contains(&self.word(k).to_lowercase().as_str()))
+        };
+        let percent = (t.is_punct('%') && i > lo && self.toks[i - 1].kind == TokKind::Number)
+            || (t.is_word() && w == "percent" && i > lo && is_num(i - 1));
+        let mut start = if percent {
+            i - 1
+        } else if is_num(i)
+            && i >= lo + 2
+            && matches!(self.word(i - 1), "in" | "of")
+            && is_num(i - 2)
+        {
+            // "six in 10", "two out of three"
+            let mut k = i - 2;
+            if k > lo && self.word(k - 1) == "out" && self.word(i - 1) == "of" && k >= lo + 2 {
+                k = i - 3;
+                if !is_num(k) {
+                    return None;
+                }
+            }
+            k
+        } else if t.is_word() && !t.cap && QUANTITY_HEADS.contains(&w.as_str())
+            || (t.is_word() && t.cap && i == lo && QUANTITY_HEADS.contains(&w.as_str()))
+        {
+            i
+        } else {
+            return None;
+        };
+        // "more than", "nearly", "about", "a", "the other"
+        while start > lo {
+            let pw = self.word(start - 1).to_lowercase();
+            if matches!(
+                pw.as_str(),
+                "a" | "about"
+                    | "nearly"
+                    | "almost"
+                    | "roughly"
+                    | "only"
+                    | "just"
+                    | "some"
+                    | "over"
+                    | "than"
+                    | "the"
+                    | "other"
+                    | "another"
+                    | "slim"
+                    | "clear"
+                    | "narrow"
+                    | "vast"
+                    | "overwhelming"
+            ) || (matches!(pw.as_str(), "more" | "fewer" | "less")
+                && self.word(start).eq_ignore_ascii_case("than"))
+            {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        Some(start)
+    }
+
     fn np_left_simple(&self, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
         if end <= lo {
             return None;
         }
         let i = end - 1;
         let t = &self.toks[i];
+        if let Some(start) = self.quantity_left(end, lo) {
+            return Some(Np {
+                start,
+                end,
+                head: i,
+                kind: MentionKind::Description,
+                name: None,
+                known: None,
+            });
+        }
         if !t.is_word() {
             return None;
         }
@@ -359,7 +479,11 @@ impl<'a> Phrases<'a> {
         // a bare plural of people-like nouns: "Election scholars", "critics"
         if !t.cap && is_modifier_word(t, w) && w.ends_with('s') && !w.ends_with("ss") && w.len() > 3
         {
-            let start = self.modifiers_left(i, lo, sent_start);
+            let mut start = self.modifiers_left(i, lo, sent_start);
+            // "six in 10 Democratic voters"
+            if let Some(q) = self.quantity_left(start, lo) {
+                start = q;
+            }
             let at_clause = start == lo
                 || self.toks[start - 1].is_punct(',')
                 || self.toks[start - 1].has(flags::CONJ)
@@ -648,7 +772,9 @@ impl<'a> Phrases<'a> {
                 && self.toks[start].has(flags::DET)
                 && self.toks[k - 1].is_word()
                 && self.toks.get(k).is_some_and(|n| {
-                    n.has(flags::CUE_VERB | flags::AUX | flags::ADV) || n.is_punct(',')
+                    n.has(flags::CUE_VERB | flags::AUX | flags::ADV)
+                        || n.is_punct(',')
+                        || (n.has(flags::PREP) && !n.cap)
                 }) =>
             {
                 k - 1

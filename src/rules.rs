@@ -144,6 +144,37 @@ pub const RULES: &[RuleInfo] = &[
         description: "a name, a colon and a claim, as in headlines",
         example: "Berg: Talks Will Resume in May",
     },
+    RuleInfo {
+        id: "indirect.raised",
+        description: "a raised passive: the subject and the infinitive are the content, no speaker",
+        example: "The talks are expected to resume in May.",
+    },
+    RuleInfo {
+        id: "headline.verb",
+        description: "a title-case headline with a capitalized reporting verb",
+        example: "Mayor Anna Berg Says Talks Will Resume in May",
+    },
+];
+
+/// Verbs whose passive raises the subject of the reported infinitive
+/// ("X is expected to …", "X is said to …").
+const RAISING: &[&str] = &[
+    "expect",
+    "believe",
+    "think",
+    "say",
+    "report",
+    "rumor",
+    "rumour",
+    "project",
+    "predict",
+    "forecast",
+    "anticipate",
+    "suppose",
+    "estimate",
+    "understand",
+    "consider",
+    "know",
 ];
 
 /// A cue found in the text.
@@ -279,7 +310,15 @@ impl<'a> Ctx<'a> {
         if i > 0 && t.has(flags::CUE_VERB) {
             let p = &self.toks[i - 1];
             let pw = self.word(i - 1);
-            if (p.has(flags::DET) && !matches!(pw, "that" | "all" | "both" | "each" | "no"))
+            // ... but a quantity standing for people is a subject: "most
+            // say", "many fear", "some believed" (not "many reports")
+            let quantity_subject = matches!(
+                pw.to_lowercase().as_str(),
+                "most" | "many" | "some" | "few" | "several" | "another"
+            ) && !self.word(i).ends_with('s');
+            if (p.has(flags::DET)
+                && !matches!(pw, "that" | "all" | "both" | "each" | "no")
+                && !quantity_subject)
                 || matches!(pw, "'s" | "’s")
             {
                 return None;
@@ -382,9 +421,9 @@ impl<'a> Ctx<'a> {
                     i -= 1;
                 }
             } else if t.is_word()
-                && self.word(i - 1).ends_with("ly")
+                && is_ly_adverb(self.word(i - 1))
                 && !t.cap
-                && self.word(i - 1).len() > 4
+                && !(i >= lo + 2 && self.toks[i - 2].has(flags::DET))
             {
                 i -= 1;
             } else {
@@ -494,22 +533,26 @@ impl<'a> Ctx<'a> {
             let paren = self.toks[close].is_punct(')');
             let mut k = close;
             let mut segments = 0;
+            // a cue verb seen in the current segment: only a relative
+            // clause ("Barkley, who votes for Democrats, said") may hold one
+            let mut verb_in_segment = false;
             while k > lo && close - k < 60 {
                 k -= 1;
                 let t = &self.toks[k];
-                if t.is_final() || t.is_quote() || t.is_punct(';') || t.is_punct(':') {
+                // "Sanders (I-Vt.) said": an abbreviation's period inside
+                // the parentheses does not end anything
+                if (t.is_final() && !(paren && t.is_punct('.')))
+                    || t.is_quote()
+                    || t.is_punct(';')
+                    || t.is_punct(':')
+                {
                     return None;
                 }
                 let noun_use = k > lo
-                    && (self.toks[k - 1].has(flags::DET)
+                    && (self.toks[k - 1].has(flags::DET | flags::PREP)
                         || matches!(self.word(k - 1), "'s" | "’s"));
-                if t.verb.is_some()
-                    && t.has(flags::CUE_VERB)
-                    && !t.cap
-                    && !noun_use
-                    && !self.is(k - 1, "who")
-                {
-                    return None;
+                if t.verb.is_some() && t.has(flags::CUE_VERB) && !t.cap && !noun_use {
+                    verb_in_segment = true;
                 }
                 let opener = if paren {
                     t.is_punct('(')
@@ -519,6 +562,16 @@ impl<'a> Ctx<'a> {
                 if !opener {
                     continue;
                 }
+                if verb_in_segment
+                    && !(k + 1 < close
+                        && matches!(
+                            self.word(k + 1).to_lowercase().as_str(),
+                            "who" | "whose" | "whom" | "which"
+                        ))
+                {
+                    return None;
+                }
+                verb_in_segment = false;
                 segments += 1;
                 // "Ed Rendell (D), a Clinton supporter, said"
                 let mut kk = k;
@@ -559,6 +612,22 @@ impl<'a> Ctx<'a> {
                         }
                         return Some((np, extras));
                     }
+                    // "Lee Zeldin of New York, a supporter, said": the
+                    // phrase before the apposition ends in a post-modifier
+                    let cs = self.clause_start_before(np.start, lo);
+                    if np.start > cs && self.toks[np.start - 1].has(flags::PREP) {
+                        if let Some(head) = self.np.np_right(cs, np.start, sent_start) {
+                            if head.end < np.start
+                                && matches!(self.word(head.end), "of" | "from" | "at")
+                                && matches!(head.kind, MentionKind::Name | MentionKind::Description)
+                            {
+                                if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
+                                    extras.push(app);
+                                }
+                                return Some((head, extras));
+                            }
+                        }
+                    }
                 }
                 if segments >= 3 || paren {
                     return None;
@@ -576,6 +645,7 @@ impl<'a> Ctx<'a> {
             let q = &self.toks[np.start - 2];
             let qw = self.word(np.start - 2).to_lowercase();
             let partitive = q.has(flags::DET | flags::PERSON_NOUN | flags::TITLE)
+                || self.np.quantity_left(np.start - 1, lo).is_some()
                 || matches!(
                     qw.as_str(),
                     "one"
@@ -1041,7 +1111,15 @@ impl<'a> Ctx<'a> {
         // "Berg: “…”"
         if colon && b > lo {
             if let Some(np) = self.np.np_left(b, lo, lo) {
-                if np.start == lo
+                // "Berg: “…”", "… - Mark Blumenthal: “…”", "More from
+                // Jones: “…”"
+                let led = np.start == lo
+                    || matches!(
+                        self.toks[np.start - 1].kind,
+                        TokKind::Punct('-' | '—' | '–')
+                    )
+                    || self.word(np.start - 1).eq_ignore_ascii_case("from");
+                if led
                     && matches!(
                         np.kind,
                         MentionKind::Name | MentionKind::Pronoun | MentionKind::Org
@@ -1074,14 +1152,49 @@ impl<'a> Ctx<'a> {
                 || !self.lex.multi(&self.word(k).to_lowercase()).is_empty()
             {
                 if let Some((ce, cw @ CueWord::Verb(_))) = self.cue_at(k) {
-                    let (_, _, ao, _) = self.verb_info(cw);
-                    let (next, addr, src) = self.after_cue(ce, b, ao, lo);
+                    let (class, _, ao, _) = self.verb_info(cw);
+                    let (mut next, addr, src) = self.after_cue(ce, b, ao, lo);
+                    // "told a crowd of supporters, “…”", "added a caveat:
+                    // “…”": a short verbless phrase between a speech cue
+                    // and a quotation it introduces with a comma or colon
+                    if next < b
+                        && b < q.open
+                        && class == CueClass::Speech
+                        && !self.is(next, "that")
+                        && (next..b).all(|j| {
+                            let t = &self.toks[j];
+                            let verb_like = t.has(flags::AUX)
+                                || t.verb.is_some()
+                                || (t.is_word() && self.word(j).ends_with("ed"));
+                            !t.is_quote() && !verb_like
+                        })
+                    {
+                        next = b;
+                    }
                     if next != b && !(next < b && self.is(next, "that")) {
                         continue;
                     }
                     let (speaker, extras, _) = self.speaker_for_cue(k, lo, s_idx, &[])?;
                     if speaker.is_none() && !self.passive_it(k, lo) {
                         return None;
+                    }
+                    // "said that he hopes “…”": the clause with the
+                    // quotation is the content of the outer cue
+                    if let Some(sp) = speaker {
+                        if sp.start > lo + 1 && {
+                            let p = sp.start - 1;
+                            self.is(p, "that")
+                                || (self.toks[p].verb.is_some()
+                                    && self.toks[p].has(flags::CUE_VERB)
+                                    && self
+                                        .verb_info(CueWord::Verb(
+                                            self.toks[p].verb.unwrap_or_default(),
+                                        ))
+                                        .0
+                                        == CueClass::Speech)
+                        } {
+                            continue;
+                        }
                     }
                     let mut d = Draft {
                         speaker,
@@ -1292,6 +1405,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // form A: "…, Lavrov said …"  form B: "…, said Lavrov …"
+        let mut quote_end = None;
         let (speaker, comma, cue, rule) = if let Some((np, _)) = self.subject(i, lo) {
             let mut c = np.start;
             if c > lo && self.toks[c - 1].is_quote() {
@@ -1304,6 +1418,12 @@ impl<'a> Ctx<'a> {
         } else {
             let mut c = i;
             while c > lo && self.toks[c - 1].is_word() && self.toks[c - 1].has(flags::ADV) {
+                c -= 1;
+            }
+            // "This is a “raw time,” said Axelrod": the comma inside a
+            // closing quotation mark
+            if c > lo + 1 && self.toks[c - 1].is_quote() && self.toks[c - 2].is_punct(',') {
+                quote_end = Some(c);
                 c -= 1;
             }
             if c <= lo || !self.toks[c - 1].is_punct(',') {
@@ -1339,8 +1459,24 @@ impl<'a> Ctx<'a> {
         } else {
             speaker.end
         };
-        let (k, addr, src) = self.after_cue(after_from, hi, ao, lo);
-        let mut content = vec![self.span_of(lo, comma)?];
+        let (mut k, addr, src) = self.after_cue(after_from, hi, ao, lo);
+        if rule == "indirect.inverted-cue-speaker" && k < hi {
+            // "…, said David Axelrod, a longtime ally.", "…, said a handful
+            // of Democrats who point to …": the speaker's apposition or
+            // relative clause ends the sentence
+            let relative = matches!(
+                self.word(k).to_lowercase().as_str(),
+                "who" | "whose" | "whom" | "of" | "from" | "at"
+            );
+            let apposition = self.toks[k].is_punct(',')
+                && self.np.np_right(k + 1, hi, lo).is_some_and(|a| {
+                    a.end >= hi || self.toks[a.end].is_punct(',') && self.is(a.end + 1, "who")
+                });
+            if relative || apposition {
+                k = hi;
+            }
+        }
+        let mut content = vec![self.span_of(lo, quote_end.unwrap_or(comma))?];
         let mut rule = rule;
         if k < hi {
             // parenthetical: "A, X said, B."
@@ -1532,6 +1668,29 @@ impl<'a> Ctx<'a> {
                 );
             }
         }
+        // "The snow is expected to ease", "Trump is said to favor …": a
+        // raised passive names no speaker; its subject belongs to the
+        // content, split around the verb
+        let raised = speaker.filter(|sp| {
+            sp.kind != MentionKind::Relative
+                && self.is(ce, "to")
+                && self.word(i).ends_with("ed")
+                && RAISING.contains(&self.lemma(cw))
+                && (self.skip_verb_group_left(i, lo)..i).any(|j| {
+                    matches!(
+                        self.word(j).to_lowercase().as_str(),
+                        "is" | "was" | "are" | "were" | "be" | "been" | "'s" | "’s"
+                    )
+                })
+        });
+        if let Some(sp) = raised {
+            let mut d = self.forward_content(
+                i, ce, cw, None, lo, hi, si, class, ao, needs, &extras, rule_hint,
+            )?;
+            d.content.insert(0, sp.span(self.toks));
+            d.rule = "indirect.raised";
+            return Some(d);
+        }
         self.forward_content(
             i, ce, cw, speaker, lo, hi, si, class, ao, needs, &extras, rule_hint,
         )
@@ -1623,7 +1782,105 @@ impl<'a> Ctx<'a> {
         if self.passive_it(i, lo) {
             return Some((None, Vec::new(), None));
         }
+        if !gerund {
+            if let Some(np) = self.fallback_subject(i, lo) {
+                return Some((Some(np), Vec::new(), None));
+            }
+        }
         None
+    }
+
+    /// When the subject parser gives up on a long subject ("Marlon
+    /// Marshall, Clinton's director of state campaigns and political
+    /// engagement, said", "Even the organizer of a rally said"): the first
+    /// noun phrase of the clause, if what lies between it and the verb
+    /// group is only post-modifiers, appositions and relative clauses.
+    fn fallback_subject(&self, i: usize, lo: usize) -> Option<Np> {
+        let g = self.skip_verb_group_left(i, lo);
+        if g <= lo || g - lo > 45 {
+            return None;
+        }
+        let mut cs = lo;
+        // "But", "And even", "Still"
+        while cs < g
+            && self.toks[cs].is_word()
+            && self.toks[cs].has(flags::CONJ | flags::ADV)
+            && self.toks[cs].pronoun.is_none()
+            && !self.toks[cs].has(flags::DET)
+        {
+            cs += 1;
+        }
+        // an introductory phrase: "In a statement Tuesday, X said"
+        if cs < g
+            && (self.toks[cs].has(flags::PREP)
+                || (self.word(cs).ends_with("ing") && !self.toks[cs].cap))
+        {
+            let comma = (cs..g).find(|&k| self.toks[k].is_punct(','))?;
+            cs = comma + 1;
+        }
+        let np = self.np.np_right(cs, g, lo)?;
+        if matches!(np.kind, MentionKind::Relative) || np.end >= g {
+            return None;
+        }
+        let mut in_segment = false;
+        let mut relative = false;
+        let mut paren = false;
+        for j in np.end..g {
+            let t = &self.toks[j];
+            // "(D-R.I.)": anything goes inside parentheses
+            if t.is_punct('(') || t.is_punct(')') {
+                paren = t.is_punct('(');
+                continue;
+            }
+            if paren {
+                continue;
+            }
+            if t.is_quote()
+                || t.is_punct(';')
+                || t.is_punct(':')
+                || t.is_final() && !t.is_punct('.')
+            {
+                return None;
+            }
+            if t.is_punct(',') {
+                in_segment = !in_segment;
+                relative = in_segment
+                    && j + 1 < g
+                    && matches!(
+                        self.word(j + 1).to_lowercase().as_str(),
+                        "who" | "whose" | "whom" | "which" | "where"
+                    );
+                continue;
+            }
+            let w = self.word(j);
+            if relative || !t.is_word() || matches!(w, "'s" | "’s") {
+                continue;
+            }
+            if matches!(w, "who" | "which") {
+                // "the people who voted for him said"
+                relative = true;
+                continue;
+            }
+            if self.is(j, "that") && !in_segment {
+                return None;
+            }
+            // a past form is a verb unless a determiner or preposition
+            // makes it a noun; base and -s forms here are nouns ("a
+            // pro-Trump rally", "state campaigns")
+            let verbish = t.has(flags::AUX)
+                || (t.verb.is_some()
+                    && !t.cap
+                    && w.ends_with("ed")
+                    && !(j > lo && self.toks[j - 1].has(flags::PREP | flags::DET)));
+            let subject_pronoun = t
+                .pronoun
+                .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+                && !w.eq_ignore_ascii_case("it");
+            if verbish || subject_pronoun {
+                return None;
+            }
+        }
+        Some(np)
     }
 
     fn passive_it(&self, i: usize, lo: usize) -> bool {
@@ -1700,9 +1957,9 @@ impl<'a> Ctx<'a> {
             && k + 1 < hi
             && self.object_start(k + 1, hi)
         {
-            // "warned us about those rapists", "spoke about the economy":
-            // annotators mostly keep the "about"
-            start = k;
+            // "warned us about those rapists", "joked about the economy":
+            // annotators mostly leave the "about" out of the content
+            start = k + 1;
             rule = "indirect.object";
         } else if !(class == CueClass::Intention || needs)
             && (self.clause_start(k, hi)
@@ -1771,11 +2028,48 @@ impl<'a> Ctx<'a> {
                 !self.in_quote(j)
                     && (matches!(
                         self.toks[j].kind,
-                        TokKind::Punct(',' | ';' | '—' | '–' | '(' | ':')
-                    ) || self.toks[j].is_punct('-') && self.toks[j].space_before)
+                        TokKind::Punct(';' | '—' | '–' | '(' | ':')
+                    ) || self.toks[j].is_punct(',')
+                        || self.toks[j].is_punct('-') && self.toks[j].space_before)
             }) {
                 end_tok = c;
                 span = self.span_of(start, c)?;
+            }
+        }
+        // "While Ramos said that A, he appears …": a report inside a
+        // fronted subordinate clause ends where the clause does
+        if qi.is_none() {
+            let subordinate = speaker.is_some_and(|sp| {
+                sp.start > lo
+                    && matches!(
+                        self.word(sp.start - 1).to_lowercase().as_str(),
+                        "while"
+                            | "although"
+                            | "though"
+                            | "whereas"
+                            | "if"
+                            | "when"
+                            | "because"
+                            | "since"
+                            | "after"
+                            | "before"
+                            | "once"
+                            | "unless"
+                            | "as"
+                    )
+                    && (sp.start - 1 == lo
+                        || matches!(
+                            self.word(lo).to_lowercase().as_str(),
+                            "but" | "and" | "even"
+                        ))
+            });
+            if subordinate {
+                if let Some(c) =
+                    (start + 1..end_tok).find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))
+                {
+                    end_tok = c;
+                    span = self.span_of(start, c)?;
+                }
             }
         }
         // "… tweeted a photo and said she had been hurt": a second cue
@@ -1844,14 +2138,48 @@ impl<'a> Ctx<'a> {
             let t = &self.toks[j];
             match t.kind {
                 TokKind::Punct(';') => return Some(j),
-                TokKind::Punct('—' | '–') => return Some(j),
-                TokKind::Punct('-') if t.space_before => return Some(j),
+                TokKind::Punct('—' | '–' | '-') if t.space_before || !t.is_punct('-') => {
+                    // "— Iowa's biggest media market —": a pair of dashes
+                    // sets off an aside inside the content; a single dash
+                    // starts the author's addition
+                    let is_dash = |u: &Token| {
+                        matches!(u.kind, TokKind::Punct('—' | '–'))
+                            || (u.is_punct('-') && u.space_before)
+                    };
+                    match (j + 1..end).find(|&m| is_dash(&self.toks[m]) && !self.in_quote(m)) {
+                        Some(m) => {
+                            j = m + 1;
+                            continue;
+                        }
+                        None => return Some(j),
+                    }
+                }
                 TokKind::Punct(',') if j + 1 < end => {
                     let n = self.word(j + 1).to_lowercase();
                     if matches!(
                         n.as_str(),
                         "while" | "whereas" | "though" | "although" | "despite" | "according"
                     ) {
+                        return Some(j);
+                    }
+                    // ", adding that …", ", insisting …": a participle cue
+                    // reports a second claim of its own
+                    let p = self.skip_adverbs_right(j + 1, end);
+                    if p < end
+                        && self.toks[p].verb.is_some()
+                        && self.word(p).ends_with("ing")
+                        && self.toks[p].has(flags::CUE_VERB)
+                    {
+                        return Some(j);
+                    }
+                    // ", one of the prosecutors said …", ", and most said …":
+                    // another speaker's report begins
+                    let k = if matches!(n.as_str(), "and" | "but") {
+                        j + 2
+                    } else {
+                        j + 1
+                    };
+                    if self.reported_clause_at(k, end) {
                         return Some(j);
                     }
                     if matches!(n.as_str(), "and" | "but" | "so" | "yet") && j + 2 < end {
@@ -1873,10 +2201,48 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// Does a short subject followed by a finite reporting verb start at
+    /// `k` ("one of the former prosecutors said", "three-quarters say")?
+    fn reported_clause_at(&self, k: usize, end: usize) -> bool {
+        if k >= end || !matches!(self.toks[k].kind, TokKind::Word | TokKind::Number) {
+            return false;
+        }
+        let first = &self.toks[k];
+        let subject_like = first
+            .pronoun
+            .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+            || first.has(flags::DET)
+            || first.cap
+            || first.kind == TokKind::Number
+            || self.np.quantity_left(k + 1, k).is_some();
+        if !subject_like {
+            return false;
+        }
+        for m in k + 1..end.min(k + 9) {
+            let t = &self.toks[m];
+            if !(t.is_word() || t.kind == TokKind::Number || t.is_punct('-') || t.is_punct('.'))
+                || self.in_quote(m)
+            {
+                return false;
+            }
+            if let Some(v) = t.verb {
+                if t.has(flags::CUE_VERB)
+                    && !t.cap
+                    && !self.word(m).ends_with("ing")
+                    && !self.toks[m - 1].has(flags::DET | flags::PREP)
+                {
+                    return self.lex.verb(v).class == CueClass::Speech;
+                }
+            }
+        }
+        false
+    }
+
     /// For object and infinitive content, also stop at a second verb
     /// phrase ("to vote in May but is undecided", "Clinton and attacked
-    /// Sanders") and at time and occasion adjuncts ("during a rally
-    /// Friday", "in October").
+    /// Sanders") and at a dated adjunct ("in October"). Clauses with
+    /// "during", "after", "when" and bare time words stay in: annotators
+    /// mostly keep them.
     fn object_tail(&self, start: usize, end: usize) -> Option<usize> {
         let mut j = start + 1;
         while j < end {
@@ -1884,16 +2250,7 @@ impl<'a> Ctx<'a> {
                 j += 1;
                 continue;
             }
-            let t = &self.toks[j];
             let w = self.word(j);
-            if (t.has(flags::TIME) && !t.has(flags::DET))
-                || matches!(
-                    w,
-                    "during" | "amid" | "while" | "before" | "after" | "since" | "when"
-                )
-            {
-                return Some(j);
-            }
             if matches!(w, "and" | "but") && j + 1 < end {
                 let n = &self.toks[j + 1];
                 let nw = self.word(j + 1);
@@ -2139,16 +2496,30 @@ impl<'a> Ctx<'a> {
         for si in 0..self.sents.len() {
             let s = &self.sents[si];
             let (lo, hi) = (s.tokens.start, self.content_end(s));
-            if hi <= lo + 2 || self.taken[lo] || self.in_quote(lo) {
+            if hi <= lo + 2 {
                 continue;
             }
-            if let Some(d) = self
-                .headline_colon(lo, hi, si)
-                .or_else(|| self.asked(lo, hi, si))
-                .or_else(|| self.framing_in(lo, hi, si))
-            {
+            let free_start = !self.taken[lo] && !self.in_quote(lo);
+            let framed = free_start.then(|| {
+                self.headline_colon(lo, hi, si)
+                    .or_else(|| self.headline_verb(lo, hi, si))
+                    .or_else(|| self.framing_in(lo, hi, si))
+            });
+            if let Some(d) = framed.flatten() {
                 if !d.content.iter().any(|c| self.is_taken_span(*c)) {
                     self.commit(d, out);
+                }
+            }
+            // "Asked about X, she said …", "… he said when asked whether …"
+            for a in lo..hi {
+                if self.taken[a] || self.in_quote(a) || !self.word(a).eq_ignore_ascii_case("asked")
+                {
+                    continue;
+                }
+                if let Some(d) = self.asked(a, lo, hi, si) {
+                    if !d.content.iter().any(|c| self.is_taken_span(*c)) {
+                        self.commit(d, out);
+                    }
                 }
             }
         }
@@ -2159,13 +2530,25 @@ impl<'a> Ctx<'a> {
         if colon + 3 > hi || self.toks[colon + 1].is_quote() {
             return None;
         }
-        let np = self.np.np_left(colon, lo, lo)?;
-        if np.start != lo
-            || !matches!(
-                np.kind,
-                MentionKind::Name | MentionKind::Org | MentionKind::Description
-            )
-        {
+        let mut np = self.np.np_left(colon, lo, lo)?;
+        if np.start != lo {
+            // "Clinton to Planned Parenthood: …", "CNN President On Trump:
+            // …": the speaker, then whom or what the headline is about
+            let first = self.np.np_right(lo, colon, lo)?;
+            if first.end >= colon
+                || !matches!(
+                    self.word(first.end).to_lowercase().as_str(),
+                    "to" | "on" | "at" | "about" | "in" | "for"
+                )
+            {
+                return None;
+            }
+            np = first;
+        }
+        if !matches!(
+            np.kind,
+            MentionKind::Name | MentionKind::Org | MentionKind::Description
+        ) {
             return None;
         }
         if np.kind == MentionKind::Description
@@ -2190,32 +2573,140 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    fn asked(&mut self, lo: usize, hi: usize, si: usize) -> Option<Draft> {
-        let mut a = lo;
-        if self.is(a, "when") || self.is(a, "after") || self.is(a, "once") {
-            a += 1;
+    /// "Rubio Says Abandoning Reform Was a Sign of Leadership", "… Is Like
+    /// a Lawyer's Client, Trevor Noah Says": in a title-case headline
+    /// every word is capitalized, so the verb is found by its form.
+    fn headline_verb(&self, lo: usize, hi: usize, si: usize) -> Option<Draft> {
+        let words: Vec<usize> = (lo..hi).filter(|&k| self.toks[k].is_word()).collect();
+        let caps = words.iter().filter(|&&k| self.toks[k].cap).count();
+        if words.len() < 4 || caps * 4 < words.len() * 3 || words.len() > 25 {
+            return None;
         }
-        if self.is(a, "being") {
-            a += 1;
+        let (i, v) = (lo + 1..hi).find_map(|k| {
+            let t = &self.toks[k];
+            let v = t.verb?;
+            let e = self.lex.verb(v);
+            // finite forms only: "Says", "Slams", "Endorses", "Tells"
+            (t.cap
+                && t.has(flags::CUE_VERB)
+                && !matches!(e.class, CueClass::Intention)
+                && self.word(k).ends_with('s')
+                && self.word(k).to_lowercase() != e.lemma)
+                .then_some((k, v))
+        })?;
+        let cw = CueWord::Verb(v);
+        let speaker_at = |end: usize, start: usize| {
+            self.np.np_left(end, start, start).filter(|np| {
+                matches!(np.kind, MentionKind::Name | MentionKind::Org)
+                    || (np.kind == MentionKind::Description
+                        && self.toks[np.head].has(
+                            flags::TITLE
+                                | flags::PERSON_NOUN
+                                | flags::ORG_HEAD
+                                | flags::OUTLET_NOUN,
+                        ))
+            })
+        };
+        // "…, Trevor Noah Says."
+        if i + 1 >= hi {
+            let np = speaker_at(i, lo)?;
+            if np.start <= lo + 1 || !self.toks[np.start - 1].is_punct(',') {
+                return None;
+            }
+            return Some(Draft {
+                speaker: Some(np),
+                cue: (i, i + 1),
+                cue_word: cw,
+                content: vec![self.span_of(lo, np.start - 1)?],
+                source: None,
+                addressee: None,
+                rule: "headline.verb",
+                sent: si,
+            });
         }
-        if !self.is(a, "asked") {
+        let np = speaker_at(i, lo)?;
+        if np.start != lo {
+            return None;
+        }
+        let mut k = i + 1;
+        if self.word(k).eq_ignore_ascii_case("that") {
+            k += 1;
+        }
+        if (k..hi).filter(|&j| self.toks[j].is_word()).count() < 2 {
+            return None;
+        }
+        Some(Draft {
+            speaker: Some(np),
+            cue: (i, i + 1),
+            cue_word: cw,
+            content: vec![self.span_of(k, hi)?],
+            source: None,
+            addressee: None,
+            rule: "headline.verb",
+            sent: si,
+        })
+    }
+
+    /// "Asked about X, …", "When asked whether …, …", "… she said when
+    /// asked by a reporter if …": the question is the content; the one who
+    /// asked, when named with "by", the speaker.
+    fn asked(&mut self, a: usize, lo: usize, hi: usize, si: usize) -> Option<Draft> {
+        let mut p = a;
+        if p > lo && self.is(p - 1, "being") {
+            p -= 1;
+        }
+        if p > lo
+            && matches!(
+                self.word(p - 1).to_lowercase().as_str(),
+                "when" | "after" | "once"
+            )
+        {
+            p -= 1;
+        }
+        // a participial frame at a clause start, not "she asked him …"
+        let frame_start =
+            p == lo || self.toks[p - 1].is_punct(',') || self.toks[p - 1].is_quote() || p < a;
+        if !frame_start {
             return None;
         }
         let (ce, cw) = self
             .cue_at(a)
             .or_else(|| self.toks[a].verb.map(|v| (a + 1, CueWord::Verb(v))))?;
-        let mut k = self.skip_adverbs_right(ce, hi);
+        let mut k = ce;
+        let mut speaker = None;
+        if self.is(k, "by") {
+            let np = self.np.np_right(k + 1, hi, lo)?;
+            speaker = Some(np);
+            k = np.end;
+        }
+        k = self.skip_adverbs_right(k, hi);
+        // "asked at a briefing Monday about …": an occasion first
+        if k < hi && self.toks[k].has(flags::PREP) && !self.is(k, "about") {
+            k = (k + 1..(k + 10).min(hi))
+                .take_while(|&j| !self.toks[j].is_punct(',') && !self.toks[j].is_quote())
+                .find(|&j| {
+                    self.is(j, "about") || WH.contains(&self.word(j).to_lowercase().as_str())
+                })?;
+        }
         if self.is(k, "about") {
             k += 1;
-        } else if !WH.contains(&self.word(k).to_lowercase().as_str()) {
+        } else if !(WH.contains(&self.word(k).to_lowercase().as_str()) || self.is(k, "if")) {
             return None;
         }
-        let comma = (k..hi).find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))?;
+        if k >= hi {
+            return None;
+        }
+        let end = (k..hi)
+            .find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))
+            .unwrap_or(hi);
+        if end <= k {
+            return None;
+        }
         Some(Draft {
-            speaker: None,
+            speaker,
             cue: (a, ce),
             cue_word: cw,
-            content: vec![self.span_of(k, comma)?],
+            content: vec![self.span_of(k, end)?],
             source: None,
             addressee: None,
             rule: "indirect.asked",
@@ -2293,6 +2784,37 @@ impl<'a> Ctx<'a> {
         let _ = lower_into;
         out
     }
+}
+
+/// A word in -ly that is an adverb ("repeatedly", "reportedly"), not one
+/// of the common -ly nouns and adjectives ("rally", "family", "early").
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "rally"
+                | "family"
+                | "ally"
+                | "assembly"
+                | "supply"
+                | "bully"
+                | "monopoly"
+                | "anomaly"
+                | "belly"
+                | "jelly"
+                | "early"
+                | "likely"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "elderly"
+                | "friendly"
+                | "costly"
+                | "lonely"
+                | "holy"
+        )
 }
 
 #[cfg(test)]
