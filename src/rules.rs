@@ -1180,7 +1180,7 @@ impl<'a> Ctx<'a> {
                     }
                     // "said that he hopes “…”": the clause with the
                     // quotation is the content of the outer cue
-                    if let Some(sp) = speaker {
+                    if let Some(sp) = speaker.filter(|_| !self.word(k).ends_with("ing")) {
                         if sp.start > lo + 1 && {
                             let p = sp.start - 1;
                             self.is(p, "that")
