@@ -2136,6 +2136,23 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let t = &self.toks[j];
+            // "…,” and said that …": a second report by the same speaker
+            if t.is_word() && matches!(self.word(j), "and" | "but") {
+                let v = self.skip_adverbs_right(j + 1, end);
+                if v < end
+                    && !self.word(v).ends_with("ing")
+                    && self.toks[v].has(flags::CUE_VERB)
+                    && self.toks[v]
+                        .verb
+                        .is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
+                {
+                    let mut e = j;
+                    while e > start + 1 && self.toks[e - 1].is_punct(',') {
+                        e -= 1;
+                    }
+                    return Some(e);
+                }
+            }
             match t.kind {
                 TokKind::Punct(';') => return Some(j),
                 TokKind::Punct('—' | '–' | '-') if t.space_before || !t.is_punct('-') => {
