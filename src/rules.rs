@@ -1760,6 +1760,31 @@ impl<'a> Ctx<'a> {
                 return Some((Some(np), ex, None));
             }
         }
+        // "with 30 percent of voters saying …", "left supporters telling
+        // …": a participle right after a noun phrase for people reports
+        // what they say
+        if gerund && g > lo && self.toks[g - 1].is_word() {
+            if let Some(np) = self.np.np_left(g, lo, lo) {
+                let people = match np.kind {
+                    MentionKind::Name | MentionKind::Org => true,
+                    MentionKind::Description => {
+                        self.toks[np.head].has(
+                            flags::TITLE
+                                | flags::PERSON_NOUN
+                                | flags::ORG_HEAD
+                                | flags::OUTLET_NOUN,
+                        ) || self.np.quantity_left(np.end, np.start).is_some()
+                    }
+                    _ => false,
+                };
+                let after_verb_object = np.start > lo
+                    && (self.toks[np.start - 1].verb.is_some()
+                        || self.toks[np.start - 1].has(flags::AUX));
+                if people && !after_verb_object {
+                    return Some((Some(np), Vec::new(), Some("indirect.participle")));
+                }
+            }
+        }
         let after_comma = g > lo
             && (self.toks[g - 1].is_punct(',')
                 || self.toks[g - 1].is_punct('—')
