@@ -145,6 +145,11 @@ pub const RULES: &[RuleInfo] = &[
         example: "Berg: Talks Will Resume in May",
     },
     RuleInfo {
+        id: "indirect.relative",
+        description: "a relative pronoun as the reported object: whom X described as …",
+        example: "She criticized the plan, which the mayor described as reckless.",
+    },
+    RuleInfo {
         id: "indirect.raised",
         description: "a raised passive: the subject and the infinitive are the content, no speaker",
         example: "The talks are expected to resume in May.",
@@ -2001,6 +2006,37 @@ impl<'a> Ctx<'a> {
             // "endorsed Sanders in the primary", "called the plan a mistake":
             // the object, to the end of its clause
             rule = "indirect.object";
+        } else if self.is(k, "as") && k + 1 < hi {
+            // "the candidate, whom he described as “volatile,”": the
+            // relative pronoun stands for what is described
+            let sp = speaker?;
+            if sp.start <= lo
+                || !matches!(
+                    self.word(sp.start - 1).to_lowercase().as_str(),
+                    "whom" | "which" | "what" | "who" | "that"
+                )
+            {
+                return None;
+            }
+            let rel = self.toks[sp.start - 1].span;
+            let end = (k + 1..hi)
+                .find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))
+                .unwrap_or(hi);
+            let mut d = Draft {
+                speaker,
+                cue: (i, ce),
+                cue_word: cw,
+                content: vec![rel, self.span_of(k, end)?],
+                source: src,
+                addressee: addr,
+                rule: "indirect.relative",
+                sent: si,
+            };
+            if d.content.iter().any(|c| self.is_taken_span(*c)) {
+                return None;
+            }
+            self.relay_and_partner(&mut d, extras, lo);
+            return Some(d);
         } else {
             return None;
         }
