@@ -2378,7 +2378,15 @@ impl<'a> Ctx<'a> {
     /// conjunction or the end.
     fn loose_clause_start(&self, k: usize, hi: usize) -> bool {
         let t = &self.toks[k];
+        // not inside a phrase the cue's prepositional phrase has begun
+        // ("respond to the | request")
+        let mid_phrase = k > 0
+            && (self.toks[k - 1].has(flags::DET)
+                || self.toks[k - 1]
+                    .pronoun
+                    .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive));
         k < hi
+            && !mid_phrase
             && (t.is_word() || t.kind == TokKind::Number)
             && !t.has(flags::PREP | flags::CONJ | flags::RELATIVE | flags::TIME)
     }
