@@ -1992,6 +1992,7 @@ impl<'a> Ctx<'a> {
             start = k + 1;
             rule = "indirect.object";
         } else if !(class == CueClass::Intention || needs)
+            && !matches!(cw, CueWord::Verb(v) if self.lex.verb(v).no_bare_clause)
             && (self.clause_start(k, hi)
                 || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
         {
