@@ -57,6 +57,11 @@ pub struct VerbEntry {
     /// mistake").
     #[serde(default)]
     pub object: bool,
+    /// Never takes a bare clause without "that" as content: "continued
+    /// her attack", "responded to the request", "added to his lead" are
+    /// not reports, though "added that …" and "…, he added." are.
+    #[serde(default)]
+    pub no_bare_clause: bool,
 }
 
 /// A multi-word or nominal cue ("according to", "in a statement").

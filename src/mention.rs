@@ -619,7 +619,19 @@ impl<'a> Phrases<'a> {
         if !t.is_word() {
             return None;
         }
-        if t.pronoun.is_some() && !(t.cap && self.is_name_word(start, usize::MAX)) {
+        // "his wins", "her supporters": a possessive before a noun is a
+        // determiner of a longer phrase, not the phrase
+        let determiner = t.pronoun.is_some_and(|p| {
+            self.lex.pronouns.pronouns[p as usize].possessive
+                && self.toks.get(start + 1).is_some_and(|n| {
+                    start + 1 < hi
+                        && n.is_word()
+                        && !n.has(flags::PREP | flags::DET | flags::CONJ | flags::AUX | flags::ADV)
+                        && n.pronoun.is_none()
+                        && n.verb.is_none()
+                })
+        });
+        if t.pronoun.is_some() && !determiner && !(t.cap && self.is_name_word(start, usize::MAX)) {
             return Some(Np {
                 start,
                 end: start + 1,
@@ -713,7 +725,7 @@ impl<'a> Phrases<'a> {
                 k += 1;
                 continue;
             }
-            if k == start && u.has(flags::DET) {
+            if k == start && (u.has(flags::DET) || determiner) {
                 k += 1;
                 continue;
             }

@@ -145,6 +145,11 @@ pub const RULES: &[RuleInfo] = &[
         example: "Berg: Talks Will Resume in May",
     },
     RuleInfo {
+        id: "indirect.relative",
+        description: "a relative pronoun as the reported object: whom X described as …",
+        example: "She criticized the plan, which the mayor described as reckless.",
+    },
+    RuleInfo {
         id: "indirect.raised",
         description: "a raised passive: the subject and the infinitive are the content, no speaker",
         example: "The talks are expected to resume in May.",
@@ -1760,6 +1765,31 @@ impl<'a> Ctx<'a> {
                 return Some((Some(np), ex, None));
             }
         }
+        // "with 30 percent of voters saying …", "left supporters telling
+        // …": a participle right after a noun phrase for people reports
+        // what they say
+        if gerund && g > lo && self.toks[g - 1].is_word() {
+            if let Some(np) = self.np.np_left(g, lo, lo) {
+                let people = match np.kind {
+                    MentionKind::Name | MentionKind::Org => true,
+                    MentionKind::Description => {
+                        self.toks[np.head].has(
+                            flags::TITLE
+                                | flags::PERSON_NOUN
+                                | flags::ORG_HEAD
+                                | flags::OUTLET_NOUN,
+                        ) || self.np.quantity_left(np.end, np.start).is_some()
+                    }
+                    _ => false,
+                };
+                let after_verb_object = np.start > lo
+                    && (self.toks[np.start - 1].verb.is_some()
+                        || self.toks[np.start - 1].has(flags::AUX));
+                if people && !after_verb_object {
+                    return Some((Some(np), Vec::new(), Some("indirect.participle")));
+                }
+            }
+        }
         let after_comma = g > lo
             && (self.toks[g - 1].is_punct(',')
                 || self.toks[g - 1].is_punct('—')
@@ -1962,6 +1992,7 @@ impl<'a> Ctx<'a> {
             start = k + 1;
             rule = "indirect.object";
         } else if !(class == CueClass::Intention || needs)
+            && !matches!(cw, CueWord::Verb(v) if self.lex.verb(v).no_bare_clause)
             && (self.clause_start(k, hi)
                 || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
         {
@@ -1976,6 +2007,37 @@ impl<'a> Ctx<'a> {
             // "endorsed Sanders in the primary", "called the plan a mistake":
             // the object, to the end of its clause
             rule = "indirect.object";
+        } else if self.is(k, "as") && k + 1 < hi {
+            // "the candidate, whom he described as “volatile,”": the
+            // relative pronoun stands for what is described
+            let sp = speaker?;
+            if sp.start <= lo
+                || !matches!(
+                    self.word(sp.start - 1).to_lowercase().as_str(),
+                    "whom" | "which" | "what" | "who" | "that"
+                )
+            {
+                return None;
+            }
+            let rel = self.toks[sp.start - 1].span;
+            let end = (k + 1..hi)
+                .find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))
+                .unwrap_or(hi);
+            let mut d = Draft {
+                speaker,
+                cue: (i, ce),
+                cue_word: cw,
+                content: vec![rel, self.span_of(k, end)?],
+                source: src,
+                addressee: addr,
+                rule: "indirect.relative",
+                sent: si,
+            };
+            if d.content.iter().any(|c| self.is_taken_span(*c)) {
+                return None;
+            }
+            self.relay_and_partner(&mut d, extras, lo);
+            return Some(d);
         } else {
             return None;
         }
@@ -2136,6 +2198,23 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let t = &self.toks[j];
+            // "…,” and said that …": a second report by the same speaker
+            if t.is_word() && matches!(self.word(j), "and" | "but") {
+                let v = self.skip_adverbs_right(j + 1, end);
+                if v < end
+                    && !self.word(v).ends_with("ing")
+                    && self.toks[v].has(flags::CUE_VERB)
+                    && self.toks[v]
+                        .verb
+                        .is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
+                {
+                    let mut e = j;
+                    while e > start + 1 && self.toks[e - 1].is_punct(',') {
+                        e -= 1;
+                    }
+                    return Some(e);
+                }
+            }
             match t.kind {
                 TokKind::Punct(';') => return Some(j),
                 TokKind::Punct('—' | '–' | '-') if t.space_before || !t.is_punct('-') => {
@@ -2300,7 +2379,15 @@ impl<'a> Ctx<'a> {
     /// conjunction or the end.
     fn loose_clause_start(&self, k: usize, hi: usize) -> bool {
         let t = &self.toks[k];
+        // not inside a phrase the cue's prepositional phrase has begun
+        // ("respond to the | request")
+        let mid_phrase = k > 0
+            && (self.toks[k - 1].has(flags::DET)
+                || self.toks[k - 1]
+                    .pronoun
+                    .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive));
         k < hi
+            && !mid_phrase
             && (t.is_word() || t.kind == TokKind::Number)
             && !t.has(flags::PREP | flags::CONJ | flags::RELATIVE | flags::TIME)
     }
