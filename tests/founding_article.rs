@@ -129,7 +129,14 @@ const EXPECTED: &[Expect] = &[
         None,
     ),
     (LAVROV, "say", "that many in Russia would like", None, None),
-    (LAVROV, "point out", "\"And we learned a lot", None, None),
+    // "… Lavrov pointed out in his interview with Carlson."
+    (
+        LAVROV,
+        "point out",
+        "\"And we learned a lot",
+        None,
+        Some(CARLSON),
+    ),
 ];
 
 #[test]
