@@ -254,6 +254,9 @@ pub mod flags {
     pub const RELATIVE: u32 = 1 << 18;
     /// Time word ("Tuesday", "yesterday", "week").
     pub const TIME: u32 = 1 << 19;
+    /// First word of some multi-word entry (with or without a final
+    /// period): the only tokens worth a multi-word lookup.
+    pub const MULTI_FIRST: u32 = 1 << 20;
 }
 
 /// Everything known about one lowercase word form.
@@ -269,6 +272,9 @@ pub struct WordInfo {
     pub title: Option<u32>,
     /// Index into [`Lexicon::places`] when a demonym.
     pub demonym: Option<u32>,
+    /// Id of the multi-word entries starting with this exact form
+    /// ([`Lexicon::multi_list`]).
+    pub multi: Option<u32>,
 }
 
 /// A multi-word name or phrase in the lexicon, stored as lowercase words.
@@ -315,6 +321,10 @@ pub struct Lexicon {
     words: HashMap<Box<str>, WordInfo, FastHash>,
     /// Multi-word entries keyed by their first word.
     multi: HashMap<Box<str>, Vec<MultiWord>, FastHash>,
+    /// The same lists by number ([`WordInfo::multi`]), so a token carries
+    /// its list's id from tokenization on instead of lowercasing and
+    /// hashing again.
+    multi_lists: Vec<Vec<MultiWord>>,
 }
 
 /// Word lookups happen for every token (and again in the rules), so the
@@ -448,6 +458,7 @@ impl Lexicon {
             grammar,
             words: HashMap::default(),
             multi: HashMap::default(),
+            multi_lists: Vec::new(),
         };
         lex.compile();
         Ok(lex)
@@ -578,6 +589,17 @@ impl Lexicon {
         for r in ["who", "which", "that", "whom", "whose"] {
             self.word(r).flags |= RELATIVE;
         }
+        let mut firsts: Vec<Box<str>> = self.multi.keys().cloned().collect();
+        firsts.sort();
+        for (id, k) in firsts.iter().enumerate() {
+            self.multi_lists.push(self.multi[k].clone());
+            self.word(k).multi = Some(id as u32);
+        }
+        for k in firsts {
+            let bare = k.trim_end_matches('.');
+            self.word(bare).flags |= MULTI_FIRST;
+            self.word(&format!("{bare}.")).flags |= MULTI_FIRST;
+        }
     }
 
     /// Information about a lowercase word form, if it is in any list.
@@ -591,6 +613,12 @@ impl Lexicon {
             .get(lower_first)
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// Multi-word entries by the id in [`WordInfo::multi`] (and
+    /// [`Token::multi`](crate::token::Token::multi)).
+    pub fn multi_list(&self, id: u32) -> &[MultiWord] {
+        &self.multi_lists[id as usize]
     }
 
     /// The lemma of a single-word reporting verb form ("said" → "say").

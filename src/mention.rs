@@ -132,7 +132,7 @@ impl<'a> Phrases<'a> {
     /// ("US", "NATO", "Moscow").
     pub fn known_single(&self, i: usize) -> Option<MultiTarget> {
         let t = &self.toks[i];
-        if !t.is_word() || !t.cap {
+        if !t.is_word() || !t.cap || !t.has(flags::MULTI_FIRST) {
             return None;
         }
         let mut buf = String::new();
@@ -186,11 +186,10 @@ impl<'a> Phrases<'a> {
         // try starts from furthest left (longest match) within 6 tokens
         let from = end.saturating_sub(6).max(lo);
         for s in from..end {
-            if !self.toks[s].is_word() {
+            let Some(id) = self.toks[s].multi.filter(|_| self.toks[s].is_word()) else {
                 continue;
-            }
-            lower_into(self.word(s), buf);
-            for mw in self.lex.multi(buf) {
+            };
+            for mw in self.lex.multi_list(id) {
                 if s + mw.words.len() == end && self.words_match(s, &mw.words, buf) {
                     return Some((s, mw.target));
                 }
@@ -206,12 +205,11 @@ impl<'a> Phrases<'a> {
         hi: usize,
         buf: &mut String,
     ) -> Option<(usize, MultiTarget)> {
-        if !self.toks[start].is_word() {
-            return None;
-        }
-        lower_into(self.word(start), buf);
+        let id = self.toks[start]
+            .multi
+            .filter(|_| self.toks[start].is_word())?;
         let mut best: Option<(usize, MultiTarget)> = None;
-        for mw in self.lex.multi(buf) {
+        for mw in self.lex.multi_list(id) {
             let end = start + mw.words.len();
             if end <= hi
                 && self.words_match(start, &mw.words, buf)
@@ -223,8 +221,10 @@ impl<'a> Phrases<'a> {
         best
     }
 
+    /// Do the tokens from `start` spell `words`? The first word already
+    /// matched through the token's multi-word list id.
     fn words_match(&self, start: usize, words: &[String], buf: &mut String) -> bool {
-        for (k, w) in (start..).zip(words.iter()) {
+        for (k, w) in (start..).zip(words.iter()).skip(1) {
             // skip nothing: tokens must line up one to one
             let Some(t) = self.toks.get(k) else {
                 return false;
@@ -232,9 +232,17 @@ impl<'a> Phrases<'a> {
             if !matches!(t.kind, TokKind::Word | TokKind::Number | TokKind::Punct(_)) {
                 return false;
             }
-            lower_into(t.span.slice(self.text), buf);
-            let b = buf.trim_end_matches('.');
-            if b != w.trim_end_matches('.') {
+            let word = t.span.slice(self.text);
+            let want = w.trim_end_matches('.');
+            if word.is_ascii() {
+                // no lowercasing copy for the common case
+                if !word.trim_end_matches('.').eq_ignore_ascii_case(want) {
+                    return false;
+                }
+                continue;
+            }
+            lower_into(word, buf);
+            if buf.trim_end_matches('.') != want {
                 return false;
             }
         }

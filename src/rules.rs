@@ -329,7 +329,8 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        if t.has(flags::CUE_VERB | flags::ACCORDING) || !self.lex.multi(self.word(i)).is_empty() {
+        // (a multi-word cue starts with a lowercase word unless flagged)
+        if t.has(flags::CUE_VERB | flags::ACCORDING) || (t.has(flags::MULTI_FIRST) && !t.cap) {
             let mut buf = std::mem::take(&mut self.buf);
             let m = self.np.multi_starting_at(i, self.toks.len(), &mut buf);
             self.buf = buf;
@@ -1154,7 +1155,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             if self.toks[k].is_word() && self.toks[k].has(flags::CUE_VERB)
-                || !self.lex.multi(&self.word(k).to_lowercase()).is_empty()
+                || self.toks[k].has(flags::MULTI_FIRST)
             {
                 if let Some((ce, cw @ CueWord::Verb(_))) = self.cue_at(k) {
                     let (class, _, ao, _) = self.verb_info(cw);

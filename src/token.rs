@@ -55,6 +55,9 @@ pub struct Token {
     pub title: Option<u32>,
     /// Place index when a demonym.
     pub demonym: Option<u32>,
+    /// The lexicon's list of multi-word entries starting with this word
+    /// ([`Lexicon::multi_list`]).
+    pub multi: Option<u32>,
     /// Whitespace precedes the token.
     pub space_before: bool,
 }
@@ -275,13 +278,18 @@ fn plain(span: Span, kind: TokKind, space_before: bool) -> Token {
         pronoun: None,
         title: None,
         demonym: None,
+        multi: None,
         space_before,
     }
 }
 
 fn lookup(t: &mut Token, word: &str, lex: &Lexicon, lower: &mut String) {
     lower_into(word, lower);
-    let info = lex.lookup(lower).or_else(|| {
+    // every multi-word first word is in the word table (compile), so the
+    // exact form's entry carries the list id
+    let exact = lex.lookup(lower);
+    t.multi = exact.and_then(|i| i.multi);
+    let info = exact.or_else(|| {
         lower
             .ends_with('.')
             .then(|| lex.lookup(&lower[..lower.len() - 1]))
