@@ -1992,8 +1992,9 @@ impl<'a> Ctx<'a> {
             // annotators mostly leave the "about" out of the content
             start = k + 1;
             rule = "indirect.object";
-        } else if !(class == CueClass::Intention || needs)
-            && !matches!(cw, CueWord::Verb(v) if self.lex.verb(v).no_bare_clause)
+        } else if !(class == CueClass::Intention
+            || needs
+            || matches!(cw, CueWord::Verb(v) if self.lex.verb(v).no_bare_clause))
             && (self.clause_start(k, hi)
                 || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
         {
