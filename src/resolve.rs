@@ -79,6 +79,14 @@ pub struct Resolver<'a> {
     /// Entities so far.
     pub entities: Vec<Entity>,
     by_name: HashMap<String, usize>,
+    /// Entities by each lowercase word of their name (first names and
+    /// surnames), so a one-word mention finds its candidates without a
+    /// scan of every entity: a superset, rechecked on use.
+    by_part: HashMap<String, Vec<usize>>,
+    /// Every mention position with the entities seen there (sorted by
+    /// entity), so a pronoun walks back from its position to the nearest
+    /// candidates instead of scanning every entity.
+    by_seen: std::collections::BTreeMap<usize, Vec<usize>>,
     buf: String,
 }
 
@@ -100,6 +108,8 @@ impl<'a> Resolver<'a> {
             lex,
             entities: Vec::new(),
             by_name: HashMap::new(),
+            by_part: HashMap::new(),
+            by_seen: std::collections::BTreeMap::new(),
             buf: String::new(),
         }
     }
@@ -133,7 +143,23 @@ impl<'a> Resolver<'a> {
             prescanned_only: false,
         });
         self.by_name.insert(k, i);
+        self.index_parts(i);
         i
+    }
+
+    fn index_parts(&mut self, i: usize) {
+        for w in self.entities[i].name.split_whitespace() {
+            // kept sorted, as a scan of all entities would meet them
+            let v = self.by_part.entry(w.to_lowercase()).or_default();
+            if let Err(at) = v.binary_search(&i) {
+                v.insert(at, i);
+            }
+        }
+    }
+
+    /// Entities with `word` (lowercase) as a word of their name, maybe.
+    fn with_part(&self, word: &str) -> &[usize] {
+        self.by_part.get(word).map(Vec::as_slice).unwrap_or(&[])
     }
 
     fn alias(&mut self, e: usize, alias: &str) {
@@ -153,6 +179,14 @@ impl<'a> Resolver<'a> {
         ent.last_seen = ent.last_seen.max(pos);
         ent.used = true;
         ent.seen.push(pos);
+        self.note_seen(e, pos);
+    }
+
+    fn note_seen(&mut self, e: usize, pos: usize) {
+        let v = self.by_seen.entry(pos).or_default();
+        if let Err(at) = v.binary_search(&e) {
+            v.insert(at, e);
+        }
     }
 
     /// Register the people named anywhere in the text (runs of two or
@@ -212,6 +246,7 @@ impl<'a> Resolver<'a> {
                                 self.entities[ent].used = used;
                             }
                             self.entities[ent].seen.push(self.toks[k].span.start);
+                            self.note_seen(ent, self.toks[k].span.start);
                         } else if !known {
                             // not a person after all: leave no trace
                         }
@@ -272,10 +307,11 @@ impl<'a> Resolver<'a> {
         }
         // a surname or first name of a known person
         if e - s == 1 {
+            let lower = name.to_lowercase();
             let best = self
-                .entities
+                .with_part(&lower)
                 .iter()
-                .enumerate()
+                .map(|&i| (i, &self.entities[i]))
                 .filter(|(_, en)| en.kind == EntityKind::Person)
                 .filter(|(_, en)| {
                     let mut parts = en.name.split_whitespace();
@@ -302,6 +338,7 @@ impl<'a> Resolver<'a> {
                     let old = std::mem::replace(&mut self.entities[i].name, name.clone());
                     self.alias(i, &old);
                     self.by_name.insert(key, i);
+                    self.index_parts(i);
                     return Some(i);
                 }
             }
@@ -511,26 +548,47 @@ impl<'a> Resolver<'a> {
         if !(person || pe.form == "it" || pe.form == "they") {
             return None; // I, we, you: the author or the quoted speaker
         }
-        let cands =
-            self.entities.iter().enumerate().filter(|(_, en)| {
-                en.last_before(pos).is_some() && (en.used || !en.seen.is_empty())
-            });
         let best = if person {
             let g = want.flatten();
             // a recent speaker first (within about a paragraph), else the
-            // most recently mentioned compatible person
-            cands
-                .filter(|(_, en)| {
-                    en.kind == EntityKind::Person && (en.gender.is_none() || en.gender == g)
-                })
-                .max_by_key(|(_, en)| {
-                    let last = en.last_before(pos).unwrap_or(0);
-                    let spoke_recently = en.spoke_at.iter().any(|&p| p < pos && pos - p < 700);
-                    (spoke_recently, last)
-                })
-                .map(|(i, _)| i)
+            // most recently mentioned compatible person: walking back over
+            // the mentions before `pos`, an entity's first appearance is
+            // its latest mention, and every recent speaker appears within
+            // the paragraph window (speaking is a mention)
+            let fits = |en: &Entity| {
+                en.kind == EntityKind::Person && (en.gender.is_none() || en.gender == g)
+            };
+            let mut latest = None;
+            let mut walked = 0;
+            let mut found = None;
+            'walk: for (&p, ents) in self.by_seen.range(..pos).rev() {
+                let in_window = pos - p < 700;
+                if !in_window && latest.is_some() {
+                    break;
+                }
+                // a pronoun refers back a page at most
+                walked += 1;
+                if walked > 20_000 {
+                    break;
+                }
+                for &i in ents.iter().rev() {
+                    let en = &self.entities[i];
+                    if !fits(en) {
+                        continue;
+                    }
+                    latest.get_or_insert(i);
+                    if en.spoke_at.iter().any(|&q| q < pos && pos - q < 700) {
+                        found = Some(i);
+                        break 'walk;
+                    }
+                }
+            }
+            found.or(latest)
         } else {
-            cands
+            self.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, en)| en.last_before(pos).is_some() && (en.used || !en.seen.is_empty()))
                 .filter(|(_, en)| en.kind == EntityKind::Organization && en.spoke > 0)
                 .max_by_key(|(_, en)| en.last_seen)
                 .map(|(i, _)| i)
@@ -692,9 +750,9 @@ impl<'a> Resolver<'a> {
                 .filter(|&i| linkable(&self.entities[i]))
                 .or_else(|| {
                     let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
-                    self.entities
+                    self.with_part(&last)
                         .iter()
-                        .enumerate()
+                        .map(|&i| (i, &self.entities[i]))
                         .filter(|(_, en)| {
                             en.kind == EntityKind::Person
                                 && linkable(en)
