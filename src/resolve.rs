@@ -83,10 +83,11 @@ pub struct Resolver<'a> {
     /// surnames), so a one-word mention finds its candidates without a
     /// scan of every entity: a superset, rechecked on use.
     by_part: HashMap<String, Vec<usize>>,
-    /// Every mention position with the entities seen there (sorted by
-    /// entity), so a pronoun walks back from its position to the nearest
-    /// candidates instead of scanning every entity.
-    by_seen: std::collections::BTreeMap<usize, Vec<usize>>,
+    /// Every (mention position, entity), sorted and unique, so a pronoun
+    /// walks back from its position to the nearest candidates instead of
+    /// scanning every entity. Mentions mostly arrive in text order, so
+    /// keeping it sorted is usually a push.
+    by_seen: Vec<(usize, usize)>,
     buf: String,
 }
 
@@ -109,7 +110,7 @@ impl<'a> Resolver<'a> {
             entities: Vec::new(),
             by_name: HashMap::new(),
             by_part: HashMap::new(),
-            by_seen: std::collections::BTreeMap::new(),
+            by_seen: Vec::new(),
             buf: String::new(),
         }
     }
@@ -183,9 +184,11 @@ impl<'a> Resolver<'a> {
     }
 
     fn note_seen(&mut self, e: usize, pos: usize) {
-        let v = self.by_seen.entry(pos).or_default();
-        if let Err(at) = v.binary_search(&e) {
-            v.insert(at, e);
+        let item = (pos, e);
+        if self.by_seen.last().is_none_or(|&l| l < item) {
+            self.by_seen.push(item);
+        } else if let Err(at) = self.by_seen.binary_search(&item) {
+            self.by_seen.insert(at, item);
         }
     }
 
@@ -561,26 +564,25 @@ impl<'a> Resolver<'a> {
             let mut latest = None;
             let mut walked = 0;
             let mut found = None;
-            'walk: for (&p, ents) in self.by_seen.range(..pos).rev() {
+            let before = self.by_seen.partition_point(|&(p, _)| p < pos);
+            for &(p, i) in self.by_seen[..before].iter().rev() {
                 let in_window = pos - p < 700;
                 if !in_window && latest.is_some() {
                     break;
                 }
-                // a pronoun refers back a page at most
+                // a pronoun refers back a few pages at most
                 walked += 1;
                 if walked > 20_000 {
                     break;
                 }
-                for &i in ents.iter().rev() {
-                    let en = &self.entities[i];
-                    if !fits(en) {
-                        continue;
-                    }
-                    latest.get_or_insert(i);
-                    if en.spoke_at.iter().any(|&q| q < pos && pos - q < 700) {
-                        found = Some(i);
-                        break 'walk;
-                    }
+                let en = &self.entities[i];
+                if !fits(en) {
+                    continue;
+                }
+                latest.get_or_insert(i);
+                if en.spoke_at.iter().any(|&q| q < pos && pos - q < 700) {
+                    found = Some(i);
+                    break;
                 }
             }
             found.or(latest)
