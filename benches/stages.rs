@@ -1,6 +1,8 @@
-//! Criterion benchmarks: every stage of extraction separately, end to end
-//! per document, through the parallel pipeline, and how time grows with
-//! the size of a single document.
+//! Criterion benchmarks: every stage of extraction separately (tokens,
+//! sentences, quotes, dateline, mention finding, rules, resolution, record,
+//! JSON), the graph build and each exporter, end to end per document,
+//! through the parallel pipeline, and how time grows with the size of a
+//! single document.
 //!
 //! The corpus is generated from the bundled article(s) only
 //! (`tests/common/synth.rs`). Throughput is in words (`elem/s` = words/s).
@@ -19,8 +21,11 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use quotegraph::pipeline::{self, Event};
+use quotegraph::resolve::Resolver;
 use quotegraph::rules::Ctx;
-use quotegraph::{dateline, input, quote, sentence, token, Document, Extractor};
+use quotegraph::{
+    dateline, input, quote, sentence, token, Document, Extractor, Format, QuoteGraph,
+};
 
 const DOCS: u64 = 200;
 
@@ -100,6 +105,48 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+    // mention finding: the scan for every person named in the text
+    g.bench_function("mentions", |b| {
+        b.iter(|| {
+            for i in 0..docs.len() {
+                let mut res = Resolver::new(&docs[i].text, &toks[i], lex);
+                let ranges: Vec<_> = sents[i].iter().map(|s| s.tokens.clone()).collect();
+                res.prescan(&ranges);
+                black_box(res.entities.len());
+            }
+        })
+    });
+    // resolution: the mentions found, then every attribution's speaker,
+    // addressee, source and content mentions resolved to entities
+    let drafts: Vec<_> = (0..docs.len())
+        .map(|i| Ctx::new(&docs[i].text, lex, &toks[i], &sents[i], &quotes[i]).run())
+        .collect();
+    g.bench_function("resolution", |b| {
+        b.iter(|| {
+            for i in 0..docs.len() {
+                let t = &toks[i];
+                let mut res = Resolver::new(&docs[i].text, t, lex);
+                let ranges: Vec<_> = sents[i].iter().map(|s| s.tokens.clone()).collect();
+                res.prescan(&ranges);
+                let mut starts = vec![false; t.len()];
+                for s in &sents[i] {
+                    starts[s.tokens.start] = true;
+                }
+                for d in &drafts[i] {
+                    for (np, speaker) in
+                        [(d.speaker, true), (d.addressee, false), (d.source, false)]
+                    {
+                        if let Some(np) = np {
+                            black_box(res.resolve(&np, np.span(t).start, speaker));
+                        }
+                    }
+                    for c in &d.content {
+                        black_box(res.mentions_in(*c, &starts));
+                    }
+                }
+            }
+        })
+    });
     g.bench_function("extract", |b| {
         b.iter(|| {
             for d in &docs {
@@ -128,6 +175,32 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+    g.finish();
+
+    // the graph over the records, and each exporter over the graph
+    let mut g = c.benchmark_group("graph");
+    let graph = QuoteGraph::from_extractions(&records).unwrap();
+    g.throughput(Throughput::Elements(graph.node_count() as u64));
+    g.bench_function("build", |b| {
+        b.iter(|| black_box(QuoteGraph::from_extractions(&records).unwrap()))
+    });
+    for f in Format::ALL {
+        let exporter = f.exporter();
+        let mut probe = Vec::new();
+        if exporter.write(&graph, &mut probe).is_err() {
+            continue; // a directory format (Neo4j CSV) has no stream form
+        }
+        g.bench_function(
+            BenchmarkId::new("export", format!("{f:?}").to_lowercase()),
+            |b| {
+                b.iter(|| {
+                    let mut out = Vec::with_capacity(probe.len());
+                    exporter.write(&graph, &mut out).unwrap();
+                    black_box(out)
+                })
+            },
+        );
+    }
     g.finish();
 
     // the pipeline (reader thread, batches, reorder buffer) on top
