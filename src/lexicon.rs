@@ -319,7 +319,8 @@ pub struct Lexicon {
     /// Grammar words.
     pub grammar: GrammarLexicon,
     words: HashMap<Box<str>, WordInfo, FastHash>,
-    /// Multi-word entries keyed by their first word.
+    /// Multi-word entries keyed by their first word while compiling; moved
+    /// into `multi_lists` (and emptied) at its end.
     multi: HashMap<Box<str>, Vec<MultiWord>, FastHash>,
     /// The same lists by number ([`WordInfo::multi`]), so a token carries
     /// its list's id from tokenization on instead of lowercasing and
@@ -589,13 +590,14 @@ impl Lexicon {
         for r in ["who", "which", "that", "whom", "whose"] {
             self.word(r).flags |= RELATIVE;
         }
-        let mut firsts: Vec<Box<str>> = self.multi.keys().cloned().collect();
-        firsts.sort();
-        for (id, k) in firsts.iter().enumerate() {
-            self.multi_lists.push(self.multi[k].clone());
+        let mut firsts: Vec<(Box<str>, Vec<MultiWord>)> =
+            std::mem::take(&mut self.multi).into_iter().collect();
+        firsts.sort_by(|a, b| a.0.cmp(&b.0));
+        for (id, (k, list)) in firsts.iter_mut().enumerate() {
+            self.multi_lists.push(std::mem::take(list));
             self.word(k).multi = Some(id as u32);
         }
-        for k in firsts {
+        for (k, _) in firsts {
             let bare = k.trim_end_matches('.');
             self.word(bare).flags |= MULTI_FIRST;
             self.word(&format!("{bare}.")).flags |= MULTI_FIRST;
@@ -609,10 +611,10 @@ impl Lexicon {
 
     /// Multi-word entries that start with this lowercase word.
     pub fn multi(&self, lower_first: &str) -> &[MultiWord] {
-        self.multi
+        self.words
             .get(lower_first)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+            .and_then(|w| w.multi)
+            .map_or(&[], |id| self.multi_list(id))
     }
 
     /// Multi-word entries by the id in [`WordInfo::multi`] (and

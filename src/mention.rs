@@ -43,6 +43,18 @@ pub struct Np {
 }
 
 impl Np {
+    /// A common-noun phrase over tokens `[start, end)` with its head.
+    pub fn description(start: usize, end: usize, head: usize) -> Np {
+        Np {
+            start,
+            end,
+            head,
+            kind: MentionKind::Description,
+            name: None,
+            known: None,
+        }
+    }
+
     /// Byte span over tokens.
     pub fn span(&self, toks: &[Token]) -> Span {
         Span::new(toks[self.start].span.start, toks[self.end - 1].span.end)
@@ -365,14 +377,7 @@ impl<'a> Phrases<'a> {
         let i = end - 1;
         let t = &self.toks[i];
         if let Some(start) = self.quantity_left(end, lo) {
-            return Some(Np {
-                start,
-                end,
-                head: i,
-                kind: MentionKind::Description,
-                name: None,
-                known: None,
-            });
+            return Some(Np::description(start, end, i));
         }
         if !t.is_word() {
             return None;
@@ -463,26 +468,12 @@ impl<'a> Phrases<'a> {
         {
             // "the President", "the Ministry"
             let start = self.modifiers_left(i, lo, sent_start);
-            return Some(Np {
-                start,
-                end,
-                head: i,
-                kind: MentionKind::Description,
-                name: None,
-                known: None,
-            });
+            return Some(Np::description(start, end, i));
         }
         if !t.cap && t.has(flags::TITLE | flags::PERSON_NOUN | flags::OUTLET_NOUN | flags::ORG_HEAD)
         {
             let start = self.modifiers_left(i, lo, sent_start);
-            return Some(Np {
-                start,
-                end,
-                head: i,
-                kind: MentionKind::Description,
-                name: None,
-                known: None,
-            });
+            return Some(Np::description(start, end, i));
         }
         // a bare plural of people-like nouns: "Election scholars", "critics"
         if !t.cap && is_modifier_word(t, w) && w.ends_with('s') && !w.ends_with("ss") && w.len() > 3
@@ -497,14 +488,7 @@ impl<'a> Phrases<'a> {
                 || self.toks[start - 1].has(flags::CONJ)
                 || self.toks[start - 1].is_quote();
             if at_clause {
-                return Some(Np {
-                    start,
-                    end,
-                    head: i,
-                    kind: MentionKind::Description,
-                    name: None,
-                    known: None,
-                });
+                return Some(Np::description(start, end, i));
             }
         }
         // any other noun with a determiner or possessor within reach:
@@ -523,14 +507,7 @@ impl<'a> Phrases<'a> {
                         .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive)
                     || (start + 1 < end && matches!(self.word(start + 1), "'s" | "’s"));
                 if determined {
-                    return Some(Np {
-                        start,
-                        end,
-                        head: i,
-                        kind: MentionKind::Description,
-                        name: None,
-                        known: None,
-                    });
+                    return Some(Np::description(start, end, i));
                 }
             }
         }

@@ -13,7 +13,7 @@ use crate::lexicon::{flags, Lexicon, MultiTarget};
 use crate::mention::{MentionKind, Np};
 use crate::record::EntityKind;
 use crate::span::Span;
-use crate::token::{lower_into, Token};
+use crate::token::Token;
 
 /// Grammatical gender known for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -380,7 +380,6 @@ impl<'a> Resolver<'a> {
         let mut of = None;
         let mut titles: Vec<(String, Option<u32>)> = Vec::new();
         let mut k = from;
-        let mut buf = std::mem::take(&mut self.buf);
         while k < to {
             let t = &self.toks[k];
             let w = self.slice(k, k + 1);
@@ -399,9 +398,9 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             // multi-word titles first ("foreign minister")
-            lower_into(w, &mut buf);
             let mut matched = false;
-            for mw in self.lex.multi(&buf) {
+            let lists = self.toks[k].multi.map(|id| self.lex.multi_list(id));
+            for mw in lists.unwrap_or(&[]) {
                 if let MultiTarget::Title(ti) = mw.target {
                     let end = k + mw.words.len();
                     if end <= to
@@ -438,7 +437,6 @@ impl<'a> Resolver<'a> {
             }
             k += 1;
         }
-        self.buf = buf;
         // "US President-elect" keeps its -elect
         for (title, ti) in titles.iter().rev().take(1) {
             self.add_role(ent, title, of, *ti);
@@ -472,11 +470,10 @@ impl<'a> Resolver<'a> {
     /// A name-like mention inside a token range (for possessors and role
     /// owners).
     fn mention_in(&mut self, s: usize, e: usize) -> Option<usize> {
-        let mut buf = std::mem::take(&mut self.buf);
         let mut found = None;
         for k in s..e {
-            lower_into(self.slice(k, k + 1), &mut buf);
-            for mw in self.lex.multi(&buf) {
+            let lists = self.toks[k].multi.map(|id| self.lex.multi_list(id));
+            for mw in lists.unwrap_or(&[]) {
                 if matches!(mw.target, MultiTarget::Org(_) | MultiTarget::Place(_))
                     && k + mw.words.len() <= e
                 {
@@ -484,7 +481,6 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        self.buf = buf;
         if let Some((a, b, t)) = found {
             return self.name_entity(a, b, MentionKind::Org, t);
         }

@@ -19,7 +19,7 @@ use crate::mention::{MentionKind, Np, Phrases};
 use crate::quote::Quote;
 use crate::sentence::Sentence;
 use crate::span::Span;
-use crate::token::{lower_into, TokKind, Token};
+use crate::token::{TokKind, Token};
 
 /// A rule's documentation: id, what it matches, and an example.
 #[derive(Debug, Clone, Copy)]
@@ -893,14 +893,7 @@ impl<'a> Ctx<'a> {
             }
             k += 1;
         }
-        (k > start).then(|| Np {
-            start,
-            end: k,
-            head: k - 1,
-            kind: MentionKind::Description,
-            name: None,
-            known: None,
-        })
+        (k > start).then(|| Np::description(start, k, k - 1))
     }
 
     fn mark(&mut self, s: usize, e: usize) {
@@ -1559,14 +1552,10 @@ impl<'a> Ctx<'a> {
                     i = ce;
                     continue;
                 }
-                let mut np = self.np.np_right(ce, stop, ce).unwrap_or(Np {
-                    start: ce,
-                    end: stop,
-                    head: stop - 1,
-                    kind: MentionKind::Description,
-                    name: None,
-                    known: None,
-                });
+                let mut np =
+                    self.np
+                        .np_right(ce, stop, ce)
+                        .unwrap_or(Np::description(ce, stop, stop - 1));
                 np.end = np.end.max(stop);
                 let end = stop;
                 let mut content = Vec::new();
@@ -2827,14 +2816,10 @@ impl<'a> Ctx<'a> {
                     | "estimates"
             )
         })?;
-        let np = self.np.np_right(lo + 1, comma, lo + 1).unwrap_or(Np {
-            start: lo + 1,
-            end: comma,
-            head: frame,
-            kind: MentionKind::Description,
-            name: None,
-            known: None,
-        });
+        let np = self
+            .np
+            .np_right(lo + 1, comma, lo + 1)
+            .unwrap_or(Np::description(lo + 1, comma, frame));
         let np = Np { end: comma, ..np };
         if comma + 3 > hi
             || (comma + 1..hi).any(|j| self.toks[j].has(flags::CUE_VERB) && !self.in_quote(j))
@@ -2870,7 +2855,6 @@ impl<'a> Ctx<'a> {
                 .map_or(0, |c| c.start)
                 .min(self.toks[d.cue.0].span.start)
         });
-        let _ = lower_into;
         out
     }
 }
