@@ -239,36 +239,6 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-/// One document of about `bytes` bytes: synthetic articles run together,
-/// either as paragraphs or (`one_line`) with every line break replaced by
-/// a space, the worst case for paragraph-bounded passes. Every article
-/// names new people, so the number of entities grows with the document.
-pub fn long_doc(bytes: usize, one_line: bool) -> String {
-    let mut s = String::with_capacity(bytes + 8192);
-    let mut n = 0;
-    while s.len() < bytes {
-        let a = synth::article(11, n);
-        s.push_str(&a.text);
-        s.push('\n');
-        n += 1;
-    }
-    if one_line {
-        s = s.replace(['\n', '\r'], " ");
-    }
-    s
-}
-
-/// The bundled article(s) repeated, on one line: the same cast of people
-/// throughout, so the number of entities stays fixed.
-pub fn fixed_cast_doc(bytes: usize) -> String {
-    let unit = synth::ARTICLES.concat().replace(['\n', '\r'], " ");
-    let mut s = String::with_capacity(bytes + unit.len());
-    while s.len() < bytes {
-        s.push_str(&unit);
-    }
-    s
-}
-
 /// Time against the size of one document: 100 KB vs 1 MB (10x). Linear
 /// would be 10x; the goal is at most 12x.
 fn growth(c: &mut Criterion) {
@@ -278,9 +248,9 @@ fn growth(c: &mut Criterion) {
         g.sample_size(10);
         for kb in [100usize, 1000] {
             let text = match variant {
-                "paragraphs" => long_doc(kb * 1000, false),
-                "one_line" => long_doc(kb * 1000, true),
-                _ => fixed_cast_doc(kb * 1000),
+                "paragraphs" => synth::long_doc(kb * 1000, false),
+                "one_line" => synth::long_doc(kb * 1000, true),
+                _ => synth::fixed_cast_doc(kb * 1000),
             };
             let doc = Document::new("big", text);
             g.throughput(Throughput::Bytes(doc.text.len() as u64));

@@ -85,10 +85,121 @@ pub struct Resolver<'a> {
     by_part: HashMap<String, Vec<usize>>,
     /// Every (mention position, entity), sorted and unique, so a pronoun
     /// walks back from its position to the nearest candidates instead of
-    /// scanning every entity. Mentions mostly arrive in text order, so
-    /// keeping it sorted is usually a push.
-    by_seen: Vec<(usize, usize)>,
+    /// scanning every entity. Two sorted lists: the prescan's names (all
+    /// of the document, pushed in order) and the mentions met while
+    /// resolving (in text order but for a sentence's content before its
+    /// cue, so inserting is a push or a short move at the end). One list
+    /// would make every insert move the rest of the document: quadratic.
+    seen_pre: Vec<(usize, usize)>,
+    seen_res: Vec<(usize, usize)>,
+    /// "The most recently mentioned X" for descriptions and "it"/"they".
+    recency: Recency,
+    /// Token bounds, to find the tokens of a content span.
+    bounds: crate::token::Bounds,
+    /// Description heads per role title (see `heads_of`).
+    heads: HashMap<String, Vec<String>>,
     buf: String,
+}
+
+/// What a recency set holds.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Group {
+    /// Entities holding a role that a description headed by this word
+    /// (lowercase) may name: "minister" for a "foreign minister", and the
+    /// heads the titles lexicon says the title implies ("diplomat").
+    Head(String),
+    /// Entities with a `Head` role and a role of this entity (a place or
+    /// an owner): "the Kenyan minister", "the minister of Kenya".
+    HeadWith(String, usize),
+    /// Organizations that have spoken ("it", "they").
+    SpeakingOrg,
+}
+
+/// Entities of each group ordered by their latest mention, kept up to
+/// date as mentions arrive, so "the most recently mentioned person who is
+/// a minister" reads the newest member first instead of scanning every
+/// entity of the document (which made huge documents quadratic).
+#[derive(Default)]
+struct Recency {
+    /// The id of each group's log.
+    ids: HashMap<Group, usize>,
+    /// Per group id, (latest mention, entity) in ascending order. A
+    /// mention appends the entity again rather than moving it (a tree
+    /// move per mention cost more than the rest of resolution), so older
+    /// entries go stale: an entry is current when its position is the
+    /// entity's latest. Stale entries are swept once they outnumber the
+    /// rest.
+    logs: Vec<Vec<(usize, usize)>>,
+    /// Entries in each log, current ones.
+    live: Vec<usize>,
+    /// The group ids of each entity (by index).
+    groups: Vec<Vec<usize>>,
+    /// Each entity's latest mention as the logs know it.
+    latest: Vec<usize>,
+}
+
+impl Recency {
+    fn grow(&mut self, e: usize) {
+        if self.groups.len() <= e {
+            self.groups.resize_with(e + 1, Vec::new);
+            self.latest.resize(e + 1, 0);
+        }
+    }
+
+    /// Put entity `e`, last seen at `last_seen`, into `group`.
+    fn join(&mut self, e: usize, last_seen: usize, group: Group) {
+        let next = self.logs.len();
+        let id = *self.ids.entry(group).or_insert(next);
+        if id == next {
+            self.logs.push(Vec::new());
+            self.live.push(0);
+        }
+        self.grow(e);
+        if !self.groups[e].contains(&id) {
+            self.latest[e] = last_seen;
+            insert_sorted(&mut self.logs[id], (last_seen, e));
+            self.live[id] += 1;
+            self.groups[e].push(id);
+        }
+    }
+
+    /// Entity `e`'s latest mention moved to `new`.
+    fn moved(&mut self, e: usize, new: usize) {
+        if self.groups.get(e).is_none_or(Vec::is_empty) {
+            return;
+        }
+        self.latest[e] = new;
+        for &id in &self.groups[e] {
+            let log = &mut self.logs[id];
+            insert_sorted(log, (new, e));
+            if log.len() > 2 * self.live[id] + 64 {
+                let latest = &self.latest;
+                log.retain(|&(p, x)| latest[x] == p);
+            }
+        }
+    }
+
+    /// Members of `group`, most recently seen first (ties: the later
+    /// entity first, as `max_by_key` over all entities would pick).
+    fn newest(&self, group: &Group) -> impl Iterator<Item = usize> + '_ {
+        self.ids.get(group).into_iter().flat_map(move |&id| {
+            self.logs[id]
+                .iter()
+                .rev()
+                .filter(|&&(p, e)| self.latest[e] == p)
+                .map(|&(_, e)| e)
+        })
+    }
+}
+
+/// Insert into an ascending list that mostly grows at its end; equal
+/// items are kept once.
+fn insert_sorted(v: &mut Vec<(usize, usize)>, item: (usize, usize)) {
+    if v.last().is_none_or(|&l| l < item) {
+        v.push(item);
+    } else if let Err(at) = v.binary_search(&item) {
+        v.insert(at, item);
+    }
 }
 
 fn strip_det(s: &str) -> &str {
@@ -110,7 +221,11 @@ impl<'a> Resolver<'a> {
             entities: Vec::new(),
             by_name: HashMap::new(),
             by_part: HashMap::new(),
-            by_seen: Vec::new(),
+            seen_pre: Vec::new(),
+            seen_res: Vec::new(),
+            recency: Recency::default(),
+            bounds: crate::token::Bounds::new(toks),
+            heads: HashMap::new(),
             buf: String::new(),
         }
     }
@@ -177,19 +292,39 @@ impl<'a> Resolver<'a> {
 
     fn touch(&mut self, e: usize, pos: usize) {
         let ent = &mut self.entities[e];
+        let old = ent.last_seen;
         ent.last_seen = ent.last_seen.max(pos);
         ent.used = true;
+        if ent.last_seen != old {
+            let new = ent.last_seen;
+            self.recency.moved(e, new);
+        }
+        let ent = &mut self.entities[e];
         ent.seen.push(pos);
-        self.note_seen(e, pos);
+        insert_sorted(&mut self.seen_res, (pos, e));
     }
 
-    fn note_seen(&mut self, e: usize, pos: usize) {
-        let item = (pos, e);
-        if self.by_seen.last().is_none_or(|&l| l < item) {
-            self.by_seen.push(item);
-        } else if let Err(at) = self.by_seen.binary_search(&item) {
-            self.by_seen.insert(at, item);
+    /// The (position, entity) mentions before `pos`, latest first, each
+    /// once.
+    fn seen_before(&self, pos: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        fn before(v: &[(usize, usize)], pos: usize) -> &[(usize, usize)] {
+            &v[..v.partition_point(|&(p, _)| p < pos)]
         }
+        let mut a = before(&self.seen_pre, pos).iter().rev().copied().peekable();
+        let mut b = before(&self.seen_res, pos).iter().rev().copied().peekable();
+        let mut last = None;
+        std::iter::from_fn(move || loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x >= y => a.next(),
+                (_, Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, None) => return None,
+            };
+            if next != last {
+                last = next;
+                return next;
+            }
+        })
     }
 
     /// Register the people named anywhere in the text (runs of two or
@@ -249,7 +384,7 @@ impl<'a> Resolver<'a> {
                                 self.entities[ent].used = used;
                             }
                             self.entities[ent].seen.push(self.toks[k].span.start);
-                            self.note_seen(ent, self.toks[k].span.start);
+                            insert_sorted(&mut self.seen_pre, (self.toks[k].span.start, ent));
                         } else if !known {
                             // not a person after all: leave no trace
                         }
@@ -457,14 +592,55 @@ impl<'a> Resolver<'a> {
                 };
             }
         }
-        let ent = &mut self.entities[ent];
+        let e = ent;
+        let ent = &mut self.entities[e];
         if let Some(r) = ent.roles.iter_mut().find(|r| r.title == role.title) {
-            if r.of.is_none() {
-                r.of = role.of;
+            if r.of.is_some() || role.of.is_none() {
+                return;
             }
+            r.of = role.of;
         } else {
             ent.roles.push(role);
         }
+        self.join_role_groups(e);
+    }
+
+    /// Put a person into the recency groups its roles give it.
+    fn join_role_groups(&mut self, e: usize) {
+        let ent = &self.entities[e];
+        let last_seen = ent.last_seen;
+        let owners: Vec<usize> = ent.roles.iter().filter_map(|r| r.of).collect();
+        let titles: Vec<String> = ent.roles.iter().map(|r| r.title.clone()).collect();
+        for title in titles {
+            for h in self.heads_of(&title).to_vec() {
+                for &o in &owners {
+                    self.recency
+                        .join(e, last_seen, Group::HeadWith(h.clone(), o));
+                }
+                self.recency.join(e, last_seen, Group::Head(h));
+            }
+        }
+    }
+
+    /// Every description head that `title_matches` accepts for a role
+    /// title: the title, its last word, and what the lexicon says it
+    /// implies (memoized: the lexicon scan runs once per title).
+    fn heads_of(&mut self, role_title: &str) -> &[String] {
+        if !self.heads.contains_key(role_title) {
+            let mut heads = vec![role_title.to_string()];
+            if let Some((_, last)) = role_title.rsplit_once(' ') {
+                heads.push(last.to_string());
+            }
+            for t in &self.lex.titles.titles {
+                if t.title == role_title || t.forms.iter().any(|f| f == role_title) {
+                    heads.extend(t.implies.iter().cloned());
+                }
+            }
+            heads.sort();
+            heads.dedup();
+            self.heads.insert(role_title.to_string(), heads);
+        }
+        &self.heads[role_title]
     }
 
     /// A name-like mention inside a token range (for possessors and role
@@ -529,8 +705,15 @@ impl<'a> Resolver<'a> {
         }?;
         self.touch(e, pos);
         if speaker {
-            self.entities[e].spoke += 1;
-            self.entities[e].spoke_at.push(pos);
+            let en = &mut self.entities[e];
+            en.spoke += 1;
+            // kept sorted: a pronoun asks whether it spoke just before
+            let at = en.spoke_at.partition_point(|&q| q <= pos);
+            en.spoke_at.insert(at, pos);
+            if en.kind == EntityKind::Organization {
+                let last_seen = en.last_seen;
+                self.recency.join(e, last_seen, Group::SpeakingOrg);
+            }
         }
         Some(e)
     }
@@ -560,8 +743,7 @@ impl<'a> Resolver<'a> {
             let mut latest = None;
             let mut walked = 0;
             let mut found = None;
-            let before = self.by_seen.partition_point(|&(p, _)| p < pos);
-            for &(p, i) in self.by_seen[..before].iter().rev() {
+            for (p, i) in self.seen_before(pos) {
                 let in_window = pos - p < 700;
                 if !in_window && latest.is_some() {
                     break;
@@ -576,20 +758,20 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 latest.get_or_insert(i);
-                if en.spoke_at.iter().any(|&q| q < pos && pos - q < 700) {
+                // spoke_at is sorted: the first time after pos - 700
+                let from = en.spoke_at.partition_point(|&q| q + 700 <= pos);
+                if en.spoke_at.get(from).is_some_and(|&q| q < pos) {
                     found = Some(i);
                     break;
                 }
             }
             found.or(latest)
         } else {
-            self.entities
-                .iter()
-                .enumerate()
-                .filter(|(_, en)| en.last_before(pos).is_some() && (en.used || !en.seen.is_empty()))
-                .filter(|(_, en)| en.kind == EntityKind::Organization && en.spoke > 0)
-                .max_by_key(|(_, en)| en.last_seen)
-                .map(|(i, _)| i)
+            // the most recent organization that has spoken, mentioned
+            // before the pronoun
+            self.recency
+                .newest(&Group::SpeakingOrg)
+                .find(|&i| self.entities[i].seen.iter().any(|&p| p < pos))
         }?;
         if let Some(g) = want.flatten() {
             self.entities[best].gender.get_or_insert(g);
@@ -646,22 +828,23 @@ impl<'a> Resolver<'a> {
         let is_person_title = head_tok.has(flags::TITLE);
         if is_person_title {
             // the most recent person holding a matching title
-            let best = self
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(_, en)| en.kind == EntityKind::Person)
-                .filter(|(_, en)| {
-                    en.roles.iter().any(|r| {
+            // candidates: people with a matching role, narrowed to those
+            // with a role of the named place or owner
+            let group = match of_entity.or(place) {
+                Some(o) => Group::HeadWith(head.clone(), o),
+                None => Group::Head(head.clone()),
+            };
+            let best = self.recency.newest(&group).find(|&i| {
+                let en = &self.entities[i];
+                en.kind == EntityKind::Person
+                    && en.roles.iter().any(|r| {
                         self.title_matches(&r.title, &head)
                             && place.is_none_or(|p| {
                                 r.of == Some(p) || en.roles.iter().any(|r2| r2.of == Some(p))
                             })
                             && of_entity.is_none_or(|o| r.of == Some(o))
                     })
-                })
-                .max_by_key(|(_, en)| en.last_seen)
-                .map(|(i, _)| i);
+            });
             if let Some(i) = best {
                 let alias = strip_det(&text).to_string();
                 self.alias(i, &alias);
@@ -699,8 +882,7 @@ impl<'a> Resolver<'a> {
     /// organizations and places, and names of entities already known or
     /// introduced with a title.
     pub fn mentions_in(&mut self, span: Span, sent_starts: &[bool]) -> Vec<usize> {
-        let lo = self.toks.partition_point(|t| t.span.end <= span.start);
-        let hi = self.toks.partition_point(|t| t.span.start < span.end);
+        let std::ops::Range { start: lo, end: hi } = self.bounds.covering(span);
         let ph = crate::mention::Phrases {
             text: self.text,
             toks: self.toks,

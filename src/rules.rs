@@ -236,6 +236,10 @@ pub struct Ctx<'a> {
     pub tok_sent: Vec<u32>,
     /// Quote index whose inside holds each token (`u32::MAX`: none).
     pub tok_quote: Vec<u32>,
+    /// Quote index opened by each token (`u32::MAX`: none).
+    quote_open: Vec<u32>,
+    /// Token bounds, to find the tokens of a byte span.
+    bounds: crate::token::Bounds,
     /// Tokens already part of an attribution.
     pub taken: Vec<bool>,
     buf: String,
@@ -264,9 +268,13 @@ impl<'a> Ctx<'a> {
             }
         }
         let mut tok_quote = vec![NONE; toks.len()];
+        let mut quote_open = vec![NONE; toks.len()];
         for (qi, q) in quotes.iter().enumerate() {
             for slot in &mut tok_quote[q.open + 1..q.end] {
                 *slot = qi as u32;
+            }
+            if quote_open[q.open] == NONE {
+                quote_open[q.open] = qi as u32;
             }
         }
         Ctx {
@@ -278,6 +286,8 @@ impl<'a> Ctx<'a> {
             np: Phrases { text, toks, lex },
             tok_sent,
             tok_quote,
+            quote_open,
+            bounds: crate::token::Bounds::new(toks),
             taken: vec![false; toks.len()],
             buf: String::new(),
         }
@@ -297,6 +307,12 @@ impl<'a> Ctx<'a> {
 
     fn in_quote(&self, i: usize) -> bool {
         self.tok_quote[i] != NONE
+    }
+
+    /// The (first) quotation whose opening mark is token `i`.
+    fn quote_opened_at(&self, i: usize) -> Option<&'a Quote> {
+        let qi = *self.quote_open.get(i)?;
+        (qi != NONE).then(|| &self.quotes[qi as usize])
     }
 
     /// The cue that starts at token `i`: (end token, cue).
@@ -357,12 +373,11 @@ impl<'a> Ctx<'a> {
             return false;
         }
         // headline: most words after it capitalized
-        let words: Vec<&Token> = self.toks[s.tokens.clone()]
+        let (words, caps) = self.toks[s.tokens.clone()]
             .iter()
             .filter(|t| t.is_word())
-            .collect();
-        let caps = words.iter().filter(|t| t.cap).count();
-        !(words.len() >= 4 && caps * 4 >= words.len() * 3)
+            .fold((0, 0), |(w, c), t| (w + 1, c + usize::from(t.cap)));
+        !(words >= 4 && caps * 4 >= words * 3)
     }
 
     fn verb_class(&self, c: CueWord) -> Option<(CueClass, bool, bool)> {
@@ -904,15 +919,12 @@ impl<'a> Ctx<'a> {
 
     fn mark_span(&mut self, span: Span) {
         // tokens inside a byte span
-        let lo = self.toks.partition_point(|t| t.span.end <= span.start);
-        let hi = self.toks.partition_point(|t| t.span.start < span.end);
-        self.mark(lo, hi);
+        let r = self.bounds.covering(span);
+        self.mark(r.start, r.end);
     }
 
     fn is_taken_span(&self, span: Span) -> bool {
-        let lo = self.toks.partition_point(|t| t.span.end <= span.start);
-        let hi = self.toks.partition_point(|t| t.span.start < span.end);
-        (lo..hi).any(|i| self.taken[i])
+        self.bounds.covering(span).any(|i| self.taken[i])
     }
 
     fn commit(&mut self, d: Draft, out: &mut Vec<Draft>) {
@@ -950,7 +962,7 @@ impl<'a> Ctx<'a> {
                 if tag_end + 1 < self.toks.len()
                     && matches!(self.toks[tag_end].kind, TokKind::Punct(',' | ':'))
                 {
-                    if let Some(next) = self.quotes.iter().find(|n| n.open == tag_end + 1) {
+                    if let Some(next) = self.quote_opened_at(tag_end + 1) {
                         if self.tok_sent[next.open] == self.tok_sent[tag_end]
                             || self.sent_of(next.open).para == self.sent_of(tag_end).para
                         {
@@ -1281,17 +1293,28 @@ impl<'a> Ctx<'a> {
     // pass 2: continuations of direct quotes
 
     fn continuations(&mut self, out: &mut [Draft]) {
+        // drafts in order of their first content fragment (as the direct
+        // pass makes them): the search for the one before a quote can
+        // start at the quote instead of at the end of the document
+        let first = |d: &Draft| d.content.first().map_or(0, |c| c.start);
+        let ordered = out.is_sorted_by_key(first);
         for qi in 0..self.quotes.len() {
             let q = self.quotes[qi];
             if self.taken[q.open] || q.words == 0 {
                 continue;
             }
-            // the nearest attribution before the quote
-            let Some(prev) = out.iter().rposition(|d| {
-                d.content
-                    .last()
-                    .is_some_and(|c| c.end <= self.toks[q.open].span.start)
-            }) else {
+            // the nearest attribution before the quote (a draft starting
+            // at or after the quote cannot end before it)
+            let at = self.toks[q.open].span.start;
+            let upto = if ordered {
+                out.partition_point(|d| first(d) < at)
+            } else {
+                out.len()
+            };
+            let Some(prev) = out[..upto]
+                .iter()
+                .rposition(|d| d.content.last().is_some_and(|c| c.end <= at))
+            else {
                 continue;
             };
             let pd = &out[prev];
@@ -1329,7 +1352,7 @@ impl<'a> Ctx<'a> {
                 .expect("content")
                 .end
                 .max(self.toks[pd.cue.1 - 1].span.end);
-            let gap_lo = self.toks.partition_point(|t| t.span.end <= last_end);
+            let gap_lo = self.bounds.ending_by(last_end);
             if (gap_lo..q.open).any(|i| self.toks[i].is_quote() && !self.taken[i]) {
                 continue;
             }
@@ -2050,7 +2073,9 @@ impl<'a> Ctx<'a> {
             }
         }
         let qi = if self.toks[start].is_quote() {
-            self.quotes.iter().position(|q| q.open == start)
+            Some(self.quote_open[start])
+                .filter(|&q| q != NONE)
+                .map(|q| q as usize)
         } else {
             None
         };

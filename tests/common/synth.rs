@@ -179,3 +179,33 @@ pub fn json_string(s: &str) -> String {
 pub fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
+
+/// One document of about `bytes` bytes: synthetic articles run together,
+/// either as paragraphs or (`one_line`) with every line break replaced by
+/// a space, the worst case for paragraph-bounded passes. Every article
+/// names new people, so the number of entities grows with the document.
+pub fn long_doc(bytes: usize, one_line: bool) -> String {
+    let mut s = String::with_capacity(bytes + 8192);
+    let mut n = 0;
+    while s.len() < bytes {
+        let a = article(11, n);
+        s.push_str(&a.text);
+        s.push('\n');
+        n += 1;
+    }
+    if one_line {
+        s = s.replace(['\n', '\r'], " ");
+    }
+    s
+}
+
+/// The bundled article(s) repeated, on one line: the same cast of people
+/// throughout, so the number of entities stays fixed.
+pub fn fixed_cast_doc(bytes: usize) -> String {
+    let unit = ARTICLES.concat().replace(['\n', '\r'], " ");
+    let mut s = String::with_capacity(bytes + unit.len());
+    while s.len() < bytes {
+        s.push_str(&unit);
+    }
+    s
+}

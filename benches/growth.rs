@@ -1,0 +1,135 @@
+//! Is extraction time linear in the size of one document? Extracts single
+//! documents of about 100 KB and 1 MB (ten times the text) and fails if
+//! the larger takes more than 12 times as long per 10 times the bytes.
+//!
+//! Three kinds of document: articles run together as paragraphs (every
+//! article names new people, so the number of entities grows with the
+//! text), the same on one line (no paragraph breaks to bound a pass), and
+//! the bundled article repeated (a fixed cast mentioned again and again).
+//! Each time is the CPU time of the extracting thread (not wall time, so
+//! other processes do not count), the fastest of several runs, which keeps
+//! the ratio steady on a busy machine. `QG_GROWTH_KB` sets the smaller size. CI runs it
+//! (`.ci/scale.sh`):
+//!
+//! ```text
+//! cargo bench --bench growth
+//! ```
+
+#[path = "../tests/common/synth.rs"]
+mod synth;
+
+use std::hint::black_box;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use quotegraph::rules::Ctx;
+use quotegraph::{dateline, quote, sentence, token, Document, Extractor};
+
+/// Largest allowed time ratio for ten times the input.
+const LIMIT: f64 = 12.0;
+
+/// CPU time used by this thread so far. std has no such clock; libc's
+/// `clock_gettime` is the portable call.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the call's duration.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// The fastest of `runs` extractions of `doc`, in thread CPU time.
+fn fastest(ex: &Extractor, doc: &Document, runs: usize) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = thread_cpu();
+            black_box(ex.extract(doc).to_record());
+            thread_cpu() - t
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// CPU time of the stages before resolution (`QG_GROWTH_STAGES=1`), to
+/// see which one grows faster than the text.
+fn stage_times(ex: &Extractor, doc: &Document) -> String {
+    let lex = ex.lexicon();
+    let t0 = thread_cpu();
+    let toks = token::tokenize(&doc.text, lex);
+    let t1 = thread_cpu();
+    let body_from = dateline::find(&doc.text).map_or(0, |d| d.1);
+    let first = toks.partition_point(|t| t.span.start < body_from);
+    let mut sents = sentence::split(&doc.text, &toks[first..]);
+    for x in &mut sents {
+        x.tokens = x.tokens.start + first..x.tokens.end + first;
+    }
+    let t2 = thread_cpu();
+    let quotes = quote::pair(&toks);
+    let t3 = thread_cpu();
+    let drafts = Ctx::new(&doc.text, lex, &toks, &sents, &quotes).run();
+    let t4 = thread_cpu();
+    black_box(drafts);
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    format!(
+        "tokens {:.1} ms, sentences {:.1} ms, quotes {:.1} ms, rules {:.1} ms",
+        ms(t1 - t0),
+        ms(t2 - t1),
+        ms(t3 - t2),
+        ms(t4 - t3)
+    )
+}
+
+fn main() -> ExitCode {
+    // `cargo bench` passes `--bench`; nothing else to parse
+    // QG_GROWTH_KB sets the smaller size (default 100 KB)
+    let kb: usize = std::env::var("QG_GROWTH_KB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
+    let ex = Extractor::default();
+    let mut ok = true;
+    println!(
+        "document   {:>7} KB {:>7} KB  bytes ×  time ×  per 10× bytes",
+        kb,
+        kb * 10
+    );
+    // QG_GROWTH_ONLY picks one kind of document
+    let only = std::env::var("QG_GROWTH_ONLY").ok();
+    for variant in ["paragraphs", "one_line", "fixed_cast"] {
+        if only.as_deref().is_some_and(|o| o != variant) {
+            continue;
+        }
+        let make = |bytes| match variant {
+            "paragraphs" => synth::long_doc(bytes, false),
+            "one_line" => synth::long_doc(bytes, true),
+            _ => synth::fixed_cast_doc(bytes),
+        };
+        let small = Document::new("small", make(kb * 1000));
+        let large = Document::new("large", make(kb * 10_000));
+        let ts = fastest(&ex, &small, 15);
+        let tl = fastest(&ex, &large, 5);
+        let bytes = large.text.len() as f64 / small.text.len() as f64;
+        let time = tl.as_secs_f64() / ts.as_secs_f64();
+        let per10 = time * 10.0 / bytes;
+        if std::env::var_os("QG_GROWTH_STAGES").is_some() {
+            println!("  small: {}", stage_times(&ex, &small));
+            println!("  large: {}", stage_times(&ex, &large));
+        }
+        let verdict = if per10 <= LIMIT { "ok" } else { "TOO SLOW" };
+        ok &= per10 <= LIMIT;
+        println!(
+            "{variant:<10} {:>7.1} ms {:>7.1} ms {bytes:>7.2} {time:>7.2} {per10:>7.2}×  {verdict}",
+            ts.as_secs_f64() * 1e3,
+            tl.as_secs_f64() * 1e3,
+        );
+    }
+    if ok {
+        println!("time grows at most {LIMIT}× for 10× the text: linear");
+        ExitCode::SUCCESS
+    } else {
+        println!("time grows faster than {LIMIT}× for 10× the text");
+        ExitCode::FAILURE
+    }
+}
