@@ -4,6 +4,10 @@ Run through `cargo test --release --test html_export`, which writes the
 pages and `expect.json` into a directory and passes it as QG_HTML_DIR.
 Chromium and chromedriver are Debian's (paths in expect.json); Selenium is
 told the driver's path so it never looks for one on the network.
+
+It also saves the founding article's page, 1400×900, where expect.json's
+`screenshot` says (docs/graph.png unless QG_GRAPH_PNG says otherwise), so
+the picture README shows is redrawn by every CI run.
 """
 
 import json
@@ -60,6 +64,10 @@ def driver(expect, tmp_path_factory):
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1400,900",
+        # always raster whole tiles: with partial raster the same page
+        # gives screenshots that differ in a few anti-aliased pixels from
+        # run to run, and docs/graph.png would change for nothing
+        "--disable-partial-raster",
     ]:
         opts.add_argument(arg)
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
@@ -157,6 +165,36 @@ def test_clicking_lavrov_lists_his_statements(driver, expect):
     assert_clean(driver, url)
     print(f"founding.html: Lavrov lists {len(listed)} statements; loaded in {secs * 1000:.0f} ms")
     assert len(listed) >= 12
+
+
+def test_screenshot_of_the_founding_graph(driver, expect):
+    """The picture README shows: the founding article's page at exactly
+    1400×900 CSS pixels, scale 1, nothing selected, the pointer away."""
+    driver.get("about:blank")
+    actions = ActionChains(driver)
+    actions.w3c_actions.pointer_action.move_to_location(0, 0)
+    actions.perform()
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 1400, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+    )
+    try:
+        url, _ = load(driver, expect, "founding")
+        assert js(driver, "return [window.innerWidth, window.innerHeight]") == [1400, 900]
+        assert js(driver, "return window.quotegraph.selected()") is None
+        assert js(driver, "return window.quotegraph.renderedNodeCount()") == expect["founding"]["nodes"]
+        png = driver.get_screenshot_as_png()
+        assert_clean(driver, url)
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1400, 900)
+    if expect.get("screenshot"):
+        out = Path(expect["screenshot"])
+        same = out.exists() and out.read_bytes() == png
+        if not same:
+            out.write_bytes(png)
+        print(f"founding.html: screenshot {'unchanged' if same else 'saved'}: {out}")
 
 
 def test_a_statement_shows_its_sentence_and_provenance(driver, expect):
