@@ -80,6 +80,7 @@ fn output_extension_picks_the_format() {
         ("g.ttl", "@prefix"),
         ("g.cypher", "// quotegraph"),
         ("g.ron", "("),
+        ("g.html", "<!DOCTYPE html>"),
     ] {
         let out = d.join(file);
         let o = qg(&["graph", "data/articles", "-o", s(&out)]);
@@ -98,6 +99,45 @@ fn output_extension_picks_the_format() {
     assert!(nodes.starts_with("id:ID,:LABEL,"));
     let rels = std::fs::read_to_string(d.join("neo4j/relationships.csv")).unwrap();
     assert!(rels.starts_with(":START_ID,:END_ID,:TYPE,"));
+}
+
+/// The explorer page as the README tells users to write it: with
+/// `--format html`, or picked by the `.html` extension; the same page either
+/// way (the layout is seeded).
+#[test]
+fn html_page_from_the_command_line() {
+    let d = dir("html");
+    let named = d.join("graph.html");
+    let o = qg(&[
+        "graph",
+        "data/articles/000_lavrov_carlson_tass.txt",
+        "--format",
+        "html",
+        "-o",
+        s(&named),
+    ]);
+    assert!(o.status.success(), "{o:?}");
+    let by_ext = d.join("x.html");
+    let o = qg(&[
+        "graph",
+        "data/articles/000_lavrov_carlson_tass.txt",
+        "-o",
+        s(&by_ext),
+    ]);
+    assert!(o.status.success(), "{o:?}");
+    let page = std::fs::read_to_string(&named).unwrap();
+    assert_eq!(page, std::fs::read_to_string(&by_ext).unwrap());
+    assert!(page.starts_with("<!DOCTYPE html>\n"), "{}", &page[..40]);
+    // self-contained: a policy that forbids any fetch, and no reference to
+    // anything outside the file
+    assert!(
+        page.contains(r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none';"#)
+    );
+    assert!(!page.contains("src=\"http") && !page.contains("href=\"http"));
+    assert!(page.contains("<title>quotegraph: 000_lavrov_carlson_tass.txt</title>"));
+    assert!(page.contains(r#"<script type="application/json" id="data">"#));
+    assert!(page.contains("person:sergey-lavrov"));
+    assert!(page.trim_end().ends_with("</html>"));
 }
 
 #[test]
@@ -136,6 +176,7 @@ fn build_writes_everything_and_tells_who_said_what() {
         "graph.cypher",
         "graph.ron",
         "graph.ttl",
+        "graph.html",
         "neo4j/nodes.csv",
         "neo4j/relationships.csv",
         "ladybug_schema.cypher",

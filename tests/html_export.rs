@@ -6,7 +6,7 @@
 //!
 //! Pages: the bundled articles plus an article and a hand-made record full
 //! of hostile names (`articles.html`), the founding article alone
-//! (`founding.html`), and a generated corpus of more than 5,000 nodes and
+//! (`founding.html`, written by the CLI), and a generated corpus of more than 5,000 nodes and
 //! 20,000 edges (`big.html`). What the browser should find goes in
 //! `expect.json` beside them.
 //!
@@ -15,6 +15,11 @@
 //! `/usr/bin/chromium`, `/usr/bin/chromedriver`). When one is missing the
 //! browser test prints a note and passes, or fails when
 //! `QG_REQUIRE_CONSUMERS=1`.
+//!
+//! The browser test also saves a 1400×900 screenshot of the founding
+//! article's page as `docs/graph.png` (the picture README and docs/html.md
+//! show), so CI keeps it current; `QG_GRAPH_PNG` puts it elsewhere, and an
+//! empty `QG_GRAPH_PNG` saves none.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -415,7 +420,26 @@ fn pages_work_in_headless_chromium() {
         &read_texts(&[root().join("data/articles/000_lavrov_carlson_tass.txt")]),
         &[],
     );
-    write_html(&founding, &d.join("founding.html"));
+    // the founding article's page as users write it (and as the screenshot
+    // shows it): by the CLI, from the repository root, so the document is
+    // `data/articles/...` as in the README's command
+    let founding_html = d.join("founding.html");
+    let o = Command::new(env!("CARGO_BIN_EXE_quotegraph"))
+        .args(["graph", "data/articles/000_lavrov_carlson_tass.txt", "-o"])
+        .arg(&founding_html)
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let data = embedded_data(&std::fs::read_to_string(&founding_html).unwrap());
+    assert_eq!(
+        data["nodes"].as_array().unwrap().len(),
+        founding.node_count()
+    );
+    assert_eq!(
+        data["edges"].as_array().unwrap().len(),
+        founding.edge_count()
+    );
     let (lavrov, lavrov_said) = busiest(&founding, "Lavrov");
     let (peskov, _) = busiest(&founding, "Peskov");
 
@@ -423,6 +447,11 @@ fn pages_work_in_headless_chromium() {
     write_html(&big, &d.join("big.html"));
 
     let count = |g: &QuoteGraph, k: EdgeKind| g.edges().filter(|e| e.edge.kind == k).count();
+    let screenshot = match std::env::var("QG_GRAPH_PNG") {
+        Ok(p) if p.is_empty() => None,
+        Ok(p) => Some(PathBuf::from(p)),
+        Err(_) => Some(root().join("docs/graph.png")),
+    };
     let expect = json!({
         "articles": {"file": "articles.html", "nodes": articles.node_count(),
                      "edges": articles.edge_count(), "hostile_id": hostile_id,
@@ -432,6 +461,7 @@ fn pages_work_in_headless_chromium() {
                      "lavrov_statements": lavrov_said, "peskov": peskov,
                      "said": count(&founding, EdgeKind::Said)},
         "big": {"file": "big.html", "nodes": big.node_count(), "edges": big.edge_count()},
+        "screenshot": screenshot,
         "chromium": chromium,
         "chromedriver": driver,
     });

@@ -4,6 +4,10 @@ Run through `cargo test --release --test html_export`, which writes the
 pages and `expect.json` into a directory and passes it as QG_HTML_DIR.
 Chromium and chromedriver are Debian's (paths in expect.json); Selenium is
 told the driver's path so it never looks for one on the network.
+
+It also saves the founding article's page, 1400×900, where expect.json's
+`screenshot` says (docs/graph.png unless QG_GRAPH_PNG says otherwise), so
+the picture README shows is redrawn by every CI run.
 """
 
 import json
@@ -60,6 +64,10 @@ def driver(expect, tmp_path_factory):
         "--disable-component-update",
         "--disable-sync",
         "--window-size=1400,900",
+        # always raster whole tiles: with partial raster the same page
+        # gives screenshots that differ in a few anti-aliased pixels from
+        # run to run, and docs/graph.png would change for nothing
+        "--disable-partial-raster",
     ]:
         opts.add_argument(arg)
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
@@ -120,6 +128,62 @@ def panel_statements(driver, role="said"):
     return driver.find_elements(By.CSS_SELECTOR, f'#panel ol[data-role="{role}"] > li')
 
 
+def page_data(driver):
+    """The graph the page embeds (nodes, edges, kind names), with each
+    node's degree and its edges in and out by kind name."""
+    d = js(driver, "return JSON.parse(document.getElementById('data').textContent)")
+    for n in d["nodes"]:
+        n["kind"] = d["kinds"][n["k"]]
+        n["degree"] = 0
+        n["out"], n["in"] = {}, {}
+    for e in d["edges"]:
+        a, b, kind = d["nodes"][e[0]], d["nodes"][e[1]], d["edgeKinds"][e[2]]
+        a["degree"] += 1
+        b["degree"] += 1
+        a["out"].setdefault(kind, []).append(e)
+        b["in"].setdefault(kind, []).append(e)
+    d["by_id"] = {n["id"]: n for n in d["nodes"]}
+    return d
+
+
+def display_name(n):
+    return n["name"] if n.get("name") is not None else n["label"]
+
+
+def click_at(driver, pos):
+    """A real mouse click at client coordinates."""
+    actions = ActionChains(driver)
+    actions.w3c_actions.pointer_action.move_to_location(int(pos["x"]), int(pos["y"]))
+    actions.w3c_actions.pointer_action.click()
+    actions.perform()
+
+
+def expected_meta(d, stmt, show_speaker):
+    """The line under a statement in the panel, built from the graph data:
+    (by) cue, to, via, date, in."""
+    nodes = d["nodes"]
+    names = lambda kind: ", ".join(display_name(nodes[e[1]]) for e in stmt["out"].get(kind, []))
+    parts = []
+    if show_speaker:
+        said = stmt["in"].get("said", [])
+        parts.append("by " + (", ".join(display_name(nodes[e[0]]) for e in said) or stmt.get("speakerText") or "(unknown)"))
+    parts.append("cue " + (stmt.get("cueText") or stmt["cue"]))
+    to = names("addressed_to") or stmt.get("addresseeText")
+    if to:
+        parts.append("to " + to)
+    via = names("reported_by") or stmt.get("sourceText")
+    if via:
+        parts.append("via " + via)
+    if stmt.get("date"):
+        parts.append("date " + stmt["date"])
+    docs = stmt["out"].get("appears_in", [])
+    if docs:
+        parts.append("in " + nodes[docs[0][1]]["label"])
+    elif stmt.get("doc"):
+        parts.append("in " + stmt["doc"])
+    return " · ".join(parts)
+
+
 def svg_node(driver, node_id):
     return js(
         driver,
@@ -151,12 +215,187 @@ def test_clicking_lavrov_lists_his_statements(driver, expect):
     assert "Lavrov" in driver.find_element(By.CSS_SELECTOR, "#panel h2").text
     listed = panel_statements(driver)
     assert len(listed) == f["lavrov_statements"]
-    # each item says cue, outlet (when any), date and document
-    first = listed[0].text
-    assert "cue" in first and "date 2024-12-06" in first and "000_lavrov_carlson_tass.txt" in first
-    assert_clean(driver, url)
-    print(f"founding.html: Lavrov lists {len(listed)} statements; loaded in {secs * 1000:.0f} ms")
     assert len(listed) >= 12
+    # each item says cue, addressee ("to"), outlet ("via"), date and
+    # document, as the graph has them
+    d = page_data(driver)
+    lavrov = d["by_id"][f["lavrov"]]
+    assert {li.get_attribute("data-id") for li in listed} == {d["nodes"][e[1]]["id"] for e in lavrov["out"]["said"]}
+    metas = []
+    for li in listed:
+        meta = li.find_element(By.CSS_SELECTOR, ".meta").text
+        assert meta == expected_meta(d, d["by_id"][li.get_attribute("data-id")], False)
+        metas.append(meta)
+    first = metas[0]
+    assert "cue " in first and "date 2024-12-06" in first and "000_lavrov_carlson_tass.txt" in first
+    # he spoke to Tucker Carlson, relayed by TASS: some items name each
+    assert any(" · to " in m for m in metas) and any(" · via " in m for m in metas)
+    # his roles: the titles and holds-role links the graph has for him
+    roles = [li.text for li in driver.find_elements(By.CSS_SELECTOR, '#panel [data-role="roles"] > li')]
+    want = list(lavrov.get("titles") or [])
+    want += [f"{e[3]} of {display_name(d['nodes'][e[1]])}" for e in lavrov["out"].get("holds_role", [])]
+    want += [f"{display_name(d['nodes'][e[0]])} is {e[3]} of {lavrov['name']}" for e in lavrov["in"].get("holds_role", [])]
+    assert roles == want
+    assert any("foreign minister" in r.lower() for r in roles), roles
+    assert_clean(driver, url)
+    print(f"founding.html: Lavrov lists {len(listed)} statements, roles {roles}; loaded in {secs * 1000:.0f} ms")
+
+
+def test_screenshot_of_the_founding_graph(driver, expect):
+    """The picture README shows: the founding article's page at exactly
+    1400×900 CSS pixels, scale 1, nothing selected, the pointer away."""
+    driver.get("about:blank")
+    actions = ActionChains(driver)
+    actions.w3c_actions.pointer_action.move_to_location(0, 0)
+    actions.perform()
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 1400, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+    )
+    try:
+        url, _ = load(driver, expect, "founding")
+        assert js(driver, "return [window.innerWidth, window.innerHeight]") == [1400, 900]
+        assert js(driver, "return window.quotegraph.selected()") is None
+        assert js(driver, "return window.quotegraph.renderedNodeCount()") == expect["founding"]["nodes"]
+        png = driver.get_screenshot_as_png()
+        assert_clean(driver, url)
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1400, 900)
+    if expect.get("screenshot"):
+        out = Path(expect["screenshot"])
+        same = out.exists() and out.read_bytes() == png
+        if not same:
+            out.write_bytes(png)
+        print(f"founding.html: screenshot {'unchanged' if same else 'saved'}: {out}")
+
+
+def test_clicking_an_organization_lists_what_it_relayed(driver, expect):
+    url, _ = load(driver, expect, "founding")
+    d = page_data(driver)
+    # the outlet that relayed the most statements (TASS in this article)
+    org = max((n for n in d["nodes"] if n["kind"] == "organization"), key=lambda n: len(n["in"].get("reported_by", [])))
+    relayed = {d["nodes"][e[0]]["id"] for e in org["in"].get("reported_by", [])}
+    assert relayed
+    ActionChains(driver).move_to_element(svg_node(driver, org["id"])).click().perform()
+    assert js(driver, "return window.quotegraph.selected()") == org["id"]
+    assert driver.find_element(By.CSS_SELECTOR, "#panel h2").text == org["name"]
+    heads = js(driver, "return Array.from(document.querySelectorAll('#panel h3')).map(h => h.textContent)")
+    assert f"Relayed ({len(relayed)})" in heads
+    listed = panel_statements(driver, "relayed")
+    assert {li.get_attribute("data-id") for li in listed} == relayed
+    for li in listed:
+        meta = li.find_element(By.CSS_SELECTOR, ".meta").text
+        assert meta == expected_meta(d, d["by_id"][li.get_attribute("data-id")], True)
+        assert f" · via {org['name']}" in meta
+    assert_clean(driver, url)
+    print(f"founding.html: {org['name']} relayed {len(listed)} statements")
+
+
+def test_search_finds_people_by_alias(driver, expect):
+    f = expect["founding"]
+    url, _ = load(driver, expect, "founding")
+    d = page_data(driver)
+
+    def foreign(n, alias):
+        # an alias with no word of the name in it ("top Russian diplomat")
+        return not any(w.lower() in alias.lower() for w in n["name"].split())
+
+    lavrov = d["by_id"][f["lavrov"]]
+    others = [n for n in d["nodes"] if n.get("aliases") and n is not lavrov]
+    who, alias = next(
+        (n, a) for n in [lavrov] + others for a in n.get("aliases") or [] if foreign(n, a)
+    )
+    for a in lavrov["aliases"]:
+        assert f["lavrov"] in js(driver, "return window.quotegraph.find(arguments[0])", a), a
+    box = driver.find_element(By.ID, "search")
+    box.send_keys(alias)
+    hit = driver.find_element(By.CSS_SELECTOR, f'#results li[role=option][data-id="{who["id"]}"]')
+    assert who["name"] in hit.text and f"as {alias}" in hit.text
+    ActionChains(driver).move_to_element(hit).click().perform()
+    assert js(driver, "return window.quotegraph.selected()") == who["id"]
+    assert driver.find_element(By.CSS_SELECTOR, "#panel h2").text == who["name"]
+    assert_clean(driver, url)
+    print(f"founding.html: '{alias}' finds {who['name']}")
+
+
+def test_drag_pans_the_view(driver, expect):
+    f = expect["founding"]
+    url, _ = load(driver, expect, "founding")
+    before = js(driver, "return window.quotegraph.clientPosition(arguments[0])", f["lavrov"])
+    stage = js(driver, "const r = document.getElementById('stage').getBoundingClientRect(); return {x: r.left, y: r.top}")
+    x, y = int(stage["x"]) + 12, int(stage["y"]) + 12
+    actions = ActionChains(driver)
+    p = actions.w3c_actions.pointer_action
+    p.move_to_location(x, y)
+    p.pointer_down()
+    p.move_to_location(x + 60, y + 20)
+    p.move_to_location(x + 120, y + 40)
+    p.pointer_up()
+    actions.perform()
+    after = js(driver, "return window.quotegraph.clientPosition(arguments[0])", f["lavrov"])
+    assert abs(after["x"] - before["x"] - 120) < 1 and abs(after["y"] - before["y"] - 40) < 1, (before, after)
+    # a drag is not a click: nothing got selected
+    assert js(driver, "return window.quotegraph.selected()") is None
+    # and the drawing moved with it: his node is still where the page says
+    node = svg_node(driver, f["lavrov"])
+    box = js(driver, "const r = arguments[0].getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}", node)
+    assert abs(box["x"] - after["x"]) < 2 and abs(box["y"] - after["y"]) < 2, (box, after)
+    assert_clean(driver, url)
+
+
+def test_kinds_look_different_and_size_grows_with_degree(driver, expect):
+    url, _ = load(driver, expect, "founding")
+    d = page_data(driver)
+    drawn = js(driver, """
+        return Array.from(document.querySelectorAll('#svg .node')).map(g => {
+            const p = g.querySelector('path'), s = getComputedStyle(p), b = p.getBBox();
+            return {id: g.dataset.id, cls: g.getAttribute('class'), fill: s.fill, stroke: s.stroke,
+                    shape: p.getAttribute('d').replace(/[^A-Za-z]/g, ''), size: Math.max(b.width, b.height)};
+        });
+    """)
+    assert len(drawn) == len(d["nodes"])
+    # each of the five node kinds has its own fill and its own shape
+    looks = {}
+    for n in drawn:
+        kind = d["by_id"][n["id"]]["kind"]
+        assert f"k-{kind}" in n["cls"].split()
+        looks.setdefault(kind, set()).add((n["fill"], n["shape"]))
+    assert set(looks) == {"person", "organization", "place", "statement", "document"}
+    assert all(len(v) == 1 for v in looks.values()), looks
+    fills = [next(iter(v))[0] for v in looks.values()]
+    shapes = [next(iter(v))[1] for v in looks.values()]
+    assert len(set(fills)) == 5 and len(set(shapes)) == 5, looks
+    # each edge kind its own stroke: colour and dash pattern
+    strokes = js(driver, """
+        const out = {};
+        document.querySelectorAll('#svg line.e').forEach(l => {
+            const k = Array.from(l.classList).find(c => c.startsWith('e-')).slice(2);
+            const s = getComputedStyle(l);
+            (out[k] = out[k] || []).push([s.stroke, s.strokeDasharray]);
+        });
+        return out;
+    """)
+    assert {"said", "reported_by", "addressed_to", "mentions", "holds_role"} <= set(strokes)
+    styles = {k: {tuple(v) for v in vs} for k, vs in strokes.items()}
+    assert all(len(v) == 1 for v in styles.values()), styles
+    assert len({next(iter(v)) for v in styles.values()}) == len(styles), styles
+    # size by degree: within a kind, more links never means smaller, and
+    # the best-linked node is bigger than the least-linked one
+    by_kind = {}
+    for n in drawn:
+        by_kind.setdefault(d["by_id"][n["id"]]["kind"], []).append((d["by_id"][n["id"]]["degree"], n["size"]))
+    grew = 0
+    for kind, pairs in by_kind.items():
+        pairs.sort()
+        for (da, sa), (db, sb) in zip(pairs, pairs[1:]):
+            assert sa <= sb + 1e-6 or da == db, (kind, pairs)
+        if pairs[0][0] < pairs[-1][0]:
+            assert pairs[0][1] < pairs[-1][1], (kind, pairs)
+            grew += 1
+    assert grew >= 3, by_kind
+    assert_clean(driver, url)
 
 
 def test_a_statement_shows_its_sentence_and_provenance(driver, expect):
