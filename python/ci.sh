@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Python binding's CI: build it into a venv with maturin, run its pytest
-# suite against the release CLI, and run the notebook-style example.
+# suite against the release CLI, run the notebook-style example, and check
+# the documented install (`pip install ./python` in a fresh venv).
 # Called by .ci/run (works from any directory); safe to run again: the venv,
 # the pinned packages and the cargo builds are reused.
 #
@@ -59,3 +60,25 @@ cat "$CARGO_TARGET_DIR/throughput.txt"
 section "python: examples/python/who_said_what.py"
 MPLBACKEND=Agg "$venv/bin/python" examples/python/who_said_what.py --png "$png"
 test -s "$png"
+
+section "python: pip install ./python in a fresh venv (the documented route)"
+# pip builds the wheel itself (maturin in an isolated build environment);
+# the cargo target directory above is reused, so only the binding is
+# relinked for the new interpreter
+fresh="$CARGO_TARGET_DIR/venv-pip-install"
+rm -rf "$fresh"
+python3 -m venv "$fresh"
+"$fresh/bin/python" -m pip install -q --disable-pip-version-check ./python
+(cd "$CARGO_TARGET_DIR" && "$fresh/bin/python" - <<'PY'
+import quotegraph as qg
+
+doc = qg.extract('"We are ready," Lavrov told Carlson.')
+a = doc.attributions[0]
+got = (a.speaker.text, a.cue.lemma, a.content.text, a.addressee.text)
+assert got == ("Lavrov", "tell", '"We are ready,"', "Carlson"), got
+g = qg.Graph([doc])
+assert g.dumps("dot").startswith("digraph"), "no dot export"
+print(f"quotegraph {qg.__version__} from {qg.__file__}: {got}")
+PY
+)
+rm -rf "$fresh"

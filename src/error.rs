@@ -3,6 +3,9 @@
 use std::path::PathBuf;
 
 /// Everything that can go wrong in the library.
+///
+/// Each message is complete: no variant repeats a cause that it also
+/// returns as its [`source`](std::error::Error::source).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A lexicon file is malformed.
@@ -70,13 +73,17 @@ pub enum Error {
         candidates: Vec<String>,
     },
     /// Reading or writing a file or stream failed.
-    #[error("{path}: {source}")]
+    ///
+    /// The cause is part of the message, so it is not also the error's
+    /// [`source`](std::error::Error::source): a report that prints the
+    /// chain of sources (anyhow's `{:#}`, as the CLI does) shows it once.
+    /// Match this variant to get at the [`std::io::Error`].
+    #[error("{path}: {cause}")]
     Io {
         /// The file, or a name for the stream.
         path: String,
         /// The cause.
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
@@ -85,7 +92,7 @@ impl Error {
     pub fn io(path: impl Into<String>, source: std::io::Error) -> Error {
         Error::Io {
             path: path.into(),
-            source,
+            cause: source,
         }
     }
 }
@@ -114,3 +121,76 @@ fn closest_names(names: &[String]) -> String {
 
 /// Library result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    /// The message with its chain of sources, as anyhow's `{:#}` prints it.
+    fn chain(e: &Error) -> String {
+        let mut s = e.to_string();
+        let mut cause = e.source();
+        while let Some(c) = cause {
+            s.push_str(&format!(": {c}"));
+            cause = c.source();
+        }
+        s
+    }
+
+    #[test]
+    fn every_cause_is_reported_once() {
+        let io = || std::io::Error::from_raw_os_error(20);
+        let cause = io().to_string();
+        let all = [
+            Error::Lexicon {
+                file: "lex/cues.ron".into(),
+                line: 1,
+                column: 2,
+                message: "expected `(`".into(),
+            },
+            Error::Input {
+                path: "a.txt".into(),
+                message: cause.clone(),
+            },
+            Error::Eval {
+                path: "gold".into(),
+                message: cause.clone(),
+            },
+            Error::Graph {
+                message: "document \"a\" is already in the graph".into(),
+            },
+            Error::Export {
+                format: "csv",
+                message: "give a directory".into(),
+            },
+            Error::UnknownName {
+                name: "Lavrov".into(),
+                what: "entity",
+                suggestions: vec!["Sergey Lavrov".into()],
+            },
+            Error::AmbiguousName {
+                name: "Smith".into(),
+                candidates: vec!["A Smith (person:a-smith)".into()],
+            },
+            Error::io("out/g.dot", io()),
+        ];
+        for e in &all {
+            // a new variant must be added to `all`
+            match e {
+                Error::Lexicon { .. }
+                | Error::Input { .. }
+                | Error::Eval { .. }
+                | Error::Graph { .. }
+                | Error::Export { .. }
+                | Error::UnknownName { .. }
+                | Error::AmbiguousName { .. }
+                | Error::Io { .. } => {}
+            }
+            assert_eq!(chain(e), e.to_string());
+        }
+        let e = Error::io("out/g.dot", io());
+        assert_eq!(chain(&e), format!("out/g.dot: {cause}"));
+        assert_eq!(chain(&e).matches(&cause).count(), 1);
+    }
+}

@@ -213,10 +213,16 @@ fn main() -> ExitCode {
     }
 }
 
+/// True when the error is, or was caused by, writing to a closed pipe (a
+/// [`quotegraph::Error::Io`] holds its cause rather than chaining it).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    let broken = |io: &std::io::Error| io.kind() == std::io::ErrorKind::BrokenPipe;
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<std::io::Error>().is_some_and(broken)
+            || matches!(
+                c.downcast_ref::<quotegraph::Error>(),
+                Some(quotegraph::Error::Io { cause, .. }) if broken(cause)
+            )
     })
 }
 

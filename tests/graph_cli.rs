@@ -162,6 +162,25 @@ fn unusable_formats_are_errors() {
 }
 
 #[test]
+fn a_write_error_names_its_cause_once() {
+    // a file where the output's directory should be
+    let d = dir("write_error");
+    let file = d.join("afile");
+    std::fs::write(&file, "x").unwrap();
+    let target = file.join("sub").join("g.dot");
+    let o = qg(&["graph", "data/articles", "-o", s(&target)]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let cause = std::io::Error::from_raw_os_error(20).to_string(); // ENOTDIR
+    let line = err.lines().last().unwrap_or_default();
+    assert_eq!(
+        line,
+        format!("quotegraph: error: {}: {cause}", s(&file.join("sub"))),
+        "{err}"
+    );
+}
+
+#[test]
 fn build_writes_everything_and_tells_who_said_what() {
     let d = dir("build");
     let o = qg(&["build", "data/articles", "-o", s(&d)]);

@@ -627,6 +627,48 @@ fn closed_pipe_ends_quietly() {
 }
 
 #[test]
+fn closed_pipe_ends_a_graph_export_quietly() {
+    // the exporters report a failed write as quotegraph::Error::Io, which
+    // holds its io::Error rather than chaining it
+    let d = tmp();
+    let p = d.path().join("many.jsonl");
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&p).unwrap());
+    for i in 0..2_000 {
+        let a = common::synth::article(4, i);
+        f.write_all(common::synth::jsonl_line(&a).as_bytes())
+            .unwrap();
+    }
+    f.flush().unwrap();
+    drop(f);
+    let mut child = Command::new(BIN)
+        .args(["graph", "--format", "json", p.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with('{'), "{first}");
+    // stdout is closed here, like `| head -1`, with megabytes still to write
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(
+        lines.len() == 1 && lines[0].starts_with("quotegraph: graph: "),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_same_output_for_any_thread_count() {
     let d = tmp();
     let p = d.path().join("c.jsonl");

@@ -14,7 +14,10 @@ _Text = Union[str, bytes]
 _TextItem = Union[_Text, Tuple[str, _Text]]
 _PathArg = Union[str, os.PathLike[str]]
 _Paths = Union[_PathArg, Iterable[_PathArg]]
-_FormatName = Literal["dot", "graphml", "gexf", "json", "cytoscape", "csv", "cypher", "ron", "ttl"]
+#: The names in ``FORMATS``, in its order (a test checks they are the same).
+_FormatName = Literal[
+    "dot", "graphml", "gexf", "json", "cytoscape", "csv", "cypher", "ron", "ttl", "html"
+]
 _NodeKindName = Literal["person", "organization", "place", "statement", "document"]
 _EdgeKindName = Literal[
     "said", "reported_by", "addressed_to", "mentions", "holds_role", "appears_in", "datelined"

@@ -1,7 +1,10 @@
 //! Library errors as Python exceptions, with the CLI's messages.
 
+use std::io::ErrorKind;
+
 use pyo3::exceptions::{
-    PyFileNotFoundError, PyOSError, PyPermissionError, PyRuntimeError, PyValueError,
+    PyFileExistsError, PyFileNotFoundError, PyIsADirectoryError, PyNotADirectoryError, PyOSError,
+    PyPermissionError, PyRuntimeError, PyValueError,
 };
 use pyo3::PyErr;
 use quotegraph::Error;
@@ -10,31 +13,61 @@ use quotegraph::Error;
 /// which is what the CLI prints after `quotegraph: ` (or
 /// `quotegraph: error: `).
 ///
-/// - reading or writing a file failed: `OSError` — `FileNotFoundError` or
-///   `PermissionError` when that is the cause;
+/// - reading or writing a file failed: `OSError`, or the subclass Python
+///   itself raises for that cause (`FileNotFoundError`, `PermissionError`,
+///   `IsADirectoryError`, `NotADirectoryError`, `FileExistsError`);
 /// - an input path that does not exist or cannot be read (the CLI's
-///   "no such file or directory", "permission denied"): the same;
+///   "no such file or directory", "permission denied", "Input/output error
+///   (os error 5)"…): the same;
 /// - everything else (empty or non-UTF-8 text, a malformed lexicon or
 ///   extraction record, a document added twice, an export that cannot be
 ///   written in a format): `ValueError`.
 pub(crate) fn to_py(e: Error) -> PyErr {
     let msg = e.to_string();
     match &e {
-        Error::Io { source, .. } => match source.kind() {
-            std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(msg),
-            std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(msg),
-            _ => PyOSError::new_err(msg),
+        Error::Io { cause, .. } => os_error(cause.kind(), msg),
+        Error::Input { message, .. } => match input_io_kind(message) {
+            Some(kind) => os_error(kind, msg),
+            None => PyValueError::new_err(msg),
         },
-        // input::expand and input::read describe these two I/O causes in
-        // words of their own
-        Error::Input { message, .. } if message == "no such file or directory" => {
-            PyFileNotFoundError::new_err(msg)
-        }
-        Error::Input { message, .. } if message == "permission denied" => {
-            PyPermissionError::new_err(msg)
-        }
         _ => PyValueError::new_err(msg),
     }
+}
+
+/// `OSError`, or its subclass for `kind`.
+fn os_error(kind: ErrorKind, msg: String) -> PyErr {
+    match kind {
+        ErrorKind::NotFound => PyFileNotFoundError::new_err(msg),
+        ErrorKind::PermissionDenied => PyPermissionError::new_err(msg),
+        ErrorKind::IsADirectory => PyIsADirectoryError::new_err(msg),
+        ErrorKind::NotADirectory => PyNotADirectoryError::new_err(msg),
+        ErrorKind::AlreadyExists => PyFileExistsError::new_err(msg),
+        _ => PyOSError::new_err(msg),
+    }
+}
+
+/// The I/O cause of an input error, when its message is one: the library's
+/// input reader words a few causes itself (`describe_io` in
+/// `quotegraph::input`) and gives the others as the operating system's
+/// text, which ends in `(os error N)`. Anything else (empty, binary or
+/// non-UTF-8 text, a corrupt gzip member) is a problem with the data.
+fn input_io_kind(message: &str) -> Option<ErrorKind> {
+    match message {
+        "no such file or directory" => return Some(ErrorKind::NotFound),
+        "permission denied" => return Some(ErrorKind::PermissionDenied),
+        "is a directory" => return Some(ErrorKind::IsADirectory),
+        "too many levels of symbolic links (loop)" => return Some(ErrorKind::Other),
+        _ => {}
+    }
+    let code: i32 = message
+        .strip_suffix(')')?
+        .rsplit_once("(os error ")?
+        .1
+        .parse()
+        .ok()?;
+    let os = std::io::Error::from_raw_os_error(code);
+    // exactly the operating system's text for that code, nothing added
+    (os.to_string() == message).then(|| os.kind())
 }
 
 /// A panic inside the library, caught so it reaches Python as a

@@ -146,8 +146,8 @@ impl PyExtractor {
     /// Extract from files and directories as ``quotegraph extract PATH…``
     /// reads them: directories are walked for ``*.txt`` files (sorted),
     /// documents are named by their paths as given. The first unusable
-    /// path raises (``FileNotFoundError``, ``ValueError``…), with the CLI's
-    /// message.
+    /// path raises (``OSError`` such as ``FileNotFoundError`` for a file
+    /// that cannot be read, ``ValueError``…), with the CLI's message.
     #[pyo3(signature = (paths, *, threads = None))]
     fn extract_paths(
         &self,
@@ -252,8 +252,10 @@ pub fn extract_many(
 /// ``paths`` is a path or a list of paths (``str`` or ``os.PathLike``).
 /// Directories are walked for ``*.txt`` files (sorted); documents are named
 /// by their paths as given, so ``to_dict()`` equals the CLI's JSONL. The
-/// first unusable path raises (``FileNotFoundError``, ``ValueError`` for
-/// empty or non-UTF-8 files) with the CLI's message.
+/// first unusable path raises with the CLI's message: ``OSError`` for a
+/// path that is missing or cannot be read (``FileNotFoundError``,
+/// ``PermissionError``…), ``ValueError`` for an empty, binary or
+/// non-UTF-8 file.
 #[pyfunction]
 #[pyo3(signature = (paths, *, threads = None))]
 pub fn extract_paths(

@@ -243,11 +243,13 @@ impl PyGraph {
     }
 
     /// Write the graph to ``path`` in ``format`` (a name from
-    /// ``quotegraph.FORMATS``: ``"graphml"``, ``"gexf"``, ``"json"``,
-    /// ``"dot"``, ``"cytoscape"``, ``"csv"``, ``"cypher"``, ``"ron"``,
-    /// ``"ttl"``), or the format of the file extension when ``format`` is
-    /// not given (a directory means ``csv``). Parent directories are
-    /// created. Returns the files written (``csv`` writes two).
+    /// ``quotegraph.FORMATS``: ``"dot"``, ``"graphml"``, ``"gexf"``,
+    /// ``"json"``, ``"cytoscape"``, ``"csv"``, ``"cypher"``, ``"ron"``,
+    /// ``"ttl"``, ``"html"``), or the format of the file extension when
+    /// ``format`` is not given (a directory means ``csv``). Parent
+    /// directories are created. Returns the files written (``csv`` writes
+    /// two). A file that cannot be written raises ``OSError`` with the
+    /// CLI's message.
     #[pyo3(signature = (path, format = None))]
     fn export(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<Vec<String>> {
         let format = match format {
@@ -265,8 +267,10 @@ impl PyGraph {
         Ok(files.iter().map(|p| p.display().to_string()).collect())
     }
 
-    /// The graph in ``format`` as a string (every format but ``csv``,
-    /// which is two files: use ``export``).
+    /// The graph in ``format`` as a string: ``"dot"``, ``"graphml"``,
+    /// ``"gexf"``, ``"json"``, ``"cytoscape"``, ``"cypher"``, ``"ron"``,
+    /// ``"ttl"`` or ``"html"`` (every name in ``quotegraph.FORMATS`` but
+    /// ``"csv"``, which is two files: use ``export``).
     fn dumps(&self, py: Python<'_>, format: &str) -> PyResult<String> {
         let format = format_arg(format)?;
         let bytes = py

@@ -5,6 +5,7 @@ Needs the release CLI (``cargo build --release`` at the repository root, or
 all of that up and runs this file.
 """
 
+import errno
 import gzip
 import json
 import os
@@ -215,6 +216,39 @@ def test_export_picks_the_format_from_the_extension(graph, tmp_path):
         graph.export(tmp_path / "g.x", format="png")
     with pytest.raises(ValueError, match="csv: writes two files"):
         graph.dumps("csv")
+
+
+def test_the_stub_names_every_format():
+    # mypy checks `export(path, format=...)` against the stub's Literal
+    import ast
+
+    stub = Path(qg.__file__).with_name("__init__.pyi")
+    for node in ast.parse(stub.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["_FormatName"]:
+            assert isinstance(node.value, ast.Subscript) and node.value.value.id == "Literal"
+            # the Literal's arguments
+            names = ast.literal_eval(node.value.slice)
+            break
+    else:
+        raise AssertionError(f"no _FormatName in {stub}")
+    assert names == tuple(qg.FORMATS)
+
+
+def test_export_to_an_unwritable_path_raises_the_cli_message(cli, graph, tmp_path):
+    # a file where the output's directory should be
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    cause = f"{os.strerror(errno.ENOTDIR)} (os error {errno.ENOTDIR})"
+    # the directory that cannot be made is named: the file's, or csv's own
+    for fmt, target, named in (("dot", afile / "sub" / "g.dot", afile / "sub"),
+                               ("csv", afile / "sub" / "neo4j", afile / "sub" / "neo4j")):
+        p = cli("graph", ARTICLES, "--format", fmt, "-o", target, check=False)
+        assert p.returncode == 2, p.stderr
+        with pytest.raises(NotADirectoryError) as e:
+            graph.export(target, format=fmt)
+        # the cause once, in the CLI's words
+        assert str(e.value) == cli_message(p), fmt
+        assert str(e.value) == f"{named}: {cause}", fmt
 
 
 def assert_same_networkx(G, H):
@@ -536,6 +570,25 @@ def test_missing_paths_raise_file_not_found_with_the_cli_message(cli, tmp_path):
     assert str(e.value) == cli_message(p)
     with pytest.raises(OSError):
         qg.read_jsonl(missing)
+
+
+def test_unreadable_inputs_raise_os_error_with_the_cli_message(cli, tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    unreadable = [loop]
+    if Path("/proc/self/mem").exists():
+        # a file whose read fails: EIO at offset 0 (in the CLI's process too)
+        unreadable.append(Path("/proc/self/mem"))
+    for path in unreadable:
+        p = cli("extract", "--format", "jsonl", path, check=False)
+        assert p.returncode == 1, p.stderr
+        for call in (lambda: qg.extract_paths(path), lambda: qg.Graph.from_paths(path)):
+            with pytest.raises(OSError) as e:
+                call()
+            assert type(e.value) is OSError, path
+            assert str(e.value) == cli_message(p), path
+    if len(unreadable) == 2:
+        assert cli_message(p) == f"/proc/self/mem: {os.strerror(errno.EIO)} (os error {errno.EIO})"
 
 
 def test_bad_jsonl_and_duplicate_documents_raise_the_cli_message(cli, tmp_path):

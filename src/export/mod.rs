@@ -79,7 +79,7 @@ pub(crate) fn write_file(path: &Path, f: impl FnOnce(&mut dyn Write) -> Result<(
     let file = File::create(path).map_err(|e| Error::io(&name, e))?;
     let mut out = BufWriter::new(file);
     f(&mut out).map_err(|e| match e {
-        Error::Io { source, .. } => Error::io(&name, source),
+        Error::Io { cause, .. } => Error::io(&name, cause),
         e => e,
     })?;
     out.flush().map_err(|e| Error::io(&name, e))
