@@ -693,7 +693,38 @@ impl<'a> Resolver<'a> {
         let e = match np.kind {
             MentionKind::Name | MentionKind::Org | MentionKind::Place => {
                 let (s, e) = np.name.unwrap_or((np.start, np.end));
-                let ent = self.name_entity(s, e, np.kind, np.known)?;
+                // "Economists estimated …", "Polls suggest …": a generic
+                // noun capitalized by its place, not a name
+                if np.kind == MentionKind::Name
+                    && e == s + 1
+                    && np.known.is_none()
+                    && self.toks[s].has(flags::PERSON_NOUN)
+                    && !self.toks[s].has(flags::TITLE)
+                {
+                    return None;
+                }
+                // "the French newspaper Le Monde": an outlet noun before
+                // the name says what kind of thing it names
+                let outlet_head = np.kind == MentionKind::Name
+                    && np.start < s
+                    && self.toks[s - 1].has(flags::OUTLET_NOUN);
+                let kind = if outlet_head {
+                    MentionKind::Org
+                } else {
+                    np.kind
+                };
+                let guessed = self
+                    .by_name
+                    .get(&Self::key(self.slice(s, e)))
+                    .is_some_and(|&i| self.entities[i].prescanned_only);
+                let ent = self.name_entity(s, e, kind, np.known)?;
+                if outlet_head && (guessed || self.entities[ent].kind == EntityKind::Organization) {
+                    // the prescan took any two capitalized words for a
+                    // person; the outlet noun says otherwise
+                    let en = &mut self.entities[ent];
+                    en.kind = EntityKind::Organization;
+                    en.outlet = true;
+                }
                 if np.start < s {
                     self.roles_from_modifiers(ent, np.start, s);
                 }

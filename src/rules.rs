@@ -751,6 +751,24 @@ impl<'a> Ctx<'a> {
         cs
     }
 
+    /// A relay phrase starting at token `k` ("as cited by", "as quoted
+    /// by", "as reported by", "as per", "according to"): the token where
+    /// the outlet's phrase starts.
+    fn relay_at(&self, k: usize) -> Option<usize> {
+        if self.is(k, "as")
+            && (self.is(k + 1, "cited") || self.is(k + 1, "quoted") || self.is(k + 1, "reported"))
+            && self.is(k + 2, "by")
+        {
+            Some(k + 3)
+        } else if (self.is(k, "as") && self.is(k + 1, "per"))
+            || (self.is(k, "according") && self.is(k + 1, "to"))
+        {
+            Some(k + 2)
+        } else {
+            None
+        }
+    }
+
     /// The subject of the sentence starting at `lo`, after an introductory
     /// phrase that ends with a comma ("In Texas, half of voters …").
     fn sentence_subject(&self, lo: usize, before: usize) -> Option<Np> {
@@ -801,15 +819,17 @@ impl<'a> Ctx<'a> {
             if k >= hi {
                 break;
             }
-            // ", as cited by TASS": a relay after a comma still belongs to the tag
-            if self.toks[k].is_punct(',')
-                && self.is(k + 1, "as")
-                && (self.is(k + 2, "cited")
-                    || self.is(k + 2, "quoted")
-                    || self.is(k + 2, "reported")
-                    || self.is(k + 2, "per"))
-            {
+            // ", as cited by TASS", ", according to TASS": a relay after
+            // a comma still belongs to the tag
+            if self.toks[k].is_punct(',') && self.relay_at(k + 1).is_some() {
                 k += 1;
+            }
+            if self.is(k, "according") && self.is(k + 1, "to") && source.is_none() {
+                if let Some(np) = self.np.np_right(k + 2, hi, sent_start) {
+                    source = Some(np);
+                    k = np.end;
+                    continue;
+                }
             }
             let w = self.word(k);
             if self.is(k, "as")
@@ -2101,6 +2121,20 @@ impl<'a> Ctx<'a> {
                 span = self.span_of(start, c)?;
             }
         }
+        // "…, as cited by TASS": the outlet that relayed the report
+        let mut src = src;
+        if src.is_none() && end_tok < hi && self.toks[end_tok].is_punct(',') {
+            if let Some(o) = self.relay_at(end_tok + 1) {
+                let stop = (o..hi)
+                    .find(|&k| self.toks[k].is_punct(',') || self.toks[k].is_quote())
+                    .unwrap_or(hi);
+                if let Some(np) = self.np.np_right(o, stop, o) {
+                    if np.end == stop && !(o..stop).any(|k| self.taken[k]) {
+                        src = Some(np);
+                    }
+                }
+            }
+        }
         if rule == "indirect.object" {
             if let Some(c) = (start + 1..end_tok).find(|&j| {
                 !self.in_quote(j)
@@ -2254,7 +2288,8 @@ impl<'a> Ctx<'a> {
                     if matches!(
                         n.as_str(),
                         "while" | "whereas" | "though" | "although" | "despite" | "according"
-                    ) {
+                    ) || self.relay_at(j + 1).is_some()
+                    {
                         return Some(j);
                     }
                     // ", adding that …", ", insisting …": a participle cue
