@@ -7,9 +7,13 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
 use quotegraph::export::Format;
+use quotegraph::input::Problem;
+use quotegraph::output::AtomicFile;
 use quotegraph::query::{self, ToTable};
 use quotegraph::{Extractor, QuoteGraph};
 use serde::Serialize;
+
+use crate::DecodeArgs;
 
 /// Where the graph comes from and how to print the answer.
 #[derive(Args)]
@@ -21,6 +25,8 @@ pub struct Input {
     /// Answer as a readable table or as JSON.
     #[arg(long, short, value_enum, default_value_t = Answer::Table)]
     format: Answer,
+    #[command(flatten)]
+    decode: DecodeArgs,
 }
 
 /// Where the graph comes from, for answers that are graphs.
@@ -35,9 +41,13 @@ pub struct GraphInput {
     /// from the -o extension).
     #[arg(long, short)]
     format: Option<String>,
-    /// Write the graph here instead of stdout (csv: a directory).
+    /// Write the graph (or the table) here instead of stdout (csv: a
+    /// directory), atomically: a temporary file beside it is renamed into
+    /// place when complete.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    decode: DecodeArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -143,16 +153,20 @@ pub enum Question {
     },
 }
 
+/// The graph, and the problems of inputs (warnings first, then errors).
 fn load(
     lexicon: &Option<PathBuf>,
     paths: &[String],
-) -> Result<(QuoteGraph, Vec<quotegraph::Error>)> {
+    decode: &DecodeArgs,
+) -> Result<(QuoteGraph, Vec<Problem>)> {
     let ex = match lexicon {
         Some(dir) => Extractor::new(quotegraph::Lexicon::from_dir(dir)?),
         None => Extractor::default(),
     };
-    let loaded = query::load_with(&ex, paths)?;
-    Ok((loaded.graph, loaded.errors))
+    let loaded = query::load_with_options(&ex, paths, &decode.text_options())?;
+    let mut problems = loaded.warnings;
+    problems.extend(loaded.errors.into_iter().map(Problem::from));
+    Ok((loaded.graph, problems))
 }
 
 fn print(text: &str) -> Result<()> {
@@ -173,9 +187,9 @@ fn answer<T: Serialize + ?Sized>(
     }
 }
 
-/// Write a graph answer: a table, or an export.
-fn graph_answer(g: &QuoteGraph, input: &GraphInput, table: impl FnOnce() -> String) -> Result<()> {
-    let format = match (&input.format, &input.output) {
+/// The export format of a graph answer, `None` for a table.
+fn graph_format(input: &GraphInput) -> Result<Option<Format>> {
+    Ok(match (&input.format, &input.output) {
         (Some(f), _) if f.eq_ignore_ascii_case("table") => None,
         (Some(f), _) => Some(f.parse::<Format>().map_err(anyhow::Error::msg)?),
         (None, Some(o)) => Some(Format::from_path(o).with_context(|| {
@@ -185,28 +199,52 @@ fn graph_answer(g: &QuoteGraph, input: &GraphInput, table: impl FnOnce() -> Stri
             )
         })?),
         (None, None) => None,
-    };
+    })
+}
+
+/// Write a graph answer: a table, or an export. `-o` files are written
+/// atomically; `false` when one could not be written (reported, the old
+/// file kept).
+fn graph_answer(
+    g: &QuoteGraph,
+    input: &GraphInput,
+    table: impl FnOnce() -> String,
+) -> Result<bool> {
+    let format = graph_format(input)?;
     match (format, &input.output) {
-        (None, None) => print(&table()),
+        (None, None) => print(&table())?,
         (None, Some(o)) => {
-            std::fs::write(o, table()).with_context(|| format!("writing {}", o.display()))
+            let written = AtomicFile::create(o).and_then(|mut f| {
+                f.write_all(table().as_bytes())?;
+                f.commit()
+            });
+            if let Err(e) = written {
+                crate::output_failed(format!("{}: {e}", o.display()));
+                return Ok(false);
+            }
         }
-        (Some(f), Some(o)) => {
-            f.exporter().write_path(g, o)?;
-            Ok(())
-        }
+        (Some(f), Some(o)) => match f.exporter().write_path(g, o) {
+            Err(quotegraph::Error::Io { path, source }) => {
+                crate::output_failed(format!("{path}: {source}"));
+                return Ok(false);
+            }
+            other => {
+                other?;
+            }
+        },
         (Some(f), None) => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             f.exporter().write(g, &mut out)?;
-            out.flush().context("writing output")
+            out.flush().context("writing output")?;
         }
     }
+    Ok(true)
 }
 
 /// Run one question; input problems are reported and make the exit code 1.
 pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
-    let paths = match &q {
+    let (paths, decode) = match &q {
         Question::WhoSaid { input, .. }
         | Question::Provenance { input, .. }
         | Question::RelayedBy { input, .. }
@@ -216,13 +254,20 @@ pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
         | Question::TopOutlets { input, .. }
         | Question::Timeline { input }
         | Question::Components { input }
-        | Question::Roles { input, .. } => &input.paths,
-        Question::MentionNetwork { input } | Question::Ego { input, .. } => &input.paths,
+        | Question::Roles { input, .. } => (&input.paths, &input.decode),
+        Question::MentionNetwork { input } | Question::Ego { input, .. } => {
+            (&input.paths, &input.decode)
+        }
     };
-    let (g, errors) = load(lexicon, paths)?;
-    for e in &errors {
-        eprintln!("quotegraph: {e}");
+    if let Question::MentionNetwork { input } | Question::Ego { input, .. } = &q {
+        if let Some(o) = &input.output {
+            crate::check_output(o, graph_format(input)? == Some(Format::Csv))?;
+        }
     }
+    let (g, problems) = load(lexicon, paths, decode)?;
+    crate::report_problems(&problems);
+    let failed = problems.iter().any(Problem::is_error);
+    // false: no path found, or an output file could not be written
     let mut found = true;
     match q {
         Question::WhoSaid { name, input } => {
@@ -243,7 +288,7 @@ pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
         }
         Question::MentionNetwork { input } => {
             let net = query::mention_network(&g);
-            graph_answer(&net, &input, || query::mention_links(&g).to_table())?;
+            found = graph_answer(&net, &input, || query::mention_links(&g).to_table())?;
         }
         Question::Path { from, to, input } => {
             let c = query::path(&g, &from, &to)?;
@@ -268,7 +313,7 @@ pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
         Question::Ego { name, hops, input } => {
             let center = query::resolve(&g, &name)?;
             let sub = query::ego(&g, &name, hops)?;
-            graph_answer(&sub, &input, || {
+            found = graph_answer(&sub, &input, || {
                 format!(
                     "within {hops} hop{} of {} ({}):\n{}",
                     if hops == 1 { "" } else { "s" },
@@ -287,7 +332,7 @@ pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
             answer(input.format, &r, || r.to_table())?;
         }
     }
-    Ok(if !errors.is_empty() || !found {
+    Ok(if failed || !found {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -147,13 +147,43 @@ impl Problem {
 }
 
 impl fmt::Display for Problem {
-    /// `PATH: message` or `PATH:LINE: message`.
+    /// `PATH: message` or `PATH:LINE: message`, on one line: control
+    /// characters in the path (a file name may hold a newline or an
+    /// escape sequence) are written escaped, as `\n` or `\u{1b}`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = escape_controls(&self.path);
         match self.line {
-            Some(l) => write!(f, "{}:{l}: {}", self.path, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
+            Some(l) => write!(f, "{path}:{l}: {}", self.message),
+            None => write!(f, "{path}: {}", self.message),
         }
     }
+}
+
+/// `s` with control characters (and the Unicode line and paragraph
+/// separators) escaped as Rust writes them in a string literal (`\n`,
+/// `\u{1b}`), everything else as it is: safe to print on one line of a
+/// terminal.
+///
+/// ```
+/// use quotegraph::input::escape_controls;
+///
+/// assert_eq!(escape_controls("bad\nname\x1b[31m.txt"), "bad\\nname\\u{1b}[31m.txt");
+/// assert_eq!(escape_controls("café \"x\".txt"), "café \"x\".txt");
+/// ```
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}');
+    if !s.contains(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 impl From<Error> for Problem {
@@ -162,6 +192,7 @@ impl From<Error> for Problem {
             Error::Input { path, message } | Error::Eval { path, message } => {
                 Problem::error(&path, None, message)
             }
+            Error::Io { path, source } => Problem::error(&path, None, describe_io(&source)),
             other => Problem::error("-", None, other.to_string()),
         }
     }
@@ -281,7 +312,7 @@ fn walk(
             None,
             format!(
                 "symlink loop (leads back to {}); not followed",
-                real.display()
+                escape_controls(&real.display().to_string())
             ),
         ));
         return;

@@ -80,6 +80,9 @@ enum Cmd {
         question: cli_query::Question,
     },
     /// Build the knowledge graph from texts (or extractions) and export it.
+    ///
+    /// Exit status: 0 when every input was read, 1 when some input was
+    /// skipped (each reported on stderr), 2 on a usage error.
     Graph {
         /// Files, directories (recursive, *.txt) or - for stdin; with
         /// --from-jsonl, JSONL(.gz) files written by `extract --format
@@ -90,22 +93,31 @@ enum Cmd {
         /// means csv).
         #[arg(long, short, value_parser = format_parser())]
         format: Option<Format>,
-        /// Write here instead of stdout (csv: a directory).
+        /// Write here instead of stdout (csv: a directory), atomically: a
+        /// temporary file beside it is renamed into place when complete.
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Read extraction records (JSONL) instead of texts.
         #[arg(long)]
         from_jsonl: bool,
+        #[command(flatten)]
+        decode: DecodeArgs,
     },
     /// Extract, build the graph, and write everything into a directory:
     /// extractions.jsonl, graph.* in every format, neo4j/*.csv.
+    ///
+    /// Exit status: 0 when every input was read, 1 when some input was
+    /// skipped (each reported on stderr), 2 on a usage error.
     Build {
         /// Files, directories (recursive, *.txt) or - for stdin.
         #[arg(required = true)]
         paths: Vec<String>,
-        /// Output directory.
+        /// Output directory. Its files are replaced together once all are
+        /// written (each through a temporary file beside it).
         #[arg(long, short, value_name = "DIR", default_value = "out")]
         output: PathBuf,
+        #[command(flatten)]
+        decode: DecodeArgs,
     },
 }
 
@@ -129,6 +141,14 @@ struct ReadArgs {
     /// through into `meta`).
     #[arg(long, default_value = "id", value_name = "NAME")]
     id_field: String,
+    #[command(flatten)]
+    decode: DecodeArgs,
+}
+
+/// How texts are decoded and how big one may be (shared by every command
+/// that reads texts: extract, graph, build, query).
+#[derive(Args, Debug, Clone)]
+struct DecodeArgs {
     /// Skip (and report) documents larger than this: bytes, or with a K, M
     /// or G suffix (powers of 1024).
     #[arg(long, default_value = "16M", value_name = "SIZE", value_parser = parse_size)]
@@ -137,6 +157,18 @@ struct ReadArgs {
     /// with the bad bytes replaced by U+FFFD.
     #[arg(long)]
     strict: bool,
+}
+
+impl DecodeArgs {
+    /// Options for reading every input as one text document.
+    fn text_options(&self) -> ReadOptions {
+        ReadOptions {
+            format: InputFormat::Text,
+            max_doc_bytes: self.max_doc_bytes,
+            strict: self.strict,
+            ..ReadOptions::default()
+        }
+    }
 }
 
 /// How the pipeline runs (shared by commands that extract).
@@ -167,8 +199,8 @@ impl ReadArgs {
             },
             text_field: self.text_field.clone(),
             id_field: self.id_field.clone(),
-            max_doc_bytes: self.max_doc_bytes,
-            strict: self.strict,
+            max_doc_bytes: self.decode.max_doc_bytes,
+            strict: self.decode.strict,
         }
     }
 }
@@ -201,6 +233,7 @@ enum ExtractFormat {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    remove_temporary_files_on_signals();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -212,6 +245,33 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// On SIGINT, SIGTERM or SIGHUP: remove the temporary files of outputs not
+/// yet complete (the targets keep their old content), then end as the
+/// signal would have.
+#[cfg(unix)]
+fn remove_temporary_files_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return; // without the handler, signals end the run as before
+    };
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let removed = quotegraph::output::abandon_all();
+            if removed > 0 {
+                eprintln!(
+                    "quotegraph: interrupted; {removed} unfinished output file{} removed, the targets are unchanged",
+                    if removed == 1 { "" } else { "s" }
+                );
+            }
+            let _ = signal_hook::low_level::emulate_default_handler(sig);
+            std::process::exit(128 + sig);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn remove_temporary_files_on_signals() {}
 
 /// True when the error is, or was caused by, writing to a closed pipe (a
 /// [`quotegraph::Error::Io`] holds its cause rather than chaining it).
@@ -378,43 +438,65 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
             from_jsonl,
-        } => run_graph(&cli.lexicon, &paths, format, output, from_jsonl),
-        Cmd::Build { paths, output } => run_build(&cli.lexicon, &paths, &output),
+            decode,
+        } => run_graph(&cli.lexicon, &paths, format, output, from_jsonl, &decode),
+        Cmd::Build {
+            paths,
+            output,
+            decode,
+        } => run_build(&cli.lexicon, &paths, &output, &decode),
         Cmd::Query { question } => cli_query::run(&cli.lexicon, question),
     }
 }
 
+/// An extraction record and the text it was extracted from.
+type TextRecord = (DocRecord, String);
+
 /// Extract records from text inputs, each with the text it came from
-/// (for the statements' sentence context); errors are per input.
+/// (for the statements' sentence context), read and extracted as
+/// `extract` does (in parallel, in input order); problems are per input.
 fn extract_with_texts(
     ex: &Extractor,
     paths: &[String],
-) -> (Vec<(DocRecord, String)>, Vec<quotegraph::Error>) {
-    let (inputs, mut errors) = input::expand(paths);
+    opts: &ReadOptions,
+) -> Result<(Vec<TextRecord>, Vec<Problem>)> {
+    let (inputs, mut problems) = input::expand_inputs(paths);
     let mut docs = Vec::with_capacity(inputs.len());
-    for inp in &inputs {
-        match input::read(inp) {
-            Ok(doc) => docs.push((ex.extract(&doc).to_record(), doc.text)),
-            Err(e) => errors.push(e),
-        }
-    }
-    (docs, errors)
+    pipeline::run(
+        &inputs,
+        opts,
+        &pipeline::Options::default(),
+        None,
+        |doc| (ex.extract(doc).to_record(), doc.text.clone()),
+        |ev| {
+            match ev {
+                Event::Doc(d) => docs.push(d),
+                Event::Problem(p) => problems.push(p),
+            }
+            Ok(())
+        },
+    )
+    .context("reading inputs")?;
+    Ok((docs, problems))
 }
 
 /// The graph of texts, with each statement's sentence attached.
-fn graph_with_texts(ex: &Extractor, docs: &[(DocRecord, String)]) -> Result<QuoteGraph> {
+fn graph_with_texts(ex: &Extractor, docs: &[TextRecord]) -> Result<QuoteGraph> {
     let docs = docs.iter().map(|(rec, text)| (rec, Some(text.as_str())));
     Ok(QuoteGraph::from_texts(docs, ex.lexicon())?)
 }
 
-fn exit_code(errors: &[quotegraph::Error]) -> ExitCode {
-    for e in errors {
-        eprintln!("quotegraph: {e}");
+/// Report input problems on stderr, one line each, as `extract` does;
+/// the exit code is 1 when one of them is an error (something skipped).
+fn report_problems(problems: &[Problem]) -> ExitCode {
+    for p in problems {
+        let what = if p.is_error() { "error" } else { "warning" };
+        eprintln!("quotegraph: {what}: {p}");
     }
-    if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
+    if problems.iter().any(Problem::is_error) {
         ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -424,6 +506,7 @@ fn run_graph(
     format: Option<Format>,
     output: Option<PathBuf>,
     from_jsonl: bool,
+    decode: &DecodeArgs,
 ) -> Result<ExitCode> {
     let format = match (format, &output) {
         (Some(f), _) => f,
@@ -435,20 +518,30 @@ fn run_graph(
         })?,
         (None, None) => anyhow::bail!("give --format or -o FILE with a known extension"),
     };
-    let (g, errors) = if from_jsonl {
+    if let Some(o) = &output {
+        check_output(o, format == Format::Csv)?;
+    }
+    let (g, problems) = if from_jsonl {
         let (records, errors) = graph::read_jsonl_paths(paths);
-        (QuoteGraph::from_extractions(&records)?, errors)
+        let problems: Vec<Problem> = errors.into_iter().map(Problem::from).collect();
+        (QuoteGraph::from_extractions(&records)?, problems)
     } else {
         let ex = extractor(cli_lexicon)?;
-        let (docs, errors) = extract_with_texts(&ex, paths);
-        (graph_with_texts(&ex, &docs)?, errors)
+        let (docs, problems) = extract_with_texts(&ex, paths, &decode.text_options())?;
+        (graph_with_texts(&ex, &docs)?, problems)
     };
+    let code = report_problems(&problems);
     eprintln!("quotegraph: graph: {}", g.summary());
     let exporter = format.exporter();
     match output {
-        Some(o) => {
-            exporter.write_path(&g, &o)?;
-        }
+        Some(o) => match exporter.write_path(&g, &o) {
+            Err(quotegraph::Error::Io { path, source }) => {
+                return Ok(output_failed(format!("{path}: {source}")))
+            }
+            other => {
+                other?;
+            }
+        },
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -456,37 +549,52 @@ fn run_graph(
             out.flush().context("writing output")?;
         }
     }
-    Ok(exit_code(&errors))
+    Ok(code)
+}
+
+/// Check before any work that output can go to `path` (a file, or with
+/// `dir` a directory of files): its directory exists or can be made, and
+/// takes a new file. An unusable `-o` location is a usage error (exit 2);
+/// a write failing later is an output error ([`output_failed`]).
+fn check_output(path: &std::path::Path, dir: bool) -> Result<()> {
+    let probe = if dir {
+        path.join("probe")
+    } else {
+        path.to_path_buf()
+    };
+    if let Some(d) = probe.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(d).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    AtomicFile::create(&probe)
+        .map(drop)
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Report output that could not be written after the work was done (the
+/// old file, if any, is still in place): exit status 1, as for `extract`.
+fn output_failed(e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("quotegraph: error: writing output: {e}");
+    ExitCode::from(1)
 }
 
 fn run_build(
     cli_lexicon: &Option<PathBuf>,
     paths: &[String],
     dir: &std::path::Path,
+    decode: &DecodeArgs,
 ) -> Result<ExitCode> {
     let ex = extractor(cli_lexicon)?;
-    let (docs, errors) = extract_with_texts(&ex, paths);
-    let records: Vec<&DocRecord> = docs.iter().map(|(r, _)| r).collect();
-    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let jsonl = dir.join("extractions.jsonl");
-    {
-        let f = std::fs::File::create(&jsonl)
-            .with_context(|| format!("creating {}", jsonl.display()))?;
-        let mut out = std::io::BufWriter::new(f);
-        for r in &records {
-            serde_json::to_writer(&mut out, r)?;
-            out.write_all(b"\n")?;
-        }
-        out.flush()
-            .with_context(|| format!("writing {}", jsonl.display()))?;
-    }
+    check_output(dir, true)?;
+    let (docs, problems) = extract_with_texts(&ex, paths, &decode.text_options())?;
     let g = graph_with_texts(&ex, &docs)?;
-    let mut files = vec![jsonl];
-    files.extend(export::write_all(&g, dir)?);
-    let schema = dir.join("ladybug_schema.cypher");
-    std::fs::write(&schema, export::ladybug_schema())
-        .with_context(|| format!("writing {}", schema.display()))?;
-    files.push(schema);
+    // every file goes to a temporary file first; all replace the old ones
+    // together at the end, so a failed or interrupted build leaves the
+    // directory as it was
+    let files = match write_build(dir, &docs, &g) {
+        Ok(files) => files,
+        Err(e) => return Ok(output_failed(format!("{e:#}"))),
+    };
+    let code = report_problems(&problems);
     eprintln!("quotegraph: graph: {}", g.summary());
     eprintln!(
         "quotegraph: wrote {} files to {}",
@@ -497,7 +605,27 @@ fn run_build(
     let mut out = std::io::BufWriter::new(stdout.lock());
     write_who_said_what(&mut out, &g)?;
     out.flush().context("writing output")?;
-    Ok(exit_code(&errors))
+    Ok(code)
+}
+
+/// Stage every file of a `build` directory, then commit them together.
+fn write_build(dir: &std::path::Path, docs: &[TextRecord], g: &QuoteGraph) -> Result<Vec<PathBuf>> {
+    let jsonl = dir.join("extractions.jsonl");
+    let mut staged = Vec::new();
+    let mut out = AtomicFile::create(&jsonl).with_context(|| jsonl.display().to_string())?;
+    for (r, _) in docs {
+        serde_json::to_writer(&mut out, r).with_context(|| jsonl.display().to_string())?;
+        out.write_all(b"\n")
+            .with_context(|| jsonl.display().to_string())?;
+    }
+    staged.push(out);
+    staged.extend(export::stage_all(g, dir)?);
+    let schema = dir.join("ladybug_schema.cypher");
+    let mut out = AtomicFile::create(&schema).with_context(|| schema.display().to_string())?;
+    out.write_all(export::ladybug_schema().as_bytes())
+        .with_context(|| schema.display().to_string())?;
+    staged.push(out);
+    Ok(quotegraph::output::commit_all(staged)?)
 }
 
 /// The busiest speakers: how much they said, where, who relayed it.

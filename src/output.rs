@@ -1,21 +1,68 @@
 //! Output files written atomically: everything goes to a temporary file in
 //! the same directory, which replaces the target only when complete, so a
 //! reader never sees half a file and a failed run leaves the old one.
+//!
+//! Temporary files are named `.NAME.XXXXXX.tmp` beside the target `NAME`.
+//! Every one not yet committed is registered, so a signal handler can
+//! remove them with [`abandon_all`] before the process ends (the
+//! `quotegraph` command does so on SIGINT, SIGTERM and SIGHUP).
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+use crate::error::Error;
+
+/// Temporary files created and neither committed nor dropped yet.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// Set by [`abandon_all`]: no temporary file is created or committed after.
+static ABANDONED: AtomicBool = AtomicBool::new(false);
+
+fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
+    // the list stays usable even if a thread panicked holding it
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn abandoned() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Interrupted,
+        "interrupted: output abandoned, temporary files removed",
+    )
+}
+
+/// Remove every temporary file of an [`AtomicFile`] that is neither
+/// committed nor dropped, and make later [`AtomicFile::create`] and
+/// [`AtomicFile::commit`] calls fail: for a signal handler about to end
+/// the process, so an interrupted run leaves neither half a file nor a
+/// temporary one. A commit in progress finishes first (the target is then
+/// complete). Returns how many files were removed.
+pub fn abandon_all() -> usize {
+    let mut list = pending();
+    ABANDONED.store(true, Ordering::SeqCst);
+    let mut removed = 0;
+    for p in list.drain(..) {
+        if std::fs::remove_file(&p).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
 
 /// A file being written; [`AtomicFile::commit`] puts it in place, dropping
 /// it without committing removes the temporary file.
 #[derive(Debug)]
 pub struct AtomicFile {
     target: PathBuf,
-    tmp: BufWriter<tempfile::NamedTempFile>,
+    tmp_path: PathBuf,
+    /// `None` once committed.
+    tmp: Option<BufWriter<tempfile::NamedTempFile>>,
 }
 
 impl AtomicFile {
-    /// Start writing `target` (a temporary file is created beside it).
+    /// Start writing `target` (a temporary file `.NAME.XXXXXX.tmp` is
+    /// created beside it).
     pub fn create(target: impl AsRef<Path>) -> io::Result<AtomicFile> {
         let target = target.as_ref().to_path_buf();
         let dir = match target.parent() {
@@ -26,26 +73,88 @@ impl AtomicFile {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".into());
+        let mut list = pending();
+        if ABANDONED.load(Ordering::SeqCst) {
+            return Err(abandoned());
+        }
         let tmp = tempfile::Builder::new()
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
             .tempfile_in(&dir)?;
+        let tmp_path = tmp.path().to_path_buf();
+        list.push(tmp_path.clone());
         Ok(AtomicFile {
             target,
-            tmp: BufWriter::with_capacity(256 << 10, tmp),
+            tmp_path,
+            tmp: Some(BufWriter::with_capacity(256 << 10, tmp)),
         })
+    }
+
+    /// The file this one replaces when committed.
+    pub fn target(&self) -> &Path {
+        &self.target
     }
 
     /// Flush, sync and rename the temporary file over the target. The
     /// target keeps its permissions if it existed (else gets `0644` on
     /// Unix, not the temporary file's `0600`).
-    pub fn commit(self) -> io::Result<()> {
-        let tmp = self.tmp.into_inner().map_err(|e| e.into_error())?;
-        tmp.as_file().sync_all()?;
-        set_permissions(tmp.as_file(), &self.target)?;
-        tmp.persist(&self.target).map_err(|e| e.error)?;
-        Ok(())
+    pub fn commit(mut self) -> io::Result<()> {
+        self.prepare()?;
+        self.persist()
     }
+
+    /// Everything but the rename: flush, sync, permissions.
+    fn prepare(&mut self) -> io::Result<()> {
+        let w = self.tmp.as_mut().expect("not committed");
+        w.flush()?;
+        let f = w.get_ref().as_file();
+        f.sync_all()?;
+        set_permissions(f, &self.target)
+    }
+
+    /// The rename, after [`prepare`](Self::prepare).
+    fn persist(&mut self) -> io::Result<()> {
+        let mut list = pending();
+        if ABANDONED.load(Ordering::SeqCst) {
+            return Err(abandoned());
+        }
+        let w = self.tmp.take().expect("not committed");
+        let result = w
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(|tmp| tmp.persist(&self.target).map(drop).map_err(|e| e.error));
+        // persisted, or removed when the error dropped the temporary file
+        list.retain(|p| *p != self.tmp_path);
+        result
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if let Some(w) = self.tmp.take() {
+            let mut list = pending();
+            // the temporary file is deleted here, with what was written
+            drop(w.into_parts());
+            list.retain(|p| *p != self.tmp_path);
+        }
+    }
+}
+
+/// Commit several files together: all are flushed and synced first, then
+/// renamed one after the other, so an error or interruption while writing
+/// leaves every target as it was. Returns the targets; an error names the
+/// file it happened to.
+pub fn commit_all(mut files: Vec<AtomicFile>) -> Result<Vec<PathBuf>, Error> {
+    let name = |f: &AtomicFile| f.target.display().to_string();
+    for f in &mut files {
+        f.prepare().map_err(|e| Error::io(name(f), e))?;
+    }
+    let mut done = Vec::with_capacity(files.len());
+    for mut f in files {
+        f.persist().map_err(|e| Error::io(name(&f), e))?;
+        done.push(f.target.clone());
+    }
+    Ok(done)
 }
 
 #[cfg(unix)]
@@ -65,19 +174,28 @@ fn set_permissions(_: &File, _: &Path) -> io::Result<()> {
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.tmp.write(buf)
+        self.tmp.as_mut().expect("not committed").write(buf)
     }
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        self.tmp.write_all(buf)
+        self.tmp.as_mut().expect("not committed").write_all(buf)
     }
     fn flush(&mut self) -> io::Result<()> {
-        self.tmp.flush()
+        self.tmp.as_mut().expect("not committed").flush()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        v.sort();
+        v
+    }
 
     #[test]
     fn replaces_only_on_commit() {
@@ -87,12 +205,33 @@ mod tests {
         let mut f = AtomicFile::create(&p).unwrap();
         f.write_all(b"new\n").unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "old\n");
+        let tmp = names(dir.path());
+        assert_eq!(tmp.len(), 2);
+        assert!(tmp[0].starts_with(".out.jsonl.") && tmp[0].ends_with(".tmp"));
         drop(f);
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "old\n");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        assert_eq!(names(dir.path()), ["out.jsonl"]);
         let mut f = AtomicFile::create(&p).unwrap();
         f.write_all(b"new\n").unwrap();
         f.commit().unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "new\n");
+        assert_eq!(names(dir.path()), ["out.jsonl"]);
     }
+
+    #[test]
+    fn commits_several_files_together() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
+        let mut fa = AtomicFile::create(&a).unwrap();
+        let mut fb = AtomicFile::create(&b).unwrap();
+        fa.write_all(b"a").unwrap();
+        fb.write_all(b"b").unwrap();
+        assert_eq!(names(dir.path()).len(), 2, "only temporary files yet");
+        assert_eq!(commit_all(vec![fa, fb]).unwrap(), [a.clone(), b.clone()]);
+        assert_eq!(names(dir.path()), ["a.csv", "b.csv"]);
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "b");
+    }
+
+    // `abandon_all` stops every later write in the process, so it is
+    // tested through the command line (tests/hardening.rs), not here.
 }

@@ -3,9 +3,14 @@
 //! and pyoxigraph — and RON back through the library.
 //!
 //! The graph is the bundled articles, an article full of characters that
-//! formats must escape, and a hand-made record that puts such characters
-//! in every field the extractor would not (names, titles, document names,
-//! control characters). Python consumers run under `QG_PYTHON` (default
+//! formats must escape, a hand-made record that puts such characters in
+//! every field the extractor would not (names, titles, document names,
+//! control characters), and one where each string built to break a format
+//! ([`BREAKERS`]) is the canonical name of an entity of its own, speaking,
+//! relayed, addressed and holding a role. Every consumer compares every
+//! attribute it gets back with the library's; the two deliberate changes
+//! (control characters as U+FFFD in XML and DOT, a `'` before CSV cells a
+//! spreadsheet would run) are the only differences allowed. Python consumers run under `QG_PYTHON` (default
 //! `python3`), node under `QG_NODE` (default `node`) with `NODE_PATH` from
 //! the environment. A missing consumer skips its test with a note, or
 //! fails it when `QG_REQUIRE_CONSUMERS=1`.
@@ -50,6 +55,72 @@ const NASTY: &str = r#"{
   ]
 }"#;
 
+/// Strings built to break an export, each the canonical name of its own
+/// entity: DOT, HTML, CSV formulas (and DDE), SQL, Cypher (both quotes,
+/// backticks, a trailing backslash), Turtle/SPARQL (long-string quotes,
+/// `>` ending an IRI, `^^` and `@` after a literal), control characters
+/// and line breaks.
+const BREAKERS: &[&str] = &[
+    "\"]; node [label=<x>]",
+    "</script><script>alert(1)</script>",
+    "=HYPERLINK(\"http://x\")",
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1)",
+    "'); DROP TABLE x; --",
+    "x'}) MATCH (n) DETACH DELETE n //",
+    "x\"}) MATCH (n) DETACH DELETE n //",
+    "`backtick` and trailing backslash \\",
+    "\"\"\" ''' > ^^xsd:int @en } .",
+    "nul\u{0}bell\u{7}esc\u{1b}[31m del\u{7f}",
+    "line1\nline2\r\nline3\ttab",
+];
+
+/// A record in which every [`BREAKERS`] string names an entity: a person
+/// each (the last three organizations and a place, one of them an outlet),
+/// each person speaking, the next one addressed, the outlet relaying, and
+/// a role title that is the next breaker.
+fn breakers_record() -> DocRecord {
+    let n = BREAKERS.len();
+    let kind = |i: usize| match i {
+        _ if i == n - 1 => "place",
+        _ if i + 3 >= n => "organization",
+        _ => "person",
+    };
+    let id = |i: usize| format!("{}:breaker-{i}", kind(i));
+    let outlet = n - 2;
+    let entities: Vec<Value> = BREAKERS
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            json!({"id": id(i), "kind": kind(i), "name": b, "aliases": [], "outlet": i == outlet,
+                   "roles": [{"title": BREAKERS[(i + 1) % n], "of": id((i + 1) % n)}]})
+        })
+        .collect();
+    let attributions: Vec<Value> = (0..n - 3)
+        .map(|i| {
+            let b = BREAKERS[i];
+            let at = 100 * i;
+            json!({"id": format!("a{i}"), "kind": "direct",
+                   "speaker": {"text": b, "span": [at, at + 5], "entity": id(i)},
+                   "cue": {"text": b, "span": [at + 6, at + 10], "lemma": b},
+                   "content": {"text": format!("{b} {}", BREAKERS[i + 1]),
+                               "span": [at + 11, at + 40], "spans": [[at + 11, at + 40]]},
+                   "source": {"text": BREAKERS[outlet], "span": [at + 41, at + 44], "entity": id(outlet)},
+                   "addressee": {"text": BREAKERS[i + 1], "span": [at + 45, at + 50], "entity": id(i + 1)},
+                   "mentions": [id(n - 1)], "rule": b})
+        })
+        .collect();
+    serde_json::from_value(json!({
+        "doc": "breakers </script> \"]; =x.txt",
+        "dateline": {"text": BREAKERS[n - 1], "span": [0, 13], "place": BREAKERS[n - 1],
+                     "date": "2025-05-03", "place_entity": id(n - 1)},
+        "entities": entities,
+        "attributions": attributions,
+    }))
+    .expect("valid record")
+}
+
 /// The records the tests build on.
 fn records() -> Vec<DocRecord> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -67,6 +138,7 @@ fn records() -> Vec<DocRecord> {
         .map(|i| ex.extract(&input::read(i).unwrap()).to_record())
         .collect();
     recs.push(serde_json::from_str(NASTY).expect("valid record"));
+    recs.push(breakers_record());
     recs
 }
 
@@ -112,9 +184,17 @@ fn expected(g: &QuoteGraph) -> Value {
         })
         .collect();
     // every edge attribute is declared as the exporters say
-    for e in g.edges() {
-        assert_eq!(edge_attributes(e.edge)[0].0, "kind");
-    }
+    let edge_checks: Vec<Value> = g
+        .edges()
+        .map(|e| {
+            let attrs: Map<String, Value> = edge_attributes(e.edge)
+                .iter()
+                .map(|(k, v)| (k.to_string(), value(v)))
+                .collect();
+            assert_eq!(edge_attributes(e.edge)[0].0, "kind");
+            json!({"from": e.from.id, "to": e.to.id, "attrs": attrs})
+        })
+        .collect();
     let mut tass_speakers: Vec<String> = Vec::new();
     let mut lavrov_quotes: Vec<String> = Vec::new();
     for e in g.edges().filter(|e| e.edge.kind == EdgeKind::Said) {
@@ -141,6 +221,7 @@ fn expected(g: &QuoteGraph) -> Value {
         "statements": s.nodes.iter().find(|n| n.0 == NodeKind::Statement).unwrap().1,
         "edge_kinds": edge_kinds,
         "node_checks": node_checks,
+        "edge_checks": edge_checks,
         "tass_speakers": tass_speakers,
         "lavrov_quotes": lavrov_quotes,
     })
@@ -233,6 +314,37 @@ fn the_test_graph_has_what_the_checks_need() {
         .collect();
     assert!(names.iter().any(|a| a.contains("O'Brien")), "{names:?}");
     assert!(names.iter().any(|a| a.contains('\0')), "{names:?}");
+    // every breaker is the canonical name of exactly one entity, merged
+    // with nothing, with edges
+    for b in BREAKERS {
+        let holders: Vec<_> = g
+            .nodes()
+            .filter(|n| n.entity().is_some_and(|e| e.name == *b))
+            .collect();
+        assert_eq!(holders.len(), 1, "{b:?}: {holders:?}");
+        let e = holders[0].entity().unwrap();
+        assert!(e.aliases.is_empty(), "{b:?} merged: {e:?}");
+        assert!(
+            g.edges()
+                .any(|x| x.from.id == holders[0].id || x.to.id == holders[0].id),
+            "{b:?} has no edge"
+        );
+    }
+    let persons = g
+        .nodes()
+        .filter(|n| n.kind() == NodeKind::Person && BREAKERS.contains(&n.name()))
+        .count();
+    assert_eq!(persons, BREAKERS.len() - 3);
+    // and statement texts, cues, rules and role titles
+    let texts: Vec<&str> = g
+        .nodes()
+        .filter_map(|n| n.statement())
+        .flat_map(|s| [s.text.as_str(), s.cue.as_str(), s.rule.as_str()])
+        .chain(g.edges().filter_map(|e| e.edge.title.as_deref()))
+        .collect();
+    for b in BREAKERS {
+        assert!(texts.iter().any(|t| t.contains(b)), "{b:?}");
+    }
 }
 
 #[test]

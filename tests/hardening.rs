@@ -1,10 +1,16 @@
-//! Inputs `quotegraph extract` must survive: for each, no panic, one clear
-//! line on stderr naming the file and the problem, every other input still
+//! Inputs `quotegraph extract` (and `graph`, `build`, `query`, which read
+//! texts the same way) must survive: for each, no panic, one clear line on
+//! stderr naming the file and the problem, every other input still
 //! extracted, and exit status 0 (all good), 1 (some input skipped) or 2
-//! (usage error).
+//! (usage error). And outputs: `-o` files are replaced atomically, so a
+//! failed, killed or interrupted run keeps the previous file and leaves no
+//! temporary file behind (except after SIGKILL or another signal nothing
+//! can catch).
 //!
-//! The giant one-line file is 10 MB by default; set `QG_HARDENING_BIG_MB`
-//! (e.g. 100) for a bigger one.
+//! The giant one-line file extracted whole is 10 MB by default; set
+//! `QG_HARDENING_BIG_MB` (e.g. 100) for a bigger one. A 100 MB one is
+//! always checked against the default `--max-doc-bytes` (a sparse file,
+//! so it costs no time).
 
 mod common;
 
@@ -44,6 +50,23 @@ impl Out {
             .find(|l| l.contains(needle))
             .unwrap_or_else(|| panic!("no stderr line mentions {needle:?}:\n{}", self.stderr))
     }
+}
+
+/// Run a prepared command (stdin, stdout and stderr are set here) to its
+/// end; it must exit normally and not panic.
+fn output_of(cmd: &mut Command) -> Out {
+    let out = cmd.stdin(Stdio::null()).output().expect("run quotegraph");
+    let o = Out {
+        code: out.status.code().expect("exited normally"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(
+        !o.stderr.contains("panicked"),
+        "quotegraph panicked:\n{}",
+        o.stderr
+    );
+    o
 }
 
 fn qg_in(args: &[&str], stdin: Option<&[u8]>, dir: Option<&Path>) -> Out {
@@ -235,26 +258,100 @@ fn missing_path_among_good_ones() {
     assert!(o.line_with("nope.txt").contains("no such file"));
 }
 
+/// The user id unreadable-file tests run the binary as when they run as
+/// root (for whom mode 000 does not stop reading): `nobody`.
+#[cfg(unix)]
+const NOBODY: u32 = 65534;
+
+/// A copy of the binary `nobody` can run, when the built one is not (its
+/// directory may be private, e.g. under /root): the path, and the
+/// directory holding the copy (dropped after the test). `None` when
+/// `nobody` cannot run it at all (no such user switch possible here).
+#[cfg(unix)]
+fn binary_for_nobody() -> Option<(PathBuf, Option<tempfile::TempDir>)> {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let runs = |bin: &Path| {
+        Command::new(bin)
+            .arg("--version")
+            .uid(NOBODY)
+            .gid(NOBODY)
+            .current_dir("/")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if runs(Path::new(BIN)) {
+        return Some((PathBuf::from(BIN), None));
+    }
+    let d = tempfile::tempdir().ok()?;
+    std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o755)).ok()?;
+    let copy = d.path().join("quotegraph");
+    std::fs::copy(BIN, &copy).ok()?;
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).ok()?;
+    runs(&copy).then_some((copy, Some(d)))
+}
+
 #[cfg(unix)]
 #[test]
-fn unreadable_file() {
+fn unreadable_file_and_directory() {
     use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let mode = |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m));
     let d = tmp();
+    // others may enter the test directory and read a.txt, nothing else
+    mode(d.path(), 0o755).unwrap();
     let a = good(d.path(), "a.txt");
+    mode(&a, 0o644).unwrap();
     let locked = good(d.path(), "locked.txt");
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    // as root, mode 000 still reads: then it must simply be extracted
-    let root_reads = std::fs::read(&locked).is_ok();
-    let o = extract(&[&a, &locked], &[]);
-    if root_reads {
-        assert_eq!(o.code, 0, "{}", o.stderr);
-        assert_eq!(o.docs().len(), 2);
+    mode(&locked, 0o000).unwrap();
+    let sub = d.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    good(&sub, "hidden.txt");
+    mode(&sub, 0o000).unwrap();
+    // as root, mode 000 still reads: run as nobody, so the error paths run
+    let root = unsafe { libc::geteuid() } == 0;
+    let (bin, _copy_dir) = if root {
+        match binary_for_nobody() {
+            Some(b) => b,
+            None => {
+                eprintln!(
+                    "note: skipping unreadable_file_and_directory: running as root and cannot run the binary as uid {NOBODY}"
+                );
+                mode(&sub, 0o755).unwrap();
+                return;
+            }
+        }
     } else {
-        assert_eq!(o.code, 1);
-        assert_eq!(o.docs().len(), 1);
-        assert!(o.line_with("locked.txt").contains("permission denied"));
+        (PathBuf::from(BIN), None)
+    };
+    let mut cmd = Command::new(&bin);
+    cmd.args(["extract", "--format", "jsonl"])
+        .arg(d.path())
+        .arg(&locked)
+        .current_dir("/");
+    if root {
+        cmd.uid(NOBODY).gid(NOBODY);
     }
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let o = output_of(&mut cmd);
+    mode(&sub, 0o755).unwrap();
+    mode(&locked, 0o644).unwrap();
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert_eq!(o.docs(), [a.display().to_string()], "{}", o.stderr);
+    let lines: Vec<&str> = o.stderr.lines().collect();
+    // locked.txt found by the walk and given by name; sub/ unreadable
+    assert_eq!(lines.len(), 3, "{}", o.stderr);
+    assert!(lines
+        .iter()
+        .all(|l| l.starts_with("quotegraph: error: ") && l.ends_with("permission denied")));
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("locked.txt")).count(),
+        2,
+        "{}",
+        o.stderr
+    );
+    assert!(o
+        .line_with(&sub.display().to_string())
+        .contains("permission denied"));
 }
 
 #[cfg(unix)]
@@ -682,4 +779,386 @@ fn the_same_output_for_any_thread_count() {
     assert_eq!(one.code, 0);
     assert_eq!(one.stdout, three.stdout);
     assert_eq!(one.records().len(), 300);
+}
+
+// ---- graph, build and query read texts as extract does ----
+
+/// A Latin-1 file, a good one and one of 2 KB, in `dir`.
+fn mixed_inputs(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let latin1 = dir.join("latin1.txt");
+    let mut bytes = b"Caf\xe9 owners were angry.\n\n".to_vec();
+    bytes.extend_from_slice("“We are ready,” Anna Berg said.\n".as_bytes());
+    std::fs::write(&latin1, &bytes).unwrap();
+    let a = dir.join("a.txt");
+    std::fs::write(&a, "“The talks will resume,” Carla Dumont said.\n").unwrap();
+    let big = dir.join("big.txt");
+    std::fs::write(&big, GOOD.repeat(2048 / GOOD.len() + 1)).unwrap();
+    (latin1, a, big)
+}
+
+/// The documents of a node-link JSON graph.
+fn graph_docs(json: &str) -> Vec<String> {
+    let g: Value = serde_json::from_str(json).expect("node-link JSON");
+    let mut docs: Vec<String> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "document")
+        .map(|n| n["path"].as_str().unwrap().to_string())
+        .collect();
+    docs.sort();
+    docs
+}
+
+#[test]
+fn graph_build_and_query_read_texts_as_extract_does() {
+    let d = tmp();
+    let (latin1, a, big) = mixed_inputs(d.path());
+    let paths = [&latin1, &a, &big].map(|p| p.to_str().unwrap());
+    let name = |p: &Path| p.display().to_string();
+
+    // Latin-1: a warning naming the offset, the text still in the graph;
+    // over --max-doc-bytes: an error, skipped; the rest in the graph
+    let mut args = vec!["graph", "--format", "json", "--max-doc-bytes", "1K"];
+    args.extend(paths);
+    let o = qg(&args);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert_eq!(graph_docs(&o.stdout), [name(&a), name(&latin1)]);
+    let w = o.line_with("latin1.txt");
+    assert!(
+        w.starts_with("quotegraph: warning: ") && w.contains("offset 3"),
+        "{w}"
+    );
+    let e = o.line_with("big.txt");
+    assert!(
+        e.starts_with("quotegraph: error: ") && e.contains("--max-doc-bytes 1024"),
+        "{e}"
+    );
+    assert!(
+        o.stdout.contains("\"speaker_text\":\"Anna Berg\""),
+        "{}",
+        o.stdout
+    );
+
+    // without a problem that skips something: exit 0, warnings allowed
+    let o = qg(&["graph", "--format", "json", paths[0], paths[1]]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(graph_docs(&o.stdout), [name(&a), name(&latin1)]);
+
+    // --strict: invalid UTF-8 is an error and the file is skipped
+    let o = qg(&["graph", "--format", "json", "--strict", paths[0], paths[1]]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert_eq!(graph_docs(&o.stdout), [name(&a)]);
+    assert!(o.line_with("latin1.txt").contains("(--strict)"));
+
+    // build and query take the same flags and report the same way
+    let out = d.path().join("out");
+    let mut args = vec!["build", "-o", out.to_str().unwrap(), "--strict"];
+    args.extend(paths);
+    let o = qg(&args);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(o.line_with("latin1.txt").contains("(--strict)"));
+    let jsonl = std::fs::read_to_string(out.join("extractions.jsonl")).unwrap();
+    assert_eq!(jsonl.lines().count(), 2, "a.txt and big.txt (under 16 MiB)");
+
+    let mut args = vec!["query", "top-speakers", "--max-doc-bytes", "1K"];
+    args.extend(paths);
+    let o = qg(&args);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(o.stdout.contains("Anna Berg") && o.stdout.contains("Carla Dumont"));
+    assert!(o.line_with("latin1.txt").contains("warning"));
+    assert!(o.line_with("big.txt").contains("--max-doc-bytes"));
+    let o = qg(&[
+        "query",
+        "mention-network",
+        "--strict",
+        "--format",
+        "json",
+        paths[0],
+        paths[1],
+    ]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(o.line_with("latin1.txt").contains("(--strict)"));
+}
+
+#[test]
+fn hundred_megabytes_without_a_newline_at_the_default_limit() {
+    const SIZE: u64 = 100_000_000;
+    let d = tmp();
+    // text at the start, then a hole: 100 MB on paper, no time to write
+    let p = d.path().join("giant.txt");
+    let f = std::fs::File::create(&p).unwrap();
+    (&f).write_all(GOOD.replace('\n', " ").repeat(1000).as_bytes())
+        .unwrap();
+    f.set_len(SIZE).unwrap();
+    drop(f);
+    let small = good(d.path(), "small.txt");
+    let limit = format!("--max-doc-bytes {}", 16 << 20);
+    for cmd in ["extract", "graph"] {
+        let started = std::time::Instant::now();
+        let o = match cmd {
+            "extract" => extract(&[&p, &small], &[]),
+            _ => qg(&[
+                "graph",
+                "--format",
+                "json",
+                p.to_str().unwrap(),
+                small.to_str().unwrap(),
+            ]),
+        };
+        let secs = started.elapsed().as_secs_f64();
+        assert_eq!(o.code, 1, "{cmd}: {}", o.stderr);
+        let line = o.line_with("giant.txt");
+        assert!(
+            line.contains(&format!("document of {SIZE} bytes")) && line.contains(&limit),
+            "{cmd}: {line}"
+        );
+        assert_eq!(o.stderr.lines().count(), 1 + usize::from(cmd == "graph"));
+        let docs = match cmd {
+            "extract" => o.docs(),
+            _ => graph_docs(&o.stdout),
+        };
+        assert_eq!(docs, [small.display().to_string()], "{cmd}");
+        // skipped before a byte of it is read
+        assert!(secs < 10.0, "{cmd} took {secs:.1} s");
+        eprintln!("{cmd}: 100 MB file skipped, the other extracted, in {secs:.2} s");
+    }
+
+    // from stdin the size is not known up front: reading stops at the limit
+    let mut child = Command::new(BIN)
+        .args(["extract", "--format", "jsonl", "-", small.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut w = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let chunk = GOOD.replace('\n', " ").repeat(4096);
+        let mut sent = 0u64;
+        while sent < SIZE {
+            if w.write_all(chunk.as_bytes()).is_err() {
+                break; // quotegraph stopped reading
+            }
+            sent += chunk.len() as u64;
+        }
+        sent
+    });
+    let out = child.wait_with_output().unwrap();
+    let sent = feeder.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr
+            .starts_with("quotegraph: error: -: document is larger than --max-doc-bytes 16777216"),
+        "{stderr}"
+    );
+    assert!(sent < SIZE, "stdin was read to the end ({sent} bytes)");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with(&format!("{{\"doc\":\"{}\"", small.display())));
+}
+
+// ---- hostile file names ----
+
+#[cfg(unix)]
+#[test]
+fn control_characters_in_file_names_are_escaped() {
+    let d = tmp();
+    let dir = d.path().join("names");
+    std::fs::create_dir(&dir).unwrap();
+    good(&dir, "ok.txt");
+    std::fs::write(dir.join("bad\nname.txt"), "").unwrap();
+    std::fs::write(dir.join("esc\x1b[31mred.txt"), " \n").unwrap();
+    std::fs::write(dir.join("cr\rtab\t.txt"), b"Caf\xe9 said.\n").unwrap();
+    let check = |o: &Out, lines: usize| {
+        let got: Vec<&str> = o.stderr.lines().collect();
+        assert_eq!(got.len(), lines, "one line per problem:\n{}", o.stderr);
+        assert!(got.iter().all(|l| l.starts_with("quotegraph: ")), "{got:?}");
+        assert!(!o.stderr.contains(['\x1b', '\r', '\t']), "{:?}", o.stderr);
+        assert!(o.line_with("bad\\nname.txt").contains("empty"));
+        assert!(o.line_with("esc\\u{1b}[31mred.txt").contains("empty"));
+        assert!(o.line_with("cr\\rtab\\t.txt").contains("offset 3"));
+    };
+    let o = extract(&[&dir], &[]);
+    assert_eq!(o.code, 1);
+    check(&o, 3);
+    // graph reports the same way (plus its summary line)
+    let o = qg(&["graph", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(o.code, 1);
+    check(&o, 4);
+}
+
+// ---- atomic outputs ----
+
+/// A corpus of synthetic articles, as text files.
+fn corpus(dir: &Path, n: u64) -> PathBuf {
+    let c = dir.join("corpus");
+    std::fs::create_dir_all(&c).unwrap();
+    for i in 0..n {
+        let a = common::synth::article(21, i);
+        std::fs::write(c.join(format!("{}.txt", a.id)), a.text).unwrap();
+    }
+    c
+}
+
+/// Every file under `dir` (relative path → content).
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().display().to_string();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+fn is_temporary(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap();
+    name.starts_with('.') && name.ends_with(".tmp")
+}
+
+/// Run quotegraph with files limited to `max_file` bytes (RLIMIT_FSIZE):
+/// a write past it fails with EFBIG when `ignore` (SIGXFSZ ignored), or
+/// kills the process with SIGXFSZ mid-write otherwise.
+#[cfg(unix)]
+fn run_with_file_limit(args: &[&str], max_file: u64, ignore: bool) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    // SAFETY: only async-signal-safe calls between fork and exec
+    unsafe {
+        cmd.pre_exec(move || {
+            let lim = libc::rlimit {
+                rlim_cur: max_file as libc::rlim_t,
+                rlim_max: max_file as libc::rlim_t,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            if ignore {
+                libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            }
+            Ok(())
+        });
+    }
+    cmd.output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn failed_and_killed_writes_keep_the_previous_output() {
+    use std::os::unix::process::ExitStatusExt;
+    let d = tmp();
+    let c = corpus(d.path(), 60);
+    let c = c.to_str().unwrap();
+    let out = d.path().join("out");
+    let o = |name: &str| out.join(name).display().to_string();
+    let (dot, csv, graphml, table, ex) = (
+        o("g.dot"),
+        o("neo4j"),
+        o("net.graphml"),
+        o("net.txt"),
+        o("e.jsonl"),
+    );
+    let build = o("build");
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["graph", "--format", "dot", "-o", &dot, c],
+        vec!["graph", "--format", "csv", "-o", &csv, c],
+        vec![
+            "query",
+            "mention-network",
+            "-f",
+            "graphml",
+            "-o",
+            &graphml,
+            c,
+        ],
+        vec!["query", "mention-network", "-f", "table", "-o", &table, c],
+        vec!["extract", "-o", &ex, c],
+        vec!["build", "-o", &build, c],
+    ];
+    for args in &cases {
+        // a complete run, then every file it wrote marked as the old one
+        std::fs::create_dir_all(&out).unwrap();
+        let o = qg(args);
+        assert_eq!(o.code, 0, "{args:?}: {}", o.stderr);
+        let mut written = tree(&out);
+        let largest = written.values().map(Vec::len).max().unwrap() as u64;
+        assert!(
+            largest > 1000,
+            "{args:?}: {largest} bytes is too small a test"
+        );
+        for (rel, content) in written.iter_mut() {
+            *content = format!("previous {rel}\n").into_bytes();
+            std::fs::write(out.join(rel), &content).unwrap();
+        }
+        // a write fails halfway: exit 1, the old files, no temporary file
+        let r = run_with_file_limit(args, largest / 2, true);
+        let stderr = String::from_utf8_lossy(&r.stderr);
+        assert_eq!(r.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("writing output"), "{args:?}: {stderr}");
+        assert!(stderr.contains("too large"), "{args:?}: {stderr}");
+        assert_eq!(tree(&out), written, "{args:?}: old files changed");
+        // killed halfway through a write: the old files are still whole
+        // (the temporary file of a process killed by SIGXFSZ stays)
+        let r = run_with_file_limit(args, largest / 2, false);
+        assert_eq!(r.status.signal(), Some(libc::SIGXFSZ), "{args:?}");
+        let now = tree(&out);
+        let kept: std::collections::BTreeMap<_, _> = now
+            .iter()
+            .filter(|(rel, _)| !is_temporary(rel))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        assert_eq!(kept, written, "{args:?}: old files changed");
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn signals_remove_temporary_files_and_keep_the_old_output() {
+    use std::os::unix::process::ExitStatusExt;
+    for sig in [libc::SIGTERM, libc::SIGINT, libc::SIGHUP] {
+        let d = tmp();
+        let out = d.path().join("e.jsonl");
+        std::fs::write(&out, "previous\n").unwrap();
+        // stdin stays open: the run waits with its temporary file created
+        let mut child = Command::new(BIN)
+            .args(["extract", "-o", out.to_str().unwrap(), "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(GOOD.as_bytes()).unwrap();
+        let started = std::time::Instant::now();
+        while !tree(d.path()).keys().any(|k| is_temporary(k)) {
+            assert!(started.elapsed().as_secs() < 30, "no temporary file");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        // SAFETY: kill(2) on our own child's pid
+        assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, sig) }, 0);
+        let r = child.wait_with_output().unwrap();
+        drop(stdin);
+        assert_eq!(r.status.signal(), Some(sig), "ends as the signal would");
+        let stderr = String::from_utf8_lossy(&r.stderr);
+        assert!(
+            stderr.contains("interrupted; 1 unfinished output file removed"),
+            "{stderr}"
+        );
+        let files = tree(d.path());
+        assert_eq!(files.len(), 1, "signal {sig}: {:?}", files.keys());
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "previous\n");
+    }
 }

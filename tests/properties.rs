@@ -33,7 +33,38 @@ fn record(text: &str) -> DocRecord {
     extractor().extract(&Document::new("p", text)).to_record()
 }
 
+/// The library's byte spans: in bounds and on character boundaries (the
+/// record's code-point spans are checked by `common::check_record`).
+fn check_byte_spans(text: &str) -> Result<(), TestCaseError> {
+    let ex = extractor().extract(&Document::new("p", text));
+    let mut spans = Vec::new();
+    if let Some(d) = &ex.dateline {
+        spans.push(d.span);
+        spans.extend(d.place);
+    }
+    for a in &ex.attributions {
+        spans.push(a.cue.span);
+        spans.extend(&a.content);
+        for m in [&a.speaker, &a.source, &a.addressee].into_iter().flatten() {
+            spans.push(m.span);
+        }
+    }
+    for s in spans {
+        prop_assert!(
+            s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end),
+            "byte span {:?} of a {}-byte text",
+            s,
+            text.len()
+        );
+    }
+    Ok(())
+}
+
 fn check(text: &str) -> Result<(), TestCaseError> {
+    check_byte_spans(text)?;
     let rec = record(text);
     let json = serde_json::to_value(&rec).unwrap();
     common::check_record(text, &json).map_err(TestCaseError::fail)?;

@@ -10,12 +10,13 @@
 
 use std::borrow::Cow;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::{edge_attributes, node_attributes, write_file, AttrType, Exporter, Format};
+use super::{edge_attributes, node_attributes, stage_file, AttrType, Exporter, Format};
 use super::{EDGE_ATTRS, NODE_ATTRS};
 use crate::error::{Error, Result};
 use crate::graph::QuoteGraph;
+use crate::output::AtomicFile;
 
 /// The Neo4j CSV exporter.
 pub(crate) struct Neo4jCsv;
@@ -39,8 +40,10 @@ impl Exporter for Neo4jCsv {
         })
     }
 
-    /// `path` is a directory; it is created if missing.
-    fn write_path(&self, g: &QuoteGraph, path: &Path) -> Result<Vec<PathBuf>> {
+    /// `path` is a directory; it is created if missing. Both files are
+    /// written to temporary files inside it first, and replaced together
+    /// on commit.
+    fn stage_path(&self, g: &QuoteGraph, path: &Path) -> Result<Vec<AtomicFile>> {
         if path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
@@ -55,8 +58,8 @@ impl Exporter for Neo4jCsv {
         }
         let nodes = path.join(NODES_FILE);
         let rels = path.join(RELATIONSHIPS_FILE);
-        write_file(&nodes, |out| write_nodes(g, out))?;
-        write_file(&rels, |out| write_relationships(g, out))?;
+        let nodes = stage_file(&nodes, |out| write_nodes(g, out))?;
+        let rels = stage_file(&rels, |out| write_relationships(g, out))?;
         Ok(vec![nodes, rels])
     }
 }

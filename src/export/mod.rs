@@ -38,8 +38,7 @@ mod ttl;
 
 use std::borrow::Cow;
 use std::fmt;
-use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -47,6 +46,7 @@ use serde_json::json;
 
 use crate::error::{Error, Result};
 use crate::graph::{Edge, Node, NodeData, NodeKind, QuoteGraph};
+use crate::output::{self, AtomicFile};
 
 pub use self::cypher::ladybug_schema;
 pub use self::ron::read_ron;
@@ -59,30 +59,41 @@ pub trait Exporter {
     /// Write the graph to a stream.
     fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()>;
 
-    /// Write the graph to `path` and return the files written. The default
-    /// creates the file (and its parent directories) and calls
+    /// Write the graph to `path` and return the files written. Files are
+    /// written atomically ([`stage_path`](Self::stage_path), then
+    /// [`output::commit_all`]): an error or interruption leaves what was
+    /// at `path` before.
+    fn write_path(&self, g: &QuoteGraph, path: &Path) -> Result<Vec<PathBuf>> {
+        output::commit_all(self.stage_path(g, path)?)
+    }
+
+    /// Write the graph to temporary files that replace `path` when
+    /// committed ([`output::commit_all`]), and nothing before. The default
+    /// creates `path`'s parent directories and calls
     /// [`write`](Self::write); formats made of several files treat `path`
     /// as a directory.
-    fn write_path(&self, g: &QuoteGraph, path: &Path) -> Result<Vec<PathBuf>> {
-        write_file(path, |out| self.write(g, out))?;
-        Ok(vec![path.to_path_buf()])
+    fn stage_path(&self, g: &QuoteGraph, path: &Path) -> Result<Vec<AtomicFile>> {
+        Ok(vec![stage_file(path, |out| self.write(g, out))?])
     }
 }
 
-/// Create `path` (and its directories), run `f` on a buffered writer, and
-/// flush; errors name the path.
-pub(crate) fn write_file(path: &Path, f: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+/// Create `path`'s directories and a temporary file that replaces `path`
+/// when committed, and run `f` on it; errors name the path.
+pub(crate) fn stage_file(
+    path: &Path,
+    f: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<AtomicFile> {
     let name = path.display().to_string();
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), e))?;
     }
-    let file = File::create(path).map_err(|e| Error::io(&name, e))?;
-    let mut out = BufWriter::new(file);
-    f(&mut out).map_err(|e| match e {
+    let mut file = AtomicFile::create(path).map_err(|e| Error::io(&name, e))?;
+    f(&mut file).map_err(|e| match e {
         Error::Io { cause, .. } => Error::io(&name, cause),
         e => e,
     })?;
-    out.flush().map_err(|e| Error::io(&name, e))
+    file.flush().map_err(|e| Error::io(&name, e))?;
+    Ok(file)
 }
 
 /// An I/O error while writing to a stream.
@@ -232,13 +243,21 @@ impl FromStr for Format {
 }
 
 /// Write the graph in every format into `dir` (`graph.dot`, …,
-/// `neo4j/nodes.csv`), and return the files written.
+/// `neo4j/nodes.csv`), and return the files written. Every file is
+/// replaced only once all are written ([`stage_all`]).
 pub fn write_all(g: &QuoteGraph, dir: &Path) -> Result<Vec<PathBuf>> {
+    output::commit_all(stage_all(g, dir)?)
+}
+
+/// [`write_all`] without the commit: the temporary files that replace
+/// `dir`'s `graph.dot`, … when given to [`output::commit_all`] (with
+/// others, for a whole output directory).
+pub fn stage_all(g: &QuoteGraph, dir: &Path) -> Result<Vec<AtomicFile>> {
     let mut files = Vec::new();
     for f in Format::ALL {
         files.extend(
             f.exporter()
-                .write_path(g, &dir.join(f.default_file_name()))?,
+                .stage_path(g, &dir.join(f.default_file_name()))?,
         );
     }
     Ok(files)

@@ -11,7 +11,8 @@ use crate::extract::Extractor;
 use crate::graph::{
     read_jsonl, DocumentNode, Edge, EdgeKind, EntityNode, Node, NodeData, QuoteGraph, StatementNode,
 };
-use crate::input;
+use crate::input::{self, InputFormat, Problem, ReadOptions};
+use crate::pipeline::{self, Event};
 use crate::record::{DocRecord, EntityKind, QuoteKind};
 
 /// A graph read from inputs, with the problems of inputs that were
@@ -23,6 +24,9 @@ pub struct Loaded {
     /// One error per input that could not be read; the others are in the
     /// graph.
     pub errors: Vec<Error>,
+    /// Problems with texts that were still read (invalid UTF-8 replaced
+    /// with U+FFFD, a symlink loop not followed).
+    pub warnings: Vec<Problem>,
 }
 
 /// What a command-line path holds, by its extension.
@@ -64,10 +68,28 @@ fn kind_of(p: &str) -> Kind {
 /// skipped; a saved graph that cannot be read, a second saved graph, or
 /// records that do not fit in one graph (the same document twice) are
 /// errors.
+///
+/// Texts are read with the default [`ReadOptions`], as `quotegraph
+/// extract` reads them: invalid UTF-8 is replaced with U+FFFD (a warning
+/// in [`Loaded::warnings`]) and texts over 16 MiB are skipped. See
+/// [`load_with_options`].
 pub fn load_with(ex: &Extractor, paths: &[String]) -> Result<Loaded> {
+    load_with_options(ex, paths, &ReadOptions::default())
+}
+
+/// [`load_with`], reading texts with `opts`' size limit and decoding
+/// ([`ReadOptions::max_doc_bytes`], [`ReadOptions::strict`]); every text
+/// input is one document (its `format` is not used). Texts are extracted
+/// in parallel, in input order, by [`pipeline::run`].
+pub fn load_with_options(ex: &Extractor, paths: &[String], opts: &ReadOptions) -> Result<Loaded> {
+    let text_opts = ReadOptions {
+        format: InputFormat::Text,
+        ..opts.clone()
+    };
     let mut saved: Option<(String, QuoteGraph)> = None;
     let mut records: Vec<DocRecord> = Vec::new();
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     for p in paths {
         match kind_of(p) {
             k @ (Kind::Ron | Kind::NodeLink) => {
@@ -101,14 +123,33 @@ pub fn load_with(ex: &Extractor, paths: &[String]) -> Result<Loaded> {
                 }
             }
             Kind::Text => {
-                let (inputs, errs) = input::expand(std::slice::from_ref(p));
-                errors.extend(errs);
-                for inp in &inputs {
-                    match input::read(inp) {
-                        Ok(doc) => records.push(ex.extract(&doc).to_record()),
-                        Err(e) => errors.push(e),
+                let (inputs, problems) = input::expand_inputs(std::slice::from_ref(p));
+                let mut sort = |p: Problem| {
+                    if p.is_error() {
+                        errors.push(Error::Input {
+                            path: p.path,
+                            message: p.message,
+                        });
+                    } else {
+                        warnings.push(p);
                     }
-                }
+                };
+                problems.into_iter().for_each(&mut sort);
+                pipeline::run(
+                    &inputs,
+                    &text_opts,
+                    &pipeline::Options::default(),
+                    None,
+                    |doc| ex.extract(doc).to_record(),
+                    |ev| {
+                        match ev {
+                            Event::Doc(r) => records.push(r),
+                            Event::Problem(p) => sort(p),
+                        }
+                        Ok(())
+                    },
+                )
+                .map_err(|e| Error::io(p.as_str(), e))?;
             }
         }
     }
@@ -119,7 +160,11 @@ pub fn load_with(ex: &Extractor, paths: &[String]) -> Result<Loaded> {
         }
         None => QuoteGraph::from_extractions(&records)?,
     };
-    Ok(Loaded { graph, errors })
+    Ok(Loaded {
+        graph,
+        errors,
+        warnings,
+    })
 }
 
 /// [`load_with`] the default extractor, failing on the first input that

@@ -35,9 +35,12 @@ def need(module):
 
 
 failures = []
+checks = 0
 
 
 def check(cond, msg):
+    global checks
+    checks += 1
     if not cond:
         failures.append(msg)
 
@@ -94,33 +97,62 @@ def run_networkx(mode, path, exp):
         compare_networkx(G, exp, xml=False)
 
 
+def svg_title(node_id):
+    """A node id as Graphviz writes it in the SVG title: it keeps a doubled
+    backslash in a node name as two characters."""
+    return xml_safe(node_id).replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n")
+
+
+def dot_lines(label, wrap):
+    """The lines Graphviz draws for a label as the DOT exporter writes it:
+    statements wrapped at 30 characters, line breaks kept, characters XML
+    cannot hold as U+FFFD; Graphviz trims the spaces around each line and
+    draws no empty line."""
+    if wrap:
+        lines = []
+        for w in label.split(" "):
+            if lines and len(lines[-1]) + 1 + len(w) <= 30:
+                lines[-1] += " " + w
+            else:
+                lines.append(w)
+        label = "\n".join(lines)
+    label = xml_safe(label.replace("\r\n", "\n").replace("\r", "\n"))
+    return [line.strip() for line in label.split("\n") if line.strip()]
+
+
 def run_svg(path, exp):
     import xml.etree.ElementTree as ET
 
     ns = "{http://www.w3.org/2000/svg}"
     root = ET.parse(path).getroot()
-    titles = set()
-    texts = set()
+    nodes = {}
+    edge_labels = Counter()
     for g in root.iter(f"{ns}g"):
         cls = g.get("class")
         t = g.find(f"{ns}title")
+        lines = tuple((tx.text or "").strip() for tx in g.iter(f"{ns}text") if (tx.text or "").strip())
         if cls == "node" and t is not None:
-            titles.add(t.text or "")
-        if cls == "node":
-            for tx in g.iter(f"{ns}text"):
-                texts.add(tx.text or "")
-    check(len(titles) == exp["nodes"], f"svg has {len(titles)} nodes, want {exp['nodes']}")
-    edges = sum(1 for g in root.iter(f"{ns}g") if g.get("class") == "edge")
+            nodes[t.text or ""] = lines
+        elif cls == "edge":
+            edge_labels[lines] += 1
+    check(len(nodes) == exp["nodes"], f"svg has {len(nodes)} nodes, want {exp['nodes']}")
+    edges = sum(edge_labels.values())
     check(edges == exp["edges"], f"svg has {edges} edges, want {exp['edges']}")
+    # every node's label, line by line (names, statement texts, file names)
     for n in exp["node_checks"]:
-        # Graphviz keeps a doubled backslash in a node name as two characters
-        want = xml_safe(n["id"]).replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n")
-        check(want in titles, f"svg node title {want!r} missing")
-        if n["kind"] in ("person", "organization", "place"):
-            name = xml_safe(n["attrs"]["name"]["text"]).replace("\r\n", "\n").replace("\r", "\n")
-            for line in name.split("\n"):
-                # Graphviz trims the spaces around a label line
-                check(line.strip() in {t.strip() for t in texts}, f"svg label line {line!r} missing")
+        title = svg_title(n["id"])
+        if title not in nodes:
+            failures.append(f"svg node title {title!r} missing")
+            continue
+        want = tuple(dot_lines(n["attrs"]["label"]["text"], n["kind"] == "statement"))
+        check(nodes[title] == want, f"svg node {title!r}: label lines {nodes[title]!r} != {want!r}")
+    # every edge's label: its kind, and a role's title
+    want = Counter()
+    for e in exp["edge_checks"]:
+        a = e["attrs"]
+        text = a["kind"]["text"] + (": " + a["title"]["text"] if "title" in a else "")
+        want[tuple(dot_lines(text, False))] += 1
+    check(edge_labels == want, f"svg edge labels differ: {dict(edge_labels - want)} extra, {dict(want - edge_labels)} missing")
 
 
 def ladybug_load(mode, path, schema):
@@ -221,10 +253,64 @@ SELECT ?text WHERE {
 }
 """
 
-NAMES_QUERY = """
+LITERALS_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o . FILTER(isLiteral(?o)) }"
+
+ROLES_QUERY = """
 PREFIX schema: <https://schema.org/>
-SELECT ?s ?name WHERE { ?s schema:name ?name }
+PREFIX qg: <urn:quotegraph:vocab:>
+SELECT ?s ?title ?of WHERE { ?s qg:holdsRole ?r . ?r schema:roleName ?title ; qg:of ?of }
 """
+
+SCHEMA = "https://schema.org/"
+QG = "urn:quotegraph:vocab:"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+# attribute -> predicate, for every attribute the Turtle export writes as
+# a literal (outlet and kind are classes; spans, source_text,
+# addressee_text and place are not written)
+RDF_ATTRS = {
+    "label": RDFS_LABEL,
+    "name": SCHEMA + "name",
+    "aliases": SCHEMA + "alternateName",
+    "titles": SCHEMA + "jobTitle",
+    "text": SCHEMA + "text",
+    "quote_kind": QG + "quoteKind",
+    "cue": QG + "cue",
+    "cue_text": QG + "cueText",
+    "span_start": QG + "spanStart",
+    "span_end": QG + "spanEnd",
+    "date": SCHEMA + "dateCreated",
+    "speaker_text": QG + "speakerText",
+    "rule": QG + "rule",
+    "path": QG + "path",
+    "dateline": QG + "dateline",
+}
+
+
+def node_iri(node_id):
+    from urllib.parse import quote
+
+    return "urn:quotegraph:id:" + quote(node_id, safe="-._~:/")
+
+
+def compare_rdf(who, literals, roles, exp):
+    """literals: {(subject IRI, predicate IRI): [lexical forms]};
+    roles: [(subject IRI, role name, of IRI)]. Every attribute of every
+    node, and every role title, must come back exactly."""
+    for n in exp["node_checks"]:
+        s = node_iri(n["id"])
+        for name, a in n["attrs"].items():
+            if name not in RDF_ATTRS:
+                continue
+            got = sorted(literals.get((s, RDF_ATTRS[name]), []))
+            want = sorted(a["json"]) if a["type"] == "list" else [a["text"]]
+            check(got == want, f"{who}: {n['id']!r}.{name}: {got!r} != {want!r}")
+    want = sorted(
+        (node_iri(e["from"]), e["attrs"]["title"]["text"], node_iri(e["to"]))
+        for e in exp["edge_checks"]
+        if e["attrs"]["kind"]["text"] == "holds_role"
+    )
+    check(sorted(roles) == want, f"{who}: roles {sorted(roles)[:5]!r}… != {want[:5]!r}…")
 
 
 def run_rdf(path, exp):
@@ -234,12 +320,13 @@ def run_rdf(path, exp):
     texts = sorted(str(r[0]) for r in g.query(LAVROV_QUERY))
     check(texts == sorted(exp["lavrov_quotes"]), f"rdflib: Lavrov's quotations {texts} != {exp['lavrov_quotes']}")
     check(len(texts) > 0, "rdflib: no quotations by Lavrov")
-    names = {str(r[1]) for r in g.query(NAMES_QUERY)}
-    for n in exp["node_checks"]:
-        if "name" in n["attrs"]:
-            check(n["attrs"]["name"]["text"] in names, f"rdflib: name {n['attrs']['name']['text']!r} missing")
     quotations = len(set(g.subjects(rdflib.RDF.type, rdflib.URIRef("https://schema.org/Quotation"))))
     check(quotations == exp["statements"], f"rdflib: {quotations} quotations != {exp['statements']}")
+    literals = {}
+    for s, p, o in g.query(LITERALS_QUERY):
+        literals.setdefault((str(s), str(p)), []).append(str(o))
+    roles = [(str(s), str(t), str(o)) for s, t, o in g.query(ROLES_QUERY)]
+    compare_rdf("rdflib", literals, roles, exp)
     try:
         import pyoxigraph as ox
     except ImportError:
@@ -249,6 +336,11 @@ def run_rdf(path, exp):
         store.load(f, format=ox.RdfFormat.TURTLE)
     texts = sorted(s["text"].value for s in store.query(LAVROV_QUERY))
     check(texts == sorted(exp["lavrov_quotes"]), f"pyoxigraph: Lavrov's quotations {texts}")
+    literals = {}
+    for r in store.query(LITERALS_QUERY):
+        literals.setdefault((r["s"].value, r["p"].value), []).append(r["o"].value)
+    roles = [(r["s"].value, r["title"].value, r["of"].value) for r in store.query(ROLES_QUERY)]
+    compare_rdf("pyoxigraph", literals, roles, exp)
 
 
 def main():
@@ -271,7 +363,7 @@ def main():
             print("FAIL:", f)
         print(f"{len(failures)} checks failed")
         sys.exit(1)
-    print(f"ok: {mode} {exp['nodes']} nodes, {exp['edges']} edges")
+    print(f"ok: {mode} {exp['nodes']} nodes, {exp['edges']} edges, {checks} checks")
 
 
 if __name__ == "__main__":
