@@ -224,8 +224,8 @@ fn graph_answer(
             }
         }
         (Some(f), Some(o)) => match f.exporter().write_path(g, o) {
-            Err(quotegraph::Error::Io { path, source }) => {
-                crate::output_failed(format!("{path}: {source}"));
+            Err(quotegraph::Error::Io { path, cause }) => {
+                crate::output_failed(format!("{path}: {cause}"));
                 return Ok(false);
             }
             other => {

@@ -192,7 +192,7 @@ impl From<Error> for Problem {
             Error::Input { path, message } | Error::Eval { path, message } => {
                 Problem::error(&path, None, message)
             }
-            Error::Io { path, source } => Problem::error(&path, None, describe_io(&source)),
+            Error::Io { path, cause } => Problem::error(&path, None, describe_io(&cause)),
             other => Problem::error("-", None, other.to_string()),
         }
     }

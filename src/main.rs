@@ -535,8 +535,8 @@ fn run_graph(
     let exporter = format.exporter();
     match output {
         Some(o) => match exporter.write_path(&g, &o) {
-            Err(quotegraph::Error::Io { path, source }) => {
-                return Ok(output_failed(format!("{path}: {source}")))
+            Err(quotegraph::Error::Io { path, cause }) => {
+                return Ok(output_failed(format!("{path}: {cause}")))
             }
             other => {
                 other?;
