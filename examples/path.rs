@@ -1,13 +1,14 @@
-//! Path: how are two people connected? The shortest chain through
-//! statements (said, told, relayed, mentions) and roles, found with
-//! petgraph's `astar`, for a few pairs in `data/articles/`.
+//! Path: how are two people connected? The shortest chain found with
+//! petgraph's `astar`, for a few pairs in `data/articles/`: first through
+//! statements (said, told, relayed, mentions) and roles, then through
+//! statements only, so the chain is who said what to or about whom.
 //!
 //! Run from the repository root: `cargo run --example path`
-//! (or `quotegraph query path Peskov Lavrov data/articles`).
+//! (or `quotegraph query path Peskov Lavrov data/articles [--via statements]`).
 
 use std::fmt::Write as _;
 
-use quotegraph::query;
+use quotegraph::query::{self, Via};
 use quotegraph::QuoteGraph;
 
 /// What this example prints (tests/examples_snapshots.rs snapshots it).
@@ -18,15 +19,21 @@ pub fn report(g: &QuoteGraph) -> quotegraph::Result<String> {
         ("Donald Trump", "Vladimir Putin"),
         ("Sergey Lavrov", "Anna Berg"),
     ];
+    let ways = [
+        (Via::Any, "statements and roles"),
+        (Via::Statements, "statements only"),
+    ];
     let mut out = String::new();
     for (a, b) in pairs {
-        match query::path(g, a, b)? {
-            Some(c) => {
-                writeln!(out, "{a} to {b}, {} steps:", c.length).unwrap();
-                writeln!(out, "  {}\n", c.chain).unwrap();
+        writeln!(out, "{a} to {b}").unwrap();
+        for (via, way) in ways {
+            match query::path_via(g, a, b, via)? {
+                Some(c) => writeln!(out, "  {way}, {} steps:\n    {}", c.length, c.chain),
+                None => writeln!(out, "  {way}: not connected"),
             }
-            None => writeln!(out, "{a} to {b}: not connected\n").unwrap(),
+            .unwrap();
         }
+        out.push('\n');
     }
     Ok(out)
 }

@@ -1,7 +1,8 @@
 //! Who talks about whom: the speakers whose statements mention Donald
 //! Trump and Russia, ranked, and the mention network between people
 //! (A's statements mention B), which is a graph of its own that any
-//! exporter writes.
+//! exporter writes: people only, one `mentions` edge A → B weighted by the
+//! statements (or, on request, with the statements themselves).
 //!
 //! Run from the repository root: `cargo run --example talks_about`
 //! (or `quotegraph query mentions Trump data/articles` and
@@ -29,7 +30,9 @@ pub fn report(g: &QuoteGraph) -> quotegraph::Result<String> {
         writeln!(out, "  {} → {}  ({})", l.from.name, l.to.name, l.count).unwrap();
     }
     let net = query::mention_network(g);
-    writeln!(out, "\nAs a graph: {}", net.summary()).unwrap();
+    writeln!(out, "\nAs a graph of people: {}", net.summary()).unwrap();
+    let full = query::mention_network_with_statements(g);
+    writeln!(out, "With the statements: {}", full.summary()).unwrap();
     Ok(out)
 }
 

@@ -56,6 +56,15 @@ pub enum Answer {
     Json,
 }
 
+/// `--via` of `path`.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Via {
+    /// Statements and roles.
+    Any,
+    /// Statement edges only.
+    Statements,
+}
+
 /// The questions.
 #[derive(Subcommand)]
 pub enum Question {
@@ -92,17 +101,27 @@ pub enum Question {
         input: Input,
     },
     /// The mention network between people (A's statements mention B):
-    /// a table of links, or the network exported with --format.
+    /// a table of links, or with --format a graph of people only, one
+    /// `mentions` edge A → B per pair weighted by the statements.
     MentionNetwork {
+        /// Export the statements too (A → said → statement → mentions →
+        /// B) instead of weighted person → person edges.
+        #[arg(long)]
+        with_statements: bool,
         #[command(flatten)]
         input: GraphInput,
     },
-    /// The shortest connection between two entities through statements.
+    /// The shortest connection between two entities through statements
+    /// (and roles, unless --via statements).
     Path {
         /// From.
         from: String,
         /// To.
         to: String,
+        /// The edges the path may use: `any` (statements and roles) or
+        /// `statements` (said, addressed to, relayed by, mentions).
+        #[arg(long, value_enum, default_value_t = Via::Any)]
+        via: Via,
         #[command(flatten)]
         input: Input,
     },
@@ -122,7 +141,9 @@ pub enum Question {
         #[command(flatten)]
         input: Input,
     },
-    /// Statements and most-quoted speakers per document date.
+    /// Statements and most-quoted speakers per document date, oldest
+    /// first; dates written without a year come after the dated ones,
+    /// marked "year unknown".
     Timeline {
         #[command(flatten)]
         input: Input,
@@ -187,6 +208,26 @@ fn answer<T: Serialize + ?Sized>(
     }
 }
 
+/// [`answer`] for answers about a known name that may be empty: the table
+/// is then the note saying so; JSON stays the (empty) answer, with the
+/// note on stderr. True when the answer has something in it.
+fn noted<T: Serialize + ?Sized>(
+    format: Answer,
+    value: &T,
+    note: Option<String>,
+    table: impl FnOnce() -> String,
+) -> Result<bool> {
+    match (&note, format) {
+        (Some(n), Answer::Table) => print(&format!("{n}\n"))?,
+        (Some(n), Answer::Json) => {
+            eprintln!("quotegraph: {n}");
+            answer(format, value, table)?;
+        }
+        (None, _) => answer(format, value, table)?,
+    }
+    Ok(note.is_none())
+}
+
 /// The export format of a graph answer, `None` for a table.
 fn graph_format(input: &GraphInput) -> Result<Option<Format>> {
     Ok(match (&input.format, &input.output) {
@@ -242,7 +283,9 @@ fn graph_answer(
     Ok(true)
 }
 
-/// Run one question; input problems are reported and make the exit code 1.
+/// Run one question. Input problems are reported; they, an empty answer
+/// about a known name (with a note saying so), a path not found and an
+/// output file that could not be written make the exit code 1.
 pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
     let (paths, decode) = match &q {
         Question::WhoSaid { input, .. }
@@ -255,11 +298,11 @@ pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
         | Question::Timeline { input }
         | Question::Components { input }
         | Question::Roles { input, .. } => (&input.paths, &input.decode),
-        Question::MentionNetwork { input } | Question::Ego { input, .. } => {
+        Question::MentionNetwork { input, .. } | Question::Ego { input, .. } => {
             (&input.paths, &input.decode)
         }
     };
-    if let Question::MentionNetwork { input } | Question::Ego { input, .. } = &q {
+    if let Question::MentionNetwork { input, .. } | Question::Ego { input, .. } = &q {
         if let Some(o) = &input.output {
             crate::check_output(o, graph_format(input)? == Some(Format::Csv))?;
         }
@@ -272,30 +315,55 @@ pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
     match q {
         Question::WhoSaid { name, input } => {
             let w = query::who_said(&g, &name)?;
-            answer(input.format, &w.statements, || w.to_table())?;
+            found = noted(input.format, &w.statements, w.empty_note(), || w.to_table())?;
         }
         Question::Provenance { statement, input } => {
             let p = query::provenance(&g, &statement)?;
-            answer(input.format, &p, || p.to_table())?;
+            let note = p.is_empty().then(|| {
+                let e = query::resolve(&g, &statement).expect("resolved by provenance");
+                format!("{} ({}) said nothing in these texts", e.name(), e.id)
+            });
+            found = noted(input.format, &p, note, || p.to_table())?;
         }
         Question::RelayedBy { outlet, input } => {
             let r = query::relayed_by(&g, &outlet)?;
-            answer(input.format, &r, || r.to_table())?;
+            found = noted(input.format, &r, r.empty_note(), || r.to_table())?;
         }
         Question::Mentions { name, input } => {
             let m = query::mentioners(&g, &name)?;
-            answer(input.format, &m, || m.to_table())?;
+            found = noted(input.format, &m, m.empty_note(), || m.to_table())?;
         }
-        Question::MentionNetwork { input } => {
-            let net = query::mention_network(&g);
+        Question::MentionNetwork {
+            with_statements,
+            input,
+        } => {
+            let net = if with_statements {
+                query::mention_network_with_statements(&g)
+            } else {
+                query::mention_network(&g)
+            };
             found = graph_answer(&net, &input, || query::mention_links(&g).to_table())?;
         }
-        Question::Path { from, to, input } => {
-            let c = query::path(&g, &from, &to)?;
-            found = c.is_some();
-            answer(input.format, &c, || match &c {
-                Some(c) => c.to_table(),
-                None => format!("no connection between {from:?} and {to:?} through statements\n"),
+        Question::Path {
+            from,
+            to,
+            via,
+            input,
+        } => {
+            let via = match via {
+                Via::Any => query::Via::Any,
+                Via::Statements => query::Via::Statements,
+            };
+            let c = query::path_via(&g, &from, &to, via)?;
+            let through = match via {
+                query::Via::Any => "statements or roles",
+                query::Via::Statements => "statements",
+            };
+            let note = c
+                .is_none()
+                .then(|| format!("no connection between {from:?} and {to:?} through {through}"));
+            found = noted(input.format, &c, note, || {
+                c.as_ref().map(ToTable::to_table).unwrap_or_default()
             })?;
         }
         Question::TopSpeakers { top, input } => {
@@ -329,7 +397,7 @@ pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
         }
         Question::Roles { name, input } => {
             let r = query::role_holders(&g, &name)?;
-            answer(input.format, &r, || r.to_table())?;
+            found = noted(input.format, &r, r.empty_note(), || r.to_table())?;
         }
     }
     Ok(if failed || !found {

@@ -448,3 +448,40 @@ fn exports_are_byte_for_byte_reproducible() {
         );
     }
 }
+
+/// The weighted person mention network (`query::mention_network` of
+/// tests/fixtures/query) in networkx (GraphML, GEXF, node-link JSON),
+/// ladybug (the Cypher script on the library's schema) and rdflib
+/// (Turtle): each finds every A → B link with its weight.
+#[test]
+fn person_mention_weights_load_in_the_consumers() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let fixtures = root.join("tests/fixtures/query").display().to_string();
+    let g = quotegraph::query::load(&[fixtures]).unwrap();
+    let net = quotegraph::query::mention_network(&g);
+    let d = dir("mention-weights");
+    for f in [
+        Format::Graphml,
+        Format::Gexf,
+        Format::Json,
+        Format::Cypher,
+        Format::Ttl,
+    ] {
+        export(&net, f, &d.join(f.default_file_name()));
+    }
+    assert!(
+        d.join("graph.cypher").exists(),
+        "default file names changed"
+    );
+    std::fs::write(d.join("schema.cypher"), export::ladybug_schema()).unwrap();
+    let want: Vec<Value> = net
+        .edges()
+        .map(|e| json!([e.from.id, e.to.id, e.edge.weight.unwrap()]))
+        .collect();
+    assert_eq!(want.len(), 5);
+    assert!(want.contains(&json!(["person:hana-ruiz", "person:omar-field", 2])));
+    let exp = d.join("expected.json");
+    std::fs::write(&exp, Value::Array(want).to_string()).unwrap();
+    let chk = root.join("tests/consumers/check_weights.py");
+    run("weights consumer", &python(), &[&chk, &d, &exp]);
+}

@@ -7,7 +7,9 @@
 //! Reyk; Reyk (Velsen's spokesman) mentions Velsen and Finance Minister
 //! Ines Calder, once cited by Reuters; Calder is cited by AFP and talks to
 //! the BBC. Separately, Beatriz Lemos mentions Mayor Rui Tavira, and Jonas
-//! and Clara Brandt each say one thing about nobody.
+//! and Clara Brandt each say one thing about nobody. At the BBC, editor
+//! Hana Ruiz and correspondent Omar Field hold roles of the BBC, and two of
+//! Ruiz's statements mention Field.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -15,7 +17,7 @@ use std::sync::OnceLock;
 
 use quotegraph::export::Format;
 use quotegraph::graph::{EdgeKind, NodeKind};
-use quotegraph::query::{self, EntityRef};
+use quotegraph::query::{self, EntityRef, ToTable, Via};
 use quotegraph::{Error, QuoteGraph};
 
 const FIXTURES: &str = "tests/fixtures/query";
@@ -261,6 +263,7 @@ fn mention_network_links_people_and_exports_as_a_graph() {
         .map(|l| (l.from.name, l.to.name, l.count))
         .collect();
     let want = [
+        ("Hana Ruiz", "Omar Field", 2),
         ("Beatriz Lemos", "Rui Tavira", 1),
         ("Mara Velsen", "Tomas Reyk", 1),
         ("Tomas Reyk", "Ines Calder", 1),
@@ -268,20 +271,94 @@ fn mention_network_links_people_and_exports_as_a_graph() {
     ]
     .map(|(a, b, n)| (a.to_string(), b.to_string(), n));
     assert_eq!(links, want);
+
+    // people only: one weighted person → person `mentions` edge per link
     let net = query::mention_network(g);
     let s = net.summary();
-    // 5 people, the 3 statements that link them; 3 said + 4 mentions
-    assert_eq!(s.nodes[0], (NodeKind::Person, 5));
-    assert_eq!(s.nodes[3], (NodeKind::Statement, 3));
-    assert_eq!(s.node_total(), 8);
-    assert_eq!(s.edges[0], (EdgeKind::Said, 3));
-    assert_eq!(s.edges[3], (EdgeKind::Mentions, 4));
-    assert_eq!(s.edge_total(), 7);
-    for f in Format::ALL.into_iter().filter(|f| *f != Format::Csv) {
-        let mut out = Vec::new();
-        f.exporter().write(&net, &mut out).unwrap();
-        assert!(!out.is_empty(), "{f}");
+    assert_eq!(s.node_total(), 7);
+    assert_eq!(s.nodes[0], (NodeKind::Person, 7));
+    assert_eq!(s.edge_total(), 5);
+    assert_eq!(s.edges[3], (EdgeKind::Mentions, 5));
+    let mut edges: Vec<(&str, &str, EdgeKind, Option<u32>)> = net
+        .edges()
+        .map(|e| (e.from.name(), e.to.name(), e.edge.kind, e.edge.weight))
+        .collect();
+    edges.sort();
+    let m = EdgeKind::Mentions;
+    assert_eq!(
+        edges,
+        [
+            ("Beatriz Lemos", "Rui Tavira", m, Some(1)),
+            ("Hana Ruiz", "Omar Field", m, Some(2)),
+            ("Mara Velsen", "Tomas Reyk", m, Some(1)),
+            ("Tomas Reyk", "Ines Calder", m, Some(1)),
+            ("Tomas Reyk", "Mara Velsen", m, Some(1)),
+        ]
+    );
+
+    // with the statements: the 7 people, the 5 statements that link them,
+    // 5 said + 6 mentions (Reyk's q2#2 mentions Velsen and Calder)
+    let full = query::mention_network_with_statements(g);
+    let s = full.summary();
+    assert_eq!(s.nodes[0], (NodeKind::Person, 7));
+    assert_eq!(s.nodes[3], (NodeKind::Statement, 5));
+    assert_eq!(s.node_total(), 12);
+    assert_eq!(s.edges[0], (EdgeKind::Said, 5));
+    assert_eq!(s.edges[3], (EdgeKind::Mentions, 6));
+    assert_eq!(s.edge_total(), 11);
+    assert!(full.edges().all(|e| e.edge.weight.is_none()));
+}
+
+/// The weighted person network in every export format: the weight is
+/// where each format's readers look for it.
+#[test]
+fn the_person_mention_network_carries_its_weights_in_every_format() {
+    let net = query::mention_network(fixtures());
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("mention_network_formats");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in Format::ALL {
+        let path = dir.join(f.default_file_name());
+        f.exporter().write_path(&net, &path).unwrap();
+        let text = if path.is_dir() {
+            std::fs::read_to_string(path.join("relationships.csv")).unwrap()
+        } else {
+            std::fs::read_to_string(&path).unwrap()
+        };
+        let want: &[&str] = match f {
+            Format::Dot => &[
+                r#""person:hana-ruiz" -> "person:omar-field" [label="mentions ×2""#,
+                "weight=2, penwidth=3",
+            ],
+            Format::Graphml => &[
+                r#"<key id="d25" for="edge" attr.name="weight" attr.type="long"/>"#,
+                r#"<data key="d25">2</data>"#,
+            ],
+            Format::Gexf => &[r#"target="person:omar-field" label="mentions" weight="2">"#],
+            Format::Json => &[
+                r#"{"source":"person:hana-ruiz","target":"person:omar-field","key":4,"kind":"mentions","weight":2}"#,
+            ],
+            Format::Cytoscape => &[r#""target":"person:omar-field","kind":"mentions","weight":2}"#],
+            Format::Csv => &[
+                ":START_ID,:END_ID,:TYPE,title,mention,weight:long\n",
+                "person:hana-ruiz,person:omar-field,MENTIONS,,,2\n",
+            ],
+            Format::Cypher => &["CREATE (a)-[:MENTIONS {`weight`: 2}]->(b);"],
+            Format::Ron => &["weight: Some(2),"],
+            Format::Ttl => &[
+                "qg:mentionCount [ qg:of <urn:quotegraph:id:person:omar-field> ; qg:statements 2 ]",
+            ],
+            Format::Html => &["\"2 statements\""],
+        };
+        for w in want {
+            assert!(text.contains(w), "{f}: no {w:?} in\n{text}");
+        }
     }
+    // and it reads back, weights and all
+    let ron = std::fs::read_to_string(dir.join(Format::Ron.default_file_name())).unwrap();
+    assert_eq!(quotegraph::export::read_ron(&ron).unwrap(), net);
+    let json = dir.join(Format::Json.default_file_name());
+    assert_eq!(query::load(&[json.to_str().unwrap()]).unwrap(), net);
 }
 
 // ------------------------------------------------------------ 4. path
@@ -346,6 +423,49 @@ fn shortest_paths_go_through_statements_and_roles() {
     assert_eq!(query::path(g, "Rui Tavira", "Jonas Brandt").unwrap(), None);
 }
 
+#[test]
+fn paths_via_statements_leave_roles_out() {
+    let g = fixtures();
+    let chain = |a: &str, b: &str, via: Via| {
+        query::path_via(g, a, b, via)
+            .unwrap()
+            .map(|c| (c.length, c.chain))
+    };
+    // Reyk is Velsen's spokesman: one step with roles, two through what
+    // Velsen said about him
+    assert_eq!(
+        chain("Reyk", "Velsen", Via::Any),
+        Some((1, "Tomas Reyk —spokesman of→ Mara Velsen".to_string()))
+    );
+    let via_st = query::path_via(g, "Reyk", "Velsen", Via::Statements)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        via_st.chain,
+        "Tomas Reyk ←mentions— “that spokesman Tomas Reyk had drafted t…” ←said— Mara Velsen"
+    );
+    let kinds: Vec<EdgeKind> = via_st.steps[1..]
+        .iter()
+        .map(|s| s.via.as_ref().unwrap().kind)
+        .collect();
+    assert_eq!(kinds, [EdgeKind::Mentions, EdgeKind::Said]);
+    // Calder told the BBC, whose editor is Ruiz: only roles join them
+    assert_eq!(
+        chain("Calder", "Ruiz", Via::Any),
+        Some((
+            3,
+            "Ines Calder —said→ “\"Our door is open,\"” —to→ BBC ←editor of— Hana Ruiz".to_string()
+        ))
+    );
+    assert_eq!(chain("Calder", "Ruiz", Via::Statements), None);
+    // a path already made of statements is the same either way
+    assert_eq!(
+        chain("Oduya", "Calder", Via::Statements),
+        chain("Oduya", "Calder", Via::Any)
+    );
+    assert_eq!(query::path(g, "Reyk", "Velsen").unwrap().unwrap().length, 1);
+}
+
 // ------------------------------------------------------------ 5. top lists, timeline
 
 #[test]
@@ -356,12 +476,14 @@ fn top_speakers_and_outlets_are_ranked_with_ties_by_name() {
         .map(|s| (s.speaker.name, s.statements))
         .collect();
     let want: Vec<(String, usize)> = [
+        ("Hana Ruiz", 3),
         ("Mara Velsen", 3),
         ("Tomas Reyk", 3),
         ("Ines Calder", 2),
         ("Beatriz Lemos", 1),
         ("Clara Brandt", 1),
         ("Jonas Brandt", 1),
+        ("Omar Field", 1),
         ("Rui Tavira", 1),
     ]
     .into_iter()
@@ -401,6 +523,9 @@ fn top_speakers_and_outlets_are_ranked_with_ties_by_name() {
 #[test]
 fn timeline_groups_documents_by_dateline_date() {
     let t = query::timeline(fixtures());
+    assert!(t
+        .iter()
+        .all(|d| d.year_known && d.written == [d.date.clone().unwrap()]));
     let rows: Vec<(Option<&str>, usize, usize, Vec<&str>)> = t
         .iter()
         .map(|d| {
@@ -429,7 +554,81 @@ fn timeline_groups_documents_by_dateline_date() {
                     "Rui Tavira"
                 ]
             ),
+            (Some("2025-06-03"), 1, 4, vec!["Hana Ruiz", "Omar Field"]),
         ]
+    );
+}
+
+/// Datelines without a year get no guessed year: after the dated days,
+/// one entry per month and day whatever the spelling, marked.
+#[test]
+fn timeline_puts_yearless_dates_after_dated_ones_marked_year_unknown() {
+    let ex = quotegraph::Extractor::default();
+    let docs = [
+        (
+            "a.txt",
+            "PORTO, Mar. 3 — Rui Matos said that the bridge would open.",
+        ),
+        (
+            "b.txt",
+            "LISBON, March 3 — Helena Sousa said that the port would close.",
+        ),
+        (
+            "c.txt",
+            "MADRID, Jan 12 — Ana Ortiz said that the metro would run late.",
+        ),
+        (
+            "d.txt",
+            "PARIS, Dec 6, 2024 — Luc Bernard said that the vote was fair.",
+        ),
+        ("e.txt", "Nobody dated this one, Pia Lund said."),
+    ];
+    let recs: Vec<_> = docs
+        .iter()
+        .map(|(name, text)| {
+            ex.extract(&quotegraph::Document::new(*name, *text))
+                .to_record()
+        })
+        .collect();
+    let g = QuoteGraph::from_extractions(&recs).unwrap();
+    let t = query::timeline(&g);
+    // date, year known, spellings, documents
+    type Row<'a> = (Option<&'a str>, bool, Vec<&'a str>, Vec<&'a str>);
+    let rows: Vec<Row> = t
+        .iter()
+        .map(|d| {
+            (
+                d.date.as_deref(),
+                d.year_known,
+                d.written.iter().map(String::as_str).collect(),
+                d.documents.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("2024-12-06"), true, vec!["2024-12-06"], vec!["d.txt"]),
+            (Some("--01-12"), false, vec!["Jan 12"], vec!["c.txt"]),
+            (
+                Some("--03-03"),
+                false,
+                vec!["Mar 3", "March 3"],
+                vec!["a.txt", "b.txt"]
+            ),
+            (None, false, vec![], vec!["e.txt"]),
+        ]
+    );
+    assert_eq!(
+        t.to_table(),
+        [
+            "DATE                   DOCS  STATEMENTS  MOST QUOTED",
+            "2024-12-06                1           1  Luc Bernard (1)",
+            "Jan 12 (year unknown)     1           1  Ana Ortiz (1)",
+            "Mar 3 (year unknown)      2           2  Helena Sousa (1), Rui Matos (1)",
+            "undated                   1           1  Pia Lund (1)\n",
+        ]
+        .join("\n")
     );
 }
 
@@ -500,6 +699,7 @@ fn components_of_the_person_network() {
                 3
             ),
             (vec!["Beatriz Lemos", "Rui Tavira"], 1),
+            (vec!["Hana Ruiz", "Omar Field"], 1),
             (vec!["Clara Brandt"], 0),
             (vec!["Jonas Brandt"], 0),
         ]
@@ -520,6 +720,53 @@ fn role_holders_of_a_person() {
     assert!(reyk.holders.is_empty());
     assert_eq!(reyk.holds.len(), 1);
     assert_eq!(reyk.holds[0].of.id, "person:mara-velsen");
+}
+
+#[test]
+fn role_holders_of_an_organization() {
+    let r = query::role_holders(fixtures(), "the BBC").unwrap();
+    assert_eq!(r.entity.id, "organization:bbc");
+    let holders: Vec<(&str, &str, &str, &str)> = r
+        .holders
+        .iter()
+        .map(|x| {
+            (
+                x.holder.id.as_str(),
+                x.holder.name.as_str(),
+                x.title.as_str(),
+                x.of.id.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        holders,
+        [
+            (
+                "person:hana-ruiz",
+                "Hana Ruiz",
+                "editor",
+                "organization:bbc"
+            ),
+            (
+                "person:omar-field",
+                "Omar Field",
+                "correspondent",
+                "organization:bbc"
+            ),
+        ]
+    );
+    assert!(r.holds.is_empty() && r.titles.is_empty());
+    // the other way round: Ruiz's role is of the BBC
+    let ruiz = query::role_holders(fixtures(), "Ruiz").unwrap();
+    assert_eq!(ruiz.holds, r.holders[..1]);
+    // a known name nobody holds a role of, and who holds none, says so
+    let lemos = query::role_holders(fixtures(), "Lemos").unwrap();
+    assert!(lemos.holders.is_empty() && lemos.holds.is_empty());
+    assert_eq!(
+        lemos.to_table(),
+        "Beatriz Lemos (person:beatriz-lemos) holds no role and no one holds a role of it \
+         in these texts\n"
+    );
 }
 
 // ------------------------------------------------------------ saved graphs
@@ -667,6 +914,7 @@ fn cli_tables_are_the_default() {
         "#  PEOPLE  LINKS  MEMBERS\n\
          1       4      3  Ines Calder, Mara Velsen, Piet Oduya, Tomas Reyk\n\
          2       2      1  Beatriz Lemos, Rui Tavira\n\
+         3       2      1  Hana Ruiz, Omar Field\n\
          2 linked to no one: Clara Brandt, Jonas Brandt\n"
     );
 }
@@ -721,10 +969,23 @@ fn cli_ego_and_mention_network_export_in_any_format() {
     assert!(o.status.success(), "{o:?}");
     assert!(std::fs::read_to_string(&out).unwrap().starts_with("<?xml"));
 
+    // people only by default, with the statements on request
     let o = qg(&["query", "mention-network", FIXTURES, "--format", "json"]);
     assert!(o.status.success(), "{o:?}");
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["nodes"].as_array().unwrap().len(), 8);
+    assert_eq!(v["nodes"].as_array().unwrap().len(), 7);
+    assert_eq!(v["edges"][4]["weight"], 2);
+    let o = qg(&[
+        "query",
+        "mention-network",
+        "--with-statements",
+        FIXTURES,
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{o:?}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["nodes"].as_array().unwrap().len(), 12);
 
     let o = qg(&["query", "ego", "Velsen", FIXTURES, "--format", "png"]);
     assert_eq!(o.status.code(), Some(2));
@@ -742,4 +1003,275 @@ fn cli_reads_a_saved_graph() {
     assert!(from_ron.status.success(), "{from_ron:?}");
     assert_eq!(stdout(&from_texts), stdout(&from_ron));
     assert!(stdout(&from_ron).starts_with("#  SPEAKER "));
+}
+
+/// Every question through the binary with `--format json`: exit status 0,
+/// the output parses, and it has the answer's shape.
+#[test]
+fn cli_every_question_answers_json() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["who-said", "Velsen"], "array of statements"),
+        (
+            &["provenance", "q1_velsen_interview.txt#1"],
+            "array of chains",
+        ),
+        (&["relayed-by", "Reuters"], "outlet"),
+        (&["mentions", "Velsen"], "mentioners"),
+        (&["mention-network"], "graph"),
+        (&["path", "Oduya", "Calder"], "connection"),
+        (
+            &["path", "Reyk", "Velsen", "--via", "statements"],
+            "connection",
+        ),
+        (&["top-speakers", "-n", "3"], "array of speakers"),
+        (&["top-outlets"], "array of outlets"),
+        (&["timeline"], "array of days"),
+        (&["ego", "Velsen", "--hops", "1"], "graph"),
+        (&["components"], "array of components"),
+        (&["roles", "BBC"], "roles"),
+    ];
+    let mut asked: Vec<&str> = Vec::new();
+    for (args, shape) in cases {
+        let mut all = vec!["query"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&[FIXTURES, "--format", "json"]);
+        let o = qg(&all);
+        assert!(o.status.success(), "{args:?}: {o:?}");
+        assert!(o.stderr.is_empty(), "{args:?}: {o:?}");
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", stdout(&o)));
+        let field = |path: &[&str]| {
+            path.iter()
+                .fold(&v, |v, k| match k.parse::<usize>() {
+                    Ok(i) => &v[i],
+                    Err(_) => &v[*k],
+                })
+                .clone()
+        };
+        match *shape {
+            "array of statements" => {
+                assert_eq!(v.as_array().unwrap().len(), 3);
+                assert_eq!(field(&["0", "speaker", "id"]), "person:mara-velsen");
+            }
+            "array of chains" => assert_eq!(
+                field(&["0", "chain"]),
+                "Reuters ← cited ← Mara Velsen → told → Piet Oduya"
+            ),
+            "outlet" => {
+                assert_eq!(field(&["outlet", "id"]), "organization:reuters");
+                assert_eq!(field(&["news_outlet"]), true);
+                assert_eq!(field(&["statements"]), 2);
+                assert_eq!(field(&["speakers", "1", "entity", "name"]), "Tomas Reyk");
+            }
+            "mentioners" => {
+                assert_eq!(field(&["mentioned_in"]), 1);
+                assert_eq!(field(&["speakers", "0", "entity", "name"]), "Tomas Reyk");
+            }
+            "graph" => {
+                assert_eq!(field(&["directed"]), true);
+                assert!(!v["nodes"].as_array().unwrap().is_empty());
+                assert!(!v["edges"].as_array().unwrap().is_empty());
+            }
+            "connection" => {
+                let steps = v["steps"].as_array().unwrap();
+                assert_eq!(v["length"].as_u64().unwrap() as usize + 1, steps.len());
+                assert_eq!(steps[0]["via"], serde_json::Value::Null);
+                assert!(v["chain"].as_str().unwrap().contains("mentions"));
+            }
+            "array of speakers" => {
+                assert_eq!(v.as_array().unwrap().len(), 3);
+                assert_eq!(field(&["0", "speaker", "name"]), "Hana Ruiz");
+                assert_eq!(field(&["0", "statements"]), 3);
+            }
+            "array of outlets" => {
+                assert_eq!(v.as_array().unwrap().len(), 3);
+                assert_eq!(field(&["0", "outlet", "name"]), "Reuters");
+                assert_eq!(field(&["0", "relayed"]), 2);
+            }
+            "array of days" => {
+                assert_eq!(v.as_array().unwrap().len(), 5);
+                assert_eq!(field(&["0", "date"]), "2025-05-03");
+                assert_eq!(field(&["0", "year_known"]), true);
+            }
+            "array of components" => {
+                assert_eq!(v.as_array().unwrap().len(), 5);
+                assert_eq!(field(&["0", "links"]), 3);
+                assert_eq!(field(&["0", "people", "0", "name"]), "Ines Calder");
+            }
+            "roles" => {
+                assert_eq!(field(&["entity", "id"]), "organization:bbc");
+                assert_eq!(field(&["holders", "1", "title"]), "correspondent");
+            }
+            other => panic!("{other}"),
+        }
+        asked.push(args[0]);
+    }
+    // every subcommand of `query` is asked
+    let help = stdout(&qg(&["query", "--help"]));
+    let commands: Vec<&str> = help
+        .split("Commands:")
+        .nth(1)
+        .unwrap()
+        .split("Options:")
+        .next()
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert_eq!(commands.len(), 12, "{help}");
+    for c in commands {
+        assert!(asked.contains(&c), "{c} is not asked with --format json");
+    }
+}
+
+/// A known name whose answer is empty gets a sentence, not an empty
+/// table, and exit status 1; JSON stays the empty answer, the sentence
+/// goes to stderr.
+#[test]
+fn cli_empty_answers_about_known_names_say_so() {
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["who-said", "Oduya"],
+            "Piet Oduya (person:piet-oduya) said nothing in these texts",
+            "[]",
+        ),
+        (
+            &["provenance", "Oduya"],
+            "Piet Oduya (person:piet-oduya) said nothing in these texts",
+            "[]",
+        ),
+        (
+            &["relayed-by", "Velsen"],
+            "Mara Velsen (person:mara-velsen) is not an outlet: it relayed no statements in these texts",
+            "",
+        ),
+        (
+            &["mentions", "Oduya"],
+            "no statement in these texts mentions Piet Oduya (person:piet-oduya)",
+            "",
+        ),
+        (
+            &["roles", "Lemos"],
+            "Beatriz Lemos (person:beatriz-lemos) holds no role and no one holds a role of it in these texts",
+            "",
+        ),
+        (
+            &["path", "Calder", "Ruiz", "--via", "statements"],
+            "no connection between \"Calder\" and \"Ruiz\" through statements",
+            "null",
+        ),
+    ];
+    for (args, note, json) in cases {
+        let mut all = vec!["query"];
+        all.extend_from_slice(args);
+        all.push(FIXTURES);
+        let o = qg(&all);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {o:?}");
+        assert_eq!(stdout(&o), format!("{note}\n"), "{args:?}");
+        assert!(o.stderr.is_empty(), "{args:?}: {o:?}");
+        all.extend_from_slice(&["-f", "json"]);
+        let o = qg(&all);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {o:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            format!("quotegraph: {note}\n")
+        );
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        if !json.is_empty() {
+            assert_eq!(v.to_string(), *json, "{args:?}");
+        }
+    }
+    // an outlet that relayed nothing is still an outlet
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("query_cli_outlet");
+    std::fs::create_dir_all(&dir).unwrap();
+    let doc = dir.join("a.txt");
+    std::fs::write(&doc, "Anna Berg said that Reuters had closed its office.\n").unwrap();
+    let o = qg(&["query", "relayed-by", "Reuters", doc.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    assert_eq!(
+        stdout(&o),
+        "Reuters (organization:reuters) relayed no statements in these texts\n"
+    );
+}
+
+#[test]
+fn cli_reads_a_saved_node_link_json_graph() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("query_cli_saved_json");
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = dir.join("g.json");
+    let o = qg(&["graph", FIXTURES, "-o", json.to_str().unwrap()]);
+    assert!(o.status.success(), "{o:?}");
+    let json = json.to_str().unwrap();
+    for args in [
+        &["who-said", "Velsen", "-f", "json"][..],
+        &["path", "Oduya", "Calder"],
+        &["roles", "BBC"],
+        &["timeline"],
+        &["mention-network", "-f", "gexf"],
+    ] {
+        let with = |input: &str| {
+            let mut all = vec!["query", args[0]];
+            all.extend_from_slice(&args[1..]);
+            all.push(input);
+            qg(&all)
+        };
+        let (texts, saved) = (with(FIXTURES), with(json));
+        assert!(saved.status.success(), "{args:?}: {saved:?}");
+        assert!(!saved.stdout.is_empty());
+        assert_eq!(stdout(&texts), stdout(&saved), "{args:?}");
+    }
+}
+
+/// `query ego -o FILE` in every export format writes exactly what the
+/// library's exporter writes for `query::ego`.
+#[test]
+fn cli_ego_exports_in_every_format() {
+    let g = fixtures();
+    let ego = query::ego(g, "Velsen", 1).unwrap();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("query_cli_ego");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("lib")).unwrap();
+    for f in Format::ALL {
+        let cli = dir.join(f.default_file_name());
+        let o = qg(&[
+            "query",
+            "ego",
+            "Velsen",
+            "-k",
+            "1",
+            FIXTURES,
+            "--format",
+            f.name(),
+            "-o",
+            cli.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{f}: {o:?}");
+        let lib = dir.join("lib").join(f.default_file_name());
+        f.exporter().write_path(&ego, &lib).unwrap();
+        let files = |p: &Path| -> Vec<(String, Vec<u8>)> {
+            if p.is_dir() {
+                let mut v: Vec<_> = std::fs::read_dir(p)
+                    .unwrap()
+                    .map(|e| {
+                        let e = e.unwrap();
+                        (
+                            e.file_name().to_string_lossy().into_owned(),
+                            std::fs::read(e.path()).unwrap(),
+                        )
+                    })
+                    .collect();
+                v.sort();
+                v
+            } else {
+                vec![(String::new(), std::fs::read(p).unwrap())]
+            }
+        };
+        let (a, b) = (files(&cli), files(&lib));
+        assert!(
+            !a.is_empty() && a.iter().all(|(_, bytes)| !bytes.is_empty()),
+            "{f}"
+        );
+        assert_eq!(a, b, "{f}");
+    }
 }

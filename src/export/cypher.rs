@@ -112,7 +112,7 @@ fn column_type(t: AttrType) -> &'static str {
 /// maintained Kùzu fork) needs before it can run the script or load the
 /// CSV files: one node table per label with the properties that label
 /// has, one relationship table per type with every pair of labels it may
-/// join, each with `title` and `mention`.
+/// join, each with `title`, `mention` and `weight`.
 pub fn ladybug_schema() -> String {
     let mut out = String::new();
     for k in NodeKind::ALL {

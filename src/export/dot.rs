@@ -49,9 +49,17 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
         if let Some(t) = &e.edge.title {
             text = format!("{text}: {t}");
         }
+        // a weighted edge (a derived graph's count) shows it, and thickens
+        let weight = match e.edge.weight {
+            Some(w) => {
+                text = format!("{text} ×{w}");
+                format!(", weight={w}, penwidth={}", 1 + w.min(8))
+            }
+            None => String::new(),
+        };
         writeln!(
             out,
-            "  {} -> {} [label={}{}];",
+            "  {} -> {} [label={}{}{weight}];",
             id(&e.from.id),
             id(&e.to.id),
             label(&text),

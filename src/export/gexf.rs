@@ -99,7 +99,15 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
         w.write_event(Event::End(BytesEnd::new("attributes")))
     };
     declare(&mut w, "node", &mut node_attrs())?;
-    declare(&mut w, "edge", &mut EDGE_ATTRS.iter().enumerate())?;
+    // an edge's weight is GEXF's own `weight`, which Gephi reads as the
+    // edge's Weight; declaring it again would clash with it
+    let edge_attrs = || {
+        EDGE_ATTRS
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.name != "weight")
+    };
+    declare(&mut w, "edge", &mut edge_attrs())?;
 
     let attvalues = |w: &mut Writer<&mut dyn Write>, values: Vec<(usize, String)>| {
         w.write_event(Event::Start(BytesStart::new("attvalues")))?;
@@ -148,9 +156,13 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
         el.push_attribute(attr("source", &e.from.id));
         el.push_attribute(attr("target", &e.to.id));
         el.push_attribute(attr("label", e.edge.kind.as_str()));
+        if let Some(weight) = e.edge.weight {
+            el.push_attribute(("weight", weight.to_string().as_str()));
+        }
         w.write_event(Event::Start(el))?;
         let values = edge_attributes(e.edge)
             .into_iter()
+            .filter(|(name, _)| *name != "weight")
             .map(|(name, v)| {
                 let i = EDGE_ATTRS.iter().position(|a| a.name == name);
                 (i.expect("declared"), v.to_text().into_owned())

@@ -182,7 +182,8 @@ fn page_data(g: &QuoteGraph, title: &str) -> Value {
         .map(|raw| {
             let (a, b, e) = (raw.source().index(), raw.target().index(), &raw.weight);
             let k = edge_kind_index(e.kind);
-            match e.title.as_ref().or(e.mention.as_ref()) {
+            let weight = e.weight.map(|w| format!("{w} statements"));
+            match e.title.as_ref().or(e.mention.as_ref()).or(weight.as_ref()) {
                 Some(note) => json!([a, b, k, note]),
                 None => json!([a, b, k]),
             }

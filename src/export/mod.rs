@@ -326,6 +326,7 @@ pub(crate) const EDGE_ATTRS: &[Attr] = &[
     a("kind", AttrType::Str, &[]),
     a("title", AttrType::Str, &[]),
     a("mention", AttrType::Str, &[]),
+    a("weight", AttrType::Int, &[]),
 ];
 
 /// One attribute value, as the exporters write it.
@@ -422,12 +423,15 @@ pub fn node_attributes(n: &Node) -> Vec<(&'static str, AttrValue<'_>)> {
 }
 
 /// An edge's attributes that have values: `kind`, then `title`
-/// (`holds_role`) and `mention` (the words that named the speaker, source
-/// or addressee).
+/// (`holds_role`), `mention` (the words that named the speaker, source
+/// or addressee) and `weight` (statements a derived edge stands for).
 pub fn edge_attributes(e: &Edge) -> Vec<(&'static str, AttrValue<'_>)> {
     let mut out = vec![("kind", s(e.kind.as_str()))];
     opt(&mut out, "title", &e.title);
     opt(&mut out, "mention", &e.mention);
+    if let Some(w) = e.weight {
+        out.push(("weight", AttrValue::Int(i64::from(w))));
+    }
     out
 }
 

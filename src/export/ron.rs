@@ -36,6 +36,8 @@ struct EdgeLineRef<'a> {
     kind: EdgeKind,
     title: &'a Option<String>,
     mention: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weight: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -47,6 +49,8 @@ struct EdgeLine {
     title: Option<String>,
     #[serde(default)]
     mention: Option<String>,
+    #[serde(default)]
+    weight: Option<u32>,
 }
 
 impl Exporter for Ron {
@@ -66,6 +70,7 @@ impl Exporter for Ron {
                     kind: e.edge.kind,
                     title: &e.edge.title,
                     mention: &e.edge.mention,
+                    weight: e.edge.weight,
                 })
                 .collect(),
         };
@@ -141,6 +146,7 @@ pub fn read_ron(text: &str) -> Result<QuoteGraph> {
                     kind: e.kind,
                     title: e.title,
                     mention: e.mention,
+                    weight: e.weight,
                 },
             )
         }),

@@ -156,7 +156,16 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
                 EdgeKind::Said => {}
                 EdgeKind::ReportedBy => p.push(format!("prov:wasQuotedFrom {to}")),
                 EdgeKind::AddressedTo => p.push(format!("qg:addressedTo {to}")),
-                EdgeKind::Mentions => p.push(format!("schema:mentions {to}")),
+                EdgeKind::Mentions => {
+                    p.push(format!("schema:mentions {to}"));
+                    // a person's mention of a person, counted: the triple
+                    // above, and how many statements make it
+                    if let Some(w) = e.edge.weight {
+                        p.push(format!(
+                            "qg:mentionCount [ qg:of {to} ; qg:statements {w} ]"
+                        ));
+                    }
+                }
                 EdgeKind::HoldsRole => p.push(format!(
                     "qg:holdsRole [ a schema:Role ; schema:roleName {} ; qg:of {to} ]",
                     literal(e.edge.title.as_deref().unwrap_or(""))

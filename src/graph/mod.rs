@@ -123,7 +123,9 @@ pub enum EdgeKind {
     ReportedBy,
     /// Statement → whom it was said to.
     AddressedTo,
-    /// Statement → an entity named in its content.
+    /// Statement → an entity named in its content; in the person mention
+    /// network ([`query::mention_network`](crate::query::mention_network)),
+    /// person → person, weighted by the statements that mention.
     Mentions,
     /// Person → what a title is of (Peskov → Putin, "spokesman").
     HoldsRole,
@@ -177,9 +179,8 @@ impl EdgeKind {
         const STATEMENT: &[NodeKind] = &[NodeKind::Statement];
         match self {
             EdgeKind::Said => (ENTITIES, STATEMENT),
-            EdgeKind::ReportedBy | EdgeKind::AddressedTo | EdgeKind::Mentions => {
-                (STATEMENT, ENTITIES)
-            }
+            EdgeKind::ReportedBy | EdgeKind::AddressedTo => (STATEMENT, ENTITIES),
+            EdgeKind::Mentions => (&[NodeKind::Statement, NodeKind::Person], ENTITIES),
             EdgeKind::HoldsRole => (ENTITIES, ENTITIES),
             EdgeKind::AppearsIn => (STATEMENT, &[NodeKind::Document]),
             EdgeKind::Datelined => (&[NodeKind::Document], ENTITIES),
@@ -405,14 +406,23 @@ pub struct Edge {
     /// `said`, `reported_by`, `addressed_to`: the words as written ("the
     /// top Russian diplomat").
     pub mention: Option<String>,
+    /// How many statements the edge stands for, in graphs derived from the
+    /// attribution graph: a person → person `mentions` edge of
+    /// [`query::mention_network`](crate::query::mention_network) counts the
+    /// statements of one that mention the other. `None` in the attribution
+    /// graph itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
 }
 
 impl Edge {
-    fn new(kind: EdgeKind) -> Edge {
+    /// An edge of `kind` with no title, mention or weight.
+    pub fn new(kind: EdgeKind) -> Edge {
         Edge {
             kind,
             title: None,
             mention: None,
+            weight: None,
         }
     }
 }

@@ -306,6 +306,10 @@ fn edge_from_json(v: &Value) -> Result<(String, String, Edge)> {
             kind: parse::<EdgeKind>(v, "kind")?,
             title: opt_string(v, "title"),
             mention: opt_string(v, "mention"),
+            weight: v
+                .get("weight")
+                .and_then(Value::as_u64)
+                .map(|w| u32::try_from(w).unwrap_or(u32::MAX)),
         },
     ))
 }

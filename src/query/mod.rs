@@ -5,7 +5,8 @@
 //! Every function takes a [`QuoteGraph`] and returns plain data that
 //! serializes with serde; names are resolved with [`resolve`] (id, name,
 //! alias or a word of a name, ignoring case), and the answers that are
-//! graphs themselves ([`ego`], [`mention_network`]) are [`QuoteGraph`]s
+//! graphs themselves ([`ego`], [`mention_network`],
+//! [`mention_network_with_statements`]) are [`QuoteGraph`]s
 //! that every [`Exporter`](crate::Exporter) writes. [`ToTable`] prints an
 //! answer the way `quotegraph query` does.
 //!
@@ -120,8 +121,17 @@ pub struct Ranked {
 /// A query answer that prints as a readable table, as `quotegraph query`
 /// shows it.
 pub trait ToTable {
-    /// The table, each line ending in a newline.
+    /// The table, each line ending in a newline; an empty answer about a
+    /// known name is its [`empty_note`](ToTable::empty_note) instead.
     fn to_table(&self) -> String;
+
+    /// When the answer names a known entity but has nothing in it, the
+    /// sentence that says so ("Piet Oduya said nothing in these texts");
+    /// `quotegraph query` prints it instead of an empty table and exits
+    /// with status 1. `None` for answers with something in them.
+    fn empty_note(&self) -> Option<String> {
+        None
+    }
 }
 
 /// `000_lavrov_carlson_tass.txt#2` for `statement:data/articles/000_lavrov_carlson_tass.txt#2`.
@@ -166,9 +176,11 @@ fn speaker_of(g: &QuoteGraph, st: NodeIndex) -> Option<NodeIndex> {
         .copied()
 }
 
-/// How dates sort: ISO dates (`2024-12-06`) chronologically, then dates
-/// without a year ("Dec 6", "6 December") by month and day, then any
-/// other text, then undated.
+/// How dates sort and group: ISO dates (`2024-12-06`) chronologically,
+/// then dates without a year ("Dec 6", "6 December") by month and day
+/// (every spelling of one month and day is one key: no year is guessed),
+/// then any other text as written, then undated. The text is kept only
+/// for the other-text dates.
 fn date_key(d: &Option<String>) -> (u8, u32, u32, u32, String) {
     let Some(d) = d else {
         return (3, 0, 0, 0, String::new());
@@ -177,7 +189,7 @@ fn date_key(d: &Option<String>) -> (u8, u32, u32, u32, String) {
     let parts: Vec<&str> = d.split('-').collect();
     if let [y, m, day] = parts.as_slice() {
         if let (Some(y), Some(m), Some(day)) = (num(y), num(m), num(day)) {
-            return (0, y, m, day, d.clone());
+            return (0, y, m, day, String::new());
         }
     }
     let words: Vec<&str> = d
@@ -190,28 +202,29 @@ fn date_key(d: &Option<String>) -> (u8, u32, u32, u32, String) {
             _ => None,
         };
         if let Some((m, day)) = md {
-            return (1, 0, m, day, d.clone());
+            return (1, 0, m, day, String::new());
         }
     }
     (2, 0, 0, 0, d.clone())
 }
 
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// 1–12 for an English month name or its abbreviation ("Sept", "Dec").
 fn month(w: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = w.to_lowercase();
     if w.len() < 3 {
         return None;
@@ -319,7 +332,19 @@ pub fn who_said(g: &QuoteGraph, name: &str) -> Result<WhoSaid> {
 }
 
 impl ToTable for WhoSaid {
+    fn empty_note(&self) -> Option<String> {
+        self.statements.is_empty().then(|| {
+            format!(
+                "{} ({}) said nothing in these texts",
+                self.speaker.name, self.speaker.id
+            )
+        })
+    }
+
     fn to_table(&self) -> String {
+        if let Some(note) = self.empty_note() {
+            return note + "\n";
+        }
         let docs: HashSet<&str> = self.statements.iter().map(|s| s.doc.as_str()).collect();
         let mut outlets: Vec<&str> = self
             .statements
@@ -485,6 +510,8 @@ impl ToTable for [Provenance] {
 pub struct Relayed {
     /// The outlet.
     pub outlet: EntityRef,
+    /// True when it is a news outlet or agency (see [`relayed_by`]).
+    pub news_outlet: bool,
     /// Statements it relayed.
     pub statements: usize,
     /// Who said them, most relayed first; statements without a resolved
@@ -518,13 +545,31 @@ pub fn relayed_by(g: &QuoteGraph, name: &str) -> Result<Relayed> {
     }
     Ok(Relayed {
         outlet: EntityRef::of(o),
+        news_outlet: o.entity().is_some_and(|e| e.outlet),
         statements: sts.len(),
         speakers: rank(by, g),
     })
 }
 
 impl ToTable for Relayed {
+    fn empty_note(&self) -> Option<String> {
+        let o = &self.outlet;
+        (self.statements == 0).then(|| {
+            if self.news_outlet {
+                format!("{} ({}) relayed no statements in these texts", o.name, o.id)
+            } else {
+                format!(
+                    "{} ({}) is not an outlet: it relayed no statements in these texts",
+                    o.name, o.id
+                )
+            }
+        })
+    }
+
     fn to_table(&self) -> String {
+        if let Some(note) = self.empty_note() {
+            return note + "\n";
+        }
         let mut out = format!(
             "{} ({}) relayed {} statement{} from {} speaker{}\n",
             self.outlet.name,
@@ -588,7 +633,27 @@ pub fn mentioners(g: &QuoteGraph, name: &str) -> Result<Mentioners> {
 }
 
 impl ToTable for Mentioners {
+    fn empty_note(&self) -> Option<String> {
+        let e = &self.entity;
+        match (self.mentioned_in, self.speakers.is_empty()) {
+            (0, _) => Some(format!(
+                "no statement in these texts mentions {} ({})",
+                e.name, e.id
+            )),
+            (n, true) => Some(format!(
+                "{} ({}) is mentioned in {n} statement{}, none by another known speaker",
+                e.name,
+                e.id,
+                plural(n)
+            )),
+            _ => None,
+        }
+    }
+
     fn to_table(&self) -> String {
+        if let Some(note) = self.empty_note() {
+            return note + "\n";
+        }
         let mut out = format!(
             "{} ({}) is mentioned in {} statement{}; {} speaker{} {} about it\n",
             self.entity.name,
@@ -659,11 +724,67 @@ pub fn mention_links(g: &QuoteGraph) -> Vec<MentionLink> {
     out
 }
 
-/// The mention network as a graph of its own: the people in
-/// [`mention_links`] and the statements that link them, with their `said`
-/// and `mentions` edges (A → said → statement → mentions → B), so every
-/// exporter can write it.
+/// The mention network between people as a graph of its own: the people
+/// in [`mention_links`] and one `mentions` edge A → B per link, whose
+/// `weight` is the number of A's statements that mention B. This is what
+/// opens in Gephi as a weighted person-to-person network; every exporter
+/// writes it (the weight as GEXF's and GraphML's `weight`, a `weight`
+/// property in Cypher and CSV, `×n` in DOT).
+///
+/// ```
+/// use quotegraph::{query, Document, Extractor, QuoteGraph};
+///
+/// let rec = Extractor::default()
+///     .extract(&Document::new("a.txt",
+///         "John Smith said that taxes would rise. Anna Berg said that John Smith \
+///          was late. Berg said that Smith would resign."))
+///     .to_record();
+/// let g = QuoteGraph::from_extractions(&[rec]).unwrap();
+/// let net = query::mention_network(&g);
+/// assert_eq!(net.node_count(), 2);
+/// let e = net.edges().next().unwrap();
+/// assert_eq!((e.from.name(), e.to.name()), ("Anna Berg", "John Smith"));
+/// assert_eq!(e.edge.weight, Some(2));
+/// ```
 pub fn mention_network(g: &QuoteGraph) -> QuoteGraph {
+    let links = mention_links(g);
+    let gr = g.graph();
+    let mut keep = vec![false; gr.node_count()];
+    for l in &links {
+        for id in [&l.from.id, &l.to.id] {
+            keep[g.index_of(id).expect("linked").index()] = true;
+        }
+    }
+    let nodes = gr
+        .node_indices()
+        .filter(|i| keep[i.index()])
+        .map(|i| gr[i].clone())
+        .collect();
+    // graph order of the speaker, then of the person mentioned
+    let mut edges: Vec<(NodeIndex, NodeIndex, u32)> = links
+        .iter()
+        .map(|l| {
+            let a = g.index_of(&l.from.id).expect("linked");
+            let b = g.index_of(&l.to.id).expect("linked");
+            (a, b, u32::try_from(l.count).unwrap_or(u32::MAX))
+        })
+        .collect();
+    edges.sort();
+    let edges = edges.into_iter().map(|(a, b, w)| {
+        let edge = crate::graph::Edge {
+            weight: Some(w),
+            ..crate::graph::Edge::new(EdgeKind::Mentions)
+        };
+        (gr[a].id.clone(), gr[b].id.clone(), edge)
+    });
+    QuoteGraph::from_parts(nodes, edges).expect("links join nodes it holds")
+}
+
+/// The mention network with the statements that make it: the people in
+/// [`mention_links`], the statements that link them, and their `said` and
+/// `mentions` edges (A → said → statement → mentions → B), for reading
+/// what was said along each link.
+pub fn mention_network_with_statements(g: &QuoteGraph) -> QuoteGraph {
     let gr = g.graph();
     let mut keep = vec![false; gr.node_count()];
     let mut edges: HashSet<EdgeIndex> = HashSet::new();
@@ -749,17 +870,30 @@ pub struct Connection {
     pub steps: Vec<PathStep>,
 }
 
+/// The edges a [`path`] may go through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// Statements (`said`, `addressed_to`, `reported_by`, `mentions`) and
+    /// roles (`holds_role`): Peskov reaches Lavrov as Putin's spokesman.
+    #[default]
+    Any,
+    /// Statements only: who said what to or about whom, and who relayed
+    /// it; roles are left out.
+    Statements,
+}
+
 /// Edges a connection may use, best first when two nodes share several:
-/// everything but document links (`appears_in`, `datelined`), which would
-/// join everyone quoted in the same article.
-fn path_priority(kind: EdgeKind) -> Option<u8> {
+/// never document links (`appears_in`, `datelined`), which would join
+/// everyone quoted in the same article, and roles only with [`Via::Any`].
+fn path_priority(kind: EdgeKind, via: Via) -> Option<u8> {
     match kind {
         EdgeKind::Said => Some(0),
         EdgeKind::AddressedTo => Some(1),
         EdgeKind::ReportedBy => Some(2),
-        EdgeKind::HoldsRole => Some(3),
+        EdgeKind::HoldsRole if via == Via::Any => Some(3),
         EdgeKind::Mentions => Some(4),
-        EdgeKind::AppearsIn | EdgeKind::Datelined => None,
+        EdgeKind::HoldsRole | EdgeKind::AppearsIn | EdgeKind::Datelined => None,
     }
 }
 
@@ -790,7 +924,15 @@ fn step_name(n: &Node) -> String {
 /// either direction; `None` when they are not connected. Found with
 /// petgraph's `has_path_connecting` and `astar` on an undirected view of
 /// the graph without document links; every edge counts 1.
+/// [`path_via`] with [`Via::Statements`] leaves roles out.
 pub fn path(g: &QuoteGraph, from: &str, to: &str) -> Result<Option<Connection>> {
+    path_via(g, from, to, Via::Any)
+}
+
+/// [`path`] over the edges `via` allows: with [`Via::Statements`] every
+/// step is a statement edge (said, addressed to, relayed by, mentions), so
+/// the connection is made of who said what to or about whom.
+pub fn path_via(g: &QuoteGraph, from: &str, to: &str, via: Via) -> Result<Option<Connection>> {
     let a = resolve_index(g, from)?;
     let b = resolve_index(g, to)?;
     let gr = g.graph();
@@ -800,7 +942,7 @@ pub fn path(g: &QuoteGraph, from: &str, to: &str) -> Result<Option<Connection>> 
     }
     let mut usable: Vec<(u8, EdgeIndex)> = gr
         .edge_indices()
-        .filter_map(|e| path_priority(gr[e].kind).map(|p| (p, e)))
+        .filter_map(|e| path_priority(gr[e].kind, via).map(|p| (p, e)))
         .collect();
     usable.sort();
     let mut pairs = HashSet::new();
@@ -1018,8 +1160,16 @@ impl ToTable for [OutletRank] {
 /// One document date: its documents and who was quoted most.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelineDay {
-    /// The date from the datelines (`None`: undated documents).
+    /// The date from the datelines, normalised: `2024-12-06`; for a date
+    /// written without a year, ISO 8601's month-day `--12-06` (no year is
+    /// guessed); other text as written; `None`: undated documents.
     pub date: Option<String>,
+    /// False for dates written without a year (and for text that is not a
+    /// date).
+    pub year_known: bool,
+    /// The date as the datelines wrote it ("Dec 6", "December 6"), each
+    /// spelling once, in graph order.
+    pub written: Vec<String>,
     /// Documents with that date, in graph order.
     pub documents: Vec<String>,
     /// Statements in them.
@@ -1028,33 +1178,76 @@ pub struct TimelineDay {
     pub speakers: Vec<Ranked>,
 }
 
+impl TimelineDay {
+    /// The date for people: `2024-12-06`, `Dec 6 (year unknown)`, other
+    /// text as written, or `undated`.
+    pub fn label(&self) -> String {
+        match &self.date {
+            None => "undated".into(),
+            Some(d) if self.year_known => d.clone(),
+            Some(d) => match d.strip_prefix("--").and_then(|md| md.split_once('-')) {
+                Some((m, day)) => {
+                    let m: usize = m.parse().expect("written as --MM-DD");
+                    let name = MONTHS[m - 1];
+                    format!(
+                        "{}{} {} (year unknown)",
+                        name[..1].to_uppercase(),
+                        &name[1..3],
+                        day.trim_start_matches('0')
+                    )
+                }
+                None => d.clone(),
+            },
+        }
+    }
+}
+
 /// Statements per document date, with the most-quoted speakers of each:
-/// a timeline from the datelines, oldest first; dates without a year
-/// ("Dec 6") come after the dated ones, by month and day, and undated
-/// documents last.
+/// a timeline from the datelines, oldest first. Dates written without a
+/// year ("Dec 6", "6 December") get no guessed year: they come after the
+/// dated ones, one entry per month and day whatever the spelling, marked
+/// by [`TimelineDay::year_known`]; undated documents come last.
 pub fn timeline(g: &QuoteGraph) -> Vec<TimelineDay> {
     let gr = g.graph();
-    type Day = (Vec<NodeIndex>, Vec<NodeIndex>);
+    #[derive(Default)]
+    struct Day {
+        written: Vec<String>,
+        docs: Vec<NodeIndex>,
+        sts: Vec<NodeIndex>,
+    }
     let mut days: BTreeMap<(u8, u32, u32, u32, String), Day> = BTreeMap::new();
     for ix in gr.node_indices() {
         let Some(d) = gr[ix].document() else { continue };
         let day = days.entry(date_key(&d.date)).or_default();
-        day.0.push(ix);
-        day.1
+        if let Some(w) = &d.date {
+            if !day.written.contains(w) {
+                day.written.push(w.clone());
+            }
+        }
+        day.docs.push(ix);
+        day.sts
             .extend(linked(g, ix, EdgeKind::AppearsIn, Direction::Incoming));
     }
     days.into_iter()
-        .map(|((order, _, _, _, date), (docs, sts))| {
+        .map(|((order, y, m, d, text), day)| {
             let mut by: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
-            for &st in &sts {
+            for &st in &day.sts {
                 if let Some(sp) = speaker_of(g, st) {
                     by.entry(sp).or_default().push(st);
                 }
             }
+            let date = match order {
+                0 => Some(format!("{y:04}-{m:02}-{d:02}")),
+                1 => Some(format!("--{m:02}-{d:02}")),
+                2 => Some(text),
+                _ => None,
+            };
             TimelineDay {
-                date: (order < 3).then_some(date),
-                documents: docs.iter().map(|&d| gr[d].name().to_string()).collect(),
-                statements: sts.len(),
+                date,
+                year_known: order == 0,
+                written: day.written,
+                documents: day.docs.iter().map(|&d| gr[d].name().to_string()).collect(),
+                statements: day.sts.len(),
                 speakers: rank(by, g),
             }
         })
@@ -1064,7 +1257,7 @@ pub fn timeline(g: &QuoteGraph) -> Vec<TimelineDay> {
 impl ToTable for [TimelineDay] {
     fn to_table(&self) -> String {
         let mut t = Table::new(&[
-            col("DATE", 12),
+            col("DATE", 24),
             num("DOCS"),
             num("STATEMENTS"),
             col("MOST QUOTED", 90),
@@ -1077,11 +1270,14 @@ impl ToTable for [TimelineDay] {
                 .map(|r| format!("{} ({})", r.entity.name, r.count))
                 .collect();
             t.row(vec![
-                d.date.clone().unwrap_or_else(|| "undated".into()),
+                d.label(),
                 d.documents.len().to_string(),
                 d.statements.to_string(),
                 list(top.iter().map(String::as_str)),
             ]);
+        }
+        if t.is_empty() {
+            return "no documents\n".into();
         }
         t.render()
     }
@@ -1312,7 +1508,20 @@ pub fn role_holders(g: &QuoteGraph, name: &str) -> Result<Roles> {
 }
 
 impl ToTable for Roles {
+    fn empty_note(&self) -> Option<String> {
+        let e = &self.entity;
+        (self.holders.is_empty() && self.holds.is_empty() && self.titles.is_empty()).then(|| {
+            format!(
+                "{} ({}) holds no role and no one holds a role of it in these texts",
+                e.name, e.id
+            )
+        })
+    }
+
     fn to_table(&self) -> String {
+        if let Some(note) = self.empty_note() {
+            return note + "\n";
+        }
         let mut out = format!("Roles around {} ({})\n", self.entity.name, self.entity.id);
         let mut t = Table::new(&[col("HOLDER", 30), col("TITLE", 30), col("OF", 30)]);
         for r in self.holders.iter().chain(&self.holds) {
@@ -1322,9 +1531,7 @@ impl ToTable for Roles {
                 r.of.name.clone(),
             ]);
         }
-        if t.is_empty() {
-            out.push_str("no roles of or by it\n");
-        } else {
+        if !t.is_empty() {
             out.push_str(&t.render());
         }
         if !self.titles.is_empty() {
@@ -1368,6 +1575,12 @@ mod tests {
                 "-"
             ]
         );
+        // one month and day is one key whatever the spelling; no year
+        assert_eq!(
+            date_key(&Some("Mar 3".into())),
+            date_key(&Some("3 March".into()))
+        );
+        assert_eq!(date_key(&Some("Mar 3".into())).1, 0);
         assert_eq!(month("Ma"), None);
         assert_eq!(month("Dec"), Some(12));
     }
