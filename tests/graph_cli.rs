@@ -173,11 +173,10 @@ fn a_write_error_names_its_cause_once() {
     let err = String::from_utf8_lossy(&o.stderr);
     let cause = std::io::Error::from_raw_os_error(20).to_string(); // ENOTDIR
     let line = err.lines().last().unwrap_or_default();
-    assert_eq!(
-        line,
-        format!("quotegraph: error: {}: {cause}", s(&file.join("sub"))),
-        "{err}"
-    );
+    // the unusable -o location is found before any work is done
+    assert!(line.starts_with("quotegraph: error: "), "{err}");
+    assert!(line.contains(s(&file)), "{err}");
+    assert_eq!(line.matches(&cause).count(), 1, "{err}");
 }
 
 #[test]
