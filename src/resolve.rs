@@ -64,13 +64,6 @@ pub struct Entity {
     pub prescanned_only: bool,
 }
 
-impl Entity {
-    /// The latest mention before `pos`.
-    pub fn last_before(&self, pos: usize) -> Option<usize> {
-        self.seen.iter().copied().filter(|&p| p < pos).max()
-    }
-}
-
 /// Resolves mentions to entities for one document.
 pub struct Resolver<'a> {
     text: &'a str,
@@ -134,18 +127,9 @@ struct Recency {
     live: Vec<usize>,
     /// The group ids of each entity (by index).
     groups: Vec<Vec<usize>>,
-    /// Each entity's latest mention as the logs know it.
-    latest: Vec<usize>,
 }
 
 impl Recency {
-    fn grow(&mut self, e: usize) {
-        if self.groups.len() <= e {
-            self.groups.resize_with(e + 1, Vec::new);
-            self.latest.resize(e + 1, 0);
-        }
-    }
-
     /// Put entity `e`, last seen at `last_seen`, into `group`.
     fn join(&mut self, e: usize, last_seen: usize, group: Group) {
         let next = self.logs.len();
@@ -154,39 +138,38 @@ impl Recency {
             self.logs.push(Vec::new());
             self.live.push(0);
         }
-        self.grow(e);
+        if self.groups.len() <= e {
+            self.groups.resize_with(e + 1, Vec::new);
+        }
         if !self.groups[e].contains(&id) {
-            self.latest[e] = last_seen;
             insert_sorted(&mut self.logs[id], (last_seen, e));
             self.live[id] += 1;
             self.groups[e].push(id);
         }
     }
 
-    /// Entity `e`'s latest mention moved to `new`.
-    fn moved(&mut self, e: usize, new: usize) {
-        if self.groups.get(e).is_none_or(Vec::is_empty) {
+    /// Entity `e`'s latest mention moved to `ents[e].last_seen`.
+    fn moved(&mut self, e: usize, ents: &[Entity]) {
+        let Some(groups) = self.groups.get(e) else {
             return;
-        }
-        self.latest[e] = new;
-        for &id in &self.groups[e] {
+        };
+        for &id in groups {
             let log = &mut self.logs[id];
-            insert_sorted(log, (new, e));
+            insert_sorted(log, (ents[e].last_seen, e));
             if log.len() > 2 * self.live[id] + 64 {
-                let latest = &self.latest;
-                log.retain(|&(p, x)| latest[x] == p);
+                log.retain(|&(p, x)| ents[x].last_seen == p);
             }
         }
     }
 
     /// Members of `group`, most recently seen first (ties: the later
     /// entity first, as `max_by_key` over all entities would pick).
-    fn newest(&self, group: &Group) -> impl Iterator<Item = usize> + '_ {
+    fn newest<'s>(&'s self, group: &Group, ents: &'s [Entity]) -> impl Iterator<Item = usize> + 's {
         self.ids.get(group).into_iter().flat_map(move |&id| {
             self.logs[id]
                 .iter()
                 .rev()
-                .filter(|&&(p, e)| self.latest[e] == p)
+                .filter(|&&(p, e)| ents[e].last_seen == p)
                 .map(|&(_, e)| e)
         })
     }
@@ -295,12 +278,10 @@ impl<'a> Resolver<'a> {
         let old = ent.last_seen;
         ent.last_seen = ent.last_seen.max(pos);
         ent.used = true;
-        if ent.last_seen != old {
-            let new = ent.last_seen;
-            self.recency.moved(e, new);
-        }
-        let ent = &mut self.entities[e];
         ent.seen.push(pos);
+        if self.entities[e].last_seen != old {
+            self.recency.moved(e, &self.entities);
+        }
         insert_sorted(&mut self.seen_res, (pos, e));
     }
 
@@ -713,10 +694,11 @@ impl<'a> Resolver<'a> {
                 } else {
                     np.kind
                 };
-                let guessed = self
-                    .by_name
-                    .get(&Self::key(self.slice(s, e)))
-                    .is_some_and(|&i| self.entities[i].prescanned_only);
+                let guessed = outlet_head
+                    && self
+                        .by_name
+                        .get(&Self::key(self.slice(s, e)))
+                        .is_some_and(|&i| self.entities[i].prescanned_only);
                 let ent = self.name_entity(s, e, kind, np.known)?;
                 if outlet_head && (guessed || self.entities[ent].kind == EntityKind::Organization) {
                     // the prescan took any two capitalized words for a
@@ -801,7 +783,7 @@ impl<'a> Resolver<'a> {
             // the most recent organization that has spoken, mentioned
             // before the pronoun
             self.recency
-                .newest(&Group::SpeakingOrg)
+                .newest(&Group::SpeakingOrg, &self.entities)
                 .find(|&i| self.entities[i].seen.iter().any(|&p| p < pos))
         }?;
         if let Some(g) = want.flatten() {
@@ -865,7 +847,7 @@ impl<'a> Resolver<'a> {
                 Some(o) => Group::HeadWith(head.clone(), o),
                 None => Group::Head(head.clone()),
             };
-            let best = self.recency.newest(&group).find(|&i| {
+            let best = self.recency.newest(&group, &self.entities).find(|&i| {
                 let en = &self.entities[i];
                 en.kind == EntityKind::Person
                     && en.roles.iter().any(|r| {

@@ -824,33 +824,16 @@ impl<'a> Ctx<'a> {
             if self.toks[k].is_punct(',') && self.relay_at(k + 1).is_some() {
                 k += 1;
             }
-            if self.is(k, "according") && self.is(k + 1, "to") && source.is_none() {
-                if let Some(np) = self.np.np_right(k + 2, hi, sent_start) {
-                    source = Some(np);
-                    k = np.end;
-                    continue;
-                }
+            // the outlet ("according to" names one only when none is yet)
+            let relay = self
+                .relay_at(k)
+                .filter(|_| source.is_none() || !self.is(k, "according"));
+            if let Some(np) = relay.and_then(|o| self.np.np_right(o, hi, sent_start)) {
+                source = Some(np);
+                k = np.end;
+                continue;
             }
             let w = self.word(k);
-            if self.is(k, "as")
-                && (self.is(k + 1, "cited")
-                    || self.is(k + 1, "quoted")
-                    || self.is(k + 1, "reported"))
-                && self.is(k + 2, "by")
-            {
-                if let Some(np) = self.np.np_right(k + 3, hi, sent_start) {
-                    source = Some(np);
-                    k = np.end;
-                    continue;
-                }
-            }
-            if self.is(k, "as") && self.is(k + 1, "per") {
-                if let Some(np) = self.np.np_right(k + 2, hi, sent_start) {
-                    source = Some(np);
-                    k = np.end;
-                    continue;
-                }
-            }
             if !self.toks[k].is_word()
                 || !self.toks[k].has(flags::PREP)
                 || self.toks[k].cap && k == sent_start

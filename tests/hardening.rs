@@ -688,20 +688,23 @@ fn output_file_is_written_atomically() {
     assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
 }
 
-#[test]
-fn closed_pipe_ends_quietly() {
+/// Run quotegraph with `args` + a generated 2,000-article JSONL file, read
+/// the first line of its output, close the pipe (like `| head -1`) and
+/// return the exit code, that line and stderr.
+fn read_one_line_then_close(seed: u64, args: &[&str]) -> (Option<i32>, String, String) {
     let d = tmp();
     let p = d.path().join("many.jsonl");
     let mut f = std::io::BufWriter::new(std::fs::File::create(&p).unwrap());
     for i in 0..2_000 {
-        let a = common::synth::article(3, i);
+        let a = common::synth::article(seed, i);
         f.write_all(common::synth::jsonl_line(&a).as_bytes())
             .unwrap();
     }
     f.flush().unwrap();
     drop(f);
     let mut child = Command::new(BIN)
-        .args(["extract", "--format", "jsonl", p.to_str().unwrap()])
+        .args(args)
+        .arg(p.to_str().unwrap())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -710,8 +713,7 @@ fn closed_pipe_ends_quietly() {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut first)
         .unwrap();
-    assert!(first.starts_with("{\"doc\":\"doc-000000\""));
-    // stdout is closed here, like `| head -1`
+    // stdout is closed here, with megabytes still to write
     let status = child.wait().unwrap();
     let mut err = String::new();
     child
@@ -720,45 +722,24 @@ fn closed_pipe_ends_quietly() {
         .unwrap()
         .read_to_string(&mut err)
         .unwrap();
-    assert_eq!((status.code(), err.as_str()), (Some(0), ""));
+    (status.code(), first, err)
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let (code, first, err) = read_one_line_then_close(3, &["extract", "--format", "jsonl"]);
+    assert!(first.starts_with("{\"doc\":\"doc-000000\""));
+    assert_eq!((code, err.as_str()), (Some(0), ""));
 }
 
 #[test]
 fn closed_pipe_ends_a_graph_export_quietly() {
     // the exporters report a failed write as quotegraph::Error::Io, which
     // holds its io::Error rather than chaining it
-    let d = tmp();
-    let p = d.path().join("many.jsonl");
-    let mut f = std::io::BufWriter::new(std::fs::File::create(&p).unwrap());
-    for i in 0..2_000 {
-        let a = common::synth::article(4, i);
-        f.write_all(common::synth::jsonl_line(&a).as_bytes())
-            .unwrap();
-    }
-    f.flush().unwrap();
-    drop(f);
-    let mut child = Command::new(BIN)
-        .args(["graph", "--format", "json", p.to_str().unwrap()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
+    let (code, first, err) = read_one_line_then_close(4, &["graph", "--format", "json"]);
     assert!(first.starts_with('{'), "{first}");
-    // stdout is closed here, like `| head -1`, with megabytes still to write
-    let status = child.wait().unwrap();
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(status.code(), Some(0), "{err}");
+    assert_eq!(code, Some(0), "{err}");
     assert!(
         lines.len() == 1 && lines[0].starts_with("quotegraph: graph: "),
         "{err}"

@@ -15,15 +15,7 @@ import json
 import os
 import sys
 
-MISSING = 3
-
-
-def need(module):
-    try:
-        return __import__(module)
-    except ImportError as e:
-        print(f"consumer missing: {e}", file=sys.stderr)
-        sys.exit(MISSING)
+from check_graph import need  # beside this file; exits 3 if a consumer is missing
 
 
 def main():
