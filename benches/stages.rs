@@ -100,7 +100,8 @@ fn stages(c: &mut Criterion) {
     g.bench_function("rules", |b| {
         b.iter(|| {
             for i in 0..docs.len() {
-                let ctx = Ctx::new(&docs[i].text, lex, &toks[i], &sents[i], &quotes[i]);
+                let bounds = token::Bounds::new(&toks[i]);
+                let ctx = Ctx::new(&docs[i].text, lex, &toks[i], &bounds, &sents[i], &quotes[i]);
                 black_box(ctx.run());
             }
         })
@@ -109,7 +110,8 @@ fn stages(c: &mut Criterion) {
     g.bench_function("mentions", |b| {
         b.iter(|| {
             for i in 0..docs.len() {
-                let mut res = Resolver::new(&docs[i].text, &toks[i], lex);
+                let bounds = token::Bounds::new(&toks[i]);
+                let mut res = Resolver::new(&docs[i].text, &toks[i], &bounds, lex);
                 let ranges: Vec<_> = sents[i].iter().map(|s| s.tokens.clone()).collect();
                 res.prescan(&ranges);
                 black_box(res.entities.len());
@@ -119,13 +121,17 @@ fn stages(c: &mut Criterion) {
     // resolution: the mentions found, then every attribution's speaker,
     // addressee, source and content mentions resolved to entities
     let drafts: Vec<_> = (0..docs.len())
-        .map(|i| Ctx::new(&docs[i].text, lex, &toks[i], &sents[i], &quotes[i]).run())
+        .map(|i| {
+            let bounds = token::Bounds::new(&toks[i]);
+            Ctx::new(&docs[i].text, lex, &toks[i], &bounds, &sents[i], &quotes[i]).run()
+        })
         .collect();
     g.bench_function("resolution", |b| {
         b.iter(|| {
             for i in 0..docs.len() {
                 let t = &toks[i];
-                let mut res = Resolver::new(&docs[i].text, t, lex);
+                let bounds = token::Bounds::new(t);
+                let mut res = Resolver::new(&docs[i].text, t, &bounds, lex);
                 let ranges: Vec<_> = sents[i].iter().map(|s| s.tokens.clone()).collect();
                 res.prescan(&ranges);
                 let mut starts = vec![false; t.len()];

@@ -160,12 +160,14 @@ impl Extractor {
             s
         };
         let quotes = quote::pair(&toks);
-        let drafts = Ctx::new(text, lex, &toks, &sents, &quotes).run();
+        // one set of token bounds for the rules and the resolver
+        let bounds = token::Bounds::new(&toks);
+        let drafts = Ctx::new(text, lex, &toks, &bounds, &sents, &quotes).run();
         let mut sent_starts = vec![false; toks.len()];
         for s in &sents {
             sent_starts[s.tokens.start] = true;
         }
-        let mut res = Resolver::new(text, &toks, lex);
+        let mut res = Resolver::new(text, &toks, &bounds, lex);
         let ranges: Vec<std::ops::Range<usize>> = sents.iter().map(|s| s.tokens.clone()).collect();
         res.prescan(&ranges);
         let dateline = dl.map(|(d, _)| {

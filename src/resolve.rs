@@ -88,9 +88,12 @@ pub struct Resolver<'a> {
     /// "The most recently mentioned X" for descriptions and "it"/"they".
     recency: Recency,
     /// Token bounds, to find the tokens of a content span.
-    bounds: crate::token::Bounds,
-    /// Description heads per role title (see `heads_of`).
-    heads: HashMap<String, Vec<String>>,
+    bounds: &'a crate::token::Bounds,
+    /// Description heads per role title (see `heads_of`), as ids of
+    /// `head_ids`.
+    heads: HashMap<String, Vec<u32>>,
+    /// Every description head met in a role title (lowercase), numbered.
+    head_ids: HashMap<String, u32>,
     buf: String,
 }
 
@@ -98,12 +101,16 @@ pub struct Resolver<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Group {
     /// Entities holding a role that a description headed by this word
-    /// (lowercase) may name: "minister" for a "foreign minister", and the
-    /// heads the titles lexicon says the title implies ("diplomat").
-    Head(String),
-    /// Entities with a `Head` role and a role of this entity (a place or
-    /// an owner): "the Kenyan minister", "the minister of Kenya".
-    HeadWith(String, usize),
+    /// may name: "minister" for a "foreign minister", and the heads the
+    /// titles lexicon says the title implies ("diplomat"). The word is
+    /// an id from `Resolver::head_ids`, so a group is hashed without a
+    /// string.
+    Head(u32),
+    /// People with a role of this entity (a place or an owner): read
+    /// together with a `Head` group for "the Kenyan minister", "the
+    /// minister of Kenya". Apart, so a person is in heads + owners
+    /// groups, not heads × owners.
+    Owner(usize),
     /// Organizations that have spoken ("it", "they").
     SpeakingOrg,
 }
@@ -175,6 +182,27 @@ impl Recency {
     }
 }
 
+/// The items of `a` and `b` alternately (all of `a` when there is no
+/// `b`), until one runs out.
+fn either_in_turns(
+    a: impl Iterator<Item = usize>,
+    b: Option<impl Iterator<Item = usize>>,
+) -> impl Iterator<Item = usize> {
+    let mut a = a.fuse();
+    let mut b = b.map(Iterator::fuse);
+    let mut from_b = false;
+    std::iter::from_fn(move || {
+        let next = match (&mut b, from_b) {
+            (Some(b), true) => b.next(),
+            _ => a.next(),
+        };
+        if b.is_some() {
+            from_b = !from_b;
+        }
+        next
+    })
+}
+
 /// Insert into an ascending list that mostly grows at its end; equal
 /// items are kept once.
 fn insert_sorted(v: &mut Vec<(usize, usize)>, item: (usize, usize)) {
@@ -182,6 +210,16 @@ fn insert_sorted(v: &mut Vec<(usize, usize)>, item: (usize, usize)) {
         v.push(item);
     } else if let Err(at) = v.binary_search(&item) {
         v.insert(at, item);
+    }
+}
+
+/// `word.to_lowercase() == lower`, without allocating for ASCII words
+/// (a surname is compared with every known namesake).
+fn lower_eq(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
     }
 }
 
@@ -195,8 +233,14 @@ fn strip_det(s: &str) -> &str {
 }
 
 impl<'a> Resolver<'a> {
-    /// A resolver over one document's tokens.
-    pub fn new(text: &'a str, toks: &'a [Token], lex: &'a Lexicon) -> Resolver<'a> {
+    /// A resolver over one document's tokens; `bounds` are their bounds
+    /// (built once per document and shared with the rules).
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        bounds: &'a crate::token::Bounds,
+        lex: &'a Lexicon,
+    ) -> Resolver<'a> {
         Resolver {
             text,
             toks,
@@ -207,8 +251,9 @@ impl<'a> Resolver<'a> {
             seen_pre: Vec::new(),
             seen_res: Vec::new(),
             recency: Recency::default(),
-            bounds: crate::token::Bounds::new(toks),
+            bounds,
             heads: HashMap::new(),
+            head_ids: HashMap::new(),
             buf: String::new(),
         }
     }
@@ -575,38 +620,42 @@ impl<'a> Resolver<'a> {
         }
         let e = ent;
         let ent = &mut self.entities[e];
-        if let Some(r) = ent.roles.iter_mut().find(|r| r.title == role.title) {
+        let new_owner = role
+            .of
+            .filter(|o| !ent.roles.iter().any(|r| r.of == Some(*o)));
+        let new_title = if let Some(r) = ent.roles.iter_mut().find(|r| r.title == role.title) {
             if r.of.is_some() || role.of.is_none() {
                 return;
             }
             r.of = role.of;
+            None
         } else {
             ent.roles.push(role);
-        }
-        self.join_role_groups(e);
+            Some(ent.roles.len() - 1)
+        };
+        self.join_role_groups(e, new_title, new_owner);
     }
 
-    /// Put a person into the recency groups its roles give it.
-    fn join_role_groups(&mut self, e: usize) {
-        let ent = &self.entities[e];
-        let last_seen = ent.last_seen;
-        let owners: Vec<usize> = ent.roles.iter().filter_map(|r| r.of).collect();
-        let titles: Vec<String> = ent.roles.iter().map(|r| r.title.clone()).collect();
-        for title in titles {
+    /// Put a person into the recency groups a new role gives it: the
+    /// new title's heads and the new owner. Only what is new is joined,
+    /// so an entity holding many roles costs no more per role.
+    fn join_role_groups(&mut self, e: usize, new_title: Option<usize>, new_owner: Option<usize>) {
+        let last_seen = self.entities[e].last_seen;
+        if let Some(r) = new_title {
+            let title = self.entities[e].roles[r].title.clone();
             for h in self.heads_of(&title).to_vec() {
-                for &o in &owners {
-                    self.recency
-                        .join(e, last_seen, Group::HeadWith(h.clone(), o));
-                }
                 self.recency.join(e, last_seen, Group::Head(h));
             }
+        }
+        if let Some(o) = new_owner {
+            self.recency.join(e, last_seen, Group::Owner(o));
         }
     }
 
     /// Every description head that `title_matches` accepts for a role
     /// title: the title, its last word, and what the lexicon says it
     /// implies (memoized: the lexicon scan runs once per title).
-    fn heads_of(&mut self, role_title: &str) -> &[String] {
+    fn heads_of(&mut self, role_title: &str) -> &[u32] {
         if !self.heads.contains_key(role_title) {
             let mut heads = vec![role_title.to_string()];
             if let Some((_, last)) = role_title.rsplit_once(' ') {
@@ -617,9 +666,16 @@ impl<'a> Resolver<'a> {
                     heads.extend(t.implies.iter().cloned());
                 }
             }
-            heads.sort();
-            heads.dedup();
-            self.heads.insert(role_title.to_string(), heads);
+            let mut ids: Vec<u32> = heads
+                .into_iter()
+                .map(|h| {
+                    let next = self.head_ids.len() as u32;
+                    *self.head_ids.entry(h).or_insert(next)
+                })
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            self.heads.insert(role_title.to_string(), ids);
         }
         &self.heads[role_title]
     }
@@ -656,16 +712,14 @@ impl<'a> Resolver<'a> {
         None
     }
 
-    fn title_matches(&self, role_title: &str, head: &str) -> bool {
-        if role_title == head || role_title.ends_with(&format!(" {head}")) {
-            return true;
-        }
-        self.lex
-            .titles
-            .titles
-            .iter()
-            .filter(|t| t.title == role_title || t.forms.iter().any(|f| f == role_title))
-            .any(|t| t.implies.iter().any(|i| i == head))
+    /// Whether a description headed by `head` (an id of `head_ids`) may
+    /// name the holder of a role titled `role_title`: the title itself,
+    /// its last word, or a head the titles lexicon says it implies.
+    fn title_matches(&self, role_title: &str, head: u32) -> bool {
+        // every role title went through `heads_of` when it was added
+        self.heads
+            .get(role_title)
+            .is_some_and(|hs| hs.contains(&head))
     }
 
     /// Resolve a phrase; `pos` is its byte position, `speaker` whether it
@@ -843,20 +897,27 @@ impl<'a> Resolver<'a> {
             // the most recent person holding a matching title
             // candidates: people with a matching role, narrowed to those
             // with a role of the named place or owner
-            let group = match of_entity.or(place) {
-                Some(o) => Group::HeadWith(head.clone(), o),
-                None => Group::Head(head.clone()),
-            };
-            let best = self.recency.newest(&group, &self.entities).find(|&i| {
-                let en = &self.entities[i];
-                en.kind == EntityKind::Person
-                    && en.roles.iter().any(|r| {
-                        self.title_matches(&r.title, &head)
-                            && place.is_none_or(|p| {
-                                r.of == Some(p) || en.roles.iter().any(|r2| r2.of == Some(p))
-                            })
-                            && of_entity.is_none_or(|o| r.of == Some(o))
-                    })
+            // a head no role title has matches no one
+            let best = self.head_ids.get(&head).copied().and_then(|h| {
+                // both groups hold everyone who passes, newest first, so
+                // the first to pass in either is the answer: read them in
+                // turns and stop at the first
+                let heads = self.recency.newest(&Group::Head(h), &self.entities);
+                let owned = of_entity
+                    .or(place)
+                    .map(|o| self.recency.newest(&Group::Owner(o), &self.entities));
+                let mut turns = either_in_turns(heads, owned);
+                turns.find(|&i| {
+                    let en = &self.entities[i];
+                    en.kind == EntityKind::Person
+                        && en.roles.iter().any(|r| {
+                            self.title_matches(&r.title, h)
+                                && place.is_none_or(|p| {
+                                    r.of == Some(p) || en.roles.iter().any(|r2| r2.of == Some(p))
+                                })
+                                && of_entity.is_none_or(|o| r.of == Some(o))
+                        })
+                })
             });
             if let Some(i) = best {
                 let alias = strip_det(&text).to_string();
@@ -953,7 +1014,7 @@ impl<'a> Resolver<'a> {
                                     .name
                                     .split_whitespace()
                                     .last()
-                                    .is_some_and(|l| l.to_lowercase() == last)
+                                    .is_some_and(|l| lower_eq(l, &last))
                         })
                         .max_by_key(|(_, en)| en.last_seen)
                         .map(|(i, _)| i)

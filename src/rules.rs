@@ -239,10 +239,44 @@ pub struct Ctx<'a> {
     /// Quote index opened by each token (`u32::MAX`: none).
     quote_open: Vec<u32>,
     /// Token bounds, to find the tokens of a byte span.
-    bounds: crate::token::Bounds,
+    bounds: &'a crate::token::Bounds,
     /// Tokens already part of an attribution.
     pub taken: Vec<bool>,
+    /// Per sentence, the index in the output of its latest draft
+    /// (`NONE`: none yet), and per draft the one before it in the same
+    /// sentence: a rule asking for a sentence's drafts reads them without
+    /// a scan of every draft of the document.
+    sent_last: Vec<u32>,
+    sent_prev: Vec<u32>,
+    /// `content_end` of each sentence, found once: each pass would
+    /// otherwise read every sentence's last tokens again.
+    content_ends: Vec<u32>,
+    /// The tokens a token-by-token pass can start at (see
+    /// [`may_trigger`]), ascending: the passes step from one to the next
+    /// instead of reading every token of a long document again per pass.
+    triggers: Vec<u32>,
     buf: String,
+}
+
+/// Whether a pass may start at this word: a cue verb or the first word
+/// of a multi-word cue ("according to", "went on to say"), a cue noun
+/// ("the claim that"), "seem"/"appear" or "asked". A superset of what
+/// `cue_at`, `nominal`, `seem` and `asked` accept, each of which still
+/// checks its own condition.
+fn may_trigger(lex: &Lexicon, t: &Token, word: &str) -> bool {
+    t.is_word()
+        && (t.verb.is_some()
+            || t.has(flags::CUE_NOUN)
+            || t.multi.is_some_and(|id| {
+                lex.multi_list(id)
+                    .iter()
+                    .any(|mw| matches!(mw.target, MultiTarget::Verb(_) | MultiTarget::According(_)))
+            })
+            || matches!(
+                word,
+                "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+            )
+            || word.eq_ignore_ascii_case("asked"))
 }
 
 const NONE: u32 = u32::MAX;
@@ -253,11 +287,13 @@ const WH: &[&str] = &[
 ];
 
 impl<'a> Ctx<'a> {
-    /// Prepare the context.
+    /// Prepare the context; `bounds` are the bounds of `toks` (built
+    /// once per document and shared with the resolver).
     pub fn new(
         text: &'a str,
         lex: &'a Lexicon,
         toks: &'a [Token],
+        bounds: &'a crate::token::Bounds,
         sents: &'a [Sentence],
         quotes: &'a [Quote],
     ) -> Ctx<'a> {
@@ -277,7 +313,7 @@ impl<'a> Ctx<'a> {
                 quote_open[q.open] = qi as u32;
             }
         }
-        Ctx {
+        let mut ctx = Ctx {
             text,
             lex,
             toks,
@@ -287,10 +323,58 @@ impl<'a> Ctx<'a> {
             tok_sent,
             tok_quote,
             quote_open,
-            bounds: crate::token::Bounds::new(toks),
+            bounds,
             taken: vec![false; toks.len()],
+            triggers: (0..toks.len())
+                .filter(|&i| may_trigger(lex, &toks[i], toks[i].span.slice(text)))
+                .map(|i| i as u32)
+                .collect(),
+            content_ends: Vec::new(),
+            sent_last: vec![NONE; sents.len()],
+            sent_prev: Vec::new(),
             buf: String::new(),
+        };
+        ctx.content_ends = sents.iter().map(|s| ctx.content_end(s) as u32).collect();
+        ctx
+    }
+
+    /// The first token at or after `from` and before `hi` that a pass may
+    /// start at. `at` is the pass's place in the trigger list: a pass
+    /// moves forward through the text, so the next trigger is found by
+    /// stepping on from the last (a search per sentence cost as much as
+    /// the rest of the pass).
+    fn next_trigger(&self, at: &mut usize, from: usize, hi: usize) -> Option<usize> {
+        if *at > 0 && self.triggers[*at - 1] as usize >= from {
+            // moved back: search
+            *at = self.triggers.partition_point(|&t| (t as usize) < from);
         }
+        while self.triggers.get(*at).is_some_and(|&t| (t as usize) < from) {
+            *at += 1;
+        }
+        self.triggers
+            .get(*at)
+            .map(|&t| t as usize)
+            .filter(|&t| t < hi)
+    }
+
+    /// The drafts of sentence `si` in `out`, latest first; none when
+    /// `out` is not the committed output (a rule may ask with `&[]`).
+    fn drafts_of<'o>(&self, si: usize, out: &'o [Draft]) -> impl Iterator<Item = &'o Draft> + 'o {
+        let prev = &self.sent_prev;
+        let mut k = if out.len() == prev.len() {
+            self.sent_last.get(si).copied().unwrap_or(NONE)
+        } else {
+            NONE
+        };
+        let chain: Vec<u32> = std::iter::from_fn(|| {
+            (k != NONE).then(|| {
+                let j = k;
+                k = prev[j as usize];
+                j
+            })
+        })
+        .collect();
+        chain.into_iter().map(move |j| &out[j as usize])
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -931,6 +1015,10 @@ impl<'a> Ctx<'a> {
     }
 
     fn commit(&mut self, d: Draft, out: &mut Vec<Draft>) {
+        // chain the drafts of each sentence, latest first
+        let last = &mut self.sent_last[d.sent];
+        self.sent_prev.push(*last);
+        *last = out.len() as u32;
         self.mark(d.cue.0, d.cue.1);
         for np in [d.speaker, d.source, d.addressee].into_iter().flatten() {
             self.mark(np.start, np.end);
@@ -1388,11 +1476,13 @@ impl<'a> Ctx<'a> {
     // pass 3: inverted and parenthetical indirect speech
 
     fn inverted(&mut self, out: &mut Vec<Draft>) {
+        let mut at = 0;
         for si in 0..self.sents.len() {
             let s = &self.sents[si];
-            let (lo, hi) = (s.tokens.start, self.content_end(s));
+            let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
             let mut i = lo;
-            while i < hi {
+            while let Some(t) = self.next_trigger(&mut at, i, hi) {
+                i = t;
                 if self.taken[i] || self.in_quote(i) {
                     i += 1;
                     continue;
@@ -1552,11 +1642,13 @@ impl<'a> Ctx<'a> {
     // pass 4: according to / as per
 
     fn according(&mut self, out: &mut Vec<Draft>) {
+        let mut at = 0;
         for si in 0..self.sents.len() {
             let s = &self.sents[si];
-            let (lo, hi) = (s.tokens.start, self.content_end(s));
+            let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
             let mut i = lo;
-            while i < hi {
+            while let Some(t) = self.next_trigger(&mut at, i, hi) {
+                i = t;
                 if self.taken[i] || self.in_quote(i) {
                     i += 1;
                     continue;
@@ -1629,11 +1721,13 @@ impl<'a> Ctx<'a> {
     // pass 5: forward indirect speech
 
     fn forward(&mut self, out: &mut Vec<Draft>) {
+        let mut at = 0;
         for si in 0..self.sents.len() {
             let s = &self.sents[si];
-            let (lo, hi) = (s.tokens.start, self.content_end(s));
+            let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
             let mut i = lo;
-            while i < hi {
+            while let Some(t) = self.next_trigger(&mut at, i, hi) {
+                i = t;
                 if self.taken[i] || self.in_quote(i) {
                     i += 1;
                     continue;
@@ -1812,10 +1906,9 @@ impl<'a> Ctx<'a> {
                 || self.toks[g - 1].is_punct('–'));
         let coordinated = g > lo && (self.is(g - 1, "and") || self.is(g - 1, "but"));
         if (gerund && after_comma) || coordinated {
-            let prev = out
-                .iter()
-                .rev()
-                .find(|d| d.sent == si && d.speaker.is_some() && d.cue.1 <= i)
+            let prev = self
+                .drafts_of(si, out)
+                .find(|d| d.speaker.is_some() && d.cue.1 <= i)
                 .and_then(|d| d.speaker)
                 .or_else(|| self.sentence_subject(lo, i))?;
             let hint = if gerund {
@@ -2469,10 +2562,13 @@ impl<'a> Ctx<'a> {
     /// "his claim that …", "Trump's argument that …", "concerns that …":
     /// the noun is the cue, the possessor the speaker (none when absent).
     fn nominal(&mut self, out: &mut Vec<Draft>) {
+        let mut at = 0;
         for si in 0..self.sents.len() {
             let s = &self.sents[si];
-            let (lo, hi) = (s.tokens.start, self.content_end(s));
-            for i in lo..hi.saturating_sub(2) {
+            let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
+            let mut next = lo;
+            while let Some(i) = self.next_trigger(&mut at, next, hi.saturating_sub(2)) {
+                next = i + 1;
                 let t = &self.toks[i];
                 if !t.has(flags::CUE_NOUN)
                     || t.cap
@@ -2550,10 +2646,13 @@ impl<'a> Ctx<'a> {
     /// impression with no named source; the content is the subject and
     /// what it seems to be.
     fn seem(&mut self, out: &mut Vec<Draft>) {
+        let mut at = 0;
         for si in 0..self.sents.len() {
             let s = &self.sents[si];
-            let (lo, hi) = (s.tokens.start, self.content_end(s));
-            for i in lo + 1..hi.saturating_sub(1) {
+            let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
+            let mut next = lo + 1;
+            while let Some(i) = self.next_trigger(&mut at, next, hi.saturating_sub(1)) {
+                next = i + 1;
                 let w = self.word(i);
                 if self.taken[i]
                     || self.in_quote(i)
@@ -2614,9 +2713,10 @@ impl<'a> Ctx<'a> {
     /// said" (the question, with no source), "In a new poll, 40 percent …"
     /// (a study or statement framing the sentence).
     fn framing(&mut self, out: &mut Vec<Draft>) {
+        let mut at = 0;
         for si in 0..self.sents.len() {
             let s = &self.sents[si];
-            let (lo, hi) = (s.tokens.start, self.content_end(s));
+            let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
             if hi <= lo + 2 {
                 continue;
             }
@@ -2632,7 +2732,9 @@ impl<'a> Ctx<'a> {
                 }
             }
             // "Asked about X, she said …", "… he said when asked whether …"
-            for a in lo..hi {
+            let mut next = lo;
+            while let Some(a) = self.next_trigger(&mut at, next, hi) {
+                next = a + 1;
                 if self.taken[a] || self.in_quote(a) || !self.word(a).eq_ignore_ascii_case("asked")
                 {
                     continue;
