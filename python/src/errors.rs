@@ -13,9 +13,12 @@ use quotegraph::Error;
 /// which is what the CLI prints after `quotegraph: ` (or
 /// `quotegraph: error: `).
 ///
-/// - reading or writing a file failed: `OSError`, or the subclass Python
-///   itself raises for that cause (`FileNotFoundError`, `PermissionError`,
-///   `IsADirectoryError`, `NotADirectoryError`, `FileExistsError`);
+/// - reading or writing a file failed, or an output location cannot be
+///   written (the CLI's "cannot write PATH: …", checked before any work by
+///   the library's `output::check_target`): `OSError`, or the subclass
+///   Python itself raises for that cause (`FileNotFoundError`,
+///   `PermissionError`, `IsADirectoryError`, `NotADirectoryError`,
+///   `FileExistsError`);
 /// - an input path that does not exist or cannot be read (the CLI's
 ///   "no such file or directory", "permission denied", "Input/output error
 ///   (os error 5)"…): the same;
@@ -25,7 +28,7 @@ use quotegraph::Error;
 pub(crate) fn to_py(e: Error) -> PyErr {
     let msg = e.to_string();
     match &e {
-        Error::Io { cause, .. } => os_error(cause.kind(), msg),
+        Error::Io { cause, .. } | Error::Unwritable { cause, .. } => os_error(cause.kind(), msg),
         Error::Input { message, .. } => match input_io_kind(message) {
             Some(kind) => os_error(kind, msg),
             None => PyValueError::new_err(msg),

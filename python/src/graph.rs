@@ -248,8 +248,10 @@ impl PyGraph {
     /// ``"ttl"``, ``"html"``), or the format of the file extension when
     /// ``format`` is not given (a directory means ``csv``). Parent
     /// directories are created. Returns the files written (``csv`` writes
-    /// two). A file that cannot be written raises ``OSError`` with the
-    /// CLI's message.
+    /// two). Before any work, as ``quotegraph graph -o PATH`` does, the
+    /// location is checked: one that cannot be written raises ``OSError``
+    /// (``NotADirectoryError``, ``IsADirectoryError``…) with the CLI's
+    /// message, ``"cannot write PATH: …"``.
     #[pyo3(signature = (path, format = None))]
     fn export(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<Vec<String>> {
         let format = match format {
@@ -262,7 +264,10 @@ impl PyGraph {
             })?,
         };
         let files = py
-            .detach(|| format.exporter().write_path(&self.g, &path))
+            .detach(|| {
+                format.check_target(&path)?;
+                format.exporter().write_path(&self.g, &path)
+            })
             .map_err(to_py)?;
         Ok(files.iter().map(|p| p.display().to_string()).collect())
     }
