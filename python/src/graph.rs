@@ -231,7 +231,8 @@ impl PyGraph {
     /// The graph of extraction records in JSONL files (one path or a list;
     /// ``.gz`` files and directories of shards as ``read_jsonl`` reads
     /// them), as ``quotegraph graph --from-jsonl PATH…`` builds it. Records
-    /// carry no text, so statements have no sentence context.
+    /// carry no text, so statements have no sentence context. The first
+    /// file that cannot be used raises as in ``read_jsonl``.
     #[staticmethod]
     fn from_jsonl(py: Python<'_>, paths: &Bound<'_, PyAny>) -> PyResult<PyGraph> {
         let paths = args::paths("Graph.from_jsonl", paths)?;
