@@ -304,7 +304,11 @@ pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
     };
     if let Question::MentionNetwork { input, .. } | Question::Ego { input, .. } = &q {
         if let Some(o) = &input.output {
-            crate::check_output(o, graph_format(input)? == Some(Format::Csv))?;
+            if let Some(f) = graph_format(input)? {
+                f.check_target(o)?;
+            } else {
+                quotegraph::output::check_target(o, false)?;
+            }
         }
     }
     let (g, problems) = load(lexicon, paths, decode)?;

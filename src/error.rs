@@ -85,6 +85,17 @@ pub enum Error {
         /// The cause.
         cause: std::io::Error,
     },
+    /// An output location cannot take the output: found before any work
+    /// is done, by [`output::check_target`](crate::output::check_target).
+    /// As for [`Error::Io`], the cause is part of the message, not the
+    /// error's source.
+    #[error("cannot write {path}: {cause}")]
+    Unwritable {
+        /// The output as named by the user.
+        path: String,
+        /// The cause.
+        cause: std::io::Error,
+    },
 }
 
 impl Error {
@@ -174,6 +185,10 @@ mod tests {
                 candidates: vec!["A Smith (person:a-smith)".into()],
             },
             Error::io("out/g.dot", io()),
+            Error::Unwritable {
+                path: "out/sub/g.dot".into(),
+                cause: io(),
+            },
         ];
         for e in &all {
             // a new variant must be added to `all`
@@ -185,7 +200,8 @@ mod tests {
                 | Error::Export { .. }
                 | Error::UnknownName { .. }
                 | Error::AmbiguousName { .. }
-                | Error::Io { .. } => {}
+                | Error::Io { .. }
+                | Error::Unwritable { .. } => {}
             }
             assert_eq!(chain(e), e.to_string());
         }

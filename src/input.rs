@@ -278,7 +278,16 @@ pub fn expand(paths: &[String]) -> (Vec<Input>, Vec<Error>) {
     (inputs, errors)
 }
 
-fn describe_io(e: &io::Error) -> String {
+/// The words a [`Problem`] gives an I/O error reading an input: a few
+/// causes in plain lowercase words, others as the operating system words
+/// them (`Input/output error (os error 5)`).
+///
+/// ```
+/// use quotegraph::input::describe_io;
+///
+/// assert_eq!(describe_io(&std::io::ErrorKind::NotFound.into()), "no such file or directory");
+/// ```
+pub fn describe_io(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".into(),
         io::ErrorKind::PermissionDenied => "permission denied".into(),

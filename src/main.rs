@@ -311,10 +311,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             });
             let (inputs, problems) = input::expand_inputs(&paths);
             let mut out = match &output {
-                Some(p) => Out::File(
-                    AtomicFile::create(p)
-                        .with_context(|| format!("cannot write {}", p.display()))?,
-                ),
+                Some(p) => Out::File(AtomicFile::create(p).map_err(|cause| {
+                    quotegraph::Error::Unwritable {
+                        path: p.display().to_string(),
+                        cause,
+                    }
+                })?),
                 None => Out::Stdout(std::io::BufWriter::with_capacity(
                     256 << 10,
                     std::io::stdout().lock(),
@@ -518,8 +520,10 @@ fn run_graph(
         })?,
         (None, None) => anyhow::bail!("give --format or -o FILE with a known extension"),
     };
+    // an unusable -o location is a usage error (exit 2), found before any
+    // work; a write failing later is an output error (`output_failed`)
     if let Some(o) = &output {
-        check_output(o, format == Format::Csv)?;
+        format.check_target(o)?;
     }
     let (g, problems) = if from_jsonl {
         let (records, errors) = graph::read_jsonl_paths(paths);
@@ -552,24 +556,6 @@ fn run_graph(
     Ok(code)
 }
 
-/// Check before any work that output can go to `path` (a file, or with
-/// `dir` a directory of files): its directory exists or can be made, and
-/// takes a new file. An unusable `-o` location is a usage error (exit 2);
-/// a write failing later is an output error ([`output_failed`]).
-fn check_output(path: &std::path::Path, dir: bool) -> Result<()> {
-    let probe = if dir {
-        path.join("probe")
-    } else {
-        path.to_path_buf()
-    };
-    if let Some(d) = probe.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot write {}", path.display()))?;
-    }
-    AtomicFile::create(&probe)
-        .map(drop)
-        .with_context(|| format!("cannot write {}", path.display()))
-}
-
 /// Report output that could not be written after the work was done (the
 /// old file, if any, is still in place): exit status 1, as for `extract`.
 fn output_failed(e: impl std::fmt::Display) -> ExitCode {
@@ -584,7 +570,7 @@ fn run_build(
     decode: &DecodeArgs,
 ) -> Result<ExitCode> {
     let ex = extractor(cli_lexicon)?;
-    check_output(dir, true)?;
+    quotegraph::output::check_target(dir, true)?;
     let (docs, problems) = extract_with_texts(&ex, paths, &decode.text_options())?;
     let g = graph_with_texts(&ex, &docs)?;
     // every file goes to a temporary file first; all replace the old ones

@@ -157,6 +157,45 @@ pub fn commit_all(mut files: Vec<AtomicFile>) -> Result<Vec<PathBuf>, Error> {
     Ok(done)
 }
 
+/// Check before any work that output can go to `target`: a file, or with
+/// `dir` a directory of files. Its directory exists or can be made (it is
+/// made), a file is not wanted where a directory is, and a new file can be
+/// created beside the target (in it, for `dir`). The error is
+/// [`Error::Unwritable`] naming `target`: what `quotegraph` reports for an
+/// unusable `-o`, and what the Python binding's `Graph.export` raises.
+///
+/// ```
+/// use quotegraph::output::check_target;
+///
+/// let dir = tempfile::tempdir().unwrap();
+/// check_target(&dir.path().join("new/g.dot"), false).unwrap();
+/// let afile = dir.path().join("afile");
+/// std::fs::write(&afile, "x").unwrap();
+/// let target = afile.join("g.dot");
+/// let err = check_target(&target, false).unwrap_err().to_string();
+/// assert!(err.starts_with(&format!("cannot write {}: ", target.display())), "{err}");
+/// let err = check_target(dir.path(), false).unwrap_err().to_string();
+/// assert_eq!(err, format!("cannot write {}: is a directory", dir.path().display()));
+/// ```
+pub fn check_target(target: &Path, dir: bool) -> Result<(), Error> {
+    let unwritable = |cause| Error::Unwritable {
+        path: target.display().to_string(),
+        cause,
+    };
+    if !dir && target.is_dir() {
+        return Err(unwritable(io::ErrorKind::IsADirectory.into()));
+    }
+    let probe = if dir {
+        target.join("probe")
+    } else {
+        target.to_path_buf()
+    };
+    if let Some(d) = probe.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(d).map_err(unwritable)?;
+    }
+    AtomicFile::create(&probe).map(drop).map_err(unwritable)
+}
+
 #[cfg(unix)]
 fn set_permissions(f: &File, target: &Path) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;

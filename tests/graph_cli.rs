@@ -180,6 +180,38 @@ fn a_write_error_names_its_cause_once() {
 }
 
 #[test]
+fn a_directory_given_for_one_file_is_refused_before_any_work() {
+    let d = dir("dir_as_file");
+    for args in [
+        vec!["graph", "data/articles", "--format", "dot", "-o", s(&d)],
+        vec![
+            "query",
+            "ego",
+            "Lavrov",
+            "data/articles",
+            "-f",
+            "dot",
+            "-o",
+            s(&d),
+        ],
+    ] {
+        let o = qg(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        // the usage error alone: no graph was built
+        assert_eq!(
+            err,
+            format!(
+                "quotegraph: error: cannot write {}: is a directory\n",
+                s(&d)
+            ),
+            "{args:?}"
+        );
+        assert_eq!(std::fs::read_dir(&d).unwrap().count(), 0, "{args:?}");
+    }
+}
+
+#[test]
 fn build_writes_everything_and_tells_who_said_what() {
     let d = dir("build");
     let o = qg(&["build", "data/articles", "-o", s(&d)]);

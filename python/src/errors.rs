@@ -7,31 +7,68 @@ use pyo3::exceptions::{
     PyPermissionError, PyRuntimeError, PyValueError,
 };
 use pyo3::PyErr;
+use quotegraph::input::{describe_io, Problem};
 use quotegraph::Error;
 
-/// The exception for a library error. The message is the error's `Display`,
-/// which is what the CLI prints after `quotegraph: ` (or
-/// `quotegraph: error: `).
+/// The exception for a library error, worded as the CLI words an error
+/// that ends its run: the error's `Display`, which the CLI prints after
+/// `quotegraph: error: ` (an unusable export target, an unknown name, a
+/// malformed lexicon, a document added twice…). Problems with inputs are
+/// [`input_to_py`].
 ///
-/// - reading or writing a file failed: `OSError`, or the subclass Python
-///   itself raises for that cause (`FileNotFoundError`, `PermissionError`,
-///   `IsADirectoryError`, `NotADirectoryError`, `FileExistsError`);
-/// - an input path that does not exist or cannot be read (the CLI's
-///   "no such file or directory", "permission denied", "Input/output error
-///   (os error 5)"…): the same;
-/// - everything else (empty or non-UTF-8 text, a malformed lexicon or
-///   extraction record, a document added twice, an export that cannot be
-///   written in a format): `ValueError`.
+/// - reading or writing a file failed, or an output location cannot be
+///   written (the CLI's "cannot write PATH: …", checked before any work by
+///   the library's `output::check_target`): `OSError`, or the subclass
+///   Python itself raises for that cause (`FileNotFoundError`,
+///   `PermissionError`, `IsADirectoryError`, `NotADirectoryError`,
+///   `FileExistsError`);
+/// - everything else (a malformed lexicon or extraction record, a document
+///   added twice, an export that cannot be written in a format, an unknown
+///   or ambiguous name): `ValueError`.
 pub(crate) fn to_py(e: Error) -> PyErr {
     let msg = e.to_string();
     match &e {
-        Error::Io { cause, .. } => os_error(cause.kind(), msg),
+        Error::Io { cause, .. } | Error::Unwritable { cause, .. } => os_error(cause.kind(), msg),
         Error::Input { message, .. } => match input_io_kind(message) {
             Some(kind) => os_error(kind, msg),
             None => PyValueError::new_err(msg),
         },
         _ => PyValueError::new_err(msg),
     }
+}
+
+/// The exception for a problem with an input — a text, a text file, a file
+/// or directory of extraction records — worded exactly as the CLI reports
+/// that input: as the library's [`Problem`] made of the error (the
+/// conversion the CLI uses), so an I/O cause reads "no such file or
+/// directory" (not the operating system's "No such file or directory (os
+/// error 2)") and control characters in a path are escaped.
+///
+/// - the input is missing or cannot be read: `OSError` or its subclass for
+///   the cause, as [`to_py`];
+/// - its content is bad (blank, binary or non-UTF-8 text, a line that is
+///   not a record, bytes that are not UTF-8 or not gzip in a JSONL file):
+///   `ValueError`.
+pub(crate) fn input_to_py(e: Error) -> PyErr {
+    let kind = match &e {
+        Error::Io { cause, .. } => Some(cause.kind()).filter(|k| !is_bad_content(*k)),
+        Error::Input { message, .. } => input_io_kind(message),
+        _ => return to_py(e),
+    };
+    let msg = Problem::from(e).to_string();
+    match kind {
+        Some(kind) => os_error(kind, msg),
+        None => PyValueError::new_err(msg),
+    }
+}
+
+/// I/O errors that mean the bytes read are wrong, not the file: invalid
+/// UTF-8 in a line, a corrupt or truncated gzip stream, a NUL in a path.
+fn is_bad_content(kind: ErrorKind) -> bool {
+    matches!(
+        kind,
+        ErrorKind::InvalidData | ErrorKind::InvalidInput | ErrorKind::UnexpectedEof
+    )
 }
 
 /// `OSError`, or its subclass for `kind`.
@@ -46,28 +83,24 @@ fn os_error(kind: ErrorKind, msg: String) -> PyErr {
     }
 }
 
-/// The I/O cause of an input error, when its message is one: the library's
-/// input reader words a few causes itself (`describe_io` in
-/// `quotegraph::input`) and gives the others as the operating system's
-/// text, which ends in `(os error N)`. Anything else (empty, binary or
-/// non-UTF-8 text, a corrupt gzip member) is a problem with the data.
+/// The I/O cause of an input error, when its message is one: the kind of
+/// the operating system error the library's input reader describes in
+/// these words ([`describe_io`]: a few causes in its own words, the others
+/// in the operating system's, ending in `(os error N)`). Anything else
+/// (empty, binary or non-UTF-8 text, a corrupt gzip member) is a problem
+/// with the data.
 fn input_io_kind(message: &str) -> Option<ErrorKind> {
-    match message {
-        "no such file or directory" => return Some(ErrorKind::NotFound),
-        "permission denied" => return Some(ErrorKind::PermissionDenied),
-        "is a directory" => return Some(ErrorKind::IsADirectory),
-        "too many levels of symbolic links (loop)" => return Some(ErrorKind::Other),
-        _ => {}
-    }
-    let code: i32 = message
-        .strip_suffix(')')?
-        .rsplit_once("(os error ")?
-        .1
-        .parse()
-        .ok()?;
-    let os = std::io::Error::from_raw_os_error(code);
-    // exactly the operating system's text for that code, nothing added
-    (os.to_string() == message).then(|| os.kind())
+    let given = message
+        .strip_suffix(')')
+        .and_then(|m| m.rsplit_once("(os error "))
+        .and_then(|(_, n)| n.parse::<i32>().ok());
+    // the number the message gives, else every error number there is
+    given
+        .into_iter()
+        .chain(1..256)
+        .map(std::io::Error::from_raw_os_error)
+        .find(|e| describe_io(e) == message)
+        .map(|e| e.kind())
 }
 
 /// A panic inside the library, caught so it reaches Python as a

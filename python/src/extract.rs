@@ -11,7 +11,7 @@ use quotegraph::{input, DocRecord, Document, Extractor, Lexicon};
 use rayon::prelude::*;
 
 use crate::args::{self, Text};
-use crate::errors::{panic_error, to_py};
+use crate::errors::{input_to_py, panic_error, to_py};
 use crate::records::PyDocument;
 
 /// The extractor with the embedded lexicon, shared by the module-level
@@ -42,7 +42,7 @@ pub(crate) fn extract_all(
         texts
             .into_par_iter()
             .map(|(name, text)| {
-                let doc = text.document(&name).map_err(to_py)?;
+                let doc = text.document(&name).map_err(input_to_py)?;
                 let rec = extract_record(ex, &doc)?;
                 Ok((rec, doc.text))
             })
@@ -63,7 +63,7 @@ pub(crate) fn extract_inputs(
 ) -> PyResult<Vec<(DocRecord, String)>> {
     let (inputs, errors) = input::expand(paths);
     if let Some(e) = errors.into_iter().next() {
-        return Err(to_py(e));
+        return Err(input_to_py(e));
     }
     if inputs.contains(&input::Input::Stdin) {
         return Err(PyValueError::new_err(
@@ -74,7 +74,7 @@ pub(crate) fn extract_inputs(
         inputs
             .par_iter()
             .map(|inp| {
-                let doc = input::read(inp).map_err(to_py)?;
+                let doc = input::read(inp).map_err(input_to_py)?;
                 let rec = extract_record(ex, &doc)?;
                 Ok((rec, doc.text))
             })
@@ -178,7 +178,7 @@ fn extract_one(
     let name = doc.unwrap_or_else(|| "-".to_string());
     let ex = ex.clone();
     let (rec, text) = py.detach(move || {
-        let doc = text.document(&name).map_err(to_py)?;
+        let doc = text.document(&name).map_err(input_to_py)?;
         let rec = extract_record(&ex, &doc)?;
         Ok::<_, PyErr>((rec, doc.text))
     })?;
@@ -270,10 +270,12 @@ pub fn extract_paths(
 /// jsonl`` (one path or a list of paths), as ``quotegraph graph
 /// --from-jsonl`` reads them: ``.gz`` files are decompressed, a directory
 /// means the ``*.jsonl`` and ``*.jsonl.gz`` files in it (Spark's shards).
-/// Returns ``Document`` objects without text. Raises
-/// ``FileNotFoundError``/``OSError`` for unreadable files and
-/// ``ValueError`` for a line that is not a record (naming the file and
-/// line, as the CLI does).
+/// Returns ``Document`` objects without text. The first file that cannot
+/// be used raises, with the message the CLI reports it with:
+/// ``FileNotFoundError``/``OSError`` for one that is missing or cannot be
+/// read (``"x.jsonl: no such file or directory"``), ``ValueError`` for a
+/// line that is not a record (naming the file and line) or bytes that are
+/// not UTF-8 or not gzip.
 #[pyfunction]
 pub fn read_jsonl(py: Python<'_>, paths: &Bound<'_, PyAny>) -> PyResult<Vec<PyDocument>> {
     let paths = args::paths("read_jsonl", paths)?;
@@ -295,7 +297,7 @@ pub(crate) fn read_jsonl_records(paths: &[String]) -> PyResult<Vec<DocRecord>> {
     }
     let (records, errors) = quotegraph::graph::read_jsonl_paths(paths);
     match errors.into_iter().next() {
-        Some(e) => Err(to_py(e)),
+        Some(e) => Err(input_to_py(e)),
         None => Ok(records),
     }
 }

@@ -231,7 +231,8 @@ impl PyGraph {
     /// The graph of extraction records in JSONL files (one path or a list;
     /// ``.gz`` files and directories of shards as ``read_jsonl`` reads
     /// them), as ``quotegraph graph --from-jsonl PATH…`` builds it. Records
-    /// carry no text, so statements have no sentence context.
+    /// carry no text, so statements have no sentence context. The first
+    /// file that cannot be used raises as in ``read_jsonl``.
     #[staticmethod]
     fn from_jsonl(py: Python<'_>, paths: &Bound<'_, PyAny>) -> PyResult<PyGraph> {
         let paths = args::paths("Graph.from_jsonl", paths)?;
@@ -248,8 +249,10 @@ impl PyGraph {
     /// ``"ttl"``, ``"html"``), or the format of the file extension when
     /// ``format`` is not given (a directory means ``csv``). Parent
     /// directories are created. Returns the files written (``csv`` writes
-    /// two). A file that cannot be written raises ``OSError`` with the
-    /// CLI's message.
+    /// two). Before any work, as ``quotegraph graph -o PATH`` does, the
+    /// location is checked: one that cannot be written raises ``OSError``
+    /// (``NotADirectoryError``, ``IsADirectoryError``…) with the CLI's
+    /// message, ``"cannot write PATH: …"``.
     #[pyo3(signature = (path, format = None))]
     fn export(&self, py: Python<'_>, path: PathBuf, format: Option<&str>) -> PyResult<Vec<String>> {
         let format = match format {
@@ -262,7 +265,10 @@ impl PyGraph {
             })?,
         };
         let files = py
-            .detach(|| format.exporter().write_path(&self.g, &path))
+            .detach(|| {
+                format.check_target(&path)?;
+                format.exporter().write_path(&self.g, &path)
+            })
             .map_err(to_py)?;
         Ok(files.iter().map(|p| p.display().to_string()).collect())
     }

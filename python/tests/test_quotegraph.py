@@ -152,6 +152,12 @@ def test_custom_lexicon_as_the_cli(cli, tmp_path):
     p = cli("--lexicon", lex, "extract", "--format", "jsonl", FOUNDING, check=False)
     assert p.returncode != 0
     assert str(e.value) == cli_message(p)
+    missing = tmp_path / "no-lex"
+    with pytest.raises(ValueError) as e:
+        qg.Extractor(lexicon=missing)
+    p = cli("--lexicon", missing, "extract", "--format", "jsonl", FOUNDING, check=False)
+    assert p.returncode != 0
+    assert str(e.value) == cli_message(p)
 
 
 def test_package_docstring_example_runs():
@@ -239,17 +245,50 @@ def test_export_to_an_unwritable_path_raises_the_cli_message(cli, graph, tmp_pat
     afile = tmp_path / "afile"
     afile.write_text("x", encoding="utf-8")
     cause = f"{os.strerror(errno.ENOTDIR)} (os error {errno.ENOTDIR})"
-    # the directory that cannot be made is named: the file's, or csv's own
-    for fmt, target, named in (("dot", afile / "sub" / "g.dot", afile / "sub"),
-                               ("csv", afile / "sub" / "neo4j", afile / "sub" / "neo4j")):
+    # the CLI checks the -o location before doing any work, and so does
+    # export (the library's output::check_target): both name the target
+    for fmt, target in (("dot", afile / "sub" / "g.dot"), ("csv", afile / "sub" / "neo4j")):
         p = cli("graph", ARTICLES, "--format", fmt, "-o", target, check=False)
         assert p.returncode == 2, p.stderr
         with pytest.raises(NotADirectoryError) as e:
             graph.export(target, format=fmt)
-        # the cause once; the CLI checks the -o location before doing any
-        # work, so it names the target it cannot write
-        assert str(e.value) == f"{named}: {cause}", fmt
-        assert cli_message(p).count(cause) == 1 and str(target) in cli_message(p), fmt
+        assert str(e.value) == cli_message(p) == f"cannot write {target}: {cause}", fmt
+    # a directory where a one-file format should go
+    adir = tmp_path / "adir"
+    adir.mkdir()
+    p = cli("graph", ARTICLES, "--format", "dot", "-o", adir, check=False)
+    assert p.returncode == 2, p.stderr
+    with pytest.raises(IsADirectoryError) as e:
+        graph.export(adir, format="dot")
+    assert str(e.value) == cli_message(p) == f"cannot write {adir}: is a directory"
+    assert list(adir.iterdir()) == []
+
+
+def test_unknown_formats_raise_the_cli_message(cli, graph, tmp_path):
+    # `graph --format` is checked by the argument parser; `query ego
+    # --format` by the library, as export(format=) is
+    p = cli("query", "ego", "Lavrov", ARTICLES, "--format", "png", check=False)
+    assert p.returncode == 2, p.stderr
+    with pytest.raises(ValueError) as e:
+        graph.export(tmp_path / "g.x", format="png")
+    assert str(e.value) == cli_message(p)
+    with pytest.raises(ValueError) as e:
+        graph.dumps("png")
+    assert str(e.value) == cli_message(p)
+    # csv is two files: a stream cannot hold it
+    p = cli("graph", ARTICLES, "--format", "csv", check=False)
+    assert p.returncode == 2, p.stderr
+    with pytest.raises(ValueError) as e:
+        graph.dumps("csv")
+    assert str(e.value) == cli_message(p)
+    # the only message that differs: it names the argument to give, which
+    # is --format on the command line and format= in Python
+    png = tmp_path / "g.png"
+    p = cli("graph", ARTICLES, "-o", png, check=False)
+    assert p.returncode == 2, p.stderr
+    with pytest.raises(ValueError) as e:
+        graph.export(png)
+    assert str(e.value) == cli_message(p).replace("give --format", "give format=")
 
 
 def assert_same_networkx(G, H):
@@ -557,20 +596,23 @@ def test_bad_text_raises_the_cli_message(cli, tmp_path):
 
 
 def test_missing_paths_raise_file_not_found_with_the_cli_message(cli, tmp_path):
-    missing = tmp_path / "nope.txt"
-    p = cli("extract", "--format", "jsonl", missing, check=False)
-    with pytest.raises(FileNotFoundError) as e:
-        qg.extract_paths(missing)
-    assert str(e.value) == cli_message(p)
-    with pytest.raises(FileNotFoundError) as e:
-        qg.Graph.from_paths(missing)
-    assert str(e.value) == cli_message(p)
-    with pytest.raises(FileNotFoundError) as e:
-        qg.Graph.from_jsonl(missing)
-    # the JSONL reader keeps the operating system's wording
-    assert str(e.value) == f"{missing}: {os.strerror(errno.ENOENT)} (os error {errno.ENOENT})"
-    with pytest.raises(OSError):
-        qg.read_jsonl(missing)
+    # a control character in a name is escaped, as the CLI prints it
+    for missing in (tmp_path / "nope.txt", tmp_path / "bad\nname.txt"):
+        p = cli("extract", "--format", "jsonl", missing, check=False)
+        assert p.returncode == 1, p.stderr
+        for call in (lambda: qg.extract_paths(missing), lambda: qg.Graph.from_paths(missing)):
+            with pytest.raises(FileNotFoundError) as e:
+                call()
+            assert str(e.value) == cli_message(p), missing
+        # the JSONL reader's problems are reported in the same words
+        # (the library's input::Problem), by the CLI and by the binding
+        p = cli("graph", "--from-jsonl", missing, "--format", "json", check=False)
+        assert p.returncode == 1, p.stderr
+        for call in (lambda: qg.Graph.from_jsonl(missing), lambda: qg.read_jsonl(missing)):
+            with pytest.raises(FileNotFoundError) as e:
+                call()
+            assert str(e.value) == cli_message(p), missing
+        assert cli_message(p) == f"{missing}: no such file or directory".replace("\n", "\\n")
 
 
 def test_unreadable_inputs_raise_os_error_with_the_cli_message(cli, tmp_path):
@@ -588,8 +630,28 @@ def test_unreadable_inputs_raise_os_error_with_the_cli_message(cli, tmp_path):
                 call()
             assert type(e.value) is OSError, path
             assert str(e.value) == cli_message(p), path
+        p = cli("graph", "--from-jsonl", path, "--format", "json", check=False)
+        assert p.returncode == 1, p.stderr
+        for call in (lambda: qg.Graph.from_jsonl(path), lambda: qg.read_jsonl(path)):
+            with pytest.raises(OSError) as e:
+                call()
+            assert type(e.value) is OSError, path
+            assert str(e.value) == cli_message(p), path
     if len(unreadable) == 2:
         assert cli_message(p) == f"/proc/self/mem: {os.strerror(errno.EIO)} (os error {errno.EIO})"
+    # a file where a directory should be
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    inside = afile / "x.jsonl"
+    for args in (("extract", "--format", "jsonl", inside), ("graph", "--from-jsonl", inside, "-f", "json")):
+        p = cli(*args, check=False)
+        assert p.returncode == 1, p.stderr
+        assert cli_message(p) == f"{inside}: {os.strerror(errno.ENOTDIR)} (os error {errno.ENOTDIR})"
+        for call in (lambda: qg.extract_paths(inside), lambda: qg.Graph.from_paths(inside),
+                     lambda: qg.Graph.from_jsonl(inside), lambda: qg.read_jsonl(inside)):
+            with pytest.raises(NotADirectoryError) as e:
+                call()
+            assert str(e.value) == cli_message(p), args
 
 
 def test_bad_jsonl_and_duplicate_documents_raise_the_cli_message(cli, tmp_path):
@@ -600,6 +662,17 @@ def test_bad_jsonl_and_duplicate_documents_raise_the_cli_message(cli, tmp_path):
         qg.Graph.from_jsonl(bad)
     assert str(e.value) == cli_message(p)
     assert "line 1: not an extraction record" in str(e.value)
+    # bytes that are not UTF-8, or not gzip: bad content, in the CLI's words
+    for name, data in (("latin1.jsonl", b'{"doc": "caf\xe9"}\n'), ("bad.jsonl.gz", b"not gzip"),
+                       ("cut.jsonl.gz", gzip.compress(b'{"doc": "x"}\n')[:12])):
+        path = tmp_path / name
+        path.write_bytes(data)
+        p = cli("graph", "--from-jsonl", path, "--format", "json", check=False)
+        assert p.returncode == 1, p.stderr
+        for call in (lambda: qg.Graph.from_jsonl(path), lambda: qg.read_jsonl(path)):
+            with pytest.raises(ValueError) as e:
+                call()
+            assert str(e.value) == cli_message(p), name
     p = cli("graph", FOUNDING, FOUNDING, "--format", "json", check=False)
     with pytest.raises(ValueError) as e:
         qg.Graph.from_paths([FOUNDING, FOUNDING])

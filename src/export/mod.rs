@@ -212,6 +212,13 @@ impl Format {
             .and_then(Format::from_extension)
     }
 
+    /// Check before any work that this format can be written to `path`
+    /// (a directory for CSV, a file otherwise), with
+    /// [`output::check_target`].
+    pub fn check_target(self, path: &Path) -> Result<()> {
+        output::check_target(path, self == Format::Csv)
+    }
+
     /// The file (or, for CSV, directory) name this format gets in a
     /// `build` output directory: `graph.dot`…, `neo4j`.
     pub fn default_file_name(self) -> String {
