@@ -242,6 +242,19 @@ pub struct Ctx<'a> {
     bounds: &'a crate::token::Bounds,
     /// Tokens already part of an attribution.
     pub taken: Vec<bool>,
+    /// The sentences and quotes the passes are working through (see
+    /// `run`), and the first token of that stretch.
+    win: std::ops::Range<usize>,
+    qwin: std::ops::Range<usize>,
+    win_tok: usize,
+    /// Tokens per stretch (`STRETCH`; smaller in tests).
+    stretch: usize,
+    /// The drafts the direct pass made, as indices into the output, and
+    /// whether they are in order of their first content: what the
+    /// continuations pass searches for the attribution before a quote.
+    direct_drafts: Vec<u32>,
+    direct_sorted: bool,
+    in_direct: bool,
     /// Per sentence, the index in the output of its latest draft
     /// (`NONE`: none yet), and per draft the one before it in the same
     /// sentence: a rule asking for a sentence's drafts reads them without
@@ -280,6 +293,10 @@ fn may_trigger(lex: &Lexicon, t: &Token, word: &str) -> bool {
 }
 
 const NONE: u32 = u32::MAX;
+
+/// Tokens per stretch of a long document (see `Ctx::run`): about 40 KB
+/// of text, whose tokens and per-token tables fit a 2 MB cache.
+const STRETCH: usize = 8192;
 
 /// Words that open a wh-complement ("asked whether", "explained how").
 const WH: &[&str] = &[
@@ -332,10 +349,67 @@ impl<'a> Ctx<'a> {
             content_ends: Vec::new(),
             sent_last: vec![NONE; sents.len()],
             sent_prev: Vec::new(),
+            win: 0..sents.len(),
+            qwin: 0..quotes.len(),
+            win_tok: 0,
+            stretch: STRETCH,
+            direct_drafts: Vec::new(),
+            direct_sorted: true,
+            in_direct: false,
             buf: String::new(),
         };
         ctx.content_ends = sents.iter().map(|s| ctx.content_end(s) as u32).collect();
         ctx
+    }
+
+    /// The stretches `run` works through: sentence ranges of at least
+    /// `STRETCH` tokens each (the whole document when shorter), with the
+    /// first token of each (0 for the first, so tokens before the first
+    /// sentence belong to it).
+    fn stretches(&self) -> Vec<(std::ops::Range<usize>, usize)> {
+        let mut out = Vec::new();
+        let (mut from, mut from_tok) = (0, 0);
+        for si in 1..self.sents.len() {
+            let start = self.sents[si].tokens.start;
+            if start - from_tok >= self.stretch && self.can_cut_before(si) {
+                out.push((from..si, from_tok));
+                (from, from_tok) = (si, start);
+            }
+        }
+        out.push((from..self.sents.len(), from_tok));
+        out
+    }
+
+    /// Whether no rule reaches from sentence `si - 1` into `si`: the
+    /// earlier one ends in `.`, `!` or `?` outside quotation marks and
+    /// the later one opens with a word.
+    fn can_cut_before(&self, si: usize) -> bool {
+        let prev = &self.sents[si - 1];
+        let first = self.sents[si].tokens.start;
+        let Some(last) = prev.tokens.end.checked_sub(1) else {
+            return false;
+        };
+        matches!(self.toks[last].kind, TokKind::Punct('.' | '!' | '?'))
+            && !self.in_quote(last)
+            && self.quote_open[last] == NONE
+            && self.toks[first].is_word()
+            && !self.in_quote(first)
+            && (last + 1..first).all(|k| self.toks[k].kind == TokKind::Newline)
+    }
+
+    /// Work through stretches of at least `tokens` tokens (tests: many
+    /// small stretches must give the drafts one stretch gives).
+    #[cfg(test)]
+    fn with_stretch(mut self, tokens: usize) -> Self {
+        self.stretch = tokens;
+        self
+    }
+
+    /// A pass's starting place in the trigger list: the first trigger of
+    /// the stretch being worked through.
+    fn first_trigger(&self) -> usize {
+        self.triggers
+            .partition_point(|&t| (t as usize) < self.win_tok)
     }
 
     /// The first token at or after `from` and before `hi` that a pass may
@@ -1019,6 +1093,13 @@ impl<'a> Ctx<'a> {
         let last = &mut self.sent_last[d.sent];
         self.sent_prev.push(*last);
         *last = out.len() as u32;
+        if self.in_direct {
+            let first = |d: &Draft| d.content.first().map_or(0, |c| c.start);
+            if let Some(&p) = self.direct_drafts.last() {
+                self.direct_sorted &= first(&out[p as usize]) <= first(&d);
+            }
+            self.direct_drafts.push(out.len() as u32);
+        }
         self.mark(d.cue.0, d.cue.1);
         for np in [d.speaker, d.source, d.addressee].into_iter().flatten() {
             self.mark(np.start, np.end);
@@ -1033,7 +1114,7 @@ impl<'a> Ctx<'a> {
     // pass 1: direct quotations
 
     fn direct(&mut self, out: &mut Vec<Draft>) {
-        for qi in 0..self.quotes.len() {
+        for qi in self.qwin.clone() {
             let q = self.quotes[qi];
             if self.taken[q.open] {
                 continue;
@@ -1388,8 +1469,11 @@ impl<'a> Ctx<'a> {
         // pass makes them): the search for the one before a quote can
         // start at the quote instead of at the end of the document
         let first = |d: &Draft| d.content.first().map_or(0, |c| c.start);
-        let ordered = out.is_sorted_by_key(first);
-        for qi in 0..self.quotes.len() {
+        // only the direct pass's drafts: in the window being worked
+        // through, the later passes have not run yet, and in earlier
+        // windows their drafts must not hide the attribution
+        let ordered = self.direct_sorted;
+        for qi in self.qwin.clone() {
             let q = self.quotes[qi];
             if self.taken[q.open] || q.words == 0 {
                 continue;
@@ -1397,14 +1481,16 @@ impl<'a> Ctx<'a> {
             // the nearest attribution before the quote (a draft starting
             // at or after the quote cannot end before it)
             let at = self.toks[q.open].span.start;
+            let direct = &self.direct_drafts;
             let upto = if ordered {
-                out.partition_point(|d| first(d) < at)
+                direct.partition_point(|&j| first(&out[j as usize]) < at)
             } else {
-                out.len()
+                direct.len()
             };
-            let Some(prev) = out[..upto]
+            let Some(prev) = direct[..upto]
                 .iter()
-                .rposition(|d| d.content.last().is_some_and(|c| c.end <= at))
+                .rposition(|&j| out[j as usize].content.last().is_some_and(|c| c.end <= at))
+                .map(|k| direct[k] as usize)
             else {
                 continue;
             };
@@ -1476,8 +1562,8 @@ impl<'a> Ctx<'a> {
     // pass 3: inverted and parenthetical indirect speech
 
     fn inverted(&mut self, out: &mut Vec<Draft>) {
-        let mut at = 0;
-        for si in 0..self.sents.len() {
+        let mut at = self.first_trigger();
+        for si in self.win.clone() {
             let s = &self.sents[si];
             let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
             let mut i = lo;
@@ -1642,8 +1728,8 @@ impl<'a> Ctx<'a> {
     // pass 4: according to / as per
 
     fn according(&mut self, out: &mut Vec<Draft>) {
-        let mut at = 0;
-        for si in 0..self.sents.len() {
+        let mut at = self.first_trigger();
+        for si in self.win.clone() {
             let s = &self.sents[si];
             let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
             let mut i = lo;
@@ -1721,8 +1807,8 @@ impl<'a> Ctx<'a> {
     // pass 5: forward indirect speech
 
     fn forward(&mut self, out: &mut Vec<Draft>) {
-        let mut at = 0;
-        for si in 0..self.sents.len() {
+        let mut at = self.first_trigger();
+        for si in self.win.clone() {
             let s = &self.sents[si];
             let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
             let mut i = lo;
@@ -2562,8 +2648,8 @@ impl<'a> Ctx<'a> {
     /// "his claim that …", "Trump's argument that …", "concerns that …":
     /// the noun is the cue, the possessor the speaker (none when absent).
     fn nominal(&mut self, out: &mut Vec<Draft>) {
-        let mut at = 0;
-        for si in 0..self.sents.len() {
+        let mut at = self.first_trigger();
+        for si in self.win.clone() {
             let s = &self.sents[si];
             let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
             let mut next = lo;
@@ -2646,8 +2732,8 @@ impl<'a> Ctx<'a> {
     /// impression with no named source; the content is the subject and
     /// what it seems to be.
     fn seem(&mut self, out: &mut Vec<Draft>) {
-        let mut at = 0;
-        for si in 0..self.sents.len() {
+        let mut at = self.first_trigger();
+        for si in self.win.clone() {
             let s = &self.sents[si];
             let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
             let mut next = lo + 1;
@@ -2713,8 +2799,8 @@ impl<'a> Ctx<'a> {
     /// said" (the question, with no source), "In a new poll, 40 percent …"
     /// (a study or statement framing the sentence).
     fn framing(&mut self, out: &mut Vec<Draft>) {
-        let mut at = 0;
-        for si in 0..self.sents.len() {
+        let mut at = self.first_trigger();
+        for si in self.win.clone() {
             let s = &self.sents[si];
             let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
             if hi <= lo + 2 {
@@ -2984,16 +3070,38 @@ impl<'a> Ctx<'a> {
     }
 
     /// Run every pass; drafts come back in text order.
+    ///
+    /// A long document is worked through in stretches of a few thousand
+    /// tokens, every pass over one stretch before the next, so that the
+    /// stretch's tokens stay in the processor's cache across the passes
+    /// (pass after pass over a whole multi-megabyte document read every
+    /// token from main memory again each time). A stretch ends only where
+    /// nothing of one rule reaches into the next: at a sentence ending in
+    /// `.`, `!` or `?` outside quotation marks, before a sentence that
+    /// does not open with one. Drafts are the same as with one stretch.
     pub fn run(mut self) -> Vec<Draft> {
         let mut out = Vec::new();
-        self.direct(&mut out);
-        self.continuations(&mut out);
-        self.inverted(&mut out);
-        self.according(&mut out);
-        self.framing(&mut out);
-        self.forward(&mut out);
-        self.nominal(&mut out);
-        self.seem(&mut out);
+        for (win, win_tok) in self.stretches() {
+            let tok_end = self
+                .sents
+                .get(win.end)
+                .map_or(self.toks.len(), |s| s.tokens.start);
+            let q_lo = self.quotes.partition_point(|q| q.open < win_tok);
+            let q_hi = self.quotes.partition_point(|q| q.open < tok_end);
+            self.win = win;
+            self.qwin = q_lo..q_hi;
+            self.win_tok = win_tok;
+            self.in_direct = true;
+            self.direct(&mut out);
+            self.in_direct = false;
+            self.continuations(&mut out);
+            self.inverted(&mut out);
+            self.according(&mut out);
+            self.framing(&mut out);
+            self.forward(&mut out);
+            self.nominal(&mut out);
+            self.seem(&mut out);
+        }
         out.sort_by_key(|d| {
             d.content
                 .first()
@@ -3039,6 +3147,39 @@ fn is_ly_adverb(w: &str) -> bool {
 mod tests {
     use super::RULES;
     use crate::{Document, Extractor};
+
+    /// Working through a document in stretches gives the drafts that one
+    /// pass over the whole gives: the bundled articles (every kind of
+    /// attribution, quotes continued across paragraphs) run together and
+    /// cut into stretches of about 30 tokens, so every possible cut is
+    /// tried; and the cuts do happen.
+    #[test]
+    fn stretches_give_the_drafts_of_one_pass() {
+        use crate::{lexicon::Lexicon, quote, sentence, token};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles");
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        names.sort();
+        let text: String = names
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap() + "\n\n")
+            .collect();
+        let lex = Lexicon::embedded();
+        let toks = token::tokenize(&text, &lex);
+        let sents = sentence::split(&text, &toks);
+        let quotes = quote::pair(&toks);
+        let bounds = token::Bounds::new(&toks);
+        let ctx = || super::Ctx::new(&text, &lex, &toks, &bounds, &sents, &quotes);
+        assert_eq!(ctx().stretches().len(), 1);
+        let cut = ctx().with_stretch(30);
+        let n = cut.stretches().len();
+        assert!(n > 50, "only {n} stretches");
+        let whole = format!("{:?}", ctx().run());
+        assert!(whole.len() > 10_000);
+        assert_eq!(format!("{:?}", cut.run()), whole);
+    }
 
     /// Every rule's own example produces an attribution carrying its id.
     #[test]
