@@ -235,7 +235,7 @@ impl<'a> Phrases<'a> {
 
     /// Do the tokens from `start` spell `words`? The first word already
     /// matched through the token's multi-word list id.
-    fn words_match(&self, start: usize, words: &[String], buf: &mut String) -> bool {
+    pub fn words_match(&self, start: usize, words: &[String], buf: &mut String) -> bool {
         for (k, w) in (start..).zip(words.iter()).skip(1) {
             // skip nothing: tokens must line up one to one
             let Some(t) = self.toks.get(k) else {

@@ -683,17 +683,27 @@ impl<'a> Resolver<'a> {
     /// A name-like mention inside a token range (for possessors and role
     /// owners).
     fn mention_in(&mut self, s: usize, e: usize) -> Option<usize> {
+        let ph = crate::mention::Phrases {
+            text: self.text,
+            toks: self.toks,
+            lex: self.lex,
+        };
+        let mut buf = std::mem::take(&mut self.buf);
         let mut found = None;
         for k in s..e {
             let lists = self.toks[k].multi.map(|id| self.lex.multi_list(id));
             for mw in lists.unwrap_or(&[]) {
+                // the whole entry, not just its first word: "The Harbour
+                // Gazette" is not "the Taliban"
                 if matches!(mw.target, MultiTarget::Org(_) | MultiTarget::Place(_))
                     && k + mw.words.len() <= e
+                    && ph.words_match(k, &mw.words, &mut buf)
                 {
                     found = Some((k, k + mw.words.len(), Some(mw.target)));
                 }
             }
         }
+        self.buf = buf;
         if let Some((a, b, t)) = found {
             return self.name_entity(a, b, MentionKind::Org, t);
         }
