@@ -591,10 +591,34 @@ impl<'a> Resolver<'a> {
                     };
                 }
             } else if t.is_word() && t.cap && !t.has(flags::DET) && titles.is_empty() {
-                // "Kremlin spokesman": a capitalized owner before the title
-                if let Some(o) = self.mention_in(k, k + 1) {
+                // "Kremlin spokesman", "the Business Insider editor": a
+                // capitalized owner before the title, all of its words
+                let mut j = k + 1;
+                while j < to
+                    && self.toks[j].is_word()
+                    && self.toks[j].cap
+                    && !self.toks[j].has(flags::TITLE | flags::DEMONYM | flags::DET)
+                {
+                    j += 1;
+                }
+                if let Some(o) = self.mention_in(k, j) {
+                    // "the Rovers manager": an owner named after "the" is a
+                    // team or body, not a person ("Smith's manager"), so a
+                    // name taken for a person only because it had two
+                    // capitalized words ("Harrow Rovers") is retyped
+                    let after_the = k > from && self.slice(k - 1, k).eq_ignore_ascii_case("the");
+                    let en = &mut self.entities[o];
+                    if after_the
+                        && en.kind == EntityKind::Person
+                        && en.roles.is_empty()
+                        && en.spoke == 0
+                    {
+                        en.kind = EntityKind::Organization;
+                    }
                     of = Some(o);
                 }
+                k = j;
+                continue;
             }
             k += 1;
         }

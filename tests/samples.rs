@@ -635,3 +635,40 @@ fn possessive_role_owner_is_the_named_one() {
         ("editor", "Harbour Gazette")
     );
 }
+
+/// An owner named after "the" before a title is a body, not a person,
+/// and keeps all of its words: "The Rovers manager" works for the club
+/// that the article introduced as "Harrow Rovers" (which two capitalized
+/// words alone had made a person), "The Northvale Evening Post editor"
+/// for the whole newspaper.
+#[test]
+fn owner_after_the_is_an_organization_with_all_its_words() {
+    let rec = record("006_cup_final_quote_styles.txt");
+    let rovers = rec
+        .entities
+        .iter()
+        .find(|e| e.name == "Harrow Rovers")
+        .expect("Harrow Rovers");
+    assert_eq!(rovers.kind, quotegraph::EntityKind::Organization);
+    let ashby = rec
+        .entities
+        .iter()
+        .find(|e| e.name == "Tom Ashby")
+        .expect("Tom Ashby");
+    assert_eq!(ashby.roles[0].title, "manager");
+    assert_eq!(ashby.roles[0].of.as_deref(), Some(rovers.id.as_str()));
+
+    let text = "The Northvale Evening Post editor Ada Crane said the paper stood by its story.";
+    let rec = Extractor::default()
+        .extract(&Document::new("post", text))
+        .to_record();
+    let crane = rec
+        .entities
+        .iter()
+        .find(|e| e.name == "Ada Crane")
+        .expect("Ada Crane");
+    let owner = crane.roles[0].of.as_deref().expect("an owner");
+    let org = rec.entities.iter().find(|e| e.id == owner).expect("owner");
+    assert_eq!(org.name, "Northvale Evening Post");
+    assert_eq!(org.kind, quotegraph::EntityKind::Organization);
+}
