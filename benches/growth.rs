@@ -13,7 +13,7 @@
 //! `QG_GROWTH_ONLY` one kind of document.
 //!
 //! Not run by CI: the ratio depends on the machine's caches. At the
-//! default sizes it is 9.7-10.4x here; from 300 KB on, the larger
+//! default sizes it is 9.7-11.0x here; from 300 KB on, the larger
 //! document's working set outgrows the caches and the ratio rises (about
 //! 14-17x for 300 KB -> 3 MB and 1 MB -> 10 MB) although the instructions
 //! executed stay linear (9.7x under callgrind). See docs/reliability.md.

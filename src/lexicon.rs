@@ -257,6 +257,9 @@ pub mod flags {
     /// First word of some multi-word entry (with or without a final
     /// period): the only tokens worth a multi-word lookup.
     pub const MULTI_FIRST: u32 = 1 << 20;
+    /// First word (exact form) of a multi-word cue ("according to",
+    /// "went on to say"): a place where a rule pass may start.
+    pub const MULTI_CUE_FIRST: u32 = 1 << 21;
 }
 
 /// Everything known about one lowercase word form.
@@ -594,8 +597,15 @@ impl Lexicon {
             std::mem::take(&mut self.multi).into_iter().collect();
         firsts.sort_by(|a, b| a.0.cmp(&b.0));
         for (id, (k, list)) in firsts.iter_mut().enumerate() {
+            let cue = list
+                .iter()
+                .any(|mw| matches!(mw.target, MultiTarget::Verb(_) | MultiTarget::According(_)));
             self.multi_lists.push(std::mem::take(list));
-            self.word(k).multi = Some(id as u32);
+            let info = self.word(k);
+            info.multi = Some(id as u32);
+            if cue {
+                info.flags |= MULTI_CUE_FIRST;
+            }
         }
         for (k, _) in firsts {
             let bare = k.trim_end_matches('.');

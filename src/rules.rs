@@ -276,15 +276,10 @@ pub struct Ctx<'a> {
 /// ("the claim that"), "seem"/"appear" or "asked". A superset of what
 /// `cue_at`, `nominal`, `seem` and `asked` accept, each of which still
 /// checks its own condition.
-fn may_trigger(lex: &Lexicon, t: &Token, word: &str) -> bool {
+fn may_trigger(t: &Token, word: &str) -> bool {
     t.is_word()
         && (t.verb.is_some()
-            || t.has(flags::CUE_NOUN)
-            || t.multi.is_some_and(|id| {
-                lex.multi_list(id)
-                    .iter()
-                    .any(|mw| matches!(mw.target, MultiTarget::Verb(_) | MultiTarget::According(_)))
-            })
+            || t.has(flags::CUE_NOUN | flags::MULTI_CUE_FIRST)
             || matches!(
                 word,
                 "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
@@ -343,7 +338,7 @@ impl<'a> Ctx<'a> {
             bounds,
             taken: vec![false; toks.len()],
             triggers: (0..toks.len())
-                .filter(|&i| may_trigger(lex, &toks[i], toks[i].span.slice(text)))
+                .filter(|&i| may_trigger(&toks[i], toks[i].span.slice(text)))
                 .map(|i| i as u32)
                 .collect(),
             content_ends: Vec::new(),
@@ -433,22 +428,23 @@ impl<'a> Ctx<'a> {
 
     /// The drafts of sentence `si` in `out`, latest first; none when
     /// `out` is not the committed output (a rule may ask with `&[]`).
-    fn drafts_of<'o>(&self, si: usize, out: &'o [Draft]) -> impl Iterator<Item = &'o Draft> + 'o {
-        let prev = &self.sent_prev;
-        let mut k = if out.len() == prev.len() {
+    fn drafts_of<'s>(
+        &'s self,
+        si: usize,
+        out: &'s [Draft],
+    ) -> impl Iterator<Item = &'s Draft> + 's {
+        let mut k = if out.len() == self.sent_prev.len() {
             self.sent_last.get(si).copied().unwrap_or(NONE)
         } else {
             NONE
         };
-        let chain: Vec<u32> = std::iter::from_fn(|| {
+        std::iter::from_fn(move || {
             (k != NONE).then(|| {
-                let j = k;
-                k = prev[j as usize];
-                j
+                let d = &out[k as usize];
+                k = self.sent_prev[k as usize];
+                d
             })
         })
-        .collect();
-        chain.into_iter().map(move |j| &out[j as usize])
     }
 
     fn word(&self, i: usize) -> &'a str {

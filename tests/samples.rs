@@ -6,7 +6,7 @@
 //! record of a mistake.
 
 use quotegraph::record::AttributionRecord;
-use quotegraph::{DocRecord, Document, Extractor, QuoteKind};
+use quotegraph::{DocRecord, Document, EntityKind, EntityRecord, Extractor, QuoteKind};
 
 fn record(file: &str) -> DocRecord {
     let path = format!("{}/data/articles/{file}", env!("CARGO_MANIFEST_DIR"));
@@ -601,6 +601,29 @@ fn every_article_spans_are_code_points_and_texts_match() {
     assert!(n >= 11, "the samples are there");
 }
 
+/// The entity named `name`.
+fn entity<'a>(rec: &'a DocRecord, name: &str) -> &'a EntityRecord {
+    rec.entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("{}: no entity {name:?}", rec.doc))
+}
+
+/// The first role of the person named `name`, and the entity it is of.
+fn first_role<'a>(rec: &'a DocRecord, name: &str) -> (&'a str, &'a EntityRecord) {
+    let role = &entity(rec, name).roles[0];
+    let owner = role.of.as_deref().expect("an owner");
+    let org = rec.entities.iter().find(|e| e.id == owner).expect("owner");
+    (role.title.as_str(), org)
+}
+
+/// The record of one sentence or a few, written for a test.
+fn record_of(text: &str) -> DocRecord {
+    Extractor::default()
+        .extract(&Document::new("inline", text))
+        .to_record()
+}
+
 /// A possessor before a title is the role's owner only when it is named:
 /// "The association's chief negotiator" names no organization, and
 /// "The Harbour Gazette's editor" names the Harbour Gazette. (A lexicon
@@ -609,31 +632,15 @@ fn every_article_spans_are_code_points_and_texts_match() {
 #[test]
 fn possessive_role_owner_is_the_named_one() {
     let rec = record("001_port_strike_berlin_reuters.txt");
-    let feld = rec
-        .entities
-        .iter()
-        .find(|e| e.name == "Markus Feld")
-        .expect("Markus Feld");
+    let feld = entity(&rec, "Markus Feld");
     assert_eq!(feld.roles.len(), 1);
     assert_eq!(feld.roles[0].title, "chief");
     assert_eq!(feld.roles[0].of, None);
     assert!(rec.entities.iter().all(|e| e.name != "Taliban"));
 
-    let text = "The Harbour Gazette's editor Hana Ruiz said the paper would appeal.";
-    let rec = Extractor::default()
-        .extract(&Document::new("gazette", text))
-        .to_record();
-    let ruiz = rec
-        .entities
-        .iter()
-        .find(|e| e.name == "Hana Ruiz")
-        .expect("Hana Ruiz");
-    let owner = ruiz.roles[0].of.as_deref().expect("an owner");
-    let org = rec.entities.iter().find(|e| e.id == owner).expect("owner");
-    assert_eq!(
-        (ruiz.roles[0].title.as_str(), org.name.as_str()),
-        ("editor", "Harbour Gazette")
-    );
+    let rec = record_of("The Harbour Gazette's editor Hana Ruiz said the paper would appeal.");
+    let (title, org) = first_role(&rec, "Hana Ruiz");
+    assert_eq!((title, org.name.as_str()), ("editor", "Harbour Gazette"));
 }
 
 /// An owner named after "the" before a title is a body, not a person,
@@ -644,31 +651,15 @@ fn possessive_role_owner_is_the_named_one() {
 #[test]
 fn owner_after_the_is_an_organization_with_all_its_words() {
     let rec = record("006_cup_final_quote_styles.txt");
-    let rovers = rec
-        .entities
-        .iter()
-        .find(|e| e.name == "Harrow Rovers")
-        .expect("Harrow Rovers");
-    assert_eq!(rovers.kind, quotegraph::EntityKind::Organization);
-    let ashby = rec
-        .entities
-        .iter()
-        .find(|e| e.name == "Tom Ashby")
-        .expect("Tom Ashby");
-    assert_eq!(ashby.roles[0].title, "manager");
-    assert_eq!(ashby.roles[0].of.as_deref(), Some(rovers.id.as_str()));
+    let rovers = entity(&rec, "Harrow Rovers");
+    assert_eq!(rovers.kind, EntityKind::Organization);
+    let (title, org) = first_role(&rec, "Tom Ashby");
+    assert_eq!(title, "manager");
+    assert_eq!(org.id, rovers.id);
 
-    let text = "The Northvale Evening Post editor Ada Crane said the paper stood by its story.";
-    let rec = Extractor::default()
-        .extract(&Document::new("post", text))
-        .to_record();
-    let crane = rec
-        .entities
-        .iter()
-        .find(|e| e.name == "Ada Crane")
-        .expect("Ada Crane");
-    let owner = crane.roles[0].of.as_deref().expect("an owner");
-    let org = rec.entities.iter().find(|e| e.id == owner).expect("owner");
+    let rec =
+        record_of("The Northvale Evening Post editor Ada Crane said the paper stood by its story.");
+    let (_, org) = first_role(&rec, "Ada Crane");
     assert_eq!(org.name, "Northvale Evening Post");
-    assert_eq!(org.kind, quotegraph::EntityKind::Organization);
+    assert_eq!(org.kind, EntityKind::Organization);
 }

@@ -61,6 +61,17 @@ def cli_message(p):
     return msg[len("error: "):] if msg.startswith("error: ") else msg
 
 
+def raises_as_cli(p, calls, exc, label, exact=False):
+    """Each call raises `exc` (that class itself when `exact`) with the
+    message the CLI run `p` printed."""
+    for call in calls:
+        with pytest.raises(exc) as e:
+            call()
+        if exact:
+            assert type(e.value) is exc, label
+        assert str(e.value) == cli_message(p), label
+
+
 def canonical(obj):
     return json.dumps(obj, sort_keys=True, ensure_ascii=False)
 
@@ -600,18 +611,14 @@ def test_missing_paths_raise_file_not_found_with_the_cli_message(cli, tmp_path):
     for missing in (tmp_path / "nope.txt", tmp_path / "bad\nname.txt"):
         p = cli("extract", "--format", "jsonl", missing, check=False)
         assert p.returncode == 1, p.stderr
-        for call in (lambda: qg.extract_paths(missing), lambda: qg.Graph.from_paths(missing)):
-            with pytest.raises(FileNotFoundError) as e:
-                call()
-            assert str(e.value) == cli_message(p), missing
+        raises_as_cli(p, (lambda: qg.extract_paths(missing), lambda: qg.Graph.from_paths(missing)),
+                      FileNotFoundError, missing)
         # the JSONL reader's problems are reported in the same words
         # (the library's input::Problem), by the CLI and by the binding
         p = cli("graph", "--from-jsonl", missing, "--format", "json", check=False)
         assert p.returncode == 1, p.stderr
-        for call in (lambda: qg.Graph.from_jsonl(missing), lambda: qg.read_jsonl(missing)):
-            with pytest.raises(FileNotFoundError) as e:
-                call()
-            assert str(e.value) == cli_message(p), missing
+        raises_as_cli(p, (lambda: qg.Graph.from_jsonl(missing), lambda: qg.read_jsonl(missing)),
+                      FileNotFoundError, missing)
         assert cli_message(p) == f"{missing}: no such file or directory".replace("\n", "\\n")
 
 
@@ -625,18 +632,12 @@ def test_unreadable_inputs_raise_os_error_with_the_cli_message(cli, tmp_path):
     for path in unreadable:
         p = cli("extract", "--format", "jsonl", path, check=False)
         assert p.returncode == 1, p.stderr
-        for call in (lambda: qg.extract_paths(path), lambda: qg.Graph.from_paths(path)):
-            with pytest.raises(OSError) as e:
-                call()
-            assert type(e.value) is OSError, path
-            assert str(e.value) == cli_message(p), path
+        raises_as_cli(p, (lambda: qg.extract_paths(path), lambda: qg.Graph.from_paths(path)),
+                      OSError, path, exact=True)
         p = cli("graph", "--from-jsonl", path, "--format", "json", check=False)
         assert p.returncode == 1, p.stderr
-        for call in (lambda: qg.Graph.from_jsonl(path), lambda: qg.read_jsonl(path)):
-            with pytest.raises(OSError) as e:
-                call()
-            assert type(e.value) is OSError, path
-            assert str(e.value) == cli_message(p), path
+        raises_as_cli(p, (lambda: qg.Graph.from_jsonl(path), lambda: qg.read_jsonl(path)),
+                      OSError, path, exact=True)
     if len(unreadable) == 2:
         assert cli_message(p) == f"/proc/self/mem: {os.strerror(errno.EIO)} (os error {errno.EIO})"
     # a file where a directory should be
@@ -647,11 +648,9 @@ def test_unreadable_inputs_raise_os_error_with_the_cli_message(cli, tmp_path):
         p = cli(*args, check=False)
         assert p.returncode == 1, p.stderr
         assert cli_message(p) == f"{inside}: {os.strerror(errno.ENOTDIR)} (os error {errno.ENOTDIR})"
-        for call in (lambda: qg.extract_paths(inside), lambda: qg.Graph.from_paths(inside),
-                     lambda: qg.Graph.from_jsonl(inside), lambda: qg.read_jsonl(inside)):
-            with pytest.raises(NotADirectoryError) as e:
-                call()
-            assert str(e.value) == cli_message(p), args
+        raises_as_cli(p, (lambda: qg.extract_paths(inside), lambda: qg.Graph.from_paths(inside),
+                          lambda: qg.Graph.from_jsonl(inside), lambda: qg.read_jsonl(inside)),
+                      NotADirectoryError, args)
 
 
 def test_bad_jsonl_and_duplicate_documents_raise_the_cli_message(cli, tmp_path):
@@ -669,10 +668,8 @@ def test_bad_jsonl_and_duplicate_documents_raise_the_cli_message(cli, tmp_path):
         path.write_bytes(data)
         p = cli("graph", "--from-jsonl", path, "--format", "json", check=False)
         assert p.returncode == 1, p.stderr
-        for call in (lambda: qg.Graph.from_jsonl(path), lambda: qg.read_jsonl(path)):
-            with pytest.raises(ValueError) as e:
-                call()
-            assert str(e.value) == cli_message(p), name
+        raises_as_cli(p, (lambda: qg.Graph.from_jsonl(path), lambda: qg.read_jsonl(path)),
+                      ValueError, name)
     p = cli("graph", FOUNDING, FOUNDING, "--format", "json", check=False)
     with pytest.raises(ValueError) as e:
         qg.Graph.from_paths([FOUNDING, FOUNDING])
