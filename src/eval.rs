@@ -1028,10 +1028,11 @@ fn pred_frags(
         .collect();
     if let Some(Value::String(ptxt)) = field.get("text") {
         if !py_strip(ptxt).is_empty() {
-            // as in the reference scorer, `span` and `spans` are both
-            // joined, so a first fragment given in both counts twice here
+            // as in the reference scorer: the distinct fragments in order
+            // (a `span` repeating a fragment of `spans` is not a second one)
             let mut sorted = frags.clone();
             sorted.sort_unstable();
+            sorted.dedup();
             let got = join_frags(chars, &sorted);
             if py_split(&got) != py_split(ptxt) {
                 bump(counters, "text_span_mismatch", 1);

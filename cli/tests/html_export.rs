@@ -59,7 +59,7 @@ const HOSTILE: &str = r#"{
 }"#;
 
 fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
 /// Records and texts of article files (or directories).

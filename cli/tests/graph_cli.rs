@@ -10,7 +10,7 @@ use quotegraph::{input, Extractor, QuoteGraph};
 fn qg(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_quotegraph"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .output()
         .expect("runs")
 }
@@ -238,7 +238,7 @@ fn build_writes_everything_and_tells_who_said_what() {
         );
     }
     let jsonl = std::fs::read_to_string(d.join("extractions.jsonl")).unwrap();
-    let articles = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles"))
+    let articles = std::fs::read_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("data/articles"))
         .unwrap()
         .count();
     assert_eq!(jsonl.lines().count(), articles);
@@ -251,7 +251,7 @@ fn build_writes_everything_and_tells_who_said_what() {
 /// them, and keep apart the two Smiths.
 #[test]
 fn bundled_articles_merge_people_across_documents() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
     let (inputs, errors) = input::expand(&[root.join("data/articles").display().to_string()]);
     assert!(errors.is_empty());
     let ex = Extractor::default();

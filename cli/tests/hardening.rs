@@ -12,6 +12,7 @@
 //! always checked against the default `--max-doc-bytes` (a sparse file,
 //! so it costs no time).
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};

@@ -875,7 +875,7 @@ fn founding_article_peskov_reaches_lavrov_through_putin_or_a_shared_mention() {
 fn qg(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_quotegraph"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .output()
         .expect("runs")
 }
