@@ -238,9 +238,11 @@ fn build_writes_everything_and_tells_who_said_what() {
         );
     }
     let jsonl = std::fs::read_to_string(d.join("extractions.jsonl")).unwrap();
-    let articles = std::fs::read_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("data/articles"))
-        .unwrap()
-        .count();
+    let articles = std::fs::read_dir(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("data/articles"),
+    )
+    .unwrap()
+    .count();
     assert_eq!(jsonl.lines().count(), articles);
     let table = String::from_utf8_lossy(&o.stdout);
     assert!(table.starts_with("SPEAKER"), "{table}");

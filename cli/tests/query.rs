@@ -23,13 +23,25 @@ use quotegraph::{Error, QuoteGraph};
 const FIXTURES: &str = "tests/fixtures/query";
 const FOUNDING: &str = "data/articles/000_lavrov_carlson_tass.txt";
 
+/// Relative paths (and so document ids) are the repository's, as in the
+/// README: the tests of this crate start in cli/, so move to the root once.
+fn at_root() {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        std::env::set_current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+            .expect("repository root")
+    });
+}
+
 fn fixtures() -> &'static QuoteGraph {
     static G: OnceLock<QuoteGraph> = OnceLock::new();
+    at_root();
     G.get_or_init(|| query::load(&[FIXTURES]).expect("fixtures load"))
 }
 
 fn founding() -> &'static QuoteGraph {
     static G: OnceLock<QuoteGraph> = OnceLock::new();
+    at_root();
     G.get_or_init(|| query::load(&[FOUNDING]).expect("founding article loads"))
 }
 
@@ -794,6 +806,7 @@ fn saved_ron_and_json_graphs_answer_like_the_texts() {
     assert!(query::load(&two).is_err());
     // texts given with a saved graph are added to it
     let ron = dir.join("graph.ron").display().to_string();
+    at_root();
     let more = query::load(&[ron.as_str(), FOUNDING]).unwrap();
     assert_eq!(
         more.nodes_of_kind(NodeKind::Document).count(),
