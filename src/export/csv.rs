@@ -12,65 +12,46 @@ use std::borrow::Cow;
 use std::io::Write;
 use std::path::Path;
 
-use super::{edge_attributes, node_attributes, stage_file, AttrType, Exporter, Format};
+use super::escape::csv_cell;
+use super::{edge_attributes, node_attributes, stage_file, Attr, AttrType, AttrValue};
 use super::{EDGE_ATTRS, NODE_ATTRS};
 use crate::error::{Error, Result};
 use crate::graph::QuoteGraph;
 use crate::output::AtomicFile;
 
-/// The Neo4j CSV exporter.
-pub(crate) struct Neo4jCsv;
-
 /// The node file's name inside the output directory.
-pub const NODES_FILE: &str = "nodes.csv";
+const NODES_FILE: &str = "nodes.csv";
 /// The relationship file's name inside the output directory.
-pub const RELATIONSHIPS_FILE: &str = "relationships.csv";
+const RELATIONSHIPS_FILE: &str = "relationships.csv";
 
-impl Exporter for Neo4jCsv {
-    fn format(&self) -> Format {
-        Format::Csv
-    }
-
-    /// CSV is two files: write them with [`write_path`](Self::write_path).
-    fn write(&self, _g: &QuoteGraph, _out: &mut dyn Write) -> Result<()> {
-        Err(Error::Export {
-            format: "csv",
-            message: "writes two files (nodes.csv, relationships.csv): give an output directory"
-                .into(),
-        })
-    }
-
-    /// `path` is a directory; it is created if missing. Both files are
-    /// written to temporary files inside it first, and replaced together
-    /// on commit.
-    fn stage_path(&self, g: &QuoteGraph, path: &Path) -> Result<Vec<AtomicFile>> {
-        if path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-        {
-            return Err(Error::Export {
-                format: "csv",
-                message: format!(
-                    "{}: CSV output is a directory (for nodes.csv and relationships.csv), not a .csv file",
-                    path.display()
-                ),
-            });
-        }
-        let nodes = path.join(NODES_FILE);
-        let rels = path.join(RELATIONSHIPS_FILE);
-        let nodes = stage_file(&nodes, |out| write_nodes(g, out))?;
-        let rels = stage_file(&rels, |out| write_relationships(g, out))?;
-        Ok(vec![nodes, rels])
+/// CSV is two files, not a stream: the error for writing it to one.
+pub(crate) fn not_a_stream() -> Error {
+    Error::Export {
+        format: "csv",
+        message: "writes two files (nodes.csv, relationships.csv): give an output directory".into(),
     }
 }
 
-/// Neutralize a text cell for spreadsheets.
-pub(crate) fn cell(s: &str) -> Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{s}"))
-    } else {
-        Cow::Borrowed(s)
+/// Stage `nodes.csv` and `relationships.csv` in the directory `path`
+/// (created if missing), to be replaced together on commit.
+pub(crate) fn stage_dir(g: &QuoteGraph, path: &Path) -> Result<Vec<AtomicFile>> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        return Err(Error::Export {
+            format: "csv",
+            message: format!(
+                "{}: CSV output is a directory (for nodes.csv and relationships.csv), not a .csv file",
+                path.display()
+            ),
+        });
     }
+    let nodes = path.join(NODES_FILE);
+    let rels = path.join(RELATIONSHIPS_FILE);
+    let nodes = stage_file(&nodes, |out| write_nodes(g, out))?;
+    let rels = stage_file(&rels, |out| write_relationships(g, out))?;
+    Ok(vec![nodes, rels])
 }
 
 fn header(name: &str, ty: AttrType) -> String {
@@ -97,8 +78,23 @@ fn writer(out: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
         .from_writer(out)
 }
 
+/// Append a cell per attribute of `attrs` to `row`: its value in
+/// `values` as text (text neutralized for spreadsheets, [`csv_cell`]), or
+/// empty.
+fn push_cells(row: &mut Vec<Cow<'_, str>>, attrs: &[&Attr], values: &[(&str, AttrValue<'_>)]) {
+    for a in attrs {
+        row.push(match values.iter().find(|(k, _)| *k == a.name) {
+            None => Cow::Borrowed(""),
+            Some((_, v)) if a.ty == AttrType::Str => {
+                Cow::Owned(csv_cell(&v.to_text()).into_owned())
+            }
+            Some((_, v)) => Cow::Owned(v.to_text().into_owned()),
+        });
+    }
+}
+
 /// Write `nodes.csv`.
-pub(crate) fn write_nodes(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
+fn write_nodes(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
     let mut w = writer(out);
     // the kind is the label
     let attrs: Vec<_> = NODE_ATTRS.iter().filter(|a| a.name != "kind").collect();
@@ -110,17 +106,7 @@ pub(crate) fn write_nodes(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
         row.clear();
         row.push(Cow::Borrowed(&n.id));
         row.push(Cow::Borrowed(n.kind().label()));
-        let values = node_attributes(n);
-        for a in &attrs {
-            let v = values.iter().find(|(k, _)| *k == a.name);
-            row.push(match v {
-                None => Cow::Borrowed(""),
-                Some((_, v)) if a.ty == AttrType::Str => {
-                    Cow::Owned(cell(&v.to_text()).into_owned())
-                }
-                Some((_, v)) => Cow::Owned(v.to_text().into_owned()),
-            });
-        }
+        push_cells(&mut row, &attrs, &node_attributes(n));
         w.write_record(row.iter().map(|c| c.as_bytes()))
             .map_err(csv_err)?;
     }
@@ -128,7 +114,7 @@ pub(crate) fn write_nodes(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
 }
 
 /// Write `relationships.csv`.
-pub(crate) fn write_relationships(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
+fn write_relationships(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
     let mut w = writer(out);
     let attrs: Vec<_> = EDGE_ATTRS.iter().filter(|a| a.name != "kind").collect();
     let mut head = vec![
@@ -139,18 +125,12 @@ pub(crate) fn write_relationships(g: &QuoteGraph, out: &mut dyn Write) -> Result
     head.extend(attrs.iter().map(|a| header(a.name, a.ty)));
     w.write_record(&head).map_err(csv_err)?;
     for e in g.edges() {
-        let values = edge_attributes(e.edge);
         let mut row: Vec<Cow<str>> = vec![
             Cow::Borrowed(&e.from.id),
             Cow::Borrowed(&e.to.id),
             Cow::Borrowed(e.edge.kind.rel_type()),
         ];
-        for a in &attrs {
-            row.push(match values.iter().find(|(k, _)| *k == a.name) {
-                None => Cow::Borrowed(""),
-                Some((_, v)) => Cow::Owned(cell(&v.to_text()).into_owned()),
-            });
-        }
+        push_cells(&mut row, &attrs, &edge_attributes(e.edge));
         w.write_record(row.iter().map(|c| c.as_bytes()))
             .map_err(csv_err)?;
     }
@@ -162,13 +142,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formula_cells_are_neutralized() {
-        assert_eq!(
-            cell("=HYPERLINK(\"http://x\")"),
-            "'=HYPERLINK(\"http://x\")"
-        );
-        assert_eq!(cell("-1"), "'-1");
-        assert_eq!(cell("@x"), "'@x");
-        assert_eq!(cell("plain"), "plain");
+    fn text_cells_are_neutralized_and_missing_ones_empty() {
+        let attrs: Vec<&Attr> = EDGE_ATTRS.iter().filter(|a| a.name != "kind").collect();
+        let values = [
+            ("title", AttrValue::Str("=1+1".into())),
+            ("weight", AttrValue::Int(2)),
+        ];
+        let mut row = Vec::new();
+        push_cells(&mut row, &attrs, &values);
+        assert_eq!(row, ["'=1+1", "", "2"]);
     }
 }

@@ -10,43 +10,14 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{edge_attributes, node_attributes, stream_err, AttrType, AttrValue, Exporter, Format};
+use super::escape::backslash_quoted;
+use super::{edge_attributes, node_attributes, AttrType, AttrValue};
 use super::{EDGE_ATTRS, NODE_ATTRS};
-use crate::error::Result;
 use crate::graph::{EdgeKind, NodeKind, QuoteGraph};
 
-/// The Cypher script exporter.
-pub(crate) struct Cypher;
-
-impl Exporter for Cypher {
-    fn format(&self) -> Format {
-        Format::Cypher
-    }
-
-    fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
-        write(g, out).map_err(stream_err)
-    }
-}
-
 /// A Cypher string literal.
-pub(crate) fn string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('\'');
-    for c in s.chars() {
-        match c {
-            '\'' => out.push_str("\\'"),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('\'');
-    out
+fn string(s: &str) -> String {
+    backslash_quoted(s, '\'')
 }
 
 fn literal(v: &AttrValue) -> String {
@@ -64,7 +35,8 @@ fn props<'a>(values: impl Iterator<Item = (&'static str, AttrValue<'a>)>) -> Str
     parts.join(", ")
 }
 
-fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
+/// Write the graph as a Cypher script.
+pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
     let s = g.summary();
     writeln!(
         out,
@@ -152,8 +124,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn strings_escape_breakers() {
-        assert_eq!(string("a'b\\c\nd\u{0}"), "'a\\'b\\\\c\\nd\\u0000'");
-        assert_eq!(string("'); DROP"), "'\\'); DROP'");
+    fn literals_quote_text_and_lists_only() {
+        assert_eq!(literal(&AttrValue::Int(3)), "3");
+        assert_eq!(literal(&AttrValue::Bool(true)), "true");
+        assert_eq!(literal(&AttrValue::Str("it's".into())), "'it\\'s'");
+        let list = AttrValue::List(serde_json::json!(["a"]));
+        assert_eq!(literal(&list), "'[\"a\"]'");
     }
 }

@@ -3,24 +3,12 @@
 
 use std::io::Write;
 
-use super::{color, stream_err, xml_chars, Exporter, Format};
-use crate::error::Result;
+use super::color;
+use super::escape::dot_quoted;
 use crate::graph::{EdgeKind, Node, NodeKind, QuoteGraph};
 
-/// The DOT exporter.
-pub(crate) struct Dot;
-
-impl Exporter for Dot {
-    fn format(&self) -> Format {
-        Format::Dot
-    }
-
-    fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
-        write(g, out).map_err(stream_err)
-    }
-}
-
-fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
+/// Write the graph as a DOT digraph.
+pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "digraph quotegraph {{")?;
     writeln!(
         out,
@@ -39,7 +27,7 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(
             out,
             "  {} [label={}, shape={}, fillcolor=\"#{r:02x}{gr:02x}{b:02x}\"];",
-            id(&n.id),
+            dot_quoted(&n.id),
             label(&node_label(n)),
             shape(n),
         )?;
@@ -60,8 +48,8 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(
             out,
             "  {} -> {} [label={}{}{weight}];",
-            id(&e.from.id),
-            id(&e.to.id),
+            dot_quoted(&e.from.id),
+            dot_quoted(&e.to.id),
             label(&text),
             edge_style(e.edge.kind)
         )?;
@@ -110,44 +98,9 @@ fn edge_style(k: EdgeKind) -> &'static str {
     }
 }
 
-/// A node id as a DOT quoted string. Graphviz keeps a doubled backslash
-/// in names as two characters, so backslashes in ids show doubled in its
-/// output; `&` is written as an entity, which Graphviz decodes.
-fn id(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in xml_chars(s).chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '&' => out.push_str("&amp;"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// A label as a DOT escString: backslashes and quotes escaped, `&` as an
-/// entity (Graphviz decodes entities in every string), line breaks as
-/// `\n`, characters XML cannot hold (the usual output is SVG) as U+FFFD.
+/// A label as a DOT quoted string, line breaks (`\r\n`, `\r`) as `\n`.
 fn label(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    let s = s.replace("\r\n", "\n").replace('\r', "\n");
-    for c in xml_chars(&s).chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '&' => out.push_str("&amp;"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    dot_quoted(&s.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 #[cfg(test)]
@@ -155,8 +108,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_escape_dot_and_entities() {
-        assert_eq!(label("a\"b\\c&d\ne<f>"), "\"a\\\"b\\\\c&amp;d\\ne<f>\"");
-        assert_eq!(id("x\"];"), "\"x\\\"];\"");
+    fn label_line_breaks_become_one_escape() {
+        assert_eq!(label("a\r\nb\rc\nd"), "\"a\\nb\\nc\\nd\"");
     }
 }

@@ -4,37 +4,13 @@
 
 use std::io::Write;
 
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::Writer;
+use quick_xml::events::BytesStart;
 
-use super::graphml::attr;
-use super::{
-    color, edge_attributes, node_attributes, stream_err, Attr, AttrType, Exporter, Format,
-};
+use super::attrs::position;
+use super::xml::{self, attr, XmlWriter};
+use super::{color, edge_attributes, node_attributes, Attr, AttrValue};
 use super::{EDGE_ATTRS, NODE_ATTRS};
-use crate::error::Result;
-use crate::graph::{NodeKind, QuoteGraph};
-
-/// The GEXF exporter.
-pub(crate) struct Gexf;
-
-impl Exporter for Gexf {
-    fn format(&self) -> Format {
-        Format::Gexf
-    }
-
-    fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
-        write(g, out).map_err(stream_err)
-    }
-}
-
-fn gexf_type(t: AttrType) -> &'static str {
-    match t {
-        AttrType::Str | AttrType::List => "string",
-        AttrType::Int => "long",
-        AttrType::Bool => "boolean",
-    }
-}
+use crate::graph::{EdgeRef, Node, NodeKind, QuoteGraph};
 
 /// Node attributes written as attribute values (`label` is the XML
 /// attribute).
@@ -43,6 +19,16 @@ fn node_attrs() -> impl Iterator<Item = (usize, &'static Attr)> {
         .iter()
         .enumerate()
         .filter(|(_, a)| a.name != "label")
+}
+
+/// Edge attributes written as attribute values: an edge's weight is
+/// GEXF's own `weight`, which Gephi reads as the edge's Weight; declaring
+/// it again would clash with it.
+fn edge_attrs() -> impl Iterator<Item = (usize, &'static Attr)> {
+    EDGE_ATTRS
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.name != "weight")
 }
 
 fn shape(k: NodeKind) -> &'static str {
@@ -55,9 +41,8 @@ fn shape(k: NodeKind) -> &'static str {
     }
 }
 
-fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut w = Writer::new_with_indent(out, b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+/// Write the graph as GEXF.
+pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
     let mut root = BytesStart::new("gexf");
     root.push_attribute(("xmlns", "http://gexf.net/1.3"));
     root.push_attribute(("xmlns:viz", "http://gexf.net/1.3/viz"));
@@ -67,112 +52,93 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
         "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
     ));
     root.push_attribute(("version", "1.3"));
-    w.write_event(Event::Start(root))?;
-    w.write_event(Event::Start(BytesStart::new("meta")))?;
-    for (tag, text) in [
-        ("creator", "quotegraph"),
-        ("description", "Who said what, to whom, and who reported it"),
-    ] {
-        w.write_event(Event::Start(BytesStart::new(tag)))?;
-        w.write_event(Event::Text(BytesText::new(text)))?;
-        w.write_event(Event::End(BytesEnd::new(tag)))?;
-    }
-    w.write_event(Event::End(BytesEnd::new("meta")))?;
-    let mut graph = BytesStart::new("graph");
-    graph.push_attribute(("defaultedgetype", "directed"));
-    graph.push_attribute(("mode", "static"));
-    w.write_event(Event::Start(graph))?;
+    xml::document(out, root, |w| {
+        xml::element(w, "meta", &[], |w| {
+            xml::text_element(w, "creator", &[], "quotegraph")?;
+            let about = "Who said what, to whom, and who reported it";
+            xml::text_element(w, "description", &[], about)
+        })?;
+        let graph = [attr("defaultedgetype", "directed"), attr("mode", "static")];
+        xml::element(w, "graph", &graph, |w| {
+            declare(w, "node", node_attrs())?;
+            declare(w, "edge", edge_attrs())?;
+            xml::element(w, "nodes", &[], |w| g.nodes().try_for_each(|n| node(w, n)))?;
+            xml::element(w, "edges", &[], |w| {
+                g.edges().enumerate().try_for_each(|(i, e)| edge(w, i, &e))
+            })
+        })
+    })
+}
 
-    let declare = |w: &mut Writer<&mut dyn Write>,
-                   class: &str,
-                   attrs: &mut dyn Iterator<Item = (usize, &Attr)>| {
-        let mut el = BytesStart::new("attributes");
-        el.push_attribute(("class", class));
-        w.write_event(Event::Start(el))?;
+/// The `attributes` of a class (`node`, `edge`): each with its place in
+/// [`NODE_ATTRS`] or [`EDGE_ATTRS`] as id.
+fn declare<'a>(
+    w: &mut XmlWriter<'_>,
+    class: &str,
+    attrs: impl Iterator<Item = (usize, &'a Attr)>,
+) -> std::io::Result<()> {
+    xml::element(w, "attributes", &[attr("class", class)], |w| {
         for (i, a) in attrs {
-            let mut el = BytesStart::new("attribute");
-            el.push_attribute(attr("id", &i.to_string()));
-            el.push_attribute(attr("title", a.name));
-            el.push_attribute(("type", gexf_type(a.ty)));
-            w.write_event(Event::Empty(el))?;
+            let decl = [
+                attr("id", &i.to_string()),
+                attr("title", a.name),
+                attr("type", xml::type_name(a.ty)),
+            ];
+            xml::empty(w, "attribute", &decl)?;
         }
-        w.write_event(Event::End(BytesEnd::new("attributes")))
-    };
-    declare(&mut w, "node", &mut node_attrs())?;
-    // an edge's weight is GEXF's own `weight`, which Gephi reads as the
-    // edge's Weight; declaring it again would clash with it
-    let edge_attrs = || {
-        EDGE_ATTRS
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.name != "weight")
-    };
-    declare(&mut w, "edge", &mut edge_attrs())?;
+        Ok(())
+    })
+}
 
-    let attvalues = |w: &mut Writer<&mut dyn Write>, values: Vec<(usize, String)>| {
-        w.write_event(Event::Start(BytesStart::new("attvalues")))?;
-        for (i, v) in values {
-            let mut el = BytesStart::new("attvalue");
-            el.push_attribute(attr("for", &i.to_string()));
-            el.push_attribute(attr("value", &v));
-            w.write_event(Event::Empty(el))?;
+/// The `attvalues` of a node or edge: `values` but the one named `skip`
+/// (written as an XML attribute), each for its place in `attrs`.
+fn attvalues(
+    w: &mut XmlWriter<'_>,
+    attrs: &[Attr],
+    values: Vec<(&str, AttrValue<'_>)>,
+    skip: &str,
+) -> std::io::Result<()> {
+    xml::element(w, "attvalues", &[], |w| {
+        for (name, v) in values.into_iter().filter(|(name, _)| *name != skip) {
+            let value = [
+                attr("for", &position(attrs, name).to_string()),
+                attr("value", &v.to_text()),
+            ];
+            xml::empty(w, "attvalue", &value)?;
         }
-        w.write_event(Event::End(BytesEnd::new("attvalues")))
-    };
+        Ok(())
+    })
+}
 
-    w.write_event(Event::Start(BytesStart::new("nodes")))?;
-    for n in g.nodes() {
-        let mut el = BytesStart::new("node");
-        el.push_attribute(attr("id", &n.id));
-        el.push_attribute(attr("label", &n.label()));
-        w.write_event(Event::Start(el))?;
-        let values = node_attributes(n)
-            .into_iter()
-            .filter(|(name, _)| *name != "label")
-            .map(|(name, v)| {
-                let i = NODE_ATTRS.iter().position(|a| a.name == name);
-                (i.expect("declared"), v.to_text().into_owned())
-            })
-            .collect();
-        attvalues(&mut w, values)?;
+/// A node: id, label, attribute values, colour and shape.
+fn node(w: &mut XmlWriter<'_>, n: &Node) -> std::io::Result<()> {
+    let el = [attr("id", &n.id), attr("label", &n.label())];
+    xml::element(w, "node", &el, |w| {
+        attvalues(w, NODE_ATTRS, node_attributes(n), "label")?;
         let (r, gr, b) = color(n.kind());
-        let mut c = BytesStart::new("viz:color");
-        c.push_attribute(("r", r.to_string().as_str()));
-        c.push_attribute(("g", gr.to_string().as_str()));
-        c.push_attribute(("b", b.to_string().as_str()));
-        c.push_attribute(("a", "1.0"));
-        w.write_event(Event::Empty(c))?;
-        let mut sh = BytesStart::new("viz:shape");
-        sh.push_attribute(("value", shape(n.kind())));
-        w.write_event(Event::Empty(sh))?;
-        w.write_event(Event::End(BytesEnd::new("node")))?;
-    }
-    w.write_event(Event::End(BytesEnd::new("nodes")))?;
+        let rgba = [
+            attr("r", &r.to_string()),
+            attr("g", &gr.to_string()),
+            attr("b", &b.to_string()),
+            attr("a", "1.0"),
+        ];
+        xml::empty(w, "viz:color", &rgba)?;
+        xml::empty(w, "viz:shape", &[attr("value", shape(n.kind()))])
+    })
+}
 
-    w.write_event(Event::Start(BytesStart::new("edges")))?;
-    for (i, e) in g.edges().enumerate() {
-        let mut el = BytesStart::new("edge");
-        el.push_attribute(attr("id", &i.to_string()));
-        el.push_attribute(attr("source", &e.from.id));
-        el.push_attribute(attr("target", &e.to.id));
-        el.push_attribute(attr("label", e.edge.kind.as_str()));
-        if let Some(weight) = e.edge.weight {
-            el.push_attribute(("weight", weight.to_string().as_str()));
-        }
-        w.write_event(Event::Start(el))?;
-        let values = edge_attributes(e.edge)
-            .into_iter()
-            .filter(|(name, _)| *name != "weight")
-            .map(|(name, v)| {
-                let i = EDGE_ATTRS.iter().position(|a| a.name == name);
-                (i.expect("declared"), v.to_text().into_owned())
-            })
-            .collect();
-        attvalues(&mut w, values)?;
-        w.write_event(Event::End(BytesEnd::new("edge")))?;
+/// The `i`th edge: ends, kind as label, weight if any, attribute values.
+fn edge(w: &mut XmlWriter<'_>, i: usize, e: &EdgeRef<'_>) -> std::io::Result<()> {
+    let mut el = vec![
+        attr("id", &i.to_string()),
+        attr("source", &e.from.id),
+        attr("target", &e.to.id),
+        attr("label", e.edge.kind.as_str()),
+    ];
+    if let Some(weight) = e.edge.weight {
+        el.push(attr("weight", &weight.to_string()));
     }
-    w.write_event(Event::End(BytesEnd::new("edges")))?;
-    w.write_event(Event::End(BytesEnd::new("graph")))?;
-    w.write_event(Event::End(BytesEnd::new("gexf")))?;
-    w.get_mut().write_all(b"\n")
+    xml::element(w, "edge", &el, |w| {
+        attvalues(w, EDGE_ATTRS, edge_attributes(e.edge), "weight")
+    })
 }

@@ -3,47 +3,13 @@
 
 use std::io::Write;
 
-use quick_xml::events::attributes::Attribute;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::name::QName;
-use quick_xml::Writer;
+use quick_xml::events::BytesStart;
 
-use super::{
-    edge_attributes, node_attributes, stream_err, xml_escape, Attr, AttrType, Exporter, Format,
-};
+use super::attrs::position;
+use super::xml::{self, attr, XmlWriter};
+use super::{edge_attributes, node_attributes, Attr, AttrValue};
 use super::{EDGE_ATTRS, NODE_ATTRS};
-use crate::error::Result;
 use crate::graph::QuoteGraph;
-
-/// The GraphML exporter.
-pub(crate) struct Graphml;
-
-impl Exporter for Graphml {
-    fn format(&self) -> Format {
-        Format::Graphml
-    }
-
-    fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
-        write(g, out).map_err(stream_err)
-    }
-}
-
-/// An attribute whose value quick-xml writes as given: `value` is escaped
-/// with [`xml_escape`] (which also keeps newlines and tabs).
-pub(crate) fn attr<'a>(key: &'a str, value: &str) -> Attribute<'a> {
-    Attribute {
-        key: QName(key.as_bytes()),
-        value: xml_escape(value).into_bytes().into(),
-    }
-}
-
-fn graphml_type(t: AttrType) -> &'static str {
-    match t {
-        AttrType::Str | AttrType::List => "string",
-        AttrType::Int => "long",
-        AttrType::Bool => "boolean",
-    }
-}
 
 /// Key ids `d0`, `d1`…: node keys first, then edge keys.
 fn key_id(edge: bool, i: usize) -> String {
@@ -51,9 +17,8 @@ fn key_id(edge: bool, i: usize) -> String {
     format!("d{}", i + offset)
 }
 
-fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut w = Writer::new_with_indent(out, b' ', 2);
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+/// Write the graph as GraphML.
+pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
     let mut root = BytesStart::new("graphml");
     root.push_attribute(("xmlns", "http://graphml.graphdrawing.org/xmlns"));
     root.push_attribute(("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"));
@@ -61,61 +26,64 @@ fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
         "xsi:schemaLocation",
         "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
     ));
-    w.write_event(Event::Start(root))?;
-    let keys = |w: &mut Writer<&mut dyn Write>, attrs: &[Attr], for_: &str, edge: bool| {
-        for (i, a) in attrs.iter().enumerate() {
-            let id = key_id(edge, i);
-            let mut k = BytesStart::new("key");
-            k.push_attribute(attr("id", &id));
-            k.push_attribute(("for", for_));
-            k.push_attribute(attr("attr.name", a.name));
-            k.push_attribute(("attr.type", graphml_type(a.ty)));
-            w.write_event(Event::Empty(k))?;
-        }
-        Ok::<(), std::io::Error>(())
-    };
-    keys(&mut w, NODE_ATTRS, "node", false)?;
-    keys(&mut w, EDGE_ATTRS, "edge", true)?;
-    let mut graph = BytesStart::new("graph");
-    graph.push_attribute(("id", "quotegraph"));
-    graph.push_attribute(("edgedefault", "directed"));
-    w.write_event(Event::Start(graph))?;
-    let data = |w: &mut Writer<&mut dyn Write>, key: String, text: &str| {
-        let mut d = BytesStart::new("data");
-        d.push_attribute(attr("key", &key));
-        w.write_event(Event::Start(d))?;
-        w.write_event(Event::Text(BytesText::from_escaped(xml_escape(text))))?;
-        w.write_event(Event::End(BytesEnd::new("data")))
-    };
-    for n in g.nodes() {
-        let mut el = BytesStart::new("node");
-        el.push_attribute(attr("id", &n.id));
-        w.write_event(Event::Start(el))?;
-        for (name, v) in node_attributes(n) {
-            let i = NODE_ATTRS
-                .iter()
-                .position(|a| a.name == name)
-                .expect("declared");
-            data(&mut w, key_id(false, i), &v.to_text())?;
-        }
-        w.write_event(Event::End(BytesEnd::new("node")))?;
+    xml::document(out, root, |w| {
+        keys(w, NODE_ATTRS, "node", false)?;
+        keys(w, EDGE_ATTRS, "edge", true)?;
+        let graph = [attr("id", "quotegraph"), attr("edgedefault", "directed")];
+        xml::element(w, "graph", &graph, |w| {
+            for n in g.nodes() {
+                xml::element(w, "node", &[attr("id", &n.id)], |w| {
+                    data(w, false, node_attributes(n))
+                })?;
+            }
+            for (i, e) in g.edges().enumerate() {
+                let ends = [
+                    attr("id", &format!("e{i}")),
+                    attr("source", &e.from.id),
+                    attr("target", &e.to.id),
+                ];
+                xml::element(w, "edge", &ends, |w| data(w, true, edge_attributes(e.edge)))?;
+            }
+            Ok(())
+        })
+    })
+}
+
+/// A `key` per attribute that nodes (or edges) may have.
+fn keys(w: &mut XmlWriter<'_>, attrs: &[Attr], for_: &str, edge: bool) -> std::io::Result<()> {
+    for (i, a) in attrs.iter().enumerate() {
+        let key = [
+            attr("id", &key_id(edge, i)),
+            attr("for", for_),
+            attr("attr.name", a.name),
+            attr("attr.type", xml::type_name(a.ty)),
+        ];
+        xml::empty(w, "key", &key)?;
     }
-    for (i, e) in g.edges().enumerate() {
-        let mut el = BytesStart::new("edge");
-        el.push_attribute(attr("id", &format!("e{i}")));
-        el.push_attribute(attr("source", &e.from.id));
-        el.push_attribute(attr("target", &e.to.id));
-        w.write_event(Event::Start(el))?;
-        for (name, v) in edge_attributes(e.edge) {
-            let i = EDGE_ATTRS
-                .iter()
-                .position(|a| a.name == name)
-                .expect("declared");
-            data(&mut w, key_id(true, i), &v.to_text())?;
-        }
-        w.write_event(Event::End(BytesEnd::new("edge")))?;
+    Ok(())
+}
+
+/// A `data` element per value of a node (or edge), keyed by its attribute.
+fn data(
+    w: &mut XmlWriter<'_>,
+    edge: bool,
+    values: Vec<(&str, AttrValue<'_>)>,
+) -> std::io::Result<()> {
+    let attrs = if edge { EDGE_ATTRS } else { NODE_ATTRS };
+    for (name, v) in values {
+        let key = key_id(edge, position(attrs, name));
+        xml::text_element(w, "data", &[attr("key", &key)], &v.to_text())?;
     }
-    w.write_event(Event::End(BytesEnd::new("graph")))?;
-    w.write_event(Event::End(BytesEnd::new("graphml")))?;
-    w.get_mut().write_all(b"\n")
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edge_keys_follow_node_keys() {
+        assert_eq!(key_id(false, 0), "d0");
+        assert_eq!(key_id(true, 0), format!("d{}", NODE_ATTRS.len()));
+    }
 }

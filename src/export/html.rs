@@ -18,7 +18,8 @@ use std::io::Write;
 
 use serde_json::{json, Map, Value};
 
-use super::{stream_err, Exporter, Format};
+use super::escape::{html_escape, script_json};
+use super::stream_err;
 use crate::error::Result;
 use crate::graph::{EdgeKind, NodeData, NodeKind, QuoteGraph};
 
@@ -33,34 +34,26 @@ const SCRIPT: &str = include_str!("html/app.js");
 /// Layout seed: fixed, so exports are reproducible.
 const SEED: u64 = 0x5157_4f54_4547_5241; // "QUOTEGRA"
 
-/// The HTML exporter.
-pub(crate) struct Html;
-
-impl Exporter for Html {
-    fn format(&self) -> Format {
-        Format::Html
+/// Write the graph as one HTML page.
+pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
+    let title = page_title(g);
+    let data = script_json(&page_data(g, &title));
+    let parts = [
+        ("{{TITLE}}", html_escape(&title)),
+        ("{{STYLE}}", STYLE.to_string()),
+        ("{{DATA}}", data),
+        ("{{SCRIPT}}", SCRIPT.to_string()),
+    ];
+    let mut rest = PAGE;
+    for (marker, value) in &parts {
+        let (before, after) = rest
+            .split_once(marker)
+            .expect("the page template has every marker once, in order");
+        out.write_all(before.as_bytes()).map_err(stream_err)?;
+        out.write_all(value.as_bytes()).map_err(stream_err)?;
+        rest = after;
     }
-
-    fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
-        let title = page_title(g);
-        let data = script_json(&page_data(g, &title));
-        let parts = [
-            ("{{TITLE}}", html_escape(&title)),
-            ("{{STYLE}}", STYLE.to_string()),
-            ("{{DATA}}", data),
-            ("{{SCRIPT}}", SCRIPT.to_string()),
-        ];
-        let mut rest = PAGE;
-        for (marker, value) in &parts {
-            let (before, after) = rest
-                .split_once(marker)
-                .expect("the page template has every marker once, in order");
-            out.write_all(before.as_bytes()).map_err(stream_err)?;
-            out.write_all(value.as_bytes()).map_err(stream_err)?;
-            rest = after;
-        }
-        out.write_all(rest.as_bytes()).map_err(stream_err)
-    }
+    out.write_all(rest.as_bytes()).map_err(stream_err)
 }
 
 /// "quotegraph: 000_lavrov.txt" for one document, else the count.
@@ -207,55 +200,9 @@ fn edge_kind_index(k: EdgeKind) -> usize {
     EdgeKind::ALL.iter().position(|x| *x == k).expect("listed")
 }
 
-/// JSON that is safe inside a `<script>` element: `<`, `>` and `&` (so
-/// no `</script>` or `<!--` can appear) and the JavaScript line
-/// terminators U+2028/U+2029 become `\u` escapes. They can only occur
-/// inside strings, where the escapes mean the same characters.
-pub(crate) fn script_json(v: &Value) -> String {
-    let s = v.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 50);
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escape text for HTML element content and attribute values.
-fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn script_json_cannot_close_the_script_element() {
-        let v = json!({"name": "</script><script>alert(1)</script> <!-- & \u{2028}\u{2029}"});
-        let s = script_json(&v);
-        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
-        assert!(!s.contains('\u{2028}') && !s.contains('\u{2029}'));
-        let back: Value = serde_json::from_str(&s).unwrap();
-        assert_eq!(back, v);
-    }
 
     #[test]
     fn template_assets_cannot_break_out_of_their_elements() {
@@ -275,7 +222,7 @@ mod tests {
         let g = crate::graph::tests::sample_graph();
         let write = || {
             let mut v = Vec::new();
-            Html.write(&g, &mut v).unwrap();
+            write(&g, &mut v).unwrap();
             String::from_utf8(v).unwrap()
         };
         let page = write();
@@ -294,17 +241,9 @@ mod tests {
     #[test]
     fn empty_graph_gives_a_page() {
         let mut v = Vec::new();
-        Html.write(&QuoteGraph::new(), &mut v).unwrap();
+        write(&QuoteGraph::new(), &mut v).unwrap();
         let page = String::from_utf8(v).unwrap();
         assert!(page.contains(r#""nodes":[]"#));
         assert!(page.contains("quotegraph: 0 documents"));
-    }
-
-    #[test]
-    fn title_is_escaped() {
-        assert_eq!(
-            html_escape("<a href=\"x\">'&"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;"
-        );
     }
 }

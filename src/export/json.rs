@@ -6,12 +6,9 @@ use std::io::Write;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{edge_attributes, node_attributes, stream_err, AttrValue, Exporter, Format};
+use super::{edge_attributes, node_attributes, stream_err, AttrValue};
 use crate::error::{Error, Result};
 use crate::graph::{EdgeRef, Node, QuoteGraph};
-
-/// The node-link JSON exporter.
-pub(crate) struct NodeLink;
 
 impl Serialize for AttrValue<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -87,27 +84,22 @@ pub(crate) fn write_array<T: Serialize>(
     write!(out, "\n{}]", &indent[..indent.len().saturating_sub(2)]).map_err(stream_err)
 }
 
-impl Exporter for NodeLink {
-    fn format(&self) -> Format {
-        Format::Json
-    }
-
-    fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
-        out.write_all(
-            b"{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {\"name\": \"quotegraph\"},\n  \"nodes\": ",
-        )
-        .map_err(stream_err)?;
-        write_array(out, "    ", g.nodes().map(NodeObject))?;
-        out.write_all(b",\n  \"edges\": ").map_err(stream_err)?;
-        write_array(
-            out,
-            "    ",
-            g.edges().enumerate().map(|(number, edge)| EdgeObject {
-                edge,
-                number,
-                cytoscape: false,
-            }),
-        )?;
-        out.write_all(b"\n}\n").map_err(stream_err)
-    }
+/// Write the graph as node-link JSON.
+pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
+    out.write_all(
+        b"{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {\"name\": \"quotegraph\"},\n  \"nodes\": ",
+    )
+    .map_err(stream_err)?;
+    write_array(out, "    ", g.nodes().map(NodeObject))?;
+    out.write_all(b",\n  \"edges\": ").map_err(stream_err)?;
+    write_array(
+        out,
+        "    ",
+        g.edges().enumerate().map(|(number, edge)| EdgeObject {
+            edge,
+            number,
+            cytoscape: false,
+        }),
+    )?;
+    out.write_all(b"\n}\n").map_err(stream_err)
 }

@@ -1,6 +1,8 @@
 //! Writing a [`QuoteGraph`] in the formats that visualization and graph
-//! tools read: one file per format behind the [`Exporter`] trait, picked
-//! through the [`Format`] enum.
+//! tools read: one file per format, each with a `write` function, and the
+//! [`Format`] enum, which names them and is their [`Exporter`]. Adding a
+//! format is a file and a variant (with its name, extensions and `write`
+//! arm). The escaping every format needs is in one place, `escape.rs`.
 //!
 //! Every writer escapes what it writes with the format's own rules (an XML
 //! writer for GraphML and GEXF, `serde_json` for JSON), so names and claims
@@ -25,33 +27,39 @@
 //! assert_eq!(Format::from_extension("graphml"), Some(Format::Graphml));
 //! ```
 
+mod attrs;
 mod csv;
 mod cypher;
 mod cytoscape;
 mod dot;
+mod escape;
 mod gexf;
 mod graphml;
 mod html;
 mod json;
 mod ron;
 mod ttl;
+mod xml;
 
-use std::borrow::Cow;
 use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use serde_json::json;
-
 use crate::error::{Error, Result};
-use crate::graph::{Edge, Node, NodeData, NodeKind, QuoteGraph};
+use crate::graph::{NodeKind, QuoteGraph};
 use crate::output::{self, AtomicFile};
 
+pub use self::attrs::{edge_attributes, node_attributes, AttrValue};
+pub(crate) use self::attrs::{Attr, AttrType, EDGE_ATTRS, NODE_ATTRS};
 pub use self::cypher::ladybug_schema;
+pub use self::escape::xml_chars;
 pub use self::ron::read_ron;
 
 /// Writes a graph in one format.
+///
+/// Every [`Format`] is one ([`Format::exporter`] hands it out boxed):
+/// its `write` calls the `write` function of the format's own file.
 pub trait Exporter {
     /// The format.
     fn format(&self) -> Format;
@@ -74,6 +82,35 @@ pub trait Exporter {
     /// as a directory.
     fn stage_path(&self, g: &QuoteGraph, path: &Path) -> Result<Vec<AtomicFile>> {
         Ok(vec![stage_file(path, |out| self.write(g, out))?])
+    }
+}
+
+impl Exporter for Format {
+    fn format(&self) -> Format {
+        *self
+    }
+
+    fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
+        match self {
+            Format::Dot => dot::write(g, out).map_err(stream_err),
+            Format::Graphml => graphml::write(g, out).map_err(stream_err),
+            Format::Gexf => gexf::write(g, out).map_err(stream_err),
+            Format::Json => json::write(g, out),
+            Format::Cytoscape => cytoscape::write(g, out),
+            Format::Csv => Err(csv::not_a_stream()),
+            Format::Cypher => cypher::write(g, out).map_err(stream_err),
+            Format::Ron => ron::write(g, out),
+            Format::Ttl => ttl::write(g, out).map_err(stream_err),
+            Format::Html => html::write(g, out),
+        }
+    }
+
+    /// CSV is a directory of two files; every other format one file.
+    fn stage_path(&self, g: &QuoteGraph, path: &Path) -> Result<Vec<AtomicFile>> {
+        match self {
+            Format::Csv => csv::stage_dir(g, path),
+            _ => Ok(vec![stage_file(path, |out| self.write(g, out))?]),
+        }
     }
 }
 
@@ -142,20 +179,9 @@ impl Format {
         Format::Html,
     ];
 
-    /// The writer for this format.
+    /// The writer for this format: the format itself, boxed.
     pub fn exporter(self) -> Box<dyn Exporter> {
-        match self {
-            Format::Dot => Box::new(dot::Dot),
-            Format::Graphml => Box::new(graphml::Graphml),
-            Format::Gexf => Box::new(gexf::Gexf),
-            Format::Json => Box::new(json::NodeLink),
-            Format::Cytoscape => Box::new(cytoscape::Cytoscape),
-            Format::Csv => Box::new(csv::Neo4jCsv),
-            Format::Cypher => Box::new(cypher::Cypher),
-            Format::Ron => Box::new(ron::Ron),
-            Format::Ttl => Box::new(ttl::Turtle),
-            Format::Html => Box::new(html::Html),
-        }
+        Box::new(self)
     }
 
     /// The name used on the command line ("graphml").
@@ -270,208 +296,6 @@ pub fn stage_all(g: &QuoteGraph, dir: &Path) -> Result<Vec<AtomicFile>> {
     Ok(files)
 }
 
-/// The value types of attributes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum AttrType {
-    /// Text.
-    Str,
-    /// An integer.
-    Int,
-    /// True or false.
-    Bool,
-    /// A list (written as JSON text by formats without lists).
-    List,
-}
-
-/// An attribute that nodes or edges may have.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Attr {
-    pub name: &'static str,
-    pub ty: AttrType,
-    /// The node kinds that have it (empty for edge attributes).
-    pub kinds: &'static [NodeKind],
-}
-
-const ENT: &[NodeKind] = &[NodeKind::Person, NodeKind::Organization, NodeKind::Place];
-const ST: &[NodeKind] = &[NodeKind::Statement];
-const DOC: &[NodeKind] = &[NodeKind::Document];
-const ALL_KINDS: &[NodeKind] = &NodeKind::ALL;
-const ST_DOC: &[NodeKind] = &[NodeKind::Statement, NodeKind::Document];
-
-const fn a(name: &'static str, ty: AttrType, kinds: &'static [NodeKind]) -> Attr {
-    Attr { name, ty, kinds }
-}
-
-/// Node attributes, in the order every format writes them.
-pub(crate) const NODE_ATTRS: &[Attr] = &[
-    a("kind", AttrType::Str, ALL_KINDS),
-    a("label", AttrType::Str, ALL_KINDS),
-    a("name", AttrType::Str, ENT),
-    a("aliases", AttrType::List, ENT),
-    a("titles", AttrType::List, ENT),
-    a("outlet", AttrType::Bool, ENT),
-    a("text", AttrType::Str, ST),
-    a("quote_kind", AttrType::Str, ST),
-    a("cue", AttrType::Str, ST),
-    a("cue_text", AttrType::Str, ST),
-    a("doc", AttrType::Str, ST),
-    a("span_start", AttrType::Int, ST),
-    a("span_end", AttrType::Int, ST),
-    a("spans", AttrType::List, ST),
-    a("date", AttrType::Str, ST_DOC),
-    a("speaker_text", AttrType::Str, ST),
-    a("source_text", AttrType::Str, ST),
-    a("addressee_text", AttrType::Str, ST),
-    a("rule", AttrType::Str, ST),
-    a("path", AttrType::Str, DOC),
-    a("dateline", AttrType::Str, DOC),
-    a("place", AttrType::Str, DOC),
-];
-
-/// Edge attributes.
-pub(crate) const EDGE_ATTRS: &[Attr] = &[
-    a("kind", AttrType::Str, &[]),
-    a("title", AttrType::Str, &[]),
-    a("mention", AttrType::Str, &[]),
-    a("weight", AttrType::Int, &[]),
-];
-
-/// One attribute value, as the exporters write it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum AttrValue<'a> {
-    /// Text.
-    Str(Cow<'a, str>),
-    /// An integer.
-    Int(i64),
-    /// True or false.
-    Bool(bool),
-    /// A list (a JSON array).
-    List(serde_json::Value),
-}
-
-impl AttrValue<'_> {
-    /// The value as text, lists as JSON.
-    pub fn to_text(&self) -> Cow<'_, str> {
-        match self {
-            AttrValue::Str(s) => Cow::Borrowed(s),
-            AttrValue::Int(i) => Cow::Owned(i.to_string()),
-            AttrValue::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
-            AttrValue::List(v) => Cow::Owned(v.to_string()),
-        }
-    }
-
-    /// The value as JSON.
-    pub fn to_json(&self) -> serde_json::Value {
-        match self {
-            AttrValue::Str(s) => json!(s),
-            AttrValue::Int(i) => json!(i),
-            AttrValue::Bool(b) => json!(b),
-            AttrValue::List(v) => v.clone(),
-        }
-    }
-}
-
-fn s(v: &str) -> AttrValue<'_> {
-    AttrValue::Str(Cow::Borrowed(v))
-}
-
-fn opt<'a>(
-    out: &mut Vec<(&'static str, AttrValue<'a>)>,
-    name: &'static str,
-    v: &'a Option<String>,
-) {
-    if let Some(v) = v {
-        out.push((name, s(v)));
-    }
-}
-
-/// A node's attributes that have values, in the order every format writes
-/// them: `kind`, `label`, then `name`, `aliases`, `titles`, `outlet` for
-/// entities; `text`, `quote_kind`, `cue`, `cue_text`, `doc`, `span_start`,
-/// `span_end`, `spans`, `date`, `speaker_text`, `source_text`,
-/// `addressee_text`, `rule` for statements; `date`, `path`, `dateline`,
-/// `place` for documents. Formats without lists write lists as JSON text
-/// ([`AttrValue::to_text`]).
-pub fn node_attributes(n: &Node) -> Vec<(&'static str, AttrValue<'_>)> {
-    let mut out = vec![
-        ("kind", s(n.kind().as_str())),
-        ("label", AttrValue::Str(Cow::Owned(n.label()))),
-    ];
-    match &n.data {
-        NodeData::Entity(e) => {
-            out.push(("name", s(&e.name)));
-            out.push(("aliases", AttrValue::List(json!(e.aliases))));
-            out.push(("titles", AttrValue::List(json!(e.titles))));
-            out.push(("outlet", AttrValue::Bool(e.outlet)));
-        }
-        NodeData::Statement(st) => {
-            out.push(("text", s(&st.text)));
-            out.push(("quote_kind", s(st.quote_kind.as_str())));
-            out.push(("cue", s(&st.cue)));
-            out.push(("cue_text", s(&st.cue_text)));
-            out.push(("doc", s(&st.doc)));
-            out.push(("span_start", AttrValue::Int(st.span[0] as i64)));
-            out.push(("span_end", AttrValue::Int(st.span[1] as i64)));
-            out.push(("spans", AttrValue::List(json!(st.spans))));
-            opt(&mut out, "date", &st.date);
-            opt(&mut out, "speaker_text", &st.speaker_text);
-            opt(&mut out, "source_text", &st.source_text);
-            opt(&mut out, "addressee_text", &st.addressee_text);
-            out.push(("rule", s(&st.rule)));
-        }
-        NodeData::Document(d) => {
-            opt(&mut out, "date", &d.date);
-            out.push(("path", s(&d.path)));
-            opt(&mut out, "dateline", &d.dateline);
-            opt(&mut out, "place", &d.place);
-        }
-    }
-    out
-}
-
-/// An edge's attributes that have values: `kind`, then `title`
-/// (`holds_role`), `mention` (the words that named the speaker, source
-/// or addressee) and `weight` (statements a derived edge stands for).
-pub fn edge_attributes(e: &Edge) -> Vec<(&'static str, AttrValue<'_>)> {
-    let mut out = vec![("kind", s(e.kind.as_str()))];
-    opt(&mut out, "title", &e.title);
-    opt(&mut out, "mention", &e.mention);
-    if let Some(w) = e.weight {
-        out.push(("weight", AttrValue::Int(i64::from(w))));
-    }
-    out
-}
-
-/// Text that XML 1.0 can hold: characters it forbids (most C0 controls,
-/// U+FFFE, U+FFFF) become U+FFFD.
-pub fn xml_chars(s: &str) -> Cow<'_, str> {
-    let bad = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
-    if s.chars().any(bad) {
-        Cow::Owned(
-            s.chars()
-                .map(|c| if bad(c) { '\u{FFFD}' } else { c })
-                .collect(),
-        )
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
-/// Escape for an XML attribute value or text: quick-xml's escaping of
-/// `< > & ' "`, plus character references for tab, newline and carriage
-/// return, which XML parsers would otherwise normalize away.
-pub(crate) fn xml_escape(s: &str) -> String {
-    let clean = xml_chars(s);
-    let esc = quick_xml::escape::escape(clean.as_ref());
-    if esc.contains(['\t', '\n', '\r']) {
-        esc.replace('\t', "&#9;")
-            .replace('\n', "&#10;")
-            .replace('\r', "&#13;")
-    } else {
-        esc.into_owned()
-    }
-}
-
 /// Node colours by kind, for formats that draw (hex RGB).
 pub(crate) fn color(kind: NodeKind) -> (u8, u8, u8) {
     match kind {
@@ -502,31 +326,5 @@ mod tests {
         );
         assert_eq!(Format::from_path(Path::new("g.txt")), None);
         assert!("png".parse::<Format>().is_err());
-    }
-
-    #[test]
-    fn every_node_value_is_declared_for_its_kind() {
-        let g = crate::graph::tests::sample_graph();
-        for n in g.nodes() {
-            for (name, v) in node_attributes(n) {
-                let attr = NODE_ATTRS.iter().find(|a| a.name == name).unwrap();
-                assert!(attr.kinds.contains(&n.kind()), "{name} on {:?}", n.kind());
-                let ty = match v {
-                    AttrValue::Str(_) => AttrType::Str,
-                    AttrValue::Int(_) => AttrType::Int,
-                    AttrValue::Bool(_) => AttrType::Bool,
-                    AttrValue::List(_) => AttrType::List,
-                };
-                assert_eq!(attr.ty, ty, "{name}");
-            }
-        }
-    }
-
-    #[test]
-    fn xml_escape_keeps_whitespace_and_drops_forbidden() {
-        assert_eq!(
-            xml_escape("a<b>&\"'\n\t\r\u{0}z"),
-            "a&lt;b&gt;&amp;&quot;&apos;&#10;&#9;&#13;\u{FFFD}z"
-        );
     }
 }

@@ -5,12 +5,9 @@ use std::io::Write;
 
 use serde::{Deserialize, Serialize};
 
-use super::{stream_err, Exporter, Format};
+use super::stream_err;
 use crate::error::{Error, Result};
 use crate::graph::{Edge, EdgeKind, Node, QuoteGraph};
-
-/// The RON exporter.
-pub(crate) struct Ron;
 
 /// What the RON file holds.
 #[derive(Deserialize)]
@@ -53,45 +50,40 @@ struct EdgeLine {
     weight: Option<u32>,
 }
 
-impl Exporter for Ron {
-    fn format(&self) -> Format {
-        Format::Ron
+/// Write the graph as RON.
+pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
+    let file = GraphFileRef {
+        version: 1,
+        nodes: g.nodes().collect(),
+        edges: g
+            .edges()
+            .map(|e| EdgeLineRef {
+                from: &e.from.id,
+                to: &e.to.id,
+                kind: e.edge.kind,
+                title: &e.edge.title,
+                mention: &e.edge.mention,
+                weight: e.edge.weight,
+            })
+            .collect(),
+    };
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(4)
+        .struct_names(false);
+    // ron keeps only the message of an I/O error: keep the error itself
+    let mut w = Track {
+        inner: out,
+        err: None,
+    };
+    let res = ron::Options::default().to_io_writer_pretty(&mut w, &file, config);
+    if let Some(e) = w.err.take() {
+        return Err(stream_err(e));
     }
-
-    fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
-        let file = GraphFileRef {
-            version: 1,
-            nodes: g.nodes().collect(),
-            edges: g
-                .edges()
-                .map(|e| EdgeLineRef {
-                    from: &e.from.id,
-                    to: &e.to.id,
-                    kind: e.edge.kind,
-                    title: &e.edge.title,
-                    mention: &e.edge.mention,
-                    weight: e.edge.weight,
-                })
-                .collect(),
-        };
-        let config = ron::ser::PrettyConfig::new()
-            .depth_limit(4)
-            .struct_names(false);
-        // ron keeps only the message of an I/O error: keep the error itself
-        let mut w = Track {
-            inner: out,
-            err: None,
-        };
-        let res = ron::Options::default().to_io_writer_pretty(&mut w, &file, config);
-        if let Some(e) = w.err.take() {
-            return Err(stream_err(e));
-        }
-        res.map_err(|e| Error::Export {
-            format: "ron",
-            message: e.to_string(),
-        })?;
-        out.write_all(b"\n").map_err(stream_err)
-    }
+    res.map_err(|e| Error::Export {
+        format: "ron",
+        message: e.to_string(),
+    })?;
+    out.write_all(b"\n").map_err(stream_err)
 }
 
 /// A writer that remembers the first I/O error.

@@ -7,65 +7,28 @@
 //! percent-encoded node id; terms without a schema.org or PROV equivalent
 //! use `urn:quotegraph:vocab:` (prefix `qg:`).
 
-use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{stream_err, Exporter, Format};
-use crate::error::Result;
+use super::escape::{backslash_quoted, percent_encode};
 use crate::graph::{EdgeKind, NodeData, NodeKind, QuoteGraph};
 
-/// The Turtle exporter.
-pub(crate) struct Turtle;
-
 /// Namespace of node IRIs.
-pub const ID_NS: &str = "urn:quotegraph:id:";
-
-impl Exporter for Turtle {
-    fn format(&self) -> Format {
-        Format::Ttl
-    }
-
-    fn write(&self, g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
-        write(g, out).map_err(stream_err)
-    }
-}
+const ID_NS: &str = "urn:quotegraph:id:";
 
 /// `<urn:quotegraph:id:…>` with every byte outside `A-Z a-z 0-9 - . _ ~ :
 /// /` percent-encoded.
-pub(crate) fn iri(id: &str) -> String {
+fn iri(id: &str) -> String {
     let mut out = String::with_capacity(ID_NS.len() + id.len() + 2);
     out.push('<');
     out.push_str(ID_NS);
-    for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~:/".contains(&b) {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
+    percent_encode(&mut out, id);
     out.push('>');
     out
 }
 
 /// A Turtle string literal.
-pub(crate) fn literal(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+fn literal(s: &str) -> String {
+    backslash_quoted(s, '"')
 }
 
 /// An `xsd:date` literal when `d` is `YYYY-MM-DD`, else a plain string.
@@ -84,7 +47,8 @@ fn date(d: &str) -> String {
     }
 }
 
-fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
+/// Write the graph as Turtle.
+pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "@prefix schema: <https://schema.org/> .")?;
     writeln!(out, "@prefix prov: <http://www.w3.org/ns/prov#> .")?;
     writeln!(
