@@ -173,6 +173,17 @@ pub(crate) fn plain_key(name: &str) -> String {
     }
 }
 
+/// The longest full-name core, as written (first wins ties).
+pub(crate) fn best_full(cores: &[Option<Vec<&str>>]) -> Option<String> {
+    let mut best: Option<&Vec<&str>> = None;
+    for c in cores.iter().flatten() {
+        if c.len() >= 2 && best.is_none_or(|b| c.len() > b.len()) {
+            best = Some(c);
+        }
+    }
+    best.map(|c| c.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,33 +195,38 @@ mod tests {
 
     #[test]
     fn cores_cut_titles_and_descriptions() {
-        assert_eq!(core("Sergey Lavrov").as_deref(), Some("Sergey Lavrov"));
-        assert_eq!(core("Lavrov").as_deref(), Some("Lavrov"));
-        assert_eq!(
-            core("Russian foreign minister Sergey Lavrov").as_deref(),
-            Some("Sergey Lavrov")
-        );
-        assert_eq!(
-            core("Russian President Vladimir Putin").as_deref(),
-            Some("Vladimir Putin")
-        );
-        assert_eq!(
-            core("Foreign Minister Anna Berg").as_deref(),
-            Some("Anna Berg")
-        );
-        assert_eq!(
-            core("Putin's spokesman Dmitry Peskov").as_deref(),
-            Some("Dmitry Peskov")
-        );
-        assert_eq!(core("Mr. Smith").as_deref(), Some("Smith"));
-        assert_eq!(
-            core("Ursula von der Leyen").as_deref(),
-            Some("Ursula von der Leyen")
-        );
-        assert_eq!(core("Сергей Лавров").as_deref(), Some("Сергей Лавров"));
-        assert_eq!(core("the top Russian diplomat"), None);
-        assert_eq!(core("He"), None);
-        assert_eq!(core("top aide of Russian President Vladimir Putin"), None);
+        let cases = [
+            ("Sergey Lavrov", Some("Sergey Lavrov")),
+            ("Lavrov", Some("Lavrov")),
+            (
+                "Russian foreign minister Sergey Lavrov",
+                Some("Sergey Lavrov"),
+            ),
+            ("Russian President Vladimir Putin", Some("Vladimir Putin")),
+            ("Foreign Minister Anna Berg", Some("Anna Berg")),
+            ("Putin's spokesman Dmitry Peskov", Some("Dmitry Peskov")),
+            ("Mr. Smith", Some("Smith")),
+            ("Ursula von der Leyen", Some("Ursula von der Leyen")),
+            ("Сергей Лавров", Some("Сергей Лавров")),
+            ("the top Russian diplomat", None),
+            ("He", None),
+            ("top aide of Russian President Vladimir Putin", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(core(name).as_deref(), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_longest_full_core_is_the_best_first_wins_ties() {
+        let cores = [
+            Some(vec!["Lavrov"]),
+            None,
+            Some(vec!["Sergey", "Lavrov"]),
+            Some(vec!["Sergei", "Lavrov"]),
+        ];
+        assert_eq!(best_full(&cores).as_deref(), Some("Sergey Lavrov"));
+        assert_eq!(best_full(&[Some(vec!["Lavrov"])]), None);
     }
 
     #[test]

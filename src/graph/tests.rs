@@ -1,6 +1,10 @@
-use super::*;
+use petgraph::Direction;
+
+use super::{shorten, Edge, EdgeKind, Node, NodeKind, QuoteGraph};
+use crate::extract::slug;
 use crate::record::{
-    AttributionRecord, ContentRecord, CueRecord, DatelineRecord, MentionRecord, RoleRecord,
+    AttributionRecord, ContentRecord, CueRecord, DatelineRecord, DocRecord, EntityKind,
+    EntityRecord, MentionRecord, QuoteKind, RoleRecord,
 };
 
 pub(crate) fn ent(id: &str, kind: EntityKind, name: &str, aliases: &[&str]) -> EntityRecord {
@@ -84,6 +88,13 @@ pub(crate) fn doc(
         attributions,
         meta: Default::default(),
     }
+}
+
+/// A document in which one entity, `e`, says `content`, named as `text`.
+fn speaker_doc(name: &str, e: EntityRecord, text: &str, content: &str) -> DocRecord {
+    let id = e.id.clone();
+    let a = said(Some((text, &id)), content, None, None, &[]);
+    doc(name, None, vec![e], vec![a])
 }
 
 use EntityKind::{Organization as Org, Person, Place};
@@ -188,6 +199,21 @@ fn ids(nodes: Vec<&Node>) -> Vec<&str> {
     nodes.into_iter().map(|n| n.id.as_str()).collect()
 }
 
+/// The ids of the nodes `id` points at with `kind` edges.
+fn out<'g>(g: &'g QuoteGraph, id: &str, kind: EdgeKind) -> Vec<&'g str> {
+    ids(g.neighbors(id, kind, Direction::Outgoing))
+}
+
+/// The names of the nodes of `kind`, in graph order.
+fn names(g: &QuoteGraph, kind: NodeKind) -> Vec<&str> {
+    g.nodes_of_kind(kind).map(|n| n.name()).collect()
+}
+
+/// The ids of the nodes of `kind`, in graph order.
+fn kind_ids(g: &QuoteGraph, kind: NodeKind) -> Vec<&str> {
+    g.nodes_of_kind(kind).map(|n| n.id.as_str()).collect()
+}
+
 #[test]
 fn builds_nodes_and_edges_with_stable_ids() {
     let g = sample_graph();
@@ -198,7 +224,7 @@ fn builds_nodes_and_edges_with_stable_ids() {
     assert!(e.aliases.contains(&"Lavrov".to_string()));
     assert!(e.aliases.contains(&"the Russian minister".to_string()));
     assert_eq!(
-        ids(g.neighbors("person:sergey-lavrov", EdgeKind::Said, Direction::Outgoing)),
+        out(&g, "person:sergey-lavrov", EdgeKind::Said),
         [
             "statement:a.txt#1",
             "statement:b.txt#1",
@@ -212,35 +238,23 @@ fn builds_nodes_and_edges_with_stable_ids() {
     assert_eq!(s1.date.as_deref(), Some("2024-12-06"));
     assert_eq!(s2.date, None);
     assert_eq!(
-        ids(g.neighbors(
-            "statement:a.txt#1",
-            EdgeKind::ReportedBy,
-            Direction::Outgoing
-        )),
+        out(&g, "statement:a.txt#1", EdgeKind::ReportedBy),
         ["organization:tass"]
     );
     assert_eq!(
-        ids(g.neighbors(
-            "statement:a.txt#1",
-            EdgeKind::AddressedTo,
-            Direction::Outgoing
-        )),
+        out(&g, "statement:a.txt#1", EdgeKind::AddressedTo),
         ["person:tucker-carlson"]
     );
     assert_eq!(
-        ids(g.neighbors("statement:a.txt#1", EdgeKind::Mentions, Direction::Outgoing)),
+        out(&g, "statement:a.txt#1", EdgeKind::Mentions),
         ["place:russia"]
     );
     assert_eq!(
-        ids(g.neighbors(
-            "statement:b.txt#2",
-            EdgeKind::AppearsIn,
-            Direction::Outgoing
-        )),
+        out(&g, "statement:b.txt#2", EdgeKind::AppearsIn),
         ["document:b.txt"]
     );
     assert_eq!(
-        ids(g.neighbors("document:a.txt", EdgeKind::Datelined, Direction::Outgoing)),
+        out(&g, "document:a.txt", EdgeKind::Datelined),
         ["place:moscow"]
     );
     // the unresolved speaker keeps its words but has no said edge
@@ -265,11 +279,7 @@ fn roles_become_edges_or_titles() {
     assert_eq!(g.graph()[e].kind, EdgeKind::HoldsRole);
     assert_eq!(g.graph()[e].title.as_deref(), Some("spokesman"));
     assert_eq!(
-        ids(g.neighbors(
-            "person:sergey-lavrov",
-            EdgeKind::HoldsRole,
-            Direction::Outgoing
-        )),
+        out(&g, "person:sergey-lavrov", EdgeKind::HoldsRole),
         ["place:russia"]
     );
     let carlson = g.node("person:tucker-carlson").unwrap().entity().unwrap();
@@ -312,37 +322,14 @@ fn duplicate_documents_are_an_error() {
 fn smith(doc_name: &str, first: &str, title: &str) -> DocRecord {
     let full = format!("{first} Smith");
     let id = format!("person:{}", slug(&full));
-    doc(
-        doc_name,
-        None,
-        vec![role(
-            ent(&id, Person, &full, &["Smith", &format!("{title} {full}")]),
-            title,
-            None,
-        )],
-        vec![said(
-            Some(("Smith", &id)),
-            "the plan is sound",
-            None,
-            None,
-            &[],
-        )],
-    )
+    let aliases = ["Smith", &format!("{title} {full}")];
+    let e = role(ent(&id, Person, &full, &aliases), title, None);
+    speaker_doc(doc_name, e, "Smith", "the plan is sound")
 }
 
 fn bare_smith(doc_name: &str) -> DocRecord {
-    doc(
-        doc_name,
-        None,
-        vec![ent("person:smith", Person, "Smith", &[])],
-        vec![said(
-            Some(("Smith", "person:smith")),
-            "nothing changes",
-            None,
-            None,
-            &[],
-        )],
-    )
+    let e = ent("person:smith", Person, "Smith", &[]);
+    speaker_doc(doc_name, e, "Smith", "nothing changes")
 }
 
 #[test]
@@ -352,11 +339,7 @@ fn two_people_sharing_a_surname_stay_apart() {
         smith("y.txt", "Jane", "mayor"),
     ])
     .unwrap();
-    let people: Vec<&str> = g
-        .nodes_of_kind(NodeKind::Person)
-        .map(|n| n.name())
-        .collect();
-    assert_eq!(people, ["John Smith", "Jane Smith"]);
+    assert_eq!(names(&g, NodeKind::Person), ["John Smith", "Jane Smith"]);
 }
 
 #[test]
@@ -380,10 +363,7 @@ fn a_bare_surname_shared_by_two_people_does_not_merge_in_any_order() {
     ];
     for recs in orders {
         let g = QuoteGraph::from_extractions(&recs).unwrap();
-        let mut people: Vec<&str> = g
-            .nodes_of_kind(NodeKind::Person)
-            .map(|n| n.name())
-            .collect();
+        let mut people = names(&g, NodeKind::Person);
         people.sort();
         assert_eq!(people, ["Jane Smith", "John Smith", "Smith"]);
     }
@@ -412,38 +392,11 @@ fn a_bare_surname_merges_with_the_one_person_who_has_it() {
 
 #[test]
 fn full_names_merge_through_titles() {
-    let a = doc(
-        "a.txt",
-        None,
-        vec![ent("person:anna-berg", Person, "Anna Berg", &["Berg"])],
-        vec![said(
-            Some(("Anna Berg", "person:anna-berg")),
-            "x",
-            None,
-            None,
-            &[],
-        )],
-    );
-    let b = doc(
-        "b.txt",
-        None,
-        vec![ent(
-            "person:foreign-minister-anna-berg",
-            Person,
-            "Foreign Minister Anna Berg",
-            &[],
-        )],
-        vec![said(
-            Some((
-                "Foreign Minister Anna Berg",
-                "person:foreign-minister-anna-berg",
-            )),
-            "y",
-            None,
-            None,
-            &[],
-        )],
-    );
+    let berg = ent("person:anna-berg", Person, "Anna Berg", &["Berg"]);
+    let a = speaker_doc("a.txt", berg, "Anna Berg", "x");
+    let titled = "Foreign Minister Anna Berg";
+    let minister = ent("person:foreign-minister-anna-berg", Person, titled, &[]);
+    let b = speaker_doc("b.txt", minister, titled, "y");
     let g = QuoteGraph::from_extractions(&[a, b]).unwrap();
     assert_eq!(g.nodes_of_kind(NodeKind::Person).count(), 1);
     let berg = g.node("person:anna-berg").unwrap().entity().unwrap();
@@ -453,25 +406,14 @@ fn full_names_merge_through_titles() {
 #[test]
 fn descriptions_do_not_merge_across_documents() {
     let mk = |name: &str| {
-        doc(
-            name,
-            None,
-            vec![ent("person:the-minister", Person, "the minister", &[])],
-            vec![said(
-                Some(("the minister", "person:the-minister")),
-                "x",
-                None,
-                None,
-                &[],
-            )],
-        )
+        let e = ent("person:the-minister", Person, "the minister", &[]);
+        speaker_doc(name, e, "the minister", "x")
     };
     let g = QuoteGraph::from_extractions(&[mk("a.txt"), mk("b.txt")]).unwrap();
-    let people: Vec<&str> = g
-        .nodes_of_kind(NodeKind::Person)
-        .map(|n| n.id.as_str())
-        .collect();
-    assert_eq!(people, ["person:the-minister", "person:the-minister-2"]);
+    assert_eq!(
+        kind_ids(&g, NodeKind::Person),
+        ["person:the-minister", "person:the-minister-2"]
+    );
 }
 
 #[test]
@@ -499,11 +441,7 @@ fn organizations_merge_by_alias_and_outlets_are_organizations() {
         vec![],
     );
     let g = QuoteGraph::from_extractions(&[a, b]).unwrap();
-    let orgs: Vec<&str> = g
-        .nodes_of_kind(NodeKind::Organization)
-        .map(|n| n.id.as_str())
-        .collect();
-    assert_eq!(orgs, ["organization:tass"]);
+    assert_eq!(kind_ids(&g, NodeKind::Organization), ["organization:tass"]);
 }
 
 #[test]
@@ -517,17 +455,11 @@ fn parts_round_trip_to_an_equal_graph() {
     let mut h = QuoteGraph::from_parts(nodes, edges).unwrap();
     assert_eq!(g, h);
     // the rebuilt merge index still merges
-    let more = doc(
+    let more = speaker_doc(
         "c.txt",
-        None,
-        vec![ent("person:lavrov", Person, "Lavrov", &[])],
-        vec![said(
-            Some(("Lavrov", "person:lavrov")),
-            "z",
-            None,
-            None,
-            &[],
-        )],
+        ent("person:lavrov", Person, "Lavrov", &[]),
+        "Lavrov",
+        "z",
     );
     h.add_record(&more).unwrap();
     assert_eq!(

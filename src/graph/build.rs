@@ -1,0 +1,532 @@
+//! Building the graph: documents, statements and entities from records,
+//! with entities merged across documents by name.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use petgraph::graph::NodeIndex;
+
+use super::names::{self, best_full};
+use super::{
+    DocumentNode, Edge, EdgeKind, EntityNode, Node, NodeData, NodeKind, QuoteGraph, StatementNode,
+};
+use crate::error::{Error, Result};
+use crate::extract::slug;
+use crate::record::{AttributionRecord, DocRecord, EntityKind, EntityRecord};
+
+/// State used to merge entities; derived from the nodes, so it is not part
+/// of a graph's identity.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct MergeIndex {
+    /// Full person names and every organization/place name → node.
+    full: HashMap<(EntityKind, String), NodeIndex>,
+    /// Person surname or bare name → nodes that carry it.
+    single: HashMap<String, Vec<NodeIndex>>,
+    /// Surname → distinct full names known with it (including names seen
+    /// in a look-ahead over the records of [`QuoteGraph::from_extractions`]).
+    surname_fulls: HashMap<String, BTreeSet<String>>,
+    /// Person nodes that have at least one full name.
+    has_full: HashSet<NodeIndex>,
+    /// `holds_role` edges already present.
+    roles: HashSet<(NodeIndex, NodeIndex, String)>,
+}
+
+impl QuoteGraph {
+    /// The graph of `records`, added in order.
+    ///
+    /// Before adding, every full person name in `records` is noted, so a
+    /// bare surname in an early document is not merged with one of two
+    /// people who share it and appear only later.
+    pub fn from_extractions(records: &[DocRecord]) -> Result<QuoteGraph> {
+        let mut g = QuoteGraph::new();
+        g.extend(records)?;
+        Ok(g)
+    }
+
+    /// Add `records` in order, with the look-ahead of
+    /// [`from_extractions`](Self::from_extractions).
+    pub fn extend(&mut self, records: &[DocRecord]) -> Result<()> {
+        // room for what is coming, so that big vectors and the index do not
+        // grow step by step
+        let statements: usize = records.iter().map(|r| r.attributions.len()).sum();
+        let entities: usize = records.iter().map(|r| r.entities.len()).sum();
+        let nodes = records.len() + statements + entities / 4;
+        self.graph.reserve_nodes(nodes);
+        self.graph.reserve_edges(3 * statements + records.len());
+        self.index.reserve(nodes);
+        for r in records {
+            self.note_full_names(r);
+        }
+        for r in records {
+            self.add(r, true)?;
+        }
+        Ok(())
+    }
+
+    /// Note the full names of the people (not outlets) in `rec` under
+    /// their surnames, before any of them is merged.
+    fn note_full_names(&mut self, rec: &DocRecord) {
+        for e in &rec.entities {
+            if e.kind != EntityKind::Person || e.outlet {
+                continue;
+            }
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                if let Some(core) = self.rules.core(n) {
+                    self.note_full(&core);
+                }
+            }
+        }
+    }
+
+    /// Note a name core of two words or more as a full name known with its
+    /// surname.
+    fn note_full(&mut self, core: &[&str]) {
+        if core.len() >= 2 {
+            self.merge
+                .surname_fulls
+                .entry(names::surname(core))
+                .or_default()
+                .insert(names::key(core.iter().copied()));
+        }
+    }
+
+    /// Add one document's extractions.
+    ///
+    /// Entities merge with nodes already in the graph:
+    /// - organizations and places when any name or alias equals (ignoring
+    ///   case and a leading "the") a name or alias of a node of the same
+    ///   kind;
+    /// - people when the proper-name core of any name or alias ("Sergey
+    ///   Lavrov" in "Russian foreign minister Sergey Lavrov") is a full
+    ///   name (two words or more) already known;
+    /// - a person known only by a bare name ("Lavrov") with the one person
+    ///   who has that surname, and a person with a full name with a node
+    ///   known only by its surname — in both cases only while a single
+    ///   full name with that surname is known, so two Smiths never merge
+    ///   through "Smith".
+    ///
+    /// Descriptions without a proper name ("the top Russian diplomat") do
+    /// not merge across documents. A document name already in the graph
+    /// is an error.
+    pub fn add_record(&mut self, rec: &DocRecord) -> Result<()> {
+        self.add(rec, false)
+    }
+
+    /// Add a record; `noted`: its full names are already noted.
+    fn add(&mut self, rec: &DocRecord, noted: bool) -> Result<()> {
+        let (doc_ix, date) = self.add_document(rec)?;
+        if !noted {
+            self.note_full_names(rec);
+        }
+        // the record's entity ids → their nodes
+        let mut local: HashMap<&str, NodeIndex> = HashMap::new();
+        for e in &rec.entities {
+            let ix = self.add_entity(e);
+            local.entry(e.id.as_str()).or_insert(ix);
+        }
+        let find = |id: Option<&str>| id.and_then(|id| local.get(id).copied());
+        if let Some(place) = rec
+            .dateline
+            .as_ref()
+            .and_then(|d| find(d.place_entity.as_deref()))
+        {
+            self.graph
+                .add_edge(doc_ix, place, Edge::new(EdgeKind::Datelined));
+        }
+        for e in &rec.entities {
+            self.add_roles(e, local[e.id.as_str()], find);
+        }
+        for (n, a) in rec.attributions.iter().enumerate() {
+            let id = format!("statement:{}#{}", rec.doc, n + 1);
+            let st = self.add_statement(id, a, &rec.doc, &date, find);
+            self.graph
+                .add_edge(st, doc_ix, Edge::new(EdgeKind::AppearsIn));
+        }
+        Ok(())
+    }
+
+    /// The document node of `rec`, with its date: the dateline's, else
+    /// the record's `date` field. A document already in the graph is an
+    /// error.
+    fn add_document(&mut self, rec: &DocRecord) -> Result<(NodeIndex, Option<String>)> {
+        let doc_id = format!("document:{}", rec.doc);
+        if self.index.contains_key(&doc_id) {
+            return Err(Error::Graph {
+                message: format!("document {:?} is already in the graph", rec.doc),
+            });
+        }
+        let meta_date = rec
+            .meta
+            .get("date")
+            .and_then(|v| v.as_str())
+            .map(str::to_string);
+        let date = rec
+            .dateline
+            .as_ref()
+            .and_then(|d| d.date.clone())
+            .or(meta_date);
+        let doc_ix = self.insert(
+            doc_id,
+            NodeData::Document(DocumentNode {
+                path: rec.doc.clone(),
+                dateline: rec.dateline.as_ref().map(|d| d.text.clone()),
+                date: date.clone(),
+                place: rec.dateline.as_ref().and_then(|d| d.place.clone()),
+            }),
+        );
+        Ok((doc_ix, date))
+    }
+
+    /// The roles of `e`, now node `from`: a `holds_role` edge (once per
+    /// holder, target and title) when `find` knows whose role it is, else
+    /// a title of the node.
+    fn add_roles(
+        &mut self,
+        e: &EntityRecord,
+        from: NodeIndex,
+        find: impl Fn(Option<&str>) -> Option<NodeIndex>,
+    ) {
+        for role in &e.roles {
+            match find(role.of.as_deref()) {
+                Some(to) if to != from => {
+                    if self
+                        .merge
+                        .roles
+                        .insert((from, to, role.title.to_lowercase()))
+                    {
+                        let edge = Edge {
+                            title: Some(role.title.clone()),
+                            ..Edge::new(EdgeKind::HoldsRole)
+                        };
+                        self.graph.add_edge(from, to, edge);
+                    }
+                }
+                _ => {
+                    if let NodeData::Entity(n) = &mut self.graph[from].data {
+                        if !n.titles.contains(&role.title) {
+                            n.titles.push(role.title.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The statement node `id` of attribution `a` in document `doc`, with
+    /// its `said`, `reported_by`, `addressed_to` and `mentions` edges to
+    /// the entities `find` knows.
+    fn add_statement(
+        &mut self,
+        id: String,
+        a: &AttributionRecord,
+        doc: &str,
+        date: &Option<String>,
+        find: impl Fn(Option<&str>) -> Option<NodeIndex>,
+    ) -> NodeIndex {
+        let st = self.insert(
+            id,
+            NodeData::Statement(StatementNode {
+                text: a.content.text.clone(),
+                quote_kind: a.kind,
+                cue: a.cue.lemma.clone(),
+                cue_text: a.cue.text.clone(),
+                doc: doc.to_string(),
+                span: a.content.span,
+                spans: a.content.spans.clone(),
+                date: date.clone(),
+                speaker_text: a.speaker.as_ref().map(|m| m.text.clone()),
+                source_text: a.source.as_ref().map(|m| m.text.clone()),
+                addressee_text: a.addressee.as_ref().map(|m| m.text.clone()),
+                rule: a.rule.clone(),
+                context: None,
+            }),
+        );
+        let parts = [
+            (&a.speaker, EdgeKind::Said),
+            (&a.source, EdgeKind::ReportedBy),
+            (&a.addressee, EdgeKind::AddressedTo),
+        ];
+        for (m, kind) in parts {
+            let Some(m) = m else { continue };
+            let Some(e) = find(m.entity.as_deref()) else {
+                continue;
+            };
+            let edge = Edge {
+                mention: Some(m.text.clone()),
+                ..Edge::new(kind)
+            };
+            // the speaker says the statement; the statement points at the rest
+            let (from, to) = if kind == EdgeKind::Said {
+                (e, st)
+            } else {
+                (st, e)
+            };
+            self.graph.add_edge(from, to, edge);
+        }
+        let mut seen = Vec::with_capacity(a.mentions.len());
+        for id in &a.mentions {
+            if let Some(e) = find(Some(id)) {
+                if !seen.contains(&e) {
+                    seen.push(e);
+                    self.graph.add_edge(st, e, Edge::new(EdgeKind::Mentions));
+                }
+            }
+        }
+        st
+    }
+
+    /// Insert a node under `id` (made unique with `-2`, `-3`… if taken).
+    fn insert(&mut self, id: String, data: NodeData) -> NodeIndex {
+        let id = self.unique_id(id);
+        let ix = self.graph.add_node(Node {
+            id: id.clone(),
+            data,
+        });
+        self.index.insert(id, ix);
+        ix
+    }
+
+    fn unique_id(&self, base: String) -> String {
+        if !self.index.contains_key(&base) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !self.index.contains_key(id))
+            .expect("some suffix is free")
+    }
+
+    /// Find or create the node for a record entity.
+    fn add_entity(&mut self, e: &EntityRecord) -> NodeIndex {
+        let kind = if e.outlet {
+            EntityKind::Organization
+        } else {
+            e.kind
+        };
+        let mut all: Vec<&str> = Vec::with_capacity(1 + e.aliases.len());
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            if !n.trim().is_empty() && !all.contains(&n.as_str()) {
+                all.push(n);
+            }
+        }
+        if all.is_empty() {
+            all.push("?");
+        }
+        let cores: Vec<Option<Vec<&str>>> = if kind == EntityKind::Person {
+            all.iter().map(|n| self.rules.core(n)).collect()
+        } else {
+            Vec::new()
+        };
+        let found = if kind == EntityKind::Person {
+            let found: Vec<Vec<&str>> = cores.iter().flatten().cloned().collect();
+            self.find_person(&found)
+        } else {
+            all.iter()
+                .find_map(|n| self.merge.full.get(&(kind, names::plain_key(n))).copied())
+        };
+        let ix = match found {
+            Some(ix) => ix,
+            None => {
+                let name = best_full(&cores).unwrap_or_else(|| e.name.clone());
+                let id = format!("{}:{}", kind.as_str(), slug(&name));
+                self.insert(
+                    id,
+                    NodeData::Entity(EntityNode {
+                        kind,
+                        name,
+                        aliases: Vec::new(),
+                        titles: Vec::new(),
+                        outlet: e.outlet,
+                    }),
+                )
+            }
+        };
+        self.absorb(ix, &all, &cores, e.outlet, found.is_none());
+        ix
+    }
+
+    /// The person node that names with these cores merge into.
+    fn find_person(&self, cores: &[Vec<&str>]) -> Option<NodeIndex> {
+        let fulls: Vec<&Vec<&str>> = cores.iter().filter(|c| c.len() >= 2).collect();
+        for c in &fulls {
+            let k = (EntityKind::Person, names::key(c.iter().copied()));
+            if let Some(&ix) = self.merge.full.get(&k) {
+                return Some(ix);
+            }
+        }
+        let known = |surname: &str| self.merge.surname_fulls.get(surname);
+        if let Some(best) = fulls.iter().max_by_key(|c| c.len()) {
+            // adopt a node known so far only by this surname, unless
+            // someone else with another full name has that surname too
+            let surname = names::surname(best);
+            let own: Vec<String> = fulls
+                .iter()
+                .map(|c| names::key(c.iter().copied()))
+                .collect();
+            if known(&surname).is_some_and(|s| s.iter().any(|f| !own.contains(f))) {
+                return None;
+            }
+            let cands = self.merge.single.get(&surname)?;
+            return match cands.as_slice() {
+                [one] if !self.merge.has_full.contains(one) => Some(*one),
+                _ => None,
+            };
+        }
+        for c in cores {
+            // a bare name merges only while at most one full name with it
+            // is known
+            let surname = names::surname(c);
+            if known(&surname).is_some_and(|s| s.len() > 1) {
+                continue;
+            }
+            if let Some([one]) = self.merge.single.get(&surname).map(Vec::as_slice) {
+                return Some(*one);
+            }
+        }
+        None
+    }
+
+    /// Merge names into node `ix`: aliases, a longer full name as the
+    /// canonical name (and id), and the merge index.
+    /// `cores`: the name cores of `all` (people only).
+    /// `fresh`: the node is new (or being rebuilt), so every name is
+    /// registered, not only those it did not have yet.
+    fn absorb(
+        &mut self,
+        ix: NodeIndex,
+        all: &[&str],
+        cores: &[Option<Vec<&str>>],
+        outlet: bool,
+        fresh: bool,
+    ) {
+        let NodeData::Entity(node) = &mut self.graph[ix].data else {
+            unreachable!("entities are entity nodes")
+        };
+        let kind = node.kind;
+        node.outlet |= outlet;
+        // names the node did not have: only they change the merge index
+        let mut new = vec![fresh; all.len()];
+        for (i, n) in all.iter().enumerate() {
+            if *n != node.name && !node.aliases.iter().any(|a| a == n) {
+                node.aliases.push(n.to_string());
+                new[i] = true;
+            }
+        }
+        if kind != EntityKind::Person {
+            for (n, _) in all.iter().zip(&new).filter(|(_, new)| **new) {
+                self.merge
+                    .full
+                    .entry((kind, names::plain_key(n)))
+                    .or_insert(ix);
+            }
+            return;
+        }
+        let new_cores: Vec<&Vec<&str>> = cores
+            .iter()
+            .zip(&new)
+            .filter(|(_, new)| **new)
+            .filter_map(|(c, _)| c.as_ref())
+            .collect();
+        // the longest full name is canonical
+        let longest =
+            new_cores
+                .iter()
+                .filter(|c| c.len() >= 2)
+                .fold(None::<&&Vec<&str>>, |b, c| match b {
+                    Some(b) if b.len() >= c.len() => Some(b),
+                    _ => Some(c),
+                });
+        if let Some(best) = longest {
+            let current = self.rules.core(&node.name).map_or(0, |c| c.len());
+            let best = best.join(" ");
+            if best.split_whitespace().count() > current.max(1) && best != node.name {
+                let old = std::mem::replace(&mut node.name, best.clone());
+                node.aliases.retain(|a| *a != best);
+                if !node.aliases.contains(&old) {
+                    node.aliases.insert(0, old);
+                }
+                self.rename(ix, format!("person:{}", slug(&best)));
+            }
+        }
+        for core in new_cores {
+            let surname = names::surname(core);
+            if core.len() >= 2 {
+                self.merge
+                    .full
+                    .entry((kind, names::key(core.iter().copied())))
+                    .or_insert(ix);
+                self.merge.has_full.insert(ix);
+            }
+            let list = self.merge.single.entry(surname).or_default();
+            if !list.contains(&ix) {
+                list.push(ix);
+            }
+        }
+    }
+
+    fn rename(&mut self, ix: NodeIndex, base: String) {
+        if self.graph[ix].id == base {
+            return;
+        }
+        let old = self.graph[ix].id.clone();
+        self.index.remove(&old);
+        let id = self.unique_id(base);
+        self.index.insert(id.clone(), ix);
+        self.graph[ix].id = id;
+    }
+
+    /// Build a graph from nodes and edges given by node id, in order (as
+    /// an importer reads them). The merge index is rebuilt from the nodes,
+    /// so more records can be added afterwards.
+    pub fn from_parts(
+        nodes: Vec<Node>,
+        edges: impl IntoIterator<Item = (String, String, Edge)>,
+    ) -> Result<QuoteGraph> {
+        let mut g = QuoteGraph::new();
+        for n in nodes {
+            if g.index.contains_key(&n.id) {
+                return Err(Error::Graph {
+                    message: format!("duplicate node id {:?}", n.id),
+                });
+            }
+            let ix = g.graph.add_node(n);
+            let id = g.graph[ix].id.clone();
+            g.index.insert(id, ix);
+        }
+        for (from, to, edge) in edges {
+            let lookup = |id: &str| {
+                g.index_of(id).ok_or_else(|| Error::Graph {
+                    message: format!("edge refers to unknown node {id:?}"),
+                })
+            };
+            let (a, b) = (lookup(&from)?, lookup(&to)?);
+            if edge.kind == EdgeKind::HoldsRole {
+                let title = edge.title.clone().unwrap_or_default().to_lowercase();
+                g.merge.roles.insert((a, b, title));
+            }
+            g.graph.add_edge(a, b, edge);
+        }
+        let entities: Vec<(NodeIndex, Vec<String>, bool)> = g
+            .graph
+            .node_indices()
+            .filter_map(|ix| {
+                g.graph[ix].entity().map(|e| {
+                    let mut all = vec![e.name.clone()];
+                    all.extend(e.aliases.iter().cloned());
+                    (ix, all, e.outlet)
+                })
+            })
+            .collect();
+        for (ix, all, outlet) in entities {
+            let all: Vec<&str> = all.iter().map(String::as_str).collect();
+            let mut cores = Vec::new();
+            if g.graph[ix].kind() == NodeKind::Person {
+                cores = all.iter().map(|n| g.rules.core(n)).collect();
+                for core in cores.iter().flatten() {
+                    g.note_full(core);
+                }
+            }
+            g.absorb(ix, &all, &cores, outlet, true);
+        }
+        Ok(g)
+    }
+}

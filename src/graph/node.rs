@@ -1,0 +1,324 @@
+//! Nodes: their kinds and what each kind holds.
+
+use serde::{Deserialize, Serialize};
+
+use crate::record::{EntityKind, QuoteKind};
+
+/// What a node is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    /// A person.
+    Person,
+    /// An organization (news outlets included).
+    Organization,
+    /// A place.
+    Place,
+    /// An attributed claim.
+    Statement,
+    /// An article.
+    Document,
+}
+
+impl NodeKind {
+    /// Every kind, in display order.
+    pub const ALL: [NodeKind; 5] = [
+        NodeKind::Person,
+        NodeKind::Organization,
+        NodeKind::Place,
+        NodeKind::Statement,
+        NodeKind::Document,
+    ];
+
+    /// Lowercase name ("person"), the id prefix.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Person => "person",
+            NodeKind::Organization => "organization",
+            NodeKind::Place => "place",
+            NodeKind::Statement => "statement",
+            NodeKind::Document => "document",
+        }
+    }
+
+    /// Capitalized name ("Person"): a Neo4j label, an RDF class name.
+    pub fn label(self) -> &'static str {
+        match self {
+            NodeKind::Person => "Person",
+            NodeKind::Organization => "Organization",
+            NodeKind::Place => "Place",
+            NodeKind::Statement => "Statement",
+            NodeKind::Document => "Document",
+        }
+    }
+
+    /// True for people, organizations and places.
+    pub fn is_entity(self) -> bool {
+        matches!(
+            self,
+            NodeKind::Person | NodeKind::Organization | NodeKind::Place
+        )
+    }
+}
+
+impl From<EntityKind> for NodeKind {
+    fn from(k: EntityKind) -> NodeKind {
+        match k {
+            EntityKind::Person => NodeKind::Person,
+            EntityKind::Organization => NodeKind::Organization,
+            EntityKind::Place => NodeKind::Place,
+        }
+    }
+}
+
+/// A person, organization or place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityNode {
+    /// Person, organization or place.
+    pub kind: EntityKind,
+    /// Canonical name: for people the longest full proper name seen
+    /// ("Sergey Lavrov"), else the record's canonical name.
+    pub name: String,
+    /// Every other name and description seen, in order of first use.
+    pub aliases: Vec<String>,
+    /// Titles held without an "of" ("journalist"); titles with one are
+    /// `holds_role` edges.
+    pub titles: Vec<String>,
+    /// True for news outlets and agencies.
+    pub outlet: bool,
+}
+
+/// An attributed claim in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementNode {
+    /// The claim (content fragments joined by one space).
+    pub text: String,
+    /// Direct, indirect or mixed.
+    pub quote_kind: QuoteKind,
+    /// Lemma of the cue ("say", "point out").
+    pub cue: String,
+    /// The cue as written ("pointed out").
+    pub cue_text: String,
+    /// The document's name.
+    pub doc: String,
+    /// Code-point span of the first content fragment.
+    pub span: [usize; 2],
+    /// Every content fragment.
+    pub spans: Vec<[usize; 2]>,
+    /// The document's dateline date (or its `date` field).
+    pub date: Option<String>,
+    /// The speaker as written ("the top Russian diplomat"), resolved or not.
+    pub speaker_text: Option<String>,
+    /// The relaying source as written, resolved or not.
+    pub source_text: Option<String>,
+    /// The addressee as written, resolved or not.
+    pub addressee_text: Option<String>,
+    /// The rule that found it.
+    pub rule: String,
+    /// The sentence it was found in, with its parts marked; only when the
+    /// graph was given the document's text ([`QuoteGraph::attach_text`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<Box<StatementContext>>,
+}
+
+/// The sentence (or sentences) a statement was found in, so a reader can
+/// see the claim in place with the speaker, cue and content marked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementContext {
+    /// The text from the start of the sentence holding the first part to
+    /// the end of the sentence holding the last, as written.
+    pub text: String,
+    /// Code-point offset of `text` in the document.
+    pub start: usize,
+    /// The parts, in text order, with code-point spans into `text`.
+    pub marks: Vec<ContextMark>,
+}
+
+/// One marked part of a [`StatementContext`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContextMark {
+    /// Which part it is.
+    pub part: ContextPart,
+    /// `[start, end)` in code points of the context's text.
+    pub span: [usize; 2],
+}
+
+/// The parts of an attribution that a context marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContextPart {
+    /// Who said it.
+    Speaker,
+    /// The reporting word.
+    Cue,
+    /// A fragment of the claim.
+    Content,
+    /// The outlet that relayed it.
+    Source,
+    /// Whom it was said to.
+    Addressee,
+}
+
+impl ContextPart {
+    /// Lowercase name ("speaker").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContextPart::Speaker => "speaker",
+            ContextPart::Cue => "cue",
+            ContextPart::Content => "content",
+            ContextPart::Source => "source",
+            ContextPart::Addressee => "addressee",
+        }
+    }
+}
+
+/// An article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentNode {
+    /// The document's name (path as given, `-`, or a JSONL id).
+    pub path: String,
+    /// The dateline as written.
+    pub dateline: Option<String>,
+    /// The dateline's date, or the input's `date` field.
+    pub date: Option<String>,
+    /// The dateline's place as written.
+    pub place: Option<String>,
+}
+
+/// What a node holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum NodeData {
+    /// A person, organization or place.
+    Entity(EntityNode),
+    /// A claim.
+    Statement(StatementNode),
+    /// An article.
+    Document(DocumentNode),
+}
+
+/// A node: its id and data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// Stable id: `person:sergey-lavrov`, `statement:<doc>#<n>`,
+    /// `document:<doc>`.
+    pub id: String,
+    /// What it holds.
+    pub data: NodeData,
+}
+
+impl Node {
+    /// Its kind.
+    pub fn kind(&self) -> NodeKind {
+        match &self.data {
+            NodeData::Entity(e) => e.kind.into(),
+            NodeData::Statement(_) => NodeKind::Statement,
+            NodeData::Document(_) => NodeKind::Document,
+        }
+    }
+
+    /// A name to show: an entity's name, a statement's text, a document's
+    /// path.
+    pub fn name(&self) -> &str {
+        match &self.data {
+            NodeData::Entity(e) => &e.name,
+            NodeData::Statement(s) => &s.text,
+            NodeData::Document(d) => &d.path,
+        }
+    }
+
+    /// A short label: the name, with statements cut to about 60
+    /// characters and documents to their file name.
+    pub fn label(&self) -> String {
+        match &self.data {
+            NodeData::Entity(e) => e.name.clone(),
+            NodeData::Statement(s) => shorten(&s.text, 60),
+            NodeData::Document(d) => d
+                .path
+                .rsplit(['/', '\\'])
+                .find(|p| !p.is_empty())
+                .unwrap_or(&d.path)
+                .to_string(),
+        }
+    }
+
+    /// The entity, if it is one.
+    pub fn entity(&self) -> Option<&EntityNode> {
+        match &self.data {
+            NodeData::Entity(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The statement, if it is one.
+    pub fn statement(&self) -> Option<&StatementNode> {
+        match &self.data {
+            NodeData::Statement(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The document, if it is one.
+    pub fn document(&self) -> Option<&DocumentNode> {
+        match &self.data {
+            NodeData::Document(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// Cut `s` to at most `n` characters, ending in "…" when cut; whitespace
+/// runs become one space.
+pub fn shorten(s: &str, n: usize) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= n {
+        return flat;
+    }
+    let mut t: String = flat.chars().take(n.saturating_sub(1)).collect();
+    t.truncate(t.trim_end().len());
+    t.push('…');
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(path: &str) -> Node {
+        Node {
+            id: format!("document:{path}"),
+            data: NodeData::Document(DocumentNode {
+                path: path.into(),
+                dateline: None,
+                date: None,
+                place: None,
+            }),
+        }
+    }
+
+    #[test]
+    fn kinds_name_themselves_in_lower_and_capitalized_case() {
+        let lower: Vec<&str> = NodeKind::ALL.iter().map(|k| k.as_str()).collect();
+        let label: Vec<&str> = NodeKind::ALL.iter().map(|k| k.label()).collect();
+        assert_eq!(
+            lower,
+            ["person", "organization", "place", "statement", "document"]
+        );
+        assert_eq!(
+            label,
+            ["Person", "Organization", "Place", "Statement", "Document"]
+        );
+        assert_eq!(NodeKind::from(EntityKind::Place), NodeKind::Place);
+        assert!(!NodeKind::Statement.is_entity());
+    }
+
+    #[test]
+    fn document_labels_are_file_names() {
+        assert_eq!(document("data/articles/a.txt").label(), "a.txt");
+        assert_eq!(document("dir\\b.txt").label(), "b.txt");
+        assert_eq!(document("-").label(), "-");
+        assert_eq!(
+            document("data/articles/a.txt").name(),
+            "data/articles/a.txt"
+        );
+    }
+}
