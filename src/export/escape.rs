@@ -157,47 +157,48 @@ pub(crate) fn percent_encode(out: &mut String, s: &str) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn backslash_quoting_escapes_its_quote_and_controls() {
-        // Cypher
-        assert_eq!(
-            backslash_quoted("a'b\\c\nd\u{0}", '\''),
-            "'a\\'b\\\\c\\nd\\u0000'"
-        );
-        assert_eq!(backslash_quoted("'); DROP", '\''), "'\\'); DROP'");
-        assert_eq!(backslash_quoted("say \"hi\"", '\''), "'say \"hi\"'");
-        // Turtle
-        assert_eq!(
-            backslash_quoted("a\"b\\\n\u{0}", '"'),
-            "\"a\\\"b\\\\\\n\\u0000\""
-        );
-        assert_eq!(backslash_quoted("it's\t", '"'), "\"it's\\t\"");
+    /// `escape` turns each text into what its format reads back as it.
+    fn check(escape: impl Fn(&str) -> String, cases: &[(&str, &str)]) {
+        for (text, want) in cases {
+            assert_eq!(escape(text), *want, "{text:?}");
+        }
     }
 
     #[test]
-    fn dot_strings_escape_quotes_entities_and_breaks() {
-        assert_eq!(
-            dot_quoted("a\"b\\c&d\ne<f>"),
-            "\"a\\\"b\\\\c&amp;d\\ne<f>\""
+    fn each_need_escapes_what_its_format_reads() {
+        let cypher = |s: &str| backslash_quoted(s, '\'');
+        check(cypher, &[("a'b\\c\nd\u{0}", "'a\\'b\\\\c\\nd\\u0000'")]);
+        check(cypher, &[("'); DROP \"x\"", "'\\'); DROP \"x\"'")]);
+        let turtle = |s: &str| backslash_quoted(s, '"');
+        check(turtle, &[("a\"b\\\n\u{0}", "\"a\\\"b\\\\\\n\\u0000\"")]);
+        check(turtle, &[("it's\t", "\"it's\\t\"")]);
+        check(
+            dot_quoted,
+            &[("a\"b\\c&d\ne<f>", "\"a\\\"b\\\\c&amp;d\\ne<f>\"")],
         );
-        assert_eq!(dot_quoted("x\"];"), "\"x\\\"];\"");
-        assert_eq!(dot_quoted("a\rb\u{1}"), "\"a\\rb\u{FFFD}\"");
-    }
-
-    #[test]
-    fn xml_escape_keeps_whitespace_and_drops_forbidden() {
-        assert_eq!(
-            xml_escape("a<b>&\"'\n\t\r\u{0}z"),
-            "a&lt;b&gt;&amp;&quot;&apos;&#10;&#9;&#13;\u{FFFD}z"
+        check(dot_quoted, &[("x\"];\rb\u{1}", "\"x\\\"];\\rb\u{FFFD}\"")]);
+        let xml = (
+            "a<b>&\"'\n\t\r\u{0}z",
+            "a&lt;b&gt;&amp;&quot;&apos;&#10;&#9;&#13;\u{FFFD}z",
         );
+        check(xml_escape, &[xml]);
         assert!(matches!(xml_chars("plain"), Cow::Borrowed("plain")));
-    }
-
-    #[test]
-    fn html_text_is_escaped() {
-        assert_eq!(
-            html_escape("<a href=\"x\">'&"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;"
+        let html = ("<a href=\"x\">'&", "&lt;a href=&quot;x&quot;&gt;&#39;&amp;");
+        check(html_escape, &[html]);
+        let csv = |s: &str| csv_cell(s).into_owned();
+        let formula = ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")");
+        check(
+            csv,
+            &[formula, ("-1", "'-1"), ("@x", "'@x"), ("plain", "plain")],
+        );
+        let iri = |s: &str| {
+            let mut out = String::new();
+            percent_encode(&mut out, s);
+            out
+        };
+        check(
+            iri,
+            &[("statement:a b.txt#2/ü~", "statement:a%20b.txt%232/%C3%BC~")],
         );
     }
 
@@ -209,23 +210,5 @@ mod tests {
         assert!(!s.contains('\u{2028}') && !s.contains('\u{2029}'));
         let back: serde_json::Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);
-    }
-
-    #[test]
-    fn formula_cells_are_neutralized() {
-        assert_eq!(
-            csv_cell("=HYPERLINK(\"http://x\")"),
-            "'=HYPERLINK(\"http://x\")"
-        );
-        assert_eq!(csv_cell("-1"), "'-1");
-        assert_eq!(csv_cell("@x"), "'@x");
-        assert_eq!(csv_cell("plain"), "plain");
-    }
-
-    #[test]
-    fn percent_encoding_keeps_unreserved_bytes() {
-        let mut out = String::new();
-        percent_encode(&mut out, "statement:a b.txt#2/ü~");
-        assert_eq!(out, "statement:a%20b.txt%232/%C3%BC~");
     }
 }

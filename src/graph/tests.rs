@@ -237,26 +237,24 @@ fn builds_nodes_and_edges_with_stable_ids() {
     assert_eq!(s1.text, s2.text);
     assert_eq!(s1.date.as_deref(), Some("2024-12-06"));
     assert_eq!(s2.date, None);
-    assert_eq!(
-        out(&g, "statement:a.txt#1", EdgeKind::ReportedBy),
-        ["organization:tass"]
-    );
-    assert_eq!(
-        out(&g, "statement:a.txt#1", EdgeKind::AddressedTo),
-        ["person:tucker-carlson"]
-    );
-    assert_eq!(
-        out(&g, "statement:a.txt#1", EdgeKind::Mentions),
-        ["place:russia"]
-    );
-    assert_eq!(
-        out(&g, "statement:b.txt#2", EdgeKind::AppearsIn),
-        ["document:b.txt"]
-    );
-    assert_eq!(
-        out(&g, "document:a.txt", EdgeKind::Datelined),
-        ["place:moscow"]
-    );
+    let one_edge = [
+        (
+            "statement:a.txt#1",
+            EdgeKind::ReportedBy,
+            "organization:tass",
+        ),
+        (
+            "statement:a.txt#1",
+            EdgeKind::AddressedTo,
+            "person:tucker-carlson",
+        ),
+        ("statement:a.txt#1", EdgeKind::Mentions, "place:russia"),
+        ("statement:b.txt#2", EdgeKind::AppearsIn, "document:b.txt"),
+        ("document:a.txt", EdgeKind::Datelined, "place:moscow"),
+    ];
+    for (from, kind, to) in one_edge {
+        assert_eq!(out(&g, from, kind), [to], "{from} {kind:?}");
+    }
     // the unresolved speaker keeps its words but has no said edge
     let s3 = g.node("statement:a.txt#3").unwrap();
     assert_eq!(
