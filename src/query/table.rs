@@ -1,5 +1,8 @@
 //! Plain-text tables for query answers.
 
+use super::{short_id, Ranked};
+use crate::graph::shorten;
+
 /// A column: header, widest cell before clipping (0: no limit), and
 /// whether numbers are right-aligned.
 #[derive(Debug, Clone, Copy)]
@@ -42,6 +45,27 @@ impl Table {
         }
     }
 
+    /// A table of `rows` under `cols`.
+    pub fn of(cols: &[Col], rows: impl IntoIterator<Item = Vec<String>>) -> Table {
+        let mut t = Table::new(cols);
+        for cells in rows {
+            t.row(cells);
+        }
+        t
+    }
+
+    /// A ranking: a `#` column numbering `rows` from 1, then `cols`.
+    pub fn numbered(cols: &[Col], rows: impl IntoIterator<Item = Vec<String>>) -> Table {
+        let cols: Vec<Col> = std::iter::once(num("#"))
+            .chain(cols.iter().copied())
+            .collect();
+        let rows = rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, cells)| std::iter::once((i + 1).to_string()).chain(cells).collect());
+        Table::of(&cols, rows)
+    }
+
     pub fn row(&mut self, cells: Vec<String>) {
         debug_assert_eq!(cells.len(), self.cols.len());
         let cells = cells
@@ -54,6 +78,15 @@ impl Table {
 
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()
+    }
+
+    /// The table, or `none` when it has no rows.
+    pub fn render_or(&self, none: &str) -> String {
+        if self.is_empty() {
+            none.to_string()
+        } else {
+            self.render()
+        }
     }
 
     /// The table, each line ending in a newline; headers in capitals.
@@ -94,16 +127,14 @@ impl Table {
     }
 }
 
-/// `s` on one line, cut to `max` characters (0: no limit) ending in "…".
+/// `s` on one line, cut to `max` characters (0: no limit) ending in "…"
+/// ([`shorten`]).
 pub(crate) fn clip(s: &str, max: usize) -> String {
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if max == 0 || flat.chars().count() <= max {
-        return flat;
+    if max == 0 {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        shorten(s, max)
     }
-    let mut t: String = flat.chars().take(max.saturating_sub(1)).collect();
-    t.truncate(t.trim_end().len());
-    t.push('…');
-    t
 }
 
 /// Names joined by ", ", or "-" for none.
@@ -114,6 +145,33 @@ pub(crate) fn list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     } else {
         v.join(", ")
     }
+}
+
+/// `n` and `word`, plural unless `n` is one: "1 statement", "3 statements".
+pub(crate) fn count(n: usize, word: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} {word}{s}")
+}
+
+/// Ranked entities: who, how many statements, which.
+pub(crate) fn ranked_table(who: &'static str, rows: &[Ranked]) -> String {
+    let cols = [col(who, 30), num("STATEMENTS"), col("WHICH", 80)];
+    let rows = rows.iter().map(|r| {
+        vec![
+            r.entity.name.clone(),
+            r.count.to_string(),
+            short_ids(&r.statements),
+        ]
+    });
+    Table::of(&cols, rows).render()
+}
+
+/// Statement ids as [`short_id`]s joined by ", ".
+pub(crate) fn short_ids(ids: &[String]) -> String {
+    ids.iter()
+        .map(|s| short_id(s))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -131,5 +189,28 @@ mod tests {
         );
         assert_eq!(list([]), "-");
         assert_eq!(clip("abcdef", 4), "abc…");
+        assert_eq!(clip("a  b\nc", 0), "a b c");
+    }
+
+    #[test]
+    fn tables_of_rows_say_when_empty() {
+        let cols = [col("A", 0), num("N")];
+        let none = Table::of(&cols, std::iter::empty());
+        assert_eq!(none.render_or("nothing\n"), "nothing\n");
+        assert_eq!(none.render(), "A  N\n");
+        let one = Table::of(&cols, [vec!["x".to_string(), "7".to_string()]]);
+        assert_eq!(one.render_or("nothing\n"), "A  N\nx  7\n");
+        let ranks = Table::numbered(
+            &cols,
+            [vec!["x".into(), "7".into()], vec!["y".into(), "10".into()]],
+        );
+        assert_eq!(ranks.render(), "#  A   N\n1  x   7\n2  y  10\n");
+        assert_eq!(count(1, "step"), "1 step");
+        assert_eq!(count(0, "step"), "0 steps");
+        let ids = [
+            "statement:a/b.txt#1".to_string(),
+            "statement:c.txt#2".into(),
+        ];
+        assert_eq!(short_ids(&ids), "b.txt#1, c.txt#2");
     }
 }
