@@ -21,7 +21,7 @@ use serde_json::{json, Map, Value};
 use super::escape::{html_escape, script_json};
 use super::stream_err;
 use crate::error::Result;
-use crate::graph::{EdgeKind, NodeData, NodeKind, QuoteGraph};
+use crate::graph::{EdgeKind, Node, NodeData, NodeKind, QuoteGraph};
 
 /// The page template, with `{{TITLE}}`, `{{STYLE}}`, `{{DATA}}` and
 /// `{{SCRIPT}}` in it once each.
@@ -123,51 +123,8 @@ fn page_data(g: &QuoteGraph, title: &str) -> Value {
     let nodes: Vec<Value> = g
         .nodes()
         .zip(&pos)
-        .enumerate()
-        .map(|(ix, (n, p))| {
-            let mut m = Map::new();
-            m.insert("id".into(), json!(n.id));
-            m.insert("k".into(), json!(kind_index(n.kind())));
-            m.insert("x".into(), json!(r1(p[0])));
-            m.insert("y".into(), json!(r1(p[1])));
-            m.insert("r".into(), json!(radii[ix]));
-            m.insert("label".into(), json!(n.label()));
-            match &n.data {
-                NodeData::Entity(e) => {
-                    m.insert("name".into(), json!(e.name));
-                    m.insert("aliases".into(), json!(e.aliases));
-                    m.insert("titles".into(), json!(e.titles));
-                    m.insert("outlet".into(), json!(e.outlet));
-                }
-                NodeData::Statement(s) => {
-                    m.insert("text".into(), json!(s.text));
-                    m.insert("quoteKind".into(), json!(s.quote_kind.as_str()));
-                    m.insert("cue".into(), json!(s.cue));
-                    m.insert("cueText".into(), json!(s.cue_text));
-                    m.insert("doc".into(), json!(s.doc));
-                    m.insert("date".into(), json!(s.date));
-                    m.insert("speakerText".into(), json!(s.speaker_text));
-                    m.insert("sourceText".into(), json!(s.source_text));
-                    m.insert("addresseeText".into(), json!(s.addressee_text));
-                    m.insert("rule".into(), json!(s.rule));
-                    if let Some(c) = &s.context {
-                        let marks: Vec<Value> = c
-                            .marks
-                            .iter()
-                            .map(|mk| json!([mk.part.as_str(), mk.span[0], mk.span[1]]))
-                            .collect();
-                        m.insert("context".into(), json!({"text": c.text, "marks": marks}));
-                    }
-                }
-                NodeData::Document(d) => {
-                    m.insert("path".into(), json!(d.path));
-                    m.insert("date".into(), json!(d.date));
-                    m.insert("dateline".into(), json!(d.dateline));
-                    m.insert("place".into(), json!(d.place));
-                }
-            }
-            Value::Object(m)
-        })
+        .zip(&radii)
+        .map(|((n, p), &r)| node_json(n, *p, r))
         .collect();
     let edge_rows: Vec<Value> = pg
         .raw_edges()
@@ -190,6 +147,53 @@ fn page_data(g: &QuoteGraph, title: &str) -> Value {
         "nodes": nodes,
         "edges": edge_rows,
     })
+}
+
+/// A node as the script reads it: id, kind index, position and radius,
+/// label, and what its kind holds (a statement's sentence context too).
+fn node_json(n: &Node, p: [f64; 2], r: f64) -> Value {
+    let mut m = Map::new();
+    m.insert("id".into(), json!(n.id));
+    m.insert("k".into(), json!(kind_index(n.kind())));
+    m.insert("x".into(), json!(r1(p[0])));
+    m.insert("y".into(), json!(r1(p[1])));
+    m.insert("r".into(), json!(r));
+    m.insert("label".into(), json!(n.label()));
+    match &n.data {
+        NodeData::Entity(e) => {
+            m.insert("name".into(), json!(e.name));
+            m.insert("aliases".into(), json!(e.aliases));
+            m.insert("titles".into(), json!(e.titles));
+            m.insert("outlet".into(), json!(e.outlet));
+        }
+        NodeData::Statement(s) => {
+            m.insert("text".into(), json!(s.text));
+            m.insert("quoteKind".into(), json!(s.quote_kind.as_str()));
+            m.insert("cue".into(), json!(s.cue));
+            m.insert("cueText".into(), json!(s.cue_text));
+            m.insert("doc".into(), json!(s.doc));
+            m.insert("date".into(), json!(s.date));
+            m.insert("speakerText".into(), json!(s.speaker_text));
+            m.insert("sourceText".into(), json!(s.source_text));
+            m.insert("addresseeText".into(), json!(s.addressee_text));
+            m.insert("rule".into(), json!(s.rule));
+            if let Some(c) = &s.context {
+                let marks: Vec<Value> = c
+                    .marks
+                    .iter()
+                    .map(|mk| json!([mk.part.as_str(), mk.span[0], mk.span[1]]))
+                    .collect();
+                m.insert("context".into(), json!({"text": c.text, "marks": marks}));
+            }
+        }
+        NodeData::Document(d) => {
+            m.insert("path".into(), json!(d.path));
+            m.insert("date".into(), json!(d.date));
+            m.insert("dateline".into(), json!(d.dateline));
+            m.insert("place".into(), json!(d.place));
+        }
+    }
+    Value::Object(m)
 }
 
 fn kind_index(k: NodeKind) -> usize {

@@ -10,7 +10,7 @@
 use std::io::Write;
 
 use super::escape::{backslash_quoted, percent_encode};
-use crate::graph::{EdgeKind, NodeData, NodeKind, QuoteGraph};
+use crate::graph::{EdgeKind, EdgeRef, Node, NodeData, NodeKind, QuoteGraph};
 
 /// Namespace of node IRIs.
 const ID_NS: &str = "urn:quotegraph:id:";
@@ -65,78 +65,10 @@ pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> 
         outgoing[from.index()].push(i);
     }
     for (ix, n) in g.nodes().enumerate() {
-        let mut p: Vec<String> = Vec::new();
-        match &n.data {
-            NodeData::Entity(e) => {
-                let class = match n.kind() {
-                    NodeKind::Person => "schema:Person, prov:Agent",
-                    NodeKind::Organization if e.outlet => {
-                        "schema:Organization, schema:NewsMediaOrganization, prov:Agent"
-                    }
-                    NodeKind::Organization => "schema:Organization, prov:Agent",
-                    _ => "schema:Place",
-                };
-                p.push(format!("a {class}"));
-                p.push(format!("schema:name {}", literal(&e.name)));
-                for a in &e.aliases {
-                    p.push(format!("schema:alternateName {}", literal(a)));
-                }
-                for t in &e.titles {
-                    p.push(format!("schema:jobTitle {}", literal(t)));
-                }
-            }
-            NodeData::Statement(s) => {
-                p.push("a schema:Quotation, prov:Entity".into());
-                p.push(format!("schema:text {}", literal(&s.text)));
-                p.push(format!("qg:quoteKind {}", literal(s.quote_kind.as_str())));
-                p.push(format!("qg:cue {}", literal(&s.cue)));
-                p.push(format!("qg:cueText {}", literal(&s.cue_text)));
-                p.push(format!("qg:spanStart {}", s.span[0]));
-                p.push(format!("qg:spanEnd {}", s.span[1]));
-                if let Some(d) = &s.date {
-                    p.push(format!("schema:dateCreated {}", date(d)));
-                }
-                if let Some(t) = &s.speaker_text {
-                    p.push(format!("qg:speakerText {}", literal(t)));
-                }
-                p.push(format!("qg:rule {}", literal(&s.rule)));
-            }
-            NodeData::Document(d) => {
-                p.push("a schema:NewsArticle".into());
-                p.push(format!("qg:path {}", literal(&d.path)));
-                if let Some(t) = &d.dateline {
-                    p.push(format!("qg:dateline {}", literal(t)));
-                }
-                if let Some(t) = &d.date {
-                    p.push(format!("schema:dateCreated {}", date(t)));
-                }
-            }
-        }
+        let mut p = node_properties(n);
         p.push(format!("rdfs:label {}", literal(&n.label())));
         for &i in &outgoing[ix] {
-            let e = &edges[i];
-            let to = iri(&e.to.id);
-            match e.edge.kind {
-                EdgeKind::Said => {}
-                EdgeKind::ReportedBy => p.push(format!("prov:wasQuotedFrom {to}")),
-                EdgeKind::AddressedTo => p.push(format!("qg:addressedTo {to}")),
-                EdgeKind::Mentions => {
-                    p.push(format!("schema:mentions {to}"));
-                    // a person's mention of a person, counted: the triple
-                    // above, and how many statements make it
-                    if let Some(w) = e.edge.weight {
-                        p.push(format!(
-                            "qg:mentionCount [ qg:of {to} ; qg:statements {w} ]"
-                        ));
-                    }
-                }
-                EdgeKind::HoldsRole => p.push(format!(
-                    "qg:holdsRole [ a schema:Role ; schema:roleName {} ; qg:of {to} ]",
-                    literal(e.edge.title.as_deref().unwrap_or(""))
-                )),
-                EdgeKind::AppearsIn => p.push(format!("schema:isPartOf {to}")),
-                EdgeKind::Datelined => p.push(format!("schema:locationCreated {to}")),
-            }
+            edge_properties(&edges[i], &mut p);
         }
         writeln!(out)?;
         writeln!(out, "{}\n    {} .", iri(&n.id), p.join(" ;\n    "))?;
@@ -157,6 +89,86 @@ pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> 
         )?;
     }
     Ok(())
+}
+
+/// A node's properties but its label and edges: class, names or text,
+/// dates.
+fn node_properties(n: &Node) -> Vec<String> {
+    let mut p: Vec<String> = Vec::new();
+    match &n.data {
+        NodeData::Entity(e) => {
+            let class = match n.kind() {
+                NodeKind::Person => "schema:Person, prov:Agent",
+                NodeKind::Organization if e.outlet => {
+                    "schema:Organization, schema:NewsMediaOrganization, prov:Agent"
+                }
+                NodeKind::Organization => "schema:Organization, prov:Agent",
+                _ => "schema:Place",
+            };
+            p.push(format!("a {class}"));
+            p.push(format!("schema:name {}", literal(&e.name)));
+            for a in &e.aliases {
+                p.push(format!("schema:alternateName {}", literal(a)));
+            }
+            for t in &e.titles {
+                p.push(format!("schema:jobTitle {}", literal(t)));
+            }
+        }
+        NodeData::Statement(s) => {
+            p.push("a schema:Quotation, prov:Entity".into());
+            p.push(format!("schema:text {}", literal(&s.text)));
+            p.push(format!("qg:quoteKind {}", literal(s.quote_kind.as_str())));
+            p.push(format!("qg:cue {}", literal(&s.cue)));
+            p.push(format!("qg:cueText {}", literal(&s.cue_text)));
+            p.push(format!("qg:spanStart {}", s.span[0]));
+            p.push(format!("qg:spanEnd {}", s.span[1]));
+            if let Some(d) = &s.date {
+                p.push(format!("schema:dateCreated {}", date(d)));
+            }
+            if let Some(t) = &s.speaker_text {
+                p.push(format!("qg:speakerText {}", literal(t)));
+            }
+            p.push(format!("qg:rule {}", literal(&s.rule)));
+        }
+        NodeData::Document(d) => {
+            p.push("a schema:NewsArticle".into());
+            p.push(format!("qg:path {}", literal(&d.path)));
+            if let Some(t) = &d.dateline {
+                p.push(format!("qg:dateline {}", literal(t)));
+            }
+            if let Some(t) = &d.date {
+                p.push(format!("schema:dateCreated {}", date(t)));
+            }
+        }
+    }
+    p
+}
+
+/// The properties an edge gives the node it starts at (`said` edges are
+/// written from the statement's side instead).
+fn edge_properties(e: &EdgeRef<'_>, p: &mut Vec<String>) {
+    let to = iri(&e.to.id);
+    match e.edge.kind {
+        EdgeKind::Said => {}
+        EdgeKind::ReportedBy => p.push(format!("prov:wasQuotedFrom {to}")),
+        EdgeKind::AddressedTo => p.push(format!("qg:addressedTo {to}")),
+        EdgeKind::Mentions => {
+            p.push(format!("schema:mentions {to}"));
+            // a person's mention of a person, counted: the triple
+            // above, and how many statements make it
+            if let Some(w) = e.edge.weight {
+                p.push(format!(
+                    "qg:mentionCount [ qg:of {to} ; qg:statements {w} ]"
+                ));
+            }
+        }
+        EdgeKind::HoldsRole => p.push(format!(
+            "qg:holdsRole [ a schema:Role ; schema:roleName {} ; qg:of {to} ]",
+            literal(e.edge.title.as_deref().unwrap_or(""))
+        )),
+        EdgeKind::AppearsIn => p.push(format!("schema:isPartOf {to}")),
+        EdgeKind::Datelined => p.push(format!("schema:locationCreated {to}")),
+    }
 }
 
 #[cfg(test)]
