@@ -116,7 +116,7 @@ pub struct StatementNode {
     /// The rule that found it.
     pub rule: String,
     /// The sentence it was found in, with its parts marked; only when the
-    /// graph was given the document's text ([`QuoteGraph::attach_text`]).
+    /// graph was given the document's text ([`QuoteGraph::attach_text`](crate::QuoteGraph::attach_text)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Box<StatementContext>>,
 }

@@ -16,8 +16,8 @@ use crate::graph::{EdgeKind, QuoteGraph};
 pub struct WhoSaid {
     /// The speaker.
     pub speaker: EntityRef,
-    /// Their statements, by date (as [`timeline`] orders dates), then
-    /// graph order.
+    /// Their statements, by date (as [`timeline`](super::timeline) orders
+    /// dates), then graph order.
     pub statements: Vec<StatementRow>,
 }
 
