@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use quotegraph::export::{self, Format};
-use quotegraph::graph::{self, QuoteGraph};
+use quotegraph::graph::QuoteGraph;
 use quotegraph::input::{self, InputFormat, Problem, ReadOptions};
 use quotegraph::output::AtomicFile;
 use quotegraph::pipeline::{self, Event, Progress};
@@ -526,8 +526,7 @@ fn run_graph(
         format.check_target(o)?;
     }
     let (g, problems) = if from_jsonl {
-        let (records, errors) = graph::read_jsonl_paths(paths);
-        let problems: Vec<Problem> = errors.into_iter().map(Problem::from).collect();
+        let (records, problems) = input::read_record_paths(paths);
         (QuoteGraph::from_extractions(&records)?, problems)
     } else {
         let ex = extractor(cli_lexicon)?;

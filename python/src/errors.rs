@@ -62,6 +62,17 @@ pub(crate) fn input_to_py(e: Error) -> PyErr {
     }
 }
 
+/// The exception for a problem the library's reader reported, in its
+/// words: `OSError` (or its subclass) when the message is an I/O cause,
+/// else `ValueError` (see [`input_to_py`]).
+pub(crate) fn problem_to_py(p: &Problem) -> PyErr {
+    let msg = p.to_string();
+    match input_io_kind(&p.message) {
+        Some(kind) => os_error(kind, msg),
+        None => PyValueError::new_err(msg),
+    }
+}
+
 /// I/O errors that mean the bytes read are wrong, not the file: invalid
 /// UTF-8 in a line, a corrupt or truncated gzip stream, a NUL in a path.
 fn is_bad_content(kind: ErrorKind) -> bool {

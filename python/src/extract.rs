@@ -11,7 +11,7 @@ use quotegraph::{input, DocRecord, Document, Extractor, Lexicon};
 use rayon::prelude::*;
 
 use crate::args::{self, Text};
-use crate::errors::{input_to_py, panic_error, to_py};
+use crate::errors::{input_to_py, panic_error, problem_to_py, to_py};
 use crate::records::PyDocument;
 
 /// The extractor with the embedded lexicon, shared by the module-level
@@ -295,9 +295,9 @@ pub(crate) fn read_jsonl_records(paths: &[String]) -> PyResult<Vec<DocRecord>> {
             "-: standard input is not read here: pass the lines to Document.from_json()",
         ));
     }
-    let (records, errors) = quotegraph::graph::read_jsonl_paths(paths);
-    match errors.into_iter().next() {
-        Some(e) => Err(input_to_py(e)),
+    let (records, problems) = input::read_record_paths(paths);
+    match problems.first() {
+        Some(p) => Err(problem_to_py(p)),
         None => Ok(records),
     }
 }

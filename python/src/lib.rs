@@ -8,7 +8,7 @@
 //! `quotegraph::input`, extraction is `Extractor::extract` and
 //! `Extraction::to_record`, graphs are `QuoteGraph::from_texts` (as
 //! `quotegraph graph` builds them) or `QuoteGraph::from_extractions` of
-//! records read by `graph::read_jsonl_paths`, exports are the crate's
+//! records read by `input::read_record_paths`, exports are the crate's
 //! exporters, traversals are `quotegraph::query`, and errors carry the
 //! crate's messages — the same words the CLI prints after `quotegraph: `.
 //! What is left here is converting arguments and answers between Rust and

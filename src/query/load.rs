@@ -3,17 +3,12 @@
 
 use std::path::Path;
 
-use serde_json::Value;
-
 use crate::error::{Error, Result};
-use crate::export::read_ron;
 use crate::extract::Extractor;
-use crate::graph::{
-    read_jsonl, DocumentNode, Edge, EdgeKind, EntityNode, Node, NodeData, QuoteGraph, StatementNode,
-};
+use crate::graph::QuoteGraph;
 use crate::input::{self, InputFormat, Problem, ReadOptions};
 use crate::pipeline::{self, Event};
-use crate::record::{DocRecord, EntityKind, QuoteKind};
+use crate::record::DocRecord;
 
 /// A graph read from inputs, with the problems of inputs that were
 /// skipped.
@@ -101,22 +96,13 @@ pub fn load_with_options(ex: &Extractor, paths: &[String], opts: &ReadOptions) -
                         ),
                     });
                 }
-                let text = std::fs::read_to_string(p).map_err(|e| Error::io(p.as_str(), e))?;
-                let g = if k == Kind::Ron {
-                    read_ron(&text)
-                } else {
-                    read_node_link(&text)
-                }
-                .map_err(|e| Error::Input {
-                    path: p.clone(),
-                    message: e.to_string(),
-                })?;
-                saved = Some((p.clone(), g));
+                let _ = k;
+                saved = Some((p.clone(), input::read_saved_graph(p)?));
             }
             Kind::Jsonl => {
                 let read = std::fs::File::open(p)
                     .map_err(|e| Error::io(p.as_str(), e))
-                    .and_then(|f| read_jsonl(std::io::BufReader::new(f), p));
+                    .and_then(|f| input::read_records(std::io::BufReader::new(f), p));
                 match read {
                     Ok(r) => records.extend(r),
                     Err(e) => errors.push(e),
@@ -183,133 +169,4 @@ pub fn load<S: AsRef<str>>(paths: &[S]) -> Result<QuoteGraph> {
     }
 }
 
-fn bad(message: impl Into<String>) -> Error {
-    Error::Graph {
-        message: format!("node-link JSON: {}", message.into()),
-    }
-}
-
-/// Read a graph written by the node-link JSON exporter
-/// ([`Format::Json`](crate::export::Format::Json)); the result equals the
-/// graph that was written.
-///
-/// ```
-/// use quotegraph::{query, Document, Extractor, QuoteGraph};
-/// use quotegraph::export::Format;
-///
-/// let rec = Extractor::default()
-///     .extract(&Document::new("a.txt", "“We are ready,” Lavrov told Reuters."))
-///     .to_record();
-/// let g = QuoteGraph::from_extractions(&[rec]).unwrap();
-/// let mut out = Vec::new();
-/// Format::Json.exporter().write(&g, &mut out).unwrap();
-/// assert_eq!(query::read_node_link(std::str::from_utf8(&out).unwrap()).unwrap(), g);
-/// ```
-pub fn read_node_link(text: &str) -> Result<QuoteGraph> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
-    let list = |key: &str| -> Result<&Vec<Value>> {
-        doc.get(key)
-            .and_then(Value::as_array)
-            .ok_or_else(|| bad(format!("no {key:?} array")))
-    };
-    let nodes = list("nodes")?
-        .iter()
-        .map(node_from_json)
-        .collect::<Result<Vec<Node>>>()?;
-    let edges = list("edges")?
-        .iter()
-        .map(edge_from_json)
-        .collect::<Result<Vec<(String, String, Edge)>>>()?;
-    QuoteGraph::from_parts(nodes, edges)
-}
-
-fn string(v: &Value, key: &str) -> Result<String> {
-    v.get(key)
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .ok_or_else(|| bad(format!("{key:?} missing or not text in {v}")))
-}
-
-fn opt_string(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_string)
-}
-
-fn strings(v: &Value, key: &str) -> Vec<String> {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn int(v: &Value, key: &str) -> Result<usize> {
-    v.get(key)
-        .and_then(Value::as_u64)
-        .map(|n| n as usize)
-        .ok_or_else(|| bad(format!("{key:?} missing or not a number in {v}")))
-}
-
-fn parse<T: serde::de::DeserializeOwned>(v: &Value, key: &str) -> Result<T> {
-    let s = v
-        .get(key)
-        .ok_or_else(|| bad(format!("no {key:?} in {v}")))?;
-    serde_json::from_value(s.clone()).map_err(|e| bad(format!("{key:?}: {e}")))
-}
-
-fn node_from_json(v: &Value) -> Result<Node> {
-    let id = string(v, "id")?;
-    let kind = string(v, "kind")?;
-    let data = match kind.as_str() {
-        "person" | "organization" | "place" => NodeData::Entity(EntityNode {
-            kind: parse::<EntityKind>(v, "kind")?,
-            name: string(v, "name")?,
-            aliases: strings(v, "aliases"),
-            titles: strings(v, "titles"),
-            outlet: v.get("outlet").and_then(Value::as_bool).unwrap_or(false),
-        }),
-        "statement" => NodeData::Statement(StatementNode {
-            text: string(v, "text")?,
-            quote_kind: parse::<QuoteKind>(v, "quote_kind")?,
-            cue: string(v, "cue")?,
-            cue_text: string(v, "cue_text")?,
-            doc: string(v, "doc")?,
-            span: [int(v, "span_start")?, int(v, "span_end")?],
-            spans: parse::<Vec<[usize; 2]>>(v, "spans")?,
-            date: opt_string(v, "date"),
-            speaker_text: opt_string(v, "speaker_text"),
-            source_text: opt_string(v, "source_text"),
-            addressee_text: opt_string(v, "addressee_text"),
-            rule: string(v, "rule")?,
-            // the node-link JSON carries no sentence context
-            context: None,
-        }),
-        "document" => NodeData::Document(DocumentNode {
-            path: string(v, "path")?,
-            dateline: opt_string(v, "dateline"),
-            date: opt_string(v, "date"),
-            place: opt_string(v, "place"),
-        }),
-        other => return Err(bad(format!("node {id:?} has unknown kind {other:?}"))),
-    };
-    Ok(Node { id, data })
-}
-
-fn edge_from_json(v: &Value) -> Result<(String, String, Edge)> {
-    Ok((
-        string(v, "source")?,
-        string(v, "target")?,
-        Edge {
-            kind: parse::<EdgeKind>(v, "kind")?,
-            title: opt_string(v, "title"),
-            mention: opt_string(v, "mention"),
-            weight: v
-                .get("weight")
-                .and_then(Value::as_u64)
-                .map(|w| u32::try_from(w).unwrap_or(u32::MAX)),
-        },
-    ))
-}
+pub use crate::input::read_node_link;
