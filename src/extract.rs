@@ -109,6 +109,8 @@ pub struct Extraction {
     pub entities: Vec<Entity>,
     /// Attributions in text order.
     pub attributions: Vec<Attribution>,
+    /// Bytes of every sentence of the body (after the dateline), in order.
+    pub sentences: Vec<Span>,
 }
 
 /// Extracts attributions with one lexicon. Cheap to share across threads.
@@ -206,6 +208,7 @@ impl Extractor {
             dateline,
             entities: res.entities,
             attributions,
+            sentences: sents.iter().map(|s| s.span).collect(),
         }
     }
 
@@ -495,6 +498,7 @@ impl Extraction {
             entities,
             attributions,
             meta: self.meta.clone(),
+            sentences: self.sentences.iter().map(|s| cp.span(*s)).collect(),
         }
     }
 }

@@ -82,9 +82,8 @@ fn graph(texts: &[(DocRecord, String)], extra: &[DocRecord]) -> QuoteGraph {
     let mut recs: Vec<DocRecord> = texts.iter().map(|(r, _)| r.clone()).collect();
     recs.extend(extra.iter().cloned());
     let mut g = QuoteGraph::from_extractions(&recs).unwrap();
-    let ex = Extractor::default();
     for (r, t) in texts {
-        g.attach_text(r, t, ex.lexicon());
+        g.attach_text(r, t);
     }
     g
 }

@@ -83,6 +83,7 @@ pub(crate) fn doc(
         entities,
         attributions,
         meta: Default::default(),
+        sentences: Vec::new(),
     }
 }
 
