@@ -58,9 +58,11 @@ use std::time::Instant;
 use regex::Regex;
 use serde_json::{json, Value};
 
+use crate::corpus::{self, Holds};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
-use crate::input;
+use crate::input::universal_newlines;
+use crate::input::{InputFormat, Problem, ReadOptions};
 use crate::record::DocRecord;
 
 /// Half-open `[start, end)` code-point fragments, sorted and merged.
@@ -231,15 +233,6 @@ fn py_strip(s: &str) -> &str {
 /// Python's `str.split()`.
 fn py_split(s: &str) -> Vec<&str> {
     s.split(py_space).filter(|w| !w.is_empty()).collect()
-}
-
-/// What Python's text mode reads: `\r\n` and lone `\r` become `\n`.
-pub fn universal_newlines(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('\r') {
-        std::borrow::Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
 }
 
 /// `text[s:e]` on code points, clamped like a Python slice.
@@ -1444,7 +1437,8 @@ pub struct ExtractionRun {
     pub errors: Vec<Error>,
     /// Whitespace-separated words in the texts extracted from.
     pub words: usize,
-    /// Seconds spent extracting (reading files not included).
+    /// Seconds spent reading and extracting (reading runs on its own
+    /// thread, beside the one extracting).
     pub seconds: f64,
 }
 
@@ -1471,32 +1465,50 @@ impl ExtractionRun {
 }
 
 /// Extract from files and directories (as `quotegraph extract` takes them)
-/// on one thread, timing the extraction. Texts are read as the scorer reads
-/// them (universal newlines), so that spans agree with the gold's.
+/// on one worker thread, by the one reading path ([`corpus::read`]),
+/// timing it. Texts are read as the scorer reads them (universal newlines),
+/// so that spans agree with the gold's; a text that is not UTF-8 is an
+/// error, and there is no size limit.
 pub fn extract_paths(ex: &Extractor, paths: &[String]) -> ExtractionRun {
-    let (inputs, errors) = input::expand(paths);
-    let mut run = ExtractionRun {
-        errors,
-        ..ExtractionRun::default()
+    let opts = corpus::Options {
+        read: ReadOptions {
+            format: InputFormat::Text,
+            strict: true,
+            max_doc_bytes: usize::MAX / 2,
+            universal_newlines: true,
+            ..ReadOptions::default()
+        },
+        holds: Holds::Texts,
+        jobs: 1,
     };
-    let mut elapsed = std::time::Duration::ZERO;
-    for inp in &inputs {
-        match input::read(inp) {
-            Ok(mut doc) => {
-                if let std::borrow::Cow::Owned(t) = universal_newlines(&doc.text) {
-                    doc.text = t;
-                }
-                run.words += doc.text.split_whitespace().count();
-                let t0 = Instant::now();
-                let rec = ex.extract(&doc).to_record();
-                elapsed += t0.elapsed();
-                run.records.push(rec);
+    let t0 = Instant::now();
+    let read = corpus::read(paths, &opts, ex);
+    let seconds = t0.elapsed().as_secs_f64();
+    let c = match read {
+        Ok(c) => c,
+        Err(e) => {
+            return ExtractionRun {
+                errors: vec![e],
+                ..ExtractionRun::default()
             }
-            Err(e) => run.errors.push(e),
         }
+    };
+    ExtractionRun {
+        words: c
+            .texts
+            .iter()
+            .flatten()
+            .map(|t| t.split_whitespace().count())
+            .sum(),
+        errors: c
+            .problems
+            .into_iter()
+            .filter(Problem::is_error)
+            .map(Error::from)
+            .collect(),
+        records: c.records,
+        seconds,
     }
-    run.seconds = elapsed.as_secs_f64();
-    run
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use quotegraph::graph::{EdgeKind, NodeKind};
-use quotegraph::{input, DocRecord, Extractor, Format, QuoteGraph};
+use quotegraph::{corpus, DocRecord, Extractor, Format, QuoteGraph};
 use serde_json::{json, Value};
 
 /// Names and claims that would break a page that pasted them as markup.
@@ -65,16 +65,10 @@ fn root() -> &'static Path {
 /// Records and texts of article files (or directories).
 fn read_texts(paths: &[PathBuf]) -> Vec<(DocRecord, String)> {
     let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    let (inputs, errors) = input::expand(&paths);
-    assert!(errors.is_empty(), "{errors:?}");
-    let ex = Extractor::default();
-    inputs
-        .iter()
-        .map(|i| {
-            let doc = input::read(i).unwrap();
-            (ex.extract(&doc).to_record(), doc.text)
-        })
-        .collect()
+    let read = corpus::read(&paths, &corpus::Options::default(), &Extractor::default()).unwrap();
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    let texts = read.texts.into_iter().map(|t| t.expect("a text"));
+    read.records.into_iter().zip(texts).collect()
 }
 
 /// The graph of texts (with sentence context) plus extra records.

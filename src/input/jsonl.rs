@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use serde_json::{Map, Value};
 
 use super::gzip::gz_problem;
-use super::text::{decode, is_blank};
+use super::text::{decode, is_blank, with_universal_newlines};
 use super::{describe_io, too_big, Item, Problem, ReadOptions};
 use crate::extract::Document;
 
@@ -164,6 +164,11 @@ fn parse_line(
                 opts.text_field
             ))
         }
+    };
+    let text = if opts.universal_newlines {
+        with_universal_newlines(text)
+    } else {
+        text
     };
     if is_blank(&text) {
         return Err(format!(

@@ -44,8 +44,10 @@ use gzip::{fill_buf_retry, GzStream};
 pub use records::{read_record_paths, read_records};
 pub use saved::read_node_link;
 pub(crate) use saved::{is_saved_graph, read_saved_graph};
-pub use text::{binary_reason, decode, document_from_bytes, document_from_text, read};
-pub use walk::{expand, expand_inputs, is_input_name};
+pub use text::{
+    binary_reason, decode, document_from_bytes, document_from_text, universal_newlines,
+};
+pub use walk::{expand_inputs, is_input_name};
 
 /// One input to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +113,10 @@ pub struct ReadOptions {
     /// Treat invalid UTF-8 as an error (skip the document) instead of
     /// replacing bad bytes with U+FFFD and warning.
     pub strict: bool,
+    /// Read texts as Python's text mode does, `\r\n` and lone `\r` as
+    /// `\n` ([`universal_newlines`]): the offsets of brat gold count them
+    /// so ([`crate::eval`]).
+    pub universal_newlines: bool,
 }
 
 impl Default for ReadOptions {
@@ -121,6 +127,7 @@ impl Default for ReadOptions {
             id_field: "id".into(),
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
             strict: false,
+            universal_newlines: false,
         }
     }
 }
@@ -168,7 +175,25 @@ impl Problem {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// A panic while extracting `doc`, caught: the document is skipped.
+    pub(crate) fn internal(doc: &str, what: &str) -> Problem {
+        Problem::error(
+            doc,
+            None,
+            format!("{INTERNAL} ({what}); document skipped — please report it"),
+        )
+    }
+
+    /// True for a bug in quotegraph rather than a problem with the input: a
+    /// panic caught while extracting a document.
+    pub fn is_internal(&self) -> bool {
+        self.is_error() && self.line.is_none() && self.message.starts_with(INTERNAL)
+    }
 }
+
+/// How [`Problem::internal`] begins.
+const INTERNAL: &str = "internal error while extracting";
 
 impl fmt::Display for Problem {
     /// `PATH: message` or `PATH:LINE: message`, on one line: control
@@ -218,6 +243,20 @@ impl From<Error> for Problem {
             }
             Error::Io { path, cause } => Problem::error(&path, None, describe_io(&cause)),
             other => Problem::error("-", None, other.to_string()),
+        }
+    }
+}
+
+impl From<Problem> for Error {
+    /// An [`Error::Input`] with the problem's words: `PATH: message`, or
+    /// `PATH:LINE: message`.
+    fn from(p: Problem) -> Error {
+        Error::Input {
+            path: match p.line {
+                Some(l) => format!("{}:{l}", p.path),
+                None => p.path,
+            },
+            message: p.message,
         }
     }
 }

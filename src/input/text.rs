@@ -6,32 +6,14 @@ use std::io::{self, BufRead};
 use std::ops::ControlFlow;
 
 use super::gzip::gz_problem;
-use super::{describe_io, read_input, Input, InputFormat, Item, Problem, ReadOptions};
+use super::{describe_io, Item, Problem, ReadOptions};
 use crate::error::Error;
 use crate::extract::Document;
 
-/// Read one input as a single text document (no JSONL splitting; gzip is
-/// decompressed). Errors name the input: unreadable, empty, or not UTF-8
-/// (with the byte offset of the first bad byte).
-///
-/// For many inputs, JSONL, lossy decoding and bounded memory use
-/// [`read_inputs`] or [`crate::pipeline`].
-pub fn read(input: &Input) -> Result<Document, Error> {
-    let opts = ReadOptions {
-        format: InputFormat::Text,
-        strict: true,
-        max_doc_bytes: usize::MAX / 2,
-        ..ReadOptions::default()
-    };
-    first_document(&input.name(), |sink| {
-        let _ = read_input(input, &opts, None, sink);
-    })
-}
-
-/// Make a document named `name` from raw bytes exactly as [`read`] makes
-/// one from a file holding them: binary data (a UTF-16 byte-order mark, a
-/// NUL byte…), bytes that are not UTF-8 and blank text are errors, with
-/// the words the CLI prints for such a file. A UTF-8 byte-order mark is
+/// Make a document named `name` from raw bytes exactly as `quotegraph
+/// extract --strict` reads a file holding them: binary data (a UTF-16
+/// byte-order mark, a NUL byte…), bytes that are not UTF-8 and blank text
+/// are errors, with the words the CLI prints for such a file. A UTF-8 byte-order mark is
 /// kept, so spans count it as Python does.
 ///
 /// ```
@@ -45,12 +27,12 @@ pub fn read(input: &Input) -> Result<Document, Error> {
 /// ```
 pub fn document_from_bytes(name: &str, bytes: Vec<u8>) -> Result<Document, Error> {
     first_document(name, |sink| {
-        let _ = text_items(name, bytes, true, sink);
+        let _ = text_items(name, bytes, true, false, sink);
     })
 }
 
 /// Make a document named `name` from text already decoded (a Python
-/// `str`): an error, with the words [`read`] uses for a file, when the text
+/// `str`): an error, with the words used for such a file, when the text
 /// is blank (whitespace and byte-order marks only).
 pub fn document_from_text(name: &str, text: String) -> Result<Document, Error> {
     if is_blank(&text) {
@@ -91,6 +73,27 @@ fn first_document(
             path: name.to_string(),
             message: "no text".into(),
         }),
+    }
+}
+
+/// What Python's text mode reads: `\r\n` and lone `\r` become `\n`.
+///
+/// ```
+/// assert_eq!(quotegraph::input::universal_newlines("a\r\nb\rc"), "a\nb\nc");
+/// ```
+pub fn universal_newlines(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\r') {
+        std::borrow::Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// `text` with [`universal_newlines`], reusing it when it has no `\r`.
+pub(super) fn with_universal_newlines(text: String) -> String {
+    match universal_newlines(&text) {
+        std::borrow::Cow::Owned(t) => t,
+        std::borrow::Cow::Borrowed(_) => text,
     }
 }
 
@@ -137,7 +140,7 @@ pub(super) fn read_text(
         let n = chunk.len();
         r.consume(n);
     }
-    text_items(name, bytes, opts.strict, sink)
+    text_items(name, bytes, opts.strict, opts.universal_newlines, sink)
 }
 
 /// The items of one text document's bytes, as read: an error for binary
@@ -147,6 +150,7 @@ fn text_items(
     name: &str,
     bytes: Vec<u8>,
     strict: bool,
+    universal: bool,
     sink: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
     if let Some(msg) = binary_reason(&bytes) {
@@ -158,6 +162,11 @@ fn text_items(
             if let Some(w) = warning {
                 sink(Item::Problem(Problem::warning(name, None, w)))?;
             }
+            let text = if universal {
+                with_universal_newlines(text)
+            } else {
+                text
+            };
             match document_from_text(name, text) {
                 Ok(doc) => sink(Item::Doc(doc)),
                 Err(e) => sink(Item::Problem(e.into())),

@@ -5,7 +5,6 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::{describe_io, escape_controls, Input, Problem};
-use crate::error::Error;
 
 /// File names a directory walk picks up.
 pub fn is_input_name(p: &Path) -> bool {
@@ -61,21 +60,6 @@ pub fn expand_inputs(paths: &[String]) -> (Vec<Input>, Vec<Problem>) {
         }
     }
     (inputs, problems)
-}
-
-/// Expand command-line paths into inputs (see [`expand_inputs`]), with
-/// one error per unusable path. Warnings (symlink loops) are dropped.
-pub fn expand(paths: &[String]) -> (Vec<Input>, Vec<Error>) {
-    let (inputs, problems) = expand_inputs(paths);
-    let errors = problems
-        .into_iter()
-        .filter(Problem::is_error)
-        .map(|p| Error::Input {
-            path: p.path,
-            message: p.message,
-        })
-        .collect();
-    (inputs, errors)
 }
 
 fn walk(

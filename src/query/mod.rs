@@ -51,7 +51,7 @@ use crate::graph::{shorten, EdgeKind, Node, NodeKind, QuoteGraph};
 use crate::record::QuoteKind;
 use table::{clip, col, list, num, Table};
 
-pub use load::{load, load_with, load_with_options, read_node_link, Loaded};
+pub use load::{load, read_node_link};
 pub use lookup::{resolve, resolve_entity};
 
 use lookup::resolve_index;
