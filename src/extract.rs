@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::date::Date;
 use crate::dateline;
 use crate::lexicon::{CueClass, Lexicon};
 use crate::mention::{MentionKind, Np};
@@ -90,8 +91,8 @@ pub struct DatelineRef {
     pub place: Option<Span>,
     /// Entity of the place.
     pub place_entity: Option<usize>,
-    /// Date (ISO when the year is known).
-    pub date: Option<String>,
+    /// Date.
+    pub date: Option<Date>,
 }
 
 /// Everything extracted from one document, in byte spans.
@@ -489,7 +490,7 @@ impl Extraction {
             text: self.slice(d.span).to_string(),
             span: cp.span(d.span),
             place: d.place.map(|p| self.slice(p).to_string()),
-            date: d.date.clone(),
+            date: d.date.as_ref().map(Date::to_string),
             place_entity: entity_id(d.place_entity),
         });
         DocRecord {

@@ -33,6 +33,7 @@
 
 pub mod build;
 pub mod corpus;
+pub mod date;
 pub mod dateline;
 pub mod error;
 pub mod eval;
