@@ -1,4 +1,4 @@
-//! Datelines: "Moscow [Russia], December 6 :", "WASHINGTON (Reuters) —",
+//! Datelines: "Moscow \[Russia\], December 6 :", "WASHINGTON (Reuters) —",
 //! "LONDON, Dec. 6, 2024 —" at the start of an article, plus a leading
 //! "date YYYY-MM-DD" header line when a corpus supplies one.
 

@@ -61,7 +61,7 @@ impl PartialEq for DocRecord {
     }
 }
 
-/// An article's dateline ("Moscow [Russia], December 6 :").
+/// An article's dateline ("Moscow \[Russia\], December 6 :").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DatelineRecord {
     /// The dateline as written.

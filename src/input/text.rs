@@ -242,6 +242,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn universal_newlines_like_python() {
+        assert_eq!(universal_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+
+    #[test]
     fn lossy_decoding_names_the_offset() {
         let (text, w) = decode(b"caf\xe9 ok".to_vec(), false).unwrap();
         assert_eq!(text, "caf\u{fffd} ok");
