@@ -128,26 +128,13 @@ impl Corpus {
         self.texts.push(text);
     }
 
-    /// Extract the documents `source` gives, keeping records and texts.
-    fn extract_from<R>(&mut self, source: R, jobs: usize, ex: &Extractor) -> Result<()>
-    where
-        R: FnOnce(&mut dyn FnMut(Item) -> ControlFlow<()>) -> ControlFlow<()> + Send,
-    {
-        extract_source(
-            source,
-            jobs,
-            None,
-            ex,
-            |rec, doc| (rec, doc.text.clone()),
-            |ev| {
-                match ev {
-                    Event::Doc((rec, text)) => self.push(rec, Some(text)),
-                    Event::Problem(p) => self.problems.push(p),
-                }
-                Ok(())
-            },
-        )
-        .map_err(|e| Error::io("reading inputs", e))?;
+    /// Keep what extraction handed over: a record with its text, or a
+    /// problem.
+    fn take(&mut self, ev: Event<(DocRecord, String)>) -> io::Result<()> {
+        match ev {
+            Event::Doc((rec, text)) => self.push(rec, Some(text)),
+            Event::Problem(p) => self.problems.push(p),
+        }
         Ok(())
     }
 
@@ -162,11 +149,17 @@ impl Corpus {
     ) -> Result<()> {
         let (inputs, problems) = input::expand_inputs(paths);
         self.problems.extend(problems);
-        self.extract_from(
-            |sink| input::read_inputs(&inputs, read, None, sink),
+        extract_inputs(
+            &inputs,
+            read,
             opts.jobs,
+            None,
             ex,
+            |rec, doc| (rec, doc.text.clone()),
+            |ev| self.take(ev),
         )
+        .map_err(|e| Error::io("reading inputs", e))?;
+        Ok(())
     }
 
     fn read_records(&mut self, paths: &[String]) {
@@ -209,36 +202,6 @@ fn is_records_name(path: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }
 
-/// Extract every document `source` gives (see [`pipeline::run_source`])
-/// with `ex` on `jobs` worker threads (0: one per core), and hand
-/// `then(record, document)` to `sink` with the problems, in input order.
-fn extract_source<T, R, F, S>(
-    source: R,
-    jobs: usize,
-    progress: Option<&Progress>,
-    ex: &Extractor,
-    then: F,
-    sink: S,
-) -> io::Result<Summary>
-where
-    T: Send,
-    R: FnOnce(&mut dyn FnMut(Item) -> ControlFlow<()>) -> ControlFlow<()> + Send,
-    F: Fn(DocRecord, &Document) -> T + Sync,
-    S: FnMut(Event<T>) -> io::Result<()>,
-{
-    let run = pipeline::Options {
-        jobs,
-        ..pipeline::Options::default()
-    };
-    pipeline::run_source(
-        source,
-        &run,
-        progress,
-        |doc| then(ex.extract(doc).to_record(), doc),
-        sink,
-    )
-}
-
 /// Read `inputs` (see [`input::read_inputs`]), extract every document
 /// with `ex` on `jobs` worker threads (0: one per core), and hand
 /// `then(record, document)` to `sink` with the problems, in input order,
@@ -260,12 +223,14 @@ where
     F: Fn(DocRecord, &Document) -> T + Sync,
     S: FnMut(Event<T>) -> io::Result<()>,
 {
-    extract_source(
+    pipeline::run_source(
         |s| input::read_inputs(inputs, read, progress.map(|p| &p.raw_bytes), s),
-        jobs,
+        &pipeline::Options {
+            jobs,
+            ..pipeline::Options::default()
+        },
         progress,
-        ex,
-        then,
+        |doc| then(ex.extract(doc).to_record(), doc),
         sink,
     )
 }
@@ -304,16 +269,22 @@ pub fn read(paths: &[String], opts: &Options, ex: &Extractor) -> Result<Corpus> 
 /// ```
 pub fn extract(docs: Vec<Item>, jobs: usize, ex: &Extractor) -> Result<Corpus> {
     let mut corpus = Corpus::default();
-    corpus.extract_from(
+    pipeline::run_source(
         |sink| {
             for item in docs {
                 sink(item)?;
             }
             ControlFlow::Continue(())
         },
-        jobs,
-        ex,
-    )?;
+        &pipeline::Options {
+            jobs,
+            ..pipeline::Options::default()
+        },
+        None,
+        |doc| (ex.extract(doc).to_record(), doc.text.clone()),
+        |ev| corpus.take(ev),
+    )
+    .map_err(|e| Error::io("reading inputs", e))?;
     Ok(corpus)
 }
 

@@ -56,7 +56,11 @@ impl Out {
 /// Run a prepared command (stdin, stdout and stderr are set here) to its
 /// end; it must exit normally and not panic.
 fn output_of(cmd: &mut Command) -> Out {
-    let out = cmd.stdin(Stdio::null()).output().expect("run quotegraph");
+    checked(cmd.stdin(Stdio::null()).output().expect("run quotegraph"))
+}
+
+/// What a run printed; it must have exited normally and not panicked.
+fn checked(out: std::process::Output) -> Out {
     let o = Out {
         code: out.status.code().expect("exited normally"),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
@@ -91,18 +95,7 @@ fn qg_in(args: &[&str], stdin: Option<&[u8]>, dir: Option<&Path>) -> Out {
             let _ = w.write_all(&input);
         });
     }
-    let out = child.wait_with_output().unwrap();
-    let o = Out {
-        code: out.status.code().expect("exited normally"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
-    assert!(
-        !o.stderr.contains("panicked"),
-        "quotegraph panicked:\n{}",
-        o.stderr
-    );
-    o
+    checked(child.wait_with_output().unwrap())
 }
 
 fn qg(args: &[&str]) -> Out {

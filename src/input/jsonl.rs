@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use serde_json::{Map, Value};
 
 use super::gzip::gz_problem;
-use super::text::{decode, is_blank, with_universal_newlines};
+use super::text::{decode, is_blank, newlines};
 use super::{describe_io, too_big, Item, Problem, ReadOptions};
 use crate::extract::Document;
 
@@ -165,11 +165,7 @@ fn parse_line(
             ))
         }
     };
-    let text = if opts.universal_newlines {
-        with_universal_newlines(text)
-    } else {
-        text
-    };
+    let text = newlines(text, opts.universal_newlines);
     if is_blank(&text) {
         return Err(format!(
             "field \"{}\" is empty; line skipped",

@@ -89,8 +89,11 @@ pub fn universal_newlines(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// `text` with [`universal_newlines`], reusing it when it has no `\r`.
-pub(super) fn with_universal_newlines(text: String) -> String {
+/// `text` with [`universal_newlines`] when `on`, reused when unchanged.
+pub(super) fn newlines(text: String, on: bool) -> String {
+    if !on {
+        return text;
+    }
     match universal_newlines(&text) {
         std::borrow::Cow::Owned(t) => t,
         std::borrow::Cow::Borrowed(_) => text,
@@ -162,12 +165,7 @@ fn text_items(
             if let Some(w) = warning {
                 sink(Item::Problem(Problem::warning(name, None, w)))?;
             }
-            let text = if universal {
-                with_universal_newlines(text)
-            } else {
-                text
-            };
-            match document_from_text(name, text) {
+            match document_from_text(name, newlines(text, universal)) {
                 Ok(doc) => sink(Item::Doc(doc)),
                 Err(e) => sink(Item::Problem(e.into())),
             }

@@ -69,20 +69,15 @@ fn walk(
     seen: &mut HashSet<PathBuf>,
     stack: &mut Vec<PathBuf>,
 ) {
+    let name = dir.display().to_string();
+    let io_problem = |e: std::io::Error| Problem::error(&name, None, describe_io(&e));
     let real = match std::fs::canonicalize(dir) {
         Ok(r) => r,
-        Err(e) => {
-            problems.push(Problem::error(
-                &dir.display().to_string(),
-                None,
-                describe_io(&e),
-            ));
-            return;
-        }
+        Err(e) => return problems.push(io_problem(e)),
     };
     if stack.contains(&real) {
         problems.push(Problem::warning(
-            &dir.display().to_string(),
+            &name,
             None,
             format!(
                 "symlink loop (leads back to {}); not followed",
@@ -96,25 +91,14 @@ fn walk(
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) => {
-            problems.push(Problem::error(
-                &dir.display().to_string(),
-                None,
-                describe_io(&e),
-            ));
-            return;
-        }
+        Err(e) => return problems.push(io_problem(e)),
     };
     stack.push(real);
     for entry in entries {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                problems.push(Problem::error(
-                    &dir.display().to_string(),
-                    None,
-                    describe_io(&e),
-                ));
+                problems.push(io_problem(e));
                 continue;
             }
         };
