@@ -87,7 +87,7 @@ impl Corpus {
     }
 
     /// Records with their texts, in order.
-    pub fn docs(&self) -> impl Iterator<Item = (&DocRecord, Option<&str>)> {
+    pub(crate) fn docs(&self) -> impl Iterator<Item = (&DocRecord, Option<&str>)> {
         self.records
             .iter()
             .zip(self.texts.iter().map(Option::as_deref))

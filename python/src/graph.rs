@@ -230,7 +230,8 @@ impl PyGraph {
         let paths = args::paths("Graph.from_jsonl", paths)?;
         let g = py.detach(move || {
             let corpus = extract::read_records(&paths)?;
-            QuoteGraph::from_extractions(&corpus.records).map_err(to_py)
+            let ex = extract::default_extractor();
+            corpus.into_graph(ex.lexicon()).map_err(to_py)
         })?;
         Ok(PyGraph { g })
     }
