@@ -95,14 +95,16 @@ impl Corpus {
 
     /// The graph of the corpus: the saved graph (if one was read) with the
     /// records added, else the records' graph with titles recognized with
-    /// `lex`; every statement of a text gets its sentence context
-    /// ([`QuoteGraph::from_texts`]). Fails when records do not fit in one
-    /// graph (the same document twice).
+    /// `lex`; every statement of a text gets its sentence context (as
+    /// [`QuoteGraph::from_texts`] gives it, without copying the records).
+    /// Fails when records do not fit in one graph (the same document
+    /// twice).
     pub fn graph(&self, lex: &Lexicon) -> Result<QuoteGraph> {
-        match &self.saved {
-            Some((_, g)) => self.add_to(g.clone()),
-            None => QuoteGraph::from_texts(self.docs(), lex),
-        }
+        let base = match &self.saved {
+            Some((_, g)) => g.clone(),
+            None => QuoteGraph::with_lexicon(lex),
+        };
+        self.add_to(base)
     }
 
     /// [`graph`](Self::graph), without copying a saved graph.
@@ -113,6 +115,8 @@ impl Corpus {
         }
     }
 
+    /// `g` with the records added (with the look-ahead of
+    /// [`QuoteGraph::extend`]) and the texts' sentence context attached.
     fn add_to(&self, mut g: QuoteGraph) -> Result<QuoteGraph> {
         g.extend(&self.records)?;
         for (rec, text) in self.docs() {
