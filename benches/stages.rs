@@ -53,50 +53,94 @@ fn sentences(text: &str, toks: &[token::Token]) -> Vec<sentence::Sentence> {
     s
 }
 
-fn stages(c: &mut Criterion) {
+/// The corpus and what each stage makes of it, for the next stage's bench.
+struct Prepared {
+    docs: Vec<Document>,
+    ex: Extractor,
+    toks: Vec<Vec<token::Token>>,
+    sents: Vec<Vec<sentence::Sentence>>,
+    quotes: Vec<Vec<quote::Quote>>,
+    extractions: Vec<quotegraph::extract::Extraction>,
+    records: Vec<quotegraph::DocRecord>,
+}
+
+fn prepare() -> Prepared {
     let docs = corpus();
     let ex = Extractor::default();
-    let lex = ex.lexicon();
-    let toks: Vec<_> = docs.iter().map(|d| token::tokenize(&d.text, lex)).collect();
-    let sents: Vec<_> = docs
+    let toks: Vec<_> = docs
+        .iter()
+        .map(|d| token::tokenize(&d.text, ex.lexicon()))
+        .collect();
+    let sents = docs
         .iter()
         .zip(&toks)
         .map(|(d, t)| sentences(&d.text, t))
         .collect();
-    let quotes: Vec<_> = toks.iter().map(|t| quote::pair(t)).collect();
+    let quotes = toks.iter().map(|t| quote::pair(t)).collect();
     let extractions: Vec<_> = docs.iter().map(|d| ex.extract(d)).collect();
-    let records: Vec<_> = extractions.iter().map(|e| e.to_record()).collect();
+    let records = extractions.iter().map(|e| e.to_record()).collect();
+    Prepared {
+        docs,
+        ex,
+        toks,
+        sents,
+        quotes,
+        extractions,
+        records,
+    }
+}
 
+/// Every stage of extraction separately, then end to end.
+fn stages(c: &mut Criterion) {
+    let p = prepare();
     let mut g = c.benchmark_group("stage");
-    g.throughput(Throughput::Elements(words(&docs)));
+    g.throughput(Throughput::Elements(words(&p.docs)));
+    text_stages(&mut g, &p);
+    rules_and_resolution(&mut g, &p);
+    output_stages(&mut g, &p);
+    g.finish();
+    graph_and_exports(c, &p.records);
+    pipeline_jobs(c, &p);
+}
+
+type Group<'a> = criterion::BenchmarkGroup<'a, criterion::measurement::WallTime>;
+
+/// Tokens, sentences, quotes, the dateline.
+fn text_stages(g: &mut Group<'_>, p: &Prepared) {
+    let (docs, toks, lex) = (&p.docs, &p.toks, p.ex.lexicon());
     g.bench_function("tokenize", |b| {
         b.iter(|| {
-            for d in &docs {
+            for d in docs {
                 black_box(token::tokenize(&d.text, lex));
             }
         })
     });
     g.bench_function("sentence_split", |b| {
         b.iter(|| {
-            for (d, t) in docs.iter().zip(&toks) {
+            for (d, t) in docs.iter().zip(toks) {
                 black_box(sentences(&d.text, t));
             }
         })
     });
     g.bench_function("quote_pairing", |b| {
         b.iter(|| {
-            for t in &toks {
+            for t in toks {
                 black_box(quote::pair(t));
             }
         })
     });
     g.bench_function("dateline", |b| {
         b.iter(|| {
-            for d in &docs {
+            for d in docs {
                 black_box(dateline::find(&d.text));
             }
         })
     });
+}
+
+/// The rules, mention finding and resolution.
+fn rules_and_resolution(g: &mut Group<'_>, p: &Prepared) {
+    let (docs, toks, sents, quotes, lex) = (&p.docs, &p.toks, &p.sents, &p.quotes, p.ex.lexicon());
     g.bench_function("rules", |b| {
         b.iter(|| {
             for i in 0..docs.len() {
@@ -153,42 +197,48 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+}
+
+/// Extraction whole, the record, JSON, and all of it end to end.
+fn output_stages(g: &mut Group<'_>, p: &Prepared) {
+    let (docs, ex) = (&p.docs, &p.ex);
     g.bench_function("extract", |b| {
         b.iter(|| {
-            for d in &docs {
+            for d in docs {
                 black_box(ex.extract(d));
             }
         })
     });
     g.bench_function("to_record", |b| {
         b.iter(|| {
-            for e in &extractions {
+            for e in &p.extractions {
                 black_box(e.to_record());
             }
         })
     });
     g.bench_function("json", |b| {
         b.iter(|| {
-            for r in &records {
+            for r in &p.records {
                 black_box(serde_json::to_vec(r).unwrap());
             }
         })
     });
     g.bench_function("end_to_end", |b| {
         b.iter(|| {
-            for d in &docs {
+            for d in docs {
                 black_box(serde_json::to_vec(&ex.extract(d).to_record()).unwrap());
             }
         })
     });
-    g.finish();
+}
 
-    // the graph over the records, and each exporter over the graph
+/// The graph over the records, and each exporter over the graph.
+fn graph_and_exports(c: &mut Criterion, records: &[quotegraph::DocRecord]) {
     let mut g = c.benchmark_group("graph");
-    let graph = QuoteGraph::from_extractions(&records).unwrap();
+    let graph = QuoteGraph::from_extractions(records).unwrap();
     g.throughput(Throughput::Elements(graph.node_count() as u64));
     g.bench_function("build", |b| {
-        b.iter(|| black_box(QuoteGraph::from_extractions(&records).unwrap()))
+        b.iter(|| black_box(QuoteGraph::from_extractions(records).unwrap()))
     });
     for f in Format::ALL {
         let exporter = f.exporter();
@@ -208,10 +258,13 @@ fn stages(c: &mut Criterion) {
         );
     }
     g.finish();
+}
 
-    // the pipeline (reader thread, batches, reorder buffer) on top
+/// The pipeline (reader thread, batches, reorder buffer) on top.
+fn pipeline_jobs(c: &mut Criterion, p: &Prepared) {
+    let (docs, ex) = (&p.docs, &p.ex);
     let mut g = c.benchmark_group("pipeline");
-    g.throughput(Throughput::Elements(words(&docs)));
+    g.throughput(Throughput::Elements(words(docs)));
     for jobs in [1, 2] {
         g.bench_with_input(BenchmarkId::new("jobs", jobs), &jobs, |b, &jobs| {
             let opts = pipeline::Options {
@@ -222,7 +275,7 @@ fn stages(c: &mut Criterion) {
                 let mut n = 0usize;
                 pipeline::run_source(
                     |sink| {
-                        for d in &docs {
+                        for d in docs {
                             sink(input::Item::Doc(d.clone()))?;
                         }
                         ControlFlow::Continue(())

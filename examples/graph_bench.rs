@@ -9,7 +9,8 @@ use std::io::BufReader;
 use std::time::Instant;
 
 use quotegraph::export::Format;
-use quotegraph::graph::{read_jsonl, QuoteGraph};
+use quotegraph::graph::QuoteGraph;
+use quotegraph::input::read_records;
 
 fn best<T>(repeat: usize, mut f: impl FnMut() -> T) -> (f64, T) {
     let mut best = f64::INFINITY;
@@ -34,7 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| std::env::temp_dir().join("quotegraph-bench"));
     let repeat: usize = args.next().map(|r| r.parse()).transpose()?.unwrap_or(3);
     let (t, recs) = best(repeat, || {
-        read_jsonl(BufReader::new(std::fs::File::open(&path).unwrap()), &path).unwrap()
+        read_records(BufReader::new(std::fs::File::open(&path).unwrap()), &path).unwrap()
     });
     println!("read      {t:>7.3} s  {} records", recs.len());
     let (t, g) = best(repeat, || QuoteGraph::from_extractions(&recs).unwrap());

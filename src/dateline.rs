@@ -1,4 +1,4 @@
-//! Datelines: "Moscow [Russia], December 6 :", "WASHINGTON (Reuters) —",
+//! Datelines: "Moscow \[Russia\], December 6 :", "WASHINGTON (Reuters) —",
 //! "LONDON, Dec. 6, 2024 —" at the start of an article, plus a leading
 //! "date YYYY-MM-DD" header line when a corpus supplies one.
 
@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::date::{self, Date};
 use crate::span::Span;
 
 /// A dateline found in a document.
@@ -15,32 +16,21 @@ pub struct Dateline {
     pub span: Span,
     /// Bytes of the place name.
     pub place: Option<Span>,
-    /// ISO date when the year is known, else as written.
-    pub date: Option<String>,
+    /// The date, when the dateline gives a month and a day (its year, or
+    /// the header's), or the header gives one.
+    pub date: Option<Date>,
 }
 
 static HEADER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*date:?\s+(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
 
-const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = date::month_pattern();
     Regex::new(&format!(
-        r"^\s*(?P<dl>(?P<place>\p{{Lu}}[\p{{L}}.'\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}.'\-]+){{0,3}})(?:[ \t]*[\[(](?P<country>\p{{Lu}}[\p{{L}} .]+)[\])])?(?:[ \t]*,[ \t]*(?P<region>\p{{Lu}}[\p{{L}}.]+(?:[ \t]+\p{{Lu}}[\p{{L}}.]+)?))?(?:[ \t]*,[ \t]*(?P<month>{MONTH})\.?[ \t]+(?P<day>\d{{1,2}})(?:,[ \t]*(?P<year>\d{{4}}))?)?(?:[ \t]*\((?P<agency>[\p{{L}} .\-]+)\))?)[ \t]*(?:[:—–]|-{{1,2}}|\s-\s)"
+        r"^\s*(?P<dl>(?P<place>\p{{Lu}}[\p{{L}}.'\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}.'\-]+){{0,3}})(?:[ \t]*[\[(](?P<country>\p{{Lu}}[\p{{L}} .]+)[\])])?(?:[ \t]*,[ \t]*(?P<region>\p{{Lu}}[\p{{L}}.]+(?:[ \t]+\p{{Lu}}[\p{{L}}.]+)?))?(?:[ \t]*,[ \t]*(?P<month>{month})\.?[ \t]+(?P<day>\d{{1,2}})(?:,[ \t]*(?P<year>\d{{4}}))?)?(?:[ \t]*\((?P<agency>[\p{{L}} .\-]+)\))?)[ \t]*(?:[:—–]|-{{1,2}}|\s-\s)"
     ))
     .expect("valid regex")
 });
-
-fn month_number(m: &str) -> Option<u32> {
-    let m = m.to_ascii_lowercase();
-    let names = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    names
-        .iter()
-        .position(|n| m.starts_with(n))
-        .map(|i| i as u32 + 1)
-}
 
 /// Find the dateline at the start of `text`. Returns the dateline and the
 /// byte offset where the article body starts.
@@ -51,8 +41,9 @@ pub fn find(text: &str) -> Option<(Dateline, usize)> {
     if let Some(h) = HEADER.captures(text) {
         let whole = h.get(0).expect("match");
         base = whole.end();
-        header_year = Some(h[1].to_string());
-        header_date = Some(format!("{}-{}-{}", &h[1], &h[2], &h[3]));
+        let year: Option<u16> = h[1].parse().ok();
+        header_year = year;
+        header_date = Date::new(year, h[2].parse().unwrap_or(0), h[3].parse().unwrap_or(0));
     }
     let rest = &text[base..];
     let c = DATELINE.captures(rest)?;
@@ -75,16 +66,16 @@ pub fn find(text: &str) -> Option<(Dateline, usize)> {
     }
     let date = match (c.name("month"), c.name("day")) {
         (Some(m), Some(d)) => {
-            let mn = month_number(m.as_str())?;
-            let day: u32 = d.as_str().parse().ok()?;
+            let mn = date::month_number(m.as_str())?;
+            let day: u8 = d.as_str().parse().ok()?;
             let year = c
                 .name("year")
-                .map(|y| y.as_str().to_string())
+                .and_then(|y| y.as_str().parse().ok())
                 .or(header_year);
-            Some(match year {
-                Some(y) => format!("{y}-{mn:02}-{day:02}"),
-                None => format!("{} {}", m.as_str(), d.as_str()),
-            })
+            match year {
+                Some(_) => Date::new(year, mn, day),
+                None => Date::written(mn, day, &format!("{} {}", m.as_str(), d.as_str())),
+            }
         }
         _ => header_date,
     };
@@ -109,13 +100,15 @@ mod tests {
         let (d, _) = find(t).unwrap();
         assert_eq!(d.span.slice(t), "Moscow [Russia], December 6");
         assert_eq!(d.place.unwrap().slice(t), "Moscow");
-        assert_eq!(d.date.as_deref(), Some("2024-12-06"));
+        assert_eq!(d.date.unwrap().to_string(), "2024-12-06");
         let t = "WASHINGTON (Reuters) — The senator said";
         assert_eq!(find(t).unwrap().0.place.unwrap().slice(t), "WASHINGTON");
         assert!(find("The minister said: yes").is_none());
         let t = "MANCHESTER, England, May 18 — The manager said";
         let (d, _) = find(t).unwrap();
         assert_eq!(d.place.unwrap().slice(t), "MANCHESTER");
-        assert_eq!(d.date.as_deref(), Some("May 18"));
+        assert_eq!(d.date.unwrap().to_string(), "May 18");
+        let t = "LONDON, Sept. 06 — The minister said";
+        assert_eq!(find(t).unwrap().0.date.unwrap().to_string(), "Sept 06");
     }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::date::Date;
 use crate::dateline;
 use crate::lexicon::{CueClass, Lexicon};
 use crate::mention::{MentionKind, Np};
@@ -90,8 +91,8 @@ pub struct DatelineRef {
     pub place: Option<Span>,
     /// Entity of the place.
     pub place_entity: Option<usize>,
-    /// Date (ISO when the year is known).
-    pub date: Option<String>,
+    /// Date.
+    pub date: Option<Date>,
 }
 
 /// Everything extracted from one document, in byte spans.
@@ -109,6 +110,8 @@ pub struct Extraction {
     pub entities: Vec<Entity>,
     /// Attributions in text order.
     pub attributions: Vec<Attribution>,
+    /// Bytes of every sentence of the body (after the dateline), in order.
+    pub sentences: Vec<Span>,
 }
 
 /// Extracts attributions with one lexicon. Cheap to share across threads.
@@ -206,6 +209,7 @@ impl Extractor {
             dateline,
             entities: res.entities,
             attributions,
+            sentences: sents.iter().map(|s| s.span).collect(),
         }
     }
 
@@ -486,7 +490,7 @@ impl Extraction {
             text: self.slice(d.span).to_string(),
             span: cp.span(d.span),
             place: d.place.map(|p| self.slice(p).to_string()),
-            date: d.date.clone(),
+            date: d.date.as_ref().map(Date::to_string),
             place_entity: entity_id(d.place_entity),
         });
         DocRecord {
@@ -495,6 +499,7 @@ impl Extraction {
             entities,
             attributions,
             meta: self.meta.clone(),
+            sentences: self.sentences.iter().map(|s| cp.span(*s)).collect(),
         }
     }
 }

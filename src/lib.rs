@@ -23,9 +23,17 @@
 //! [`graph`] assembles records into a knowledge graph and [`export`]
 //! writes it for Graphviz, networkx, Gephi, Cytoscape.js, Neo4j and RDF
 //! tools.
+//!
+//! Around them: [`input`] reads every kind of input, [`corpus`] is the one
+//! path from inputs to records and a graph (with [`pipeline`] extracting
+//! in parallel), [`render`] and [`build`] write what the command line
+//! prints and the `build` directory, [`query`] answers questions.
 
 #![deny(missing_docs)]
 
+pub mod build;
+pub mod corpus;
+pub mod date;
 pub mod dateline;
 pub mod error;
 pub mod eval;
@@ -40,6 +48,7 @@ pub mod pipeline;
 pub mod query;
 pub mod quote;
 pub mod record;
+pub mod render;
 pub mod resolve;
 pub mod rules;
 pub mod sentence;

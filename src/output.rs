@@ -272,5 +272,5 @@ mod tests {
     }
 
     // `abandon_all` stops every later write in the process, so it is
-    // tested through the command line (cli/tests/hardening.rs), not here.
+    // tested through the command line (cli/tests/hardening/), not here.
 }

@@ -55,7 +55,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 
 use crate::extract::Document;
-use crate::input::{self, Input, Item, Problem, ReadOptions, Severity};
+use crate::input::{self, Input, Item, Problem, ReadOptions};
 
 /// How to run the pipeline.
 #[derive(Debug, Clone)]
@@ -278,14 +278,7 @@ fn map_one<T, F: Fn(&Document) -> T>(map: &F, doc: &Document) -> Event<T> {
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
-            Event::Problem(Problem {
-                severity: Severity::Error,
-                path: doc.name.clone(),
-                line: None,
-                message: format!(
-                    "internal error while extracting ({what}); document skipped — please report it"
-                ),
-            })
+            Event::Problem(Problem::internal(&doc.name, &what))
         }
     }
 }
@@ -353,6 +346,25 @@ mod tests {
         let want: Vec<usize> = (0..1000).filter(|&i| i != 13).collect();
         assert_eq!(seen, want);
         assert_eq!((s.docs, s.errors), (999, 1));
+        let mut internal = Vec::new();
+        run_source(
+            |sink| sink(Item::Doc(Document::new("13", "x"))),
+            &opts,
+            None,
+            |_| panic!("unlucky"),
+            |ev: Event<()>| {
+                if let Event::Problem(p) = ev {
+                    internal.push(p);
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert!(internal[0].is_internal(), "{internal:?}");
+        assert_eq!(
+            internal[0].to_string(),
+            "13: internal error while extracting (unlucky); document skipped — please report it"
+        );
     }
 
     #[test]

@@ -12,7 +12,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// Everything extracted from one document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Two records are equal when everything written out is: the in-memory
+/// [`sentences`](Self::sentences) are left out of the comparison, so a
+/// record read back from JSONL equals the one that was written.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocRecord {
     /// The document's name: the path as given, `-` for stdin, or the id
     /// field of a JSONL input line.
@@ -28,9 +32,36 @@ pub struct DocRecord {
     /// `url`, `outlet`…). Omitted when empty.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub meta: BTreeMap<String, serde_json::Value>,
+    /// Code-point spans of the document's sentences (the body's, after the
+    /// dateline), in order, when the record was extracted in this process:
+    /// kept in memory only (never written, so empty in a record read back
+    /// from JSONL), for the statements' sentence context in a graph
+    /// ([`QuoteGraph::attach_text`](crate::QuoteGraph::attach_text)).
+    #[serde(skip)]
+    pub sentences: Vec<[usize; 2]>,
 }
 
-/// An article's dateline ("Moscow [Russia], December 6 :").
+impl PartialEq for DocRecord {
+    fn eq(&self, other: &DocRecord) -> bool {
+        // every field but the in-memory sentences (named, so a new field
+        // cannot be forgotten here)
+        let DocRecord {
+            doc,
+            dateline,
+            entities,
+            attributions,
+            meta,
+            sentences: _,
+        } = self;
+        *doc == other.doc
+            && *dateline == other.dateline
+            && *entities == other.entities
+            && *attributions == other.attributions
+            && *meta == other.meta
+    }
+}
+
+/// An article's dateline ("Moscow \[Russia\], December 6 :").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DatelineRecord {
     /// The dateline as written.

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use quotegraph::export::{self, edge_attributes, node_attributes, AttrValue, Format};
 use quotegraph::graph::{EdgeKind, NodeKind};
-use quotegraph::{input, DocRecord, Extractor, QuoteGraph};
+use quotegraph::{corpus, DocRecord, Extractor, QuoteGraph};
 use serde_json::{json, Map, Value};
 
 const NASTY: &str = r#"{
@@ -130,13 +130,9 @@ fn records() -> Vec<DocRecord> {
             .display()
             .to_string(),
     ];
-    let (inputs, errors) = input::expand(&paths);
-    assert!(errors.is_empty(), "{errors:?}");
-    let ex = Extractor::default();
-    let mut recs: Vec<DocRecord> = inputs
-        .iter()
-        .map(|i| ex.extract(&input::read(i).unwrap()).to_record())
-        .collect();
+    let read = corpus::read(&paths, &corpus::Options::default(), &Extractor::default()).unwrap();
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    let mut recs = read.records;
     recs.push(serde_json::from_str(NASTY).expect("valid record"));
     recs.push(breakers_record());
     recs

@@ -1,19 +1,22 @@
 //! `quotegraph query`: questions to the graph, over `quotegraph::query`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
+use quotegraph::corpus::{self, Holds};
 use quotegraph::export::Format;
 use quotegraph::input::Problem;
 use quotegraph::output::AtomicFile;
 use quotegraph::query::{self, ToTable};
-use quotegraph::{Extractor, QuoteGraph};
+use quotegraph::QuoteGraph;
 use serde::Serialize;
 
-use crate::DecodeArgs;
+use crate::args::DecodeArgs;
+use crate::commands::extractor;
+use crate::report::{output_failed, report_problems};
 
 /// Where the graph comes from and how to print the answer.
 #[derive(Args)]
@@ -176,18 +179,15 @@ pub enum Question {
 
 /// The graph, and the problems of inputs (warnings first, then errors).
 fn load(
-    lexicon: &Option<PathBuf>,
+    lexicon: Option<&Path>,
     paths: &[String],
     decode: &DecodeArgs,
 ) -> Result<(QuoteGraph, Vec<Problem>)> {
-    let ex = match lexicon {
-        Some(dir) => Extractor::new(quotegraph::Lexicon::from_dir(dir)?),
-        None => Extractor::default(),
-    };
-    let loaded = query::load_with_options(&ex, paths, &decode.text_options())?;
-    let mut problems = loaded.warnings;
-    problems.extend(loaded.errors.into_iter().map(Problem::from));
-    Ok((loaded.graph, problems))
+    let ex = extractor(lexicon)?;
+    let mut corpus = corpus::read(paths, &decode.corpus(Holds::ByName), &ex)?;
+    let mut problems = std::mem::take(&mut corpus.problems);
+    problems.sort_by_key(Problem::is_error);
+    Ok((corpus.into_graph(ex.lexicon())?, problems))
 }
 
 fn print(text: &str) -> Result<()> {
@@ -260,13 +260,13 @@ fn graph_answer(
                 f.commit()
             });
             if let Err(e) = written {
-                crate::output_failed(format!("{}: {e}", o.display()));
+                output_failed(format!("{}: {e}", o.display()));
                 return Ok(false);
             }
         }
         (Some(f), Some(o)) => match f.exporter().write_path(g, o) {
             Err(quotegraph::Error::Io { path, cause }) => {
-                crate::output_failed(format!("{path}: {cause}"));
+                output_failed(format!("{path}: {cause}"));
                 return Ok(false);
             }
             other => {
@@ -283,11 +283,9 @@ fn graph_answer(
     Ok(true)
 }
 
-/// Run one question. Input problems are reported; they, an empty answer
-/// about a known name (with a note saying so), a path not found and an
-/// output file that could not be written make the exit code 1.
-pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
-    let (paths, decode) = match &q {
+/// Where the graph of a question comes from.
+fn source(q: &Question) -> (&[String], &DecodeArgs) {
+    match q {
         Question::WhoSaid { input, .. }
         | Question::Provenance { input, .. }
         | Question::RelayedBy { input, .. }
@@ -301,7 +299,13 @@ pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
         Question::MentionNetwork { input, .. } | Question::Ego { input, .. } => {
             (&input.paths, &input.decode)
         }
-    };
+    }
+}
+
+/// Run one question. Input problems are reported; they, an empty answer
+/// about a known name (with a note saying so), a path not found and an
+/// output file that could not be written make the exit code 1.
+pub fn run(lexicon: Option<&Path>, q: Question) -> Result<ExitCode> {
     if let Question::MentionNetwork { input, .. } | Question::Ego { input, .. } = &q {
         if let Some(o) = &input.output {
             if let Some(f) = graph_format(input)? {
@@ -311,30 +315,42 @@ pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
             }
         }
     }
+    let (paths, decode) = source(&q);
     let (g, problems) = load(lexicon, paths, decode)?;
-    crate::report_problems(&problems);
+    report_problems(&problems);
     let failed = problems.iter().any(Problem::is_error);
     // false: no path found, or an output file could not be written
+    let found = ask(&g, q)?;
+    Ok(if failed || !found {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Answer `q` on stdout (or its -o file); false when there is nothing to
+/// say about a known name, no path, or an output file not written.
+fn ask(g: &QuoteGraph, q: Question) -> Result<bool> {
     let mut found = true;
     match q {
         Question::WhoSaid { name, input } => {
-            let w = query::who_said(&g, &name)?;
+            let w = query::who_said(g, &name)?;
             found = noted(input.format, &w.statements, w.empty_note(), || w.to_table())?;
         }
         Question::Provenance { statement, input } => {
-            let p = query::provenance(&g, &statement)?;
+            let p = query::provenance(g, &statement)?;
             let note = p.is_empty().then(|| {
-                let e = query::resolve(&g, &statement).expect("resolved by provenance");
+                let e = query::resolve(g, &statement).expect("resolved by provenance");
                 format!("{} ({}) said nothing in these texts", e.name(), e.id)
             });
             found = noted(input.format, &p, note, || p.to_table())?;
         }
         Question::RelayedBy { outlet, input } => {
-            let r = query::relayed_by(&g, &outlet)?;
+            let r = query::relayed_by(g, &outlet)?;
             found = noted(input.format, &r, r.empty_note(), || r.to_table())?;
         }
         Question::Mentions { name, input } => {
-            let m = query::mentioners(&g, &name)?;
+            let m = query::mentioners(g, &name)?;
             found = noted(input.format, &m, m.empty_note(), || m.to_table())?;
         }
         Question::MentionNetwork {
@@ -342,71 +358,73 @@ pub fn run(lexicon: &Option<PathBuf>, q: Question) -> Result<ExitCode> {
             input,
         } => {
             let net = if with_statements {
-                query::mention_network_with_statements(&g)
+                query::mention_network_with_statements(g)
             } else {
-                query::mention_network(&g)
+                query::mention_network(g)
             };
-            found = graph_answer(&net, &input, || query::mention_links(&g).to_table())?;
+            found = graph_answer(&net, &input, || query::mention_links(g).to_table())?;
         }
         Question::Path {
             from,
             to,
             via,
             input,
-        } => {
-            let via = match via {
-                Via::Any => query::Via::Any,
-                Via::Statements => query::Via::Statements,
-            };
-            let c = query::path_via(&g, &from, &to, via)?;
-            let through = match via {
-                query::Via::Any => "statements or roles",
-                query::Via::Statements => "statements",
-            };
-            let note = c
-                .is_none()
-                .then(|| format!("no connection between {from:?} and {to:?} through {through}"));
-            found = noted(input.format, &c, note, || {
-                c.as_ref().map(ToTable::to_table).unwrap_or_default()
-            })?;
-        }
+        } => found = path(g, &from, &to, via, input.format)?,
         Question::TopSpeakers { top, input } => {
-            let s = query::top_speakers(&g, top);
+            let s = query::top_speakers(g, top);
             answer(input.format, &s, || s.to_table())?;
         }
         Question::TopOutlets { top, input } => {
-            let o = query::top_outlets(&g, top);
+            let o = query::top_outlets(g, top);
             answer(input.format, &o, || o.to_table())?;
         }
         Question::Timeline { input } => {
-            let t = query::timeline(&g);
+            let t = query::timeline(g);
             answer(input.format, &t, || t.to_table())?;
         }
-        Question::Ego { name, hops, input } => {
-            let center = query::resolve(&g, &name)?;
-            let sub = query::ego(&g, &name, hops)?;
-            found = graph_answer(&sub, &input, || {
-                format!(
-                    "within {hops} hop{} of {} ({}):\n{}",
-                    if hops == 1 { "" } else { "s" },
-                    center.name(),
-                    center.id,
-                    query::outline(&sub)
-                )
-            })?;
-        }
+        Question::Ego { name, hops, input } => found = ego(g, &name, hops, &input)?,
         Question::Components { input } => {
-            let c = query::components(&g);
+            let c = query::components(g);
             answer(input.format, &c, || c.to_table())?;
         }
         Question::Roles { name, input } => {
-            let r = query::role_holders(&g, &name)?;
+            let r = query::role_holders(g, &name)?;
             found = noted(input.format, &r, r.empty_note(), || r.to_table())?;
         }
     }
-    Ok(if failed || !found {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    Ok(found)
+}
+
+/// `path`: the connection, or a note that there is none.
+fn path(g: &QuoteGraph, from: &str, to: &str, via: Via, format: Answer) -> Result<bool> {
+    let via = match via {
+        Via::Any => query::Via::Any,
+        Via::Statements => query::Via::Statements,
+    };
+    let c = query::path_via(g, from, to, via)?;
+    let through = match via {
+        query::Via::Any => "statements or roles",
+        query::Via::Statements => "statements",
+    };
+    let note = c
+        .is_none()
+        .then(|| format!("no connection between {from:?} and {to:?} through {through}"));
+    noted(format, &c, note, || {
+        c.as_ref().map(ToTable::to_table).unwrap_or_default()
+    })
+}
+
+/// `ego`: the neighbourhood, as a graph or an outline.
+fn ego(g: &QuoteGraph, name: &str, hops: usize, input: &GraphInput) -> Result<bool> {
+    let center = query::resolve(g, name)?;
+    let sub = query::ego(g, name, hops)?;
+    graph_answer(&sub, input, || {
+        format!(
+            "within {hops} hop{} of {} ({}):\n{}",
+            if hops == 1 { "" } else { "s" },
+            center.name(),
+            center.id,
+            query::outline(&sub)
+        )
     })
 }

@@ -217,6 +217,7 @@ fn records_in_memory_with_spans() {
             rule: "test".into(),
         }],
         meta: Default::default(),
+        sentences: Vec::new(),
     };
     let from_records = g.score(&g.predictions_from_records([&rec]));
     let jsonl = serde_json::to_string(&rec).expect("record serializes");

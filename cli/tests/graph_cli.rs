@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use quotegraph::graph::{EdgeKind, NodeKind};
-use quotegraph::{input, Extractor, QuoteGraph};
+use quotegraph::{corpus, Extractor, QuoteGraph};
 
 fn qg(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_quotegraph"))
@@ -254,14 +254,10 @@ fn build_writes_everything_and_tells_who_said_what() {
 #[test]
 fn bundled_articles_merge_people_across_documents() {
     let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
-    let (inputs, errors) = input::expand(&[root.join("data/articles").display().to_string()]);
-    assert!(errors.is_empty());
-    let ex = Extractor::default();
-    let recs: Vec<_> = inputs
-        .iter()
-        .map(|i| ex.extract(&input::read(i).unwrap()).to_record())
-        .collect();
-    let g = QuoteGraph::from_extractions(&recs).unwrap();
+    let paths = [root.join("data/articles").display().to_string()];
+    let read = corpus::read(&paths, &corpus::Options::default(), &Extractor::default()).unwrap();
+    assert!(read.problems.is_empty());
+    let g = QuoteGraph::from_extractions(&read.records).unwrap();
     let people: Vec<_> = g.nodes_of_kind(NodeKind::Person).collect();
     let named = |needle: &str| -> Vec<&str> {
         people

@@ -140,28 +140,12 @@ pub(crate) fn paths(what: &str, obj: &Bound<'_, PyAny>) -> PyResult<Vec<String>>
     Ok(out)
 }
 
-/// A rayon pool of `threads` threads, or `None` for rayon's global pool
-/// (one thread per core).
-pub(crate) fn pool(threads: Option<usize>) -> PyResult<Option<rayon::ThreadPool>> {
+/// The worker threads of `threads=`: 0 (one per core) when not given; 0
+/// given is an error.
+pub(crate) fn jobs(threads: Option<usize>) -> PyResult<usize> {
     match threads {
-        None => Ok(None),
+        None => Ok(0),
         Some(0) => Err(PyValueError::new_err("threads must be at least 1")),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .thread_name(|i| format!("quotegraph-{i}"))
-            .build()
-            .map(Some)
-            .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}"))),
-    }
-}
-
-/// Run `f` in `pool`, or directly (rayon's global pool) without one.
-pub(crate) fn in_pool<T: Send>(
-    pool: Option<&rayon::ThreadPool>,
-    f: impl FnOnce() -> T + Send,
-) -> T {
-    match pool {
-        Some(p) => p.install(f),
-        None => f(),
+        Some(n) => Ok(n),
     }
 }

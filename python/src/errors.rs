@@ -14,7 +14,7 @@ use quotegraph::Error;
 /// that ends its run: the error's `Display`, which the CLI prints after
 /// `quotegraph: error: ` (an unusable export target, an unknown name, a
 /// malformed lexicon, a document added twice…). Problems with inputs are
-/// [`input_to_py`].
+/// [`problem_to_py`].
 ///
 /// - reading or writing a file failed, or an output location cannot be
 ///   written (the CLI's "cannot write PATH: …", checked before any work by
@@ -38,37 +38,35 @@ pub(crate) fn to_py(e: Error) -> PyErr {
 }
 
 /// The exception for a problem with an input — a text, a text file, a file
-/// or directory of extraction records — worded exactly as the CLI reports
-/// that input: as the library's [`Problem`] made of the error (the
-/// conversion the CLI uses), so an I/O cause reads "no such file or
-/// directory" (not the operating system's "No such file or directory (os
-/// error 2)") and control characters in a path are escaped.
+/// or directory of extraction records — as the library's reader reports
+/// it ([`Problem`], the words the CLI prints), so an I/O cause reads "no
+/// such file or directory" (not the operating system's "No such file or
+/// directory (os error 2)") and control characters in a path are escaped.
 ///
 /// - the input is missing or cannot be read: `OSError` or its subclass for
 ///   the cause, as [`to_py`];
 /// - its content is bad (blank, binary or non-UTF-8 text, a line that is
 ///   not a record, bytes that are not UTF-8 or not gzip in a JSONL file):
-///   `ValueError`.
-pub(crate) fn input_to_py(e: Error) -> PyErr {
-    let kind = match &e {
-        Error::Io { cause, .. } => Some(cause.kind()).filter(|k| !is_bad_content(*k)),
-        Error::Input { message, .. } => input_io_kind(message),
-        _ => return to_py(e),
-    };
-    let msg = Problem::from(e).to_string();
-    match kind {
+///   `ValueError`;
+/// - a bug in quotegraph (a panic while extracting, caught):
+///   `RuntimeError`.
+pub(crate) fn problem_to_py(p: &Problem) -> PyErr {
+    let msg = p.to_string();
+    if p.is_internal() {
+        return PyRuntimeError::new_err(msg);
+    }
+    match input_io_kind(&p.message) {
         Some(kind) => os_error(kind, msg),
         None => PyValueError::new_err(msg),
     }
 }
 
-/// I/O errors that mean the bytes read are wrong, not the file: invalid
-/// UTF-8 in a line, a corrupt or truncated gzip stream, a NUL in a path.
-fn is_bad_content(kind: ErrorKind) -> bool {
-    matches!(
-        kind,
-        ErrorKind::InvalidData | ErrorKind::InvalidInput | ErrorKind::UnexpectedEof
-    )
+/// [`problem_to_py`] for an input error ([`to_py`] for any other error).
+pub(crate) fn input_to_py(e: Error) -> PyErr {
+    match e {
+        Error::Input { .. } | Error::Io { .. } => problem_to_py(&e.into()),
+        _ => to_py(e),
+    }
 }
 
 /// `OSError`, or its subclass for `kind`.

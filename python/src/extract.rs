@@ -1,5 +1,7 @@
 //! Extraction: one text, many texts in parallel (without the GIL), files
-//! and directories as the CLI reads them, and JSONL written by the CLI.
+//! and directories as the CLI reads them, and JSONL written by the CLI —
+//! all but the single text by the library's one reading path
+//! (`quotegraph::corpus`).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
@@ -7,11 +9,12 @@ use std::sync::{Arc, OnceLock};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use quotegraph::{input, DocRecord, Document, Extractor, Lexicon};
-use rayon::prelude::*;
+use quotegraph::corpus::{self, Corpus, Holds};
+use quotegraph::input::{InputFormat, Item, ReadOptions};
+use quotegraph::{DocRecord, Document, Extractor};
 
 use crate::args::{self, Text};
-use crate::errors::{input_to_py, panic_error, to_py};
+use crate::errors::{input_to_py, panic_error, problem_to_py, to_py};
 use crate::records::PyDocument;
 
 /// The extractor with the embedded lexicon, shared by the module-level
@@ -29,63 +32,84 @@ fn extract_record(ex: &Extractor, doc: &Document) -> PyResult<DocRecord> {
         .map_err(|p| panic_error(&doc.name, p))
 }
 
-/// Check named texts as the CLI checks a file (the library's input path:
-/// blank text, bytes that are not UTF-8 or binary are refused in the CLI's
-/// words) and extract them in parallel. Runs without the GIL; the first bad
-/// input in input order is the error.
-pub(crate) fn extract_all(
+/// A corpus read by the library, or the exception for its first error
+/// (in input order): the Python functions raise where the CLI goes on.
+fn checked(corpus: quotegraph::Result<Corpus>) -> PyResult<Corpus> {
+    let corpus = corpus.map_err(to_py)?;
+    match corpus.first_error() {
+        Some(p) => Err(problem_to_py(p)),
+        None => Ok(corpus),
+    }
+}
+
+/// Extract named texts by the library's reading path: each checked as the
+/// CLI checks a file (blank text, bytes that are not UTF-8 or binary are
+/// refused in the CLI's words), all extracted on `jobs` threads (0: one
+/// per core). Runs without the GIL; the first bad input in input order is
+/// the error.
+pub(crate) fn extract_texts(
     ex: &Extractor,
     texts: Vec<(String, Text)>,
-    pool: Option<&rayon::ThreadPool>,
-) -> PyResult<Vec<(DocRecord, String)>> {
-    let out: Vec<PyResult<(DocRecord, String)>> = args::in_pool(pool, || {
-        texts
-            .into_par_iter()
-            .map(|(name, text)| {
-                let doc = text.document(&name).map_err(input_to_py)?;
-                let rec = extract_record(ex, &doc)?;
-                Ok((rec, doc.text))
-            })
-            .collect()
-    });
-    // collected in full so the error is the first in input order, not
-    // whichever thread failed first
-    out.into_iter().collect()
+    jobs: usize,
+) -> PyResult<Corpus> {
+    let items = texts
+        .into_iter()
+        .map(|(name, text)| match text.document(&name) {
+            Ok(doc) => Item::Doc(doc),
+            Err(e) => Item::Problem(e.into()),
+        })
+        .collect();
+    checked(corpus::extract(items, jobs, ex))
 }
 
-/// Read inputs as the CLI does (files; directories walked for `*.txt`,
-/// sorted) and extract them in parallel. The first problem, in the CLI's
-/// order, is the error.
-pub(crate) fn extract_inputs(
-    ex: &Extractor,
-    paths: &[String],
-    pool: Option<&rayon::ThreadPool>,
-) -> PyResult<Vec<(DocRecord, String)>> {
-    let (inputs, errors) = input::expand(paths);
-    if let Some(e) = errors.into_iter().next() {
-        return Err(input_to_py(e));
+/// Refuse `-`: a Python function does not read standard input.
+fn no_stdin(paths: &[String], instead: &str) -> PyResult<()> {
+    if paths.iter().any(|p| p == "-") {
+        return Err(PyValueError::new_err(format!(
+            "-: standard input is not read here: {instead}"
+        )));
     }
-    if inputs.contains(&input::Input::Stdin) {
-        return Err(PyValueError::new_err(
-            "-: standard input is not read here: pass the text to extract()",
-        ));
-    }
-    let out: Vec<PyResult<(DocRecord, String)>> = args::in_pool(pool, || {
-        inputs
-            .par_iter()
-            .map(|inp| {
-                let doc = input::read(inp).map_err(input_to_py)?;
-                let rec = extract_record(ex, &doc)?;
-                Ok((rec, doc.text))
-            })
-            .collect()
-    });
-    out.into_iter().collect()
+    Ok(())
 }
 
-fn documents(out: Vec<(DocRecord, String)>) -> Vec<PyDocument> {
-    out.into_iter()
-        .map(|(rec, text)| PyDocument::new(rec, Some(text)))
+/// Read texts from files and directories as `quotegraph graph --strict`
+/// does (directories walked, sorted; every file one document) and extract
+/// them on `jobs` threads, by the library's reading path. The first
+/// problem, in the CLI's order, is the error.
+pub(crate) fn read_texts(ex: &Extractor, paths: &[String], jobs: usize) -> PyResult<Corpus> {
+    no_stdin(paths, "pass the text to extract()")?;
+    let opts = corpus::Options {
+        read: ReadOptions {
+            format: InputFormat::Text,
+            strict: true,
+            max_doc_bytes: usize::MAX / 2,
+            ..ReadOptions::default()
+        },
+        holds: Holds::Texts,
+        jobs,
+    };
+    checked(corpus::read(paths, &opts, ex))
+}
+
+/// Records from JSONL files, read by the library as `quotegraph graph
+/// --from-jsonl` reads them; the first path or file that cannot be read is
+/// the error.
+pub(crate) fn read_records(paths: &[String]) -> PyResult<Corpus> {
+    no_stdin(paths, "pass the lines to Document.from_json()")?;
+    let opts = corpus::Options {
+        holds: Holds::Records,
+        ..corpus::Options::default()
+    };
+    checked(corpus::read(paths, &opts, &default_extractor()))
+}
+
+/// The documents of a corpus, each with its text when it has one.
+pub(crate) fn documents(corpus: Corpus) -> Vec<PyDocument> {
+    corpus
+        .records
+        .into_iter()
+        .zip(corpus.texts)
+        .map(|(rec, text)| PyDocument::new(rec, text))
         .collect()
 }
 
@@ -108,7 +132,7 @@ impl PyExtractor {
     fn new(lexicon: Option<PathBuf>) -> PyResult<PyExtractor> {
         let ex = match lexicon {
             None => default_extractor(),
-            Some(dir) => Arc::new(Extractor::new(Lexicon::from_dir(&dir).map_err(to_py)?)),
+            Some(dir) => Arc::new(corpus::extractor(Some(&dir)).map_err(to_py)?),
         };
         Ok(PyExtractor { ex })
     }
@@ -192,10 +216,10 @@ pub(crate) fn extract_many_with(
     threads: Option<usize>,
 ) -> PyResult<Vec<PyDocument>> {
     let items = args::texts("extract_many", texts)?;
-    let pool = args::pool(threads)?;
+    let jobs = args::jobs(threads)?;
     let ex = ex.clone();
-    let out = py.detach(move || extract_all(&ex, items, pool.as_ref()))?;
-    Ok(documents(out))
+    let corpus = py.detach(move || extract_texts(&ex, items, jobs))?;
+    Ok(documents(corpus))
 }
 
 pub(crate) fn extract_paths_with(
@@ -205,10 +229,10 @@ pub(crate) fn extract_paths_with(
     threads: Option<usize>,
 ) -> PyResult<Vec<PyDocument>> {
     let paths = args::paths("extract_paths", paths)?;
-    let pool = args::pool(threads)?;
+    let jobs = args::jobs(threads)?;
     let ex = ex.clone();
-    let out = py.detach(move || extract_inputs(&ex, &paths, pool.as_ref()))?;
-    Ok(documents(out))
+    let corpus = py.detach(move || read_texts(&ex, &paths, jobs))?;
+    Ok(documents(corpus))
 }
 
 /// Extract attributions from one text (``str``, or UTF-8 ``bytes``).
@@ -279,25 +303,6 @@ pub fn extract_paths(
 #[pyfunction]
 pub fn read_jsonl(py: Python<'_>, paths: &Bound<'_, PyAny>) -> PyResult<Vec<PyDocument>> {
     let paths = args::paths("read_jsonl", paths)?;
-    let records = py.detach(move || read_jsonl_records(&paths))?;
-    Ok(records
-        .into_iter()
-        .map(|r| PyDocument::new(r, None))
-        .collect())
-}
-
-/// Records from JSONL files, read by the library as `quotegraph graph
-/// --from-jsonl` reads them; the first path or file that cannot be read is
-/// the error.
-pub(crate) fn read_jsonl_records(paths: &[String]) -> PyResult<Vec<DocRecord>> {
-    if paths.iter().any(|p| p == "-") {
-        return Err(PyValueError::new_err(
-            "-: standard input is not read here: pass the lines to Document.from_json()",
-        ));
-    }
-    let (records, errors) = quotegraph::graph::read_jsonl_paths(paths);
-    match errors.into_iter().next() {
-        Some(e) => Err(input_to_py(e)),
-        None => Ok(records),
-    }
+    let corpus = py.detach(move || read_records(&paths))?;
+    Ok(documents(corpus))
 }

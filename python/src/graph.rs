@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use quotegraph::export::{edge_attributes, node_attributes, xml_chars, AttrValue, Format};
 use quotegraph::graph::{EdgeKind, NodeKind, QuoteGraph};
-use quotegraph::{query, DocRecord, Extractor};
+use quotegraph::query;
 
 use crate::args;
 use crate::errors::to_py;
@@ -122,14 +122,6 @@ fn extractor_arg(ex: Option<&Bound<'_, PyExtractor>>) -> std::sync::Arc<quotegra
     ex.map_or_else(extract::default_extractor, |e| e.get().ex.clone())
 }
 
-/// The graph `quotegraph graph` builds of extracted texts: the library's
-/// [`QuoteGraph::from_texts`], which attaches each statement's sentence
-/// context and recognizes titles with the extractor's lexicon.
-fn graph_of_texts(ex: &Extractor, docs: &[(DocRecord, String)]) -> PyResult<QuoteGraph> {
-    let docs = docs.iter().map(|(rec, text)| (rec, Some(text.as_str())));
-    QuoteGraph::from_texts(docs, ex.lexicon()).map_err(to_py)
-}
-
 /// The knowledge graph of people, organizations, places, statements and
 /// documents — what ``quotegraph graph`` builds and exports.
 ///
@@ -197,11 +189,11 @@ impl PyGraph {
         extractor: Option<&Bound<'_, PyExtractor>>,
     ) -> PyResult<PyGraph> {
         let items = args::texts("Graph.from_texts", texts)?;
-        let pool = args::pool(threads)?;
+        let jobs = args::jobs(threads)?;
         let ex = extractor_arg(extractor);
         let g = py.detach(move || {
-            let out = extract::extract_all(&ex, items, pool.as_ref())?;
-            graph_of_texts(&ex, &out)
+            let corpus = extract::extract_texts(&ex, items, jobs)?;
+            corpus.graph(ex.lexicon()).map_err(to_py)
         })?;
         Ok(PyGraph { g })
     }
@@ -219,11 +211,11 @@ impl PyGraph {
         extractor: Option<&Bound<'_, PyExtractor>>,
     ) -> PyResult<PyGraph> {
         let paths = args::paths("Graph.from_paths", paths)?;
-        let pool = args::pool(threads)?;
+        let jobs = args::jobs(threads)?;
         let ex = extractor_arg(extractor);
         let g = py.detach(move || {
-            let out = extract::extract_inputs(&ex, &paths, pool.as_ref())?;
-            graph_of_texts(&ex, &out)
+            let corpus = extract::read_texts(&ex, &paths, jobs)?;
+            corpus.graph(ex.lexicon()).map_err(to_py)
         })?;
         Ok(PyGraph { g })
     }
@@ -237,8 +229,9 @@ impl PyGraph {
     fn from_jsonl(py: Python<'_>, paths: &Bound<'_, PyAny>) -> PyResult<PyGraph> {
         let paths = args::paths("Graph.from_jsonl", paths)?;
         let g = py.detach(move || {
-            let records = extract::read_jsonl_records(&paths)?;
-            QuoteGraph::from_extractions(&records).map_err(to_py)
+            let corpus = extract::read_records(&paths)?;
+            let ex = extract::default_extractor();
+            corpus.into_graph(ex.lexicon()).map_err(to_py)
         })?;
         Ok(PyGraph { g })
     }

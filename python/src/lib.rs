@@ -4,11 +4,11 @@
 //! (`python/quotegraph/__init__.py`) re-exports it and adds the pure-Python
 //! helpers (`to_dataframe`, `Graph.to_networkx`).
 //!
-//! The binding is a thin layer: texts and files are read and checked by
-//! `quotegraph::input`, extraction is `Extractor::extract` and
-//! `Extraction::to_record`, graphs are `QuoteGraph::from_texts` (as
-//! `quotegraph graph` builds them) or `QuoteGraph::from_extractions` of
-//! records read by `graph::read_jsonl_paths`, exports are the crate's
+//! The binding is a thin layer: texts, files and JSONL records are read,
+//! checked and extracted by the library's one reading path
+//! (`quotegraph::corpus`, over `quotegraph::input`), as the CLI reads them;
+//! graphs are `Corpus::graph` / `QuoteGraph::from_texts` (as `quotegraph
+//! graph` builds them, sentence context included), exports are the crate's
 //! exporters, traversals are `quotegraph::query`, and errors carry the
 //! crate's messages — the same words the CLI prints after `quotegraph: `.
 //! What is left here is converting arguments and answers between Rust and

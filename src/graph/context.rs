@@ -3,15 +3,15 @@
 //! content, source and addressee marked (for viewers that show a claim in
 //! place, such as the HTML export).
 //!
-//! Records carry spans but not the text, so this is a separate step that
-//! only callers holding the text (the CLI reading articles) can take;
-//! graphs read from JSONL simply have no context.
+//! Records carry spans and, when extracted in this process, the bounds of
+//! their sentences, but not the text, so this is a separate step that only
+//! callers holding the text (the CLI reading articles) can take; graphs
+//! read from JSONL simply have no context.
 
 use super::{ContextMark, ContextPart, NodeData, QuoteGraph, StatementContext};
 use crate::error::Result;
 use crate::lexicon::Lexicon;
-use crate::record::DocRecord;
-use crate::{dateline, sentence, token};
+use crate::record::{AttributionRecord, DocRecord};
 
 impl QuoteGraph {
     /// The graph of extracted documents, each a record with, when known,
@@ -48,7 +48,7 @@ impl QuoteGraph {
         g.extend(&records)?;
         for (rec, text) in docs {
             if let Some(text) = text {
-                g.attach_text(rec, text, lex);
+                g.attach_text(rec, text);
             }
         }
         Ok(g)
@@ -56,10 +56,11 @@ impl QuoteGraph {
 
     /// Give the statements of `rec` (already added with
     /// [`add_record`](Self::add_record)) their sentence context from
-    /// `text`, the document the record was extracted from, split into
-    /// sentences with `lex`. Spans that do not fit the text, or whose text
-    /// differs from the record's, are skipped. Returns how many statements
-    /// got a context.
+    /// `text`, the document the record was extracted from, cut at the
+    /// record's [`sentences`](DocRecord::sentences). Spans that do not fit
+    /// the text, or whose text differs from the record's, are skipped, and
+    /// a record without sentence bounds (read back from JSON) gets none.
+    /// Returns how many statements got a context.
     ///
     /// ```
     /// use quotegraph::{Document, Extractor, QuoteGraph};
@@ -69,7 +70,7 @@ impl QuoteGraph {
     /// let ex = Extractor::default();
     /// let rec = ex.extract(&Document::new("a.txt", text)).to_record();
     /// let mut g = QuoteGraph::from_extractions(&[rec.clone()]).unwrap();
-    /// assert_eq!(g.attach_text(&rec, text, ex.lexicon()), 1);
+    /// assert_eq!(g.attach_text(&rec, text), 1);
     /// let st = g.node("statement:a.txt#1").unwrap().statement().unwrap();
     /// let ctx = st.context.as_ref().unwrap();
     /// assert_eq!(ctx.text, "Russia is ready to talk, Lavrov said.");
@@ -77,85 +78,93 @@ impl QuoteGraph {
     /// let chars: Vec<char> = ctx.text.chars().collect();
     /// assert_eq!(chars[cue.span[0]..cue.span[1]].iter().collect::<String>(), "said");
     /// ```
-    pub fn attach_text(&mut self, rec: &DocRecord, text: &str, lex: &Lexicon) -> usize {
+    pub fn attach_text(&mut self, rec: &DocRecord, text: &str) -> usize {
+        if rec.sentences.is_empty() {
+            return 0;
+        }
         // byte offset of every code point, and of the end
         let bytes: Vec<usize> = text
             .char_indices()
             .map(|(b, _)| b)
             .chain(std::iter::once(text.len()))
             .collect();
-        let to_bytes = |[s, e]: [usize; 2]| -> Option<(usize, usize)> {
-            (s <= e && e < bytes.len()).then(|| (bytes[s], bytes[e]))
-        };
-        let body_from = dateline::find(text).map_or(0, |d| d.1);
-        let toks = token::tokenize(text, lex);
-        let first = toks.partition_point(|t| t.span.start < body_from);
-        let sents = sentence::split(text, &toks[first..]);
         let mut attached = 0;
         for (n, a) in rec.attributions.iter().enumerate() {
             let Some(ix) = self.index_of(&format!("statement:{}#{}", rec.doc, n + 1)) else {
                 continue;
             };
-            let mut parts: Vec<(ContextPart, [usize; 2], &str)> = Vec::new();
-            if let Some(m) = &a.speaker {
-                parts.push((ContextPart::Speaker, m.span, &m.text));
-            }
-            parts.push((ContextPart::Cue, a.cue.span, &a.cue.text));
-            for s in &a.content.spans {
-                parts.push((ContextPart::Content, *s, ""));
-            }
-            if let Some(m) = &a.source {
-                parts.push((ContextPart::Source, m.span, &m.text));
-            }
-            if let Some(m) = &a.addressee {
-                parts.push((ContextPart::Addressee, m.span, &m.text));
-            }
-            let mut spans = Vec::with_capacity(parts.len());
-            let fits = parts.iter().all(|(part, cp, written)| match to_bytes(*cp) {
-                Some((s, e)) => {
-                    spans.push((*part, *cp, s, e));
-                    *part == ContextPart::Content || &text[s..e] == *written
-                }
-                None => false,
-            });
-            if !fits {
+            let Some(context) = context_of(a, text, &bytes, &rec.sentences) else {
                 continue;
-            }
-            let lo = spans.iter().map(|p| p.2).min().unwrap_or(0);
-            let hi = spans.iter().map(|p| p.3).max().unwrap_or(0);
-            let start = sents
-                .iter()
-                .find(|s| s.span.start <= lo && lo < s.span.end)
-                .map_or(lo, |s| s.span.start);
-            let end = sents
-                .iter()
-                .find(|s| s.span.start < hi && hi <= s.span.end)
-                .map_or(hi, |s| s.span.end);
-            // code-point offset of the context start
-            let cp0 = bytes.partition_point(|&b| b < start);
-            let mut marks: Vec<ContextMark> = spans
-                .iter()
-                .filter(|p| p.1[1] > p.1[0])
-                .map(|&(part, [s, e], _, _)| ContextMark {
-                    part,
-                    span: [s - cp0, e - cp0],
-                })
-                .collect();
-            marks.sort_by_key(|m| (m.span, m.part));
+            };
             if let NodeData::Statement(st) = &mut self.graph[ix].data {
                 if st.doc != rec.doc {
                     continue;
                 }
-                st.context = Some(Box::new(StatementContext {
-                    text: text[start..end].to_string(),
-                    start: cp0,
-                    marks,
-                }));
+                st.context = Some(Box::new(context));
                 attached += 1;
             }
         }
         attached
     }
+}
+
+/// The context of one attribution: the sentences (code-point spans, in
+/// order) from the one its first part starts in to the one its last part
+/// ends in, with every part marked; `None` when a part does not fit the
+/// text (`bytes`: the byte offset of every code point, and of the end) or
+/// its words differ from the record's.
+fn context_of(
+    a: &AttributionRecord,
+    text: &str,
+    bytes: &[usize],
+    sentences: &[[usize; 2]],
+) -> Option<StatementContext> {
+    let mut parts: Vec<(ContextPart, [usize; 2], &str)> = Vec::new();
+    if let Some(m) = &a.speaker {
+        parts.push((ContextPart::Speaker, m.span, &m.text));
+    }
+    parts.push((ContextPart::Cue, a.cue.span, &a.cue.text));
+    for s in &a.content.spans {
+        parts.push((ContextPart::Content, *s, ""));
+    }
+    if let Some(m) = &a.source {
+        parts.push((ContextPart::Source, m.span, &m.text));
+    }
+    if let Some(m) = &a.addressee {
+        parts.push((ContextPart::Addressee, m.span, &m.text));
+    }
+    let fits = parts.iter().all(|&(part, [s, e], written)| {
+        s <= e
+            && e < bytes.len()
+            && (part == ContextPart::Content || &text[bytes[s]..bytes[e]] == written)
+    });
+    if !fits {
+        return None;
+    }
+    let lo = parts.iter().map(|p| p.1[0]).min().unwrap_or(0);
+    let hi = parts.iter().map(|p| p.1[1]).max().unwrap_or(0);
+    let start = sentences
+        .iter()
+        .find(|s| s[0] <= lo && lo < s[1])
+        .map_or(lo, |s| s[0]);
+    let end = sentences
+        .iter()
+        .find(|s| s[0] < hi && hi <= s[1])
+        .map_or(hi, |s| s[1]);
+    let mut marks: Vec<ContextMark> = parts
+        .iter()
+        .filter(|p| p.1[1] > p.1[0])
+        .map(|&(part, [s, e], _)| ContextMark {
+            part,
+            span: [s - start, e - start],
+        })
+        .collect();
+    marks.sort_by_key(|m| (m.span, m.part));
+    Some(StatementContext {
+        text: text[bytes[start]..bytes[end]].to_string(),
+        start,
+        marks,
+    })
 }
 
 #[cfg(test)]
@@ -171,7 +180,7 @@ mod tests {
         let ex = Extractor::default();
         let rec = ex.extract(&Document::new("a.txt", TEXT)).to_record();
         let mut g = QuoteGraph::from_extractions(std::slice::from_ref(&rec)).unwrap();
-        let n = g.attach_text(&rec, TEXT, ex.lexicon());
+        let n = g.attach_text(&rec, TEXT);
         assert_eq!(n, rec.attributions.len());
         g
     }
@@ -219,10 +228,10 @@ mod tests {
         let ex = Extractor::default();
         let rec = ex.extract(&Document::new("a.txt", TEXT)).to_record();
         let mut g = QuoteGraph::from_extractions(std::slice::from_ref(&rec)).unwrap();
-        assert_eq!(g.attach_text(&rec, "short", ex.lexicon()), 0);
+        assert_eq!(g.attach_text(&rec, "short"), 0);
         // a speaker whose words differ: that statement gets none
         let other = TEXT.replace("Lavrov", "Lavrox");
-        g.attach_text(&rec, &other, ex.lexicon());
+        g.attach_text(&rec, &other);
         let mut seen = 0;
         for st in g.nodes_of_kind(NodeKind::Statement) {
             let st = st.statement().unwrap();

@@ -1,5 +1,5 @@
 //! The knowledge graph: people, organizations, places, statements and
-//! documents from any number of [`DocRecord`]s, in one petgraph
+//! documents from any number of [`DocRecord`](crate::record::DocRecord)s, in one petgraph
 //! [`DiGraph`].
 //!
 //! Node ids are stable and human-readable — `person:sergey-lavrov`,
@@ -42,9 +42,7 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef as _;
 use petgraph::Direction;
 
-use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
-use crate::record::DocRecord;
 use build::MergeIndex;
 use names::NameRules;
 
@@ -189,94 +187,6 @@ impl QuoteGraph {
         out.sort_unstable();
         out
     }
-}
-
-/// Read extraction records, one JSON [`DocRecord`] per line (blank lines
-/// skipped), as written by `quotegraph extract --format jsonl`. Errors
-/// name the input and line.
-pub fn read_jsonl(reader: impl std::io::BufRead, name: &str) -> Result<Vec<DocRecord>> {
-    let mut out = Vec::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| Error::io(name, e))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let rec = serde_json::from_str(&line).map_err(|e| Error::Input {
-            path: name.to_string(),
-            message: format!("line {}: not an extraction record: {e}", i + 1),
-        })?;
-        out.push(rec);
-    }
-    Ok(out)
-}
-
-/// Read extraction records as `quotegraph graph --from-jsonl PATH…`
-/// does: each path a JSONL file ([`read_jsonl`]; `.gz` decompressed), a
-/// directory of them (the `*.jsonl` and `*.jsonl.gz` files inside, in name
-/// order: Spark's `part-NNNNN` shards), or `-` for stdin. Returns the
-/// records of every file that could be read, in order, and one error per
-/// path or file that could not.
-///
-/// ```
-/// let dir = tempfile::tempdir().unwrap();
-/// let line = r#"{"doc":"a.txt","dateline":null,"entities":[],"attributions":[]}"#;
-/// std::fs::write(dir.path().join("part-00000.jsonl"), format!("{line}\n")).unwrap();
-/// let paths = [dir.path().display().to_string(), "missing.jsonl".to_string()];
-/// let (records, errors) = quotegraph::graph::read_jsonl_paths(&paths);
-/// assert_eq!(records[0].doc, "a.txt");
-/// assert!(errors[0].to_string().starts_with("missing.jsonl: "));
-/// ```
-pub fn read_jsonl_paths(paths: &[String]) -> (Vec<DocRecord>, Vec<Error>) {
-    let mut records = Vec::new();
-    let mut errors = Vec::new();
-    let mut files = Vec::new();
-    for p in paths {
-        let path = std::path::Path::new(p);
-        if p != "-" && path.is_dir() {
-            match std::fs::read_dir(path) {
-                Ok(entries) => {
-                    let mut inside: Vec<String> = entries
-                        .filter_map(|e| e.ok())
-                        .map(|e| e.path())
-                        .filter(|q| {
-                            let name = q
-                                .file_name()
-                                .map(|n| n.to_string_lossy())
-                                .unwrap_or_default();
-                            q.is_file() && (name.ends_with(".jsonl") || name.ends_with(".jsonl.gz"))
-                        })
-                        .map(|q| q.display().to_string())
-                        .collect();
-                    inside.sort();
-                    files.extend(inside);
-                }
-                Err(e) => errors.push(Error::io(p.as_str(), e)),
-            }
-        } else {
-            files.push(p.clone());
-        }
-    }
-    for p in &files {
-        let read = if p == "-" {
-            read_jsonl(std::io::stdin().lock(), "-")
-        } else {
-            std::fs::File::open(p)
-                .map_err(|e| Error::io(p.as_str(), e))
-                .and_then(|f| {
-                    if p.ends_with(".gz") {
-                        let gz = flate2::read::MultiGzDecoder::new(std::io::BufReader::new(f));
-                        read_jsonl(std::io::BufReader::new(gz), p)
-                    } else {
-                        read_jsonl(std::io::BufReader::new(f), p)
-                    }
-                })
-        };
-        match read {
-            Ok(r) => records.extend(r),
-            Err(e) => errors.push(e),
-        }
-    }
-    (records, errors)
 }
 
 #[cfg(test)]

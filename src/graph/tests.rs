@@ -87,6 +87,7 @@ pub(crate) fn doc(
         entities,
         attributions,
         meta: Default::default(),
+        sentences: Vec::new(),
     }
 }
 

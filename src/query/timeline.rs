@@ -7,7 +7,8 @@ use petgraph::Direction;
 use serde::Serialize;
 
 use super::table::{col, list, num, Table};
-use super::{date_key, linked, rank_speakers, Ranked, ToTable, MONTHS};
+use super::{date_key, linked, rank_speakers, DateKey, Ranked, ToTable};
+use crate::date::Date;
 use crate::graph::{EdgeKind, QuoteGraph};
 
 /// One document date: its documents and who was quoted most.
@@ -38,18 +39,13 @@ impl TimelineDay {
         match &self.date {
             None => "undated".into(),
             Some(d) if self.year_known => d.clone(),
-            Some(d) => match d.strip_prefix("--").and_then(|md| md.split_once('-')) {
-                Some((m, day)) => {
-                    let m: usize = m.parse().expect("written as --MM-DD");
-                    let name = MONTHS[m - 1];
-                    format!(
-                        "{}{} {} (year unknown)",
-                        name[..1].to_uppercase(),
-                        &name[1..3],
-                        day.trim_start_matches('0')
-                    )
-                }
-                None => d.clone(),
+            Some(d) => match Date::parse(d) {
+                Some(date) if date.year().is_none() => format!(
+                    "{} {} (year unknown)",
+                    date.month_abbreviation(),
+                    date.day()
+                ),
+                _ => d.clone(),
             },
         }
     }
@@ -68,7 +64,7 @@ pub fn timeline(g: &QuoteGraph) -> Vec<TimelineDay> {
         docs: Vec<NodeIndex>,
         sts: Vec<NodeIndex>,
     }
-    let mut days: BTreeMap<(u8, u32, u32, u32, String), Day> = BTreeMap::new();
+    let mut days: BTreeMap<DateKey, Day> = BTreeMap::new();
     for ix in gr.node_indices() {
         let Some(d) = gr[ix].document() else { continue };
         let day = days.entry(date_key(&d.date)).or_default();
@@ -82,16 +78,15 @@ pub fn timeline(g: &QuoteGraph) -> Vec<TimelineDay> {
             .extend(linked(g, ix, EdgeKind::AppearsIn, Direction::Incoming));
     }
     days.into_iter()
-        .map(|((order, y, m, d, text), day)| {
-            let date = match order {
-                0 => Some(format!("{y:04}-{m:02}-{d:02}")),
-                1 => Some(format!("--{m:02}-{d:02}")),
-                2 => Some(text),
-                _ => None,
+        .map(|(key, day)| {
+            let (date, year_known) = match key {
+                DateKey::Date(d) => (Some(d.iso()), d.year().is_some()),
+                DateKey::Other(text) => (Some(text), false),
+                DateKey::Undated => (None, false),
             };
             TimelineDay {
                 date,
-                year_known: order == 0,
+                year_known,
                 written: day.written,
                 documents: day.docs.iter().map(|&d| gr[d].name().to_string()).collect(),
                 statements: day.sts.len(),

@@ -1,0 +1,273 @@
+//! `extract`, `eval`, `graph` and `build`: arguments to the library's
+//! reading path and output, with progress and problems on stderr.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use quotegraph::corpus::{self, Corpus, Holds};
+use quotegraph::export::Format;
+use quotegraph::output::AtomicFile;
+use quotegraph::pipeline::{self, Event};
+use quotegraph::render::{self, RecordFormat, RecordWriter};
+use quotegraph::{eval, input, Extractor};
+
+use crate::args::{DecodeArgs, ExtractFormat, ReadArgs, RunArgs};
+use crate::report::{output_failed, report_problems, Reporter};
+
+/// The extractor of `--lexicon DIR`, or the embedded lexicon's.
+pub fn extractor(lexicon: Option<&Path>) -> Result<Extractor> {
+    Ok(corpus::extractor(lexicon)?)
+}
+
+/// `extract`: records written as they come, in input order.
+pub fn extract(
+    ex: &Extractor,
+    paths: &[String],
+    format: Option<ExtractFormat>,
+    output: Option<PathBuf>,
+    read: &ReadArgs,
+    run: &RunArgs,
+) -> Result<ExitCode> {
+    let format = RecordFormat::from(format.unwrap_or(
+        if output.is_none() && std::io::stdout().is_terminal() {
+            ExtractFormat::Table
+        } else {
+            ExtractFormat::Jsonl
+        },
+    ));
+    let (inputs, problems) = input::expand_inputs(paths);
+    let out = Out::open(output.as_deref())?;
+    let reporter = Reporter::new(&inputs, run.quiet);
+    let mut before = pipeline::Summary::default();
+    for p in &problems {
+        if p.is_error() {
+            before.errors += 1;
+        } else {
+            before.warnings += 1;
+        }
+        reporter.problem(p);
+    }
+    let mut writer = RecordWriter::new(out, format);
+    let result = corpus::extract_inputs(
+        &inputs,
+        &read.options(),
+        run.jobs.map_or(0, usize::from),
+        Some(&reporter.progress),
+        ex,
+        |rec, _| format.render(&rec),
+        |ev| match ev {
+            Event::Doc(bytes) => writer.write(&bytes),
+            Event::Problem(p) => {
+                reporter.problem(&p);
+                Ok(())
+            }
+        },
+    )
+    .and_then(|summary| Ok((summary, writer.finish()?)));
+    reporter.finish();
+    let (summary, out) = match result {
+        Ok(done) => done,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        Err(e) => return Ok(output_failed(e)),
+    };
+    if let Out::File(f) = out {
+        // only a run that wrote everything it could replaces the file
+        if let Err(e) = f.commit() {
+            return Ok(output_failed(e));
+        }
+    }
+    let summary = pipeline::Summary {
+        errors: summary.errors + before.errors,
+        warnings: summary.warnings + before.warnings,
+        ..summary
+    };
+    reporter.summary(&summary);
+    Ok(if summary.failed() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `eval`: score records extracted from `paths` (default: the gold's
+/// texts), or read from `pred`, against the gold in `gold`.
+pub fn eval(
+    lexicon: Option<&Path>,
+    gold: &Path,
+    pred: Option<PathBuf>,
+    paths: Vec<String>,
+    json: bool,
+) -> Result<ExitCode> {
+    let g = eval::Gold::load(gold)?;
+    g.warnings.iter().for_each(|w| eprintln!("warning: {w}"));
+    let mut code = ExitCode::SUCCESS;
+    let preds = match pred {
+        Some(p) => g.predictions_from_jsonl(&p)?,
+        None => {
+            let ex = extractor(lexicon)?;
+            let paths = if paths.is_empty() {
+                vec![gold.join("text").display().to_string()]
+            } else {
+                paths
+            };
+            let run = eval::extract_paths(&ex, &paths);
+            for e in &run.errors {
+                eprintln!("quotegraph: {e}");
+                code = ExitCode::from(1);
+            }
+            eprintln!("{}", run.summary());
+            g.predictions_from_records(&run.records)
+        }
+    };
+    preds
+        .warnings
+        .iter()
+        .for_each(|w| eprintln!("warning: {w}"));
+    let report = g.score(&preds);
+    let mut out = std::io::stdout().lock();
+    if json {
+        writeln!(out, "{}", report.to_json_string())?;
+    } else {
+        write!(out, "{}", report.table())?;
+    }
+    out.flush().context("writing output")?;
+    Ok(code)
+}
+
+/// The export format of `--format`, or of the `-o` file's extension.
+pub fn export_format(format: Option<Format>, output: Option<&Path>) -> Result<Format> {
+    Ok(match (format, output) {
+        (Some(f), _) => f,
+        (None, Some(o)) => Format::from_path(o).with_context(|| {
+            format!(
+                "cannot tell the format from {:?}: give --format",
+                o.display().to_string()
+            )
+        })?,
+        (None, None) => anyhow::bail!("give --format or -o FILE with a known extension"),
+    })
+}
+
+/// `graph`: the graph of texts (or records) exported.
+pub fn graph(
+    lexicon: Option<&Path>,
+    paths: &[String],
+    format: Option<Format>,
+    output: Option<PathBuf>,
+    from_jsonl: bool,
+    decode: &DecodeArgs,
+) -> Result<ExitCode> {
+    let format = export_format(format, output.as_deref())?;
+    // an unusable -o location is a usage error (exit 2), found before any
+    // work; a write failing later is an output error (`output_failed`)
+    if let Some(o) = &output {
+        format.check_target(o)?;
+    }
+    let holds = if from_jsonl {
+        Holds::Records
+    } else {
+        Holds::Texts
+    };
+    let ex = extractor(lexicon)?;
+    let corpus = corpus::read(paths, &decode.corpus(holds), &ex)?;
+    let g = corpus.graph(ex.lexicon())?;
+    let code = report_problems(&corpus.problems);
+    eprintln!("quotegraph: graph: {}", g.summary());
+    let exporter = format.exporter();
+    match output {
+        Some(o) => match exporter.write_path(&g, &o) {
+            Err(quotegraph::Error::Io { path, cause }) => {
+                return Ok(output_failed(format!("{path}: {cause}")))
+            }
+            other => {
+                other?;
+            }
+        },
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            exporter.write(&g, &mut out)?;
+            out.flush().context("writing output")?;
+        }
+    }
+    Ok(code)
+}
+
+/// `build`: extractions, the graph in every format and the who-said-what
+/// report.
+pub fn build(
+    lexicon: Option<&Path>,
+    paths: &[String],
+    dir: &Path,
+    decode: &DecodeArgs,
+) -> Result<ExitCode> {
+    let ex = extractor(lexicon)?;
+    quotegraph::output::check_target(dir, true)?;
+    let corpus: Corpus = corpus::read(paths, &decode.corpus(Holds::Texts), &ex)?;
+    let g = corpus.graph(ex.lexicon())?;
+    let files = match quotegraph::build::write(dir, &corpus.records, &g) {
+        Ok(files) => files,
+        Err(e) => return Ok(output_failed(e)),
+    };
+    let code = report_problems(&corpus.problems);
+    eprintln!("quotegraph: graph: {}", g.summary());
+    eprintln!(
+        "quotegraph: wrote {} files to {}",
+        files.len(),
+        dir.display()
+    );
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    out.write_all(render::who_said_what(&g, 20).as_bytes())?;
+    out.flush().context("writing output")?;
+    Ok(code)
+}
+
+/// Where `extract` output goes.
+enum Out<'a> {
+    Stdout(std::io::BufWriter<std::io::StdoutLock<'a>>),
+    File(AtomicFile),
+}
+
+impl Out<'_> {
+    /// `-o FILE` (written atomically), or stdout.
+    fn open(output: Option<&Path>) -> Result<Self> {
+        Ok(match output {
+            Some(p) => {
+                Out::File(
+                    AtomicFile::create(p).map_err(|cause| quotegraph::Error::Unwritable {
+                        path: p.display().to_string(),
+                        cause,
+                    })?,
+                )
+            }
+            None => Out::Stdout(std::io::BufWriter::with_capacity(
+                256 << 10,
+                std::io::stdout().lock(),
+            )),
+        })
+    }
+}
+
+impl Write for Out<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Out::Stdout(w) => w.write(buf),
+            Out::File(w) => w.write(buf),
+        }
+    }
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self {
+            Out::Stdout(w) => w.write_all(buf),
+            Out::File(w) => w.write_all(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Out::Stdout(w) => w.flush(),
+            Out::File(w) => w.flush(),
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! The directory `quotegraph build` writes: `extractions.jsonl`, the graph
+//! in every export format (`graph.dot`, …, `neo4j/*.csv`) and
+//! `ladybug_schema.cypher`, all replaced together.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::export;
+use crate::graph::QuoteGraph;
+use crate::output::{self, AtomicFile};
+use crate::record::DocRecord;
+
+/// Write `records` and their graph `g` into `dir`. Every file goes to a
+/// temporary file beside its target first, and all replace the old ones
+/// together at the end, so a failed or interrupted build leaves the
+/// directory as it was. Returns the files written; an error names the file
+/// it happened to.
+///
+/// ```
+/// use quotegraph::{build, Document, Extractor, QuoteGraph};
+///
+/// let rec = Extractor::default()
+///     .extract(&Document::new("a.txt", "Russia is ready to talk, Lavrov said."))
+///     .to_record();
+/// let g = QuoteGraph::from_extractions(std::slice::from_ref(&rec)).unwrap();
+/// let dir = tempfile::tempdir().unwrap();
+/// let files = build::write(dir.path(), &[rec], &g).unwrap();
+/// assert!(files.contains(&dir.path().join("extractions.jsonl")));
+/// assert!(dir.path().join("graph.dot").exists());
+/// ```
+pub fn write(dir: &Path, records: &[DocRecord], g: &QuoteGraph) -> Result<Vec<PathBuf>> {
+    let jsonl = dir.join("extractions.jsonl");
+    let mut staged = vec![stage(&jsonl, |out| {
+        for r in records {
+            serde_json::to_writer(&mut *out, r).map_err(std::io::Error::from)?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    })?];
+    staged.extend(export::stage_all(g, dir)?);
+    let schema = dir.join("ladybug_schema.cypher");
+    staged.push(stage(&schema, |out| {
+        out.write_all(export::ladybug_schema().as_bytes())
+    })?);
+    output::commit_all(staged)
+}
+
+/// A temporary file for `target`, written by `fill`.
+fn stage(
+    target: &Path,
+    fill: impl FnOnce(&mut AtomicFile) -> std::io::Result<()>,
+) -> Result<AtomicFile> {
+    let mut out =
+        AtomicFile::create(target).map_err(|e| Error::io(target.display().to_string(), e))?;
+    fill(&mut out).map_err(|e| Error::io(target.display().to_string(), e))?;
+    Ok(out)
+}
