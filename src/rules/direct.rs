@@ -1,0 +1,315 @@
+//! Pass 1, direct quotations: a quotation with its speaker and cue after
+//! it (`direct.quote-speaker-cue`, `direct.quote-cue-speaker`, and
+//! `direct.split` when the quotation goes on after the tag) or before it
+//! (`direct.speaker-cue-quote`, `direct.colon`).
+
+use crate::lexicon::{flags, CueClass};
+use crate::mention::MentionKind;
+use crate::quote::Quote;
+use crate::span::Span;
+use crate::token::TokKind;
+
+use super::ctx::Ctx;
+use super::draft::{CueWord, Draft};
+
+impl<'a> Ctx<'a> {
+    pub(super) fn direct(&mut self, out: &mut Vec<Draft>) {
+        for qi in self.qwin.clone() {
+            let q = self.quotes[qi];
+            if self.taken[q.open] {
+                continue;
+            }
+            if let Some(mut d) = self.quote_then_attribution(&q) {
+                // "“A,” she said, “B.”": the quote right after the tag
+                let tag_end = [
+                    Some(d.cue.1),
+                    d.speaker.map(|n| n.end),
+                    d.addressee.map(|n| n.end),
+                    d.source.map(|n| n.end),
+                ]
+                .into_iter()
+                .flatten()
+                .max()
+                .unwrap_or(d.cue.1);
+                if tag_end + 1 < self.toks.len()
+                    && matches!(self.toks[tag_end].kind, TokKind::Punct(',' | ':'))
+                {
+                    if let Some(next) = self.quote_opened_at(tag_end + 1) {
+                        if self.tok_sent[next.open] == self.tok_sent[tag_end]
+                            || self.sent_of(next.open).para == self.sent_of(tag_end).para
+                        {
+                            d.content.push(next.span);
+                            d.rule = "direct.split";
+                        }
+                    }
+                }
+                self.commit(d, out);
+            } else if let Some(d) = self.attribution_then_quote(&q) {
+                self.commit(d, out);
+            }
+        }
+    }
+
+    /// Does the quote's last inner token suggest a tag follows ("…,” he said)?
+    pub(super) fn quote_ends_open(&self, q: &Quote) -> bool {
+        let Some(c) = q.close else { return false };
+        let last = &self.toks[c - 1];
+        matches!(last.kind, TokKind::Punct(',' | '?' | '!' | '—' | '–' | '-'))
+            || self.toks.get(c + 1).is_some_and(|t| t.is_punct(','))
+            || (c + 1 < self.toks.len() && self.toks[c + 1].is_word() && !self.toks[c + 1].cap)
+    }
+
+    pub(super) fn quote_then_attribution(&mut self, q: &Quote) -> Option<Draft> {
+        let c = q.close?;
+        // a quotation that ends its sentence ("…missing.” Trump said.") can
+        // still be tagged, by a short sentence of speaker and cue alone
+        let open = self.quote_ends_open(q);
+        if c + 1 >= self.toks.len() || self.toks[c + 1].kind == TokKind::Newline {
+            return None;
+        }
+        let s_idx = self.tok_sent[c + 1] as usize;
+        let s = &self.sents[s_idx];
+        let hi = s.tokens.end;
+        let tag_end = self.content_end(s);
+        // a quotation inside a phrase ("on the “privatization” of …") is
+        // only the content when the tag ends the sentence; then the content
+        // runs from the clause start ("They ''actually had chemistry,''
+        // said …")
+        let qs = &self.sents[self.tok_sent[q.open] as usize];
+        let embedded = q.open > qs.tokens.start && {
+            let p = &self.toks[q.open - 1];
+            (p.is_word() || p.kind == TokKind::Number)
+                && p.verb.is_none()
+                && !self.is(q.open - 1, "that")
+        };
+        let content_span = if embedded {
+            let cs = self.clause_start_before(q.open, qs.tokens.start);
+            if (cs..q.open).any(|j| self.toks[j].has(flags::PREP | flags::DET) && j + 1 == q.open) {
+                return None;
+            }
+            Span::new(self.toks[cs].span.start, q.span.end)
+        } else {
+            q.span
+        };
+        let mut a = c + 1;
+        if a < hi && (self.toks[a].is_punct(',') || self.toks[a].is_punct('—')) {
+            a += 1;
+        }
+        if a >= hi {
+            return None;
+        }
+        let sent_start = a;
+        // "…,” said Lavrov.
+        let a2 = self.skip_adverbs_right(a, hi);
+        if let Some((ce, cw)) = self.cue_at(a2) {
+            if let CueWord::Verb(_) = cw {
+                if let Some(np) = self.np.np_right(ce, hi, sent_start) {
+                    if np.kind != MentionKind::Relative {
+                        let (_, _, ao, _) = self.verb_info(cw);
+                        let (k, addr, src) = self.after_cue(np.end, hi, ao, sent_start);
+                        if (!open || embedded) && k < tag_end {
+                            return None;
+                        }
+                        return Some(Draft {
+                            speaker: Some(np),
+                            cue: (a2, ce),
+                            cue_word: cw,
+                            content: vec![content_span],
+                            source: src,
+                            addressee: addr,
+                            rule: "direct.quote-cue-speaker",
+                            sent: s_idx,
+                        });
+                    }
+                }
+            }
+        }
+        // "…,” the top Russian diplomat pointed out.
+        let np = self.np.np_right(a, hi, sent_start)?;
+        let mut v = np.end;
+        // "Harry M. Reid (D-Nev.) said"
+        if v < hi && self.toks[v].is_punct('(') {
+            if let Some(c) = (v + 1..(v + 10).min(hi)).find(|&x| self.toks[x].is_punct(')')) {
+                v = c + 1;
+            }
+        }
+        // appositive after the speaker: "…,” Berg, the minister, said.
+        if v < hi && self.toks[v].is_punct(',') {
+            let mut k = v + 1;
+            while k < hi && k < v + 15 && !self.toks[k].is_punct(',') {
+                k += 1;
+            }
+            if k < hi && self.toks[k].is_punct(',') {
+                v = k + 1;
+            }
+        }
+        // verb group: auxiliaries and adverbs
+        while v < hi
+            && self.toks[v].is_word()
+            && self.toks[v].has(flags::AUX | flags::ADV)
+            && self.toks[v].verb.is_none()
+        {
+            v += 1;
+        }
+        let (ce, cw) = self.cue_at(v)?;
+        if !matches!(cw, CueWord::Verb(_)) {
+            return None;
+        }
+        let (_, _, ao, _) = self.verb_info(cw);
+        let (k, addr, src) = self.after_cue(ce, hi, ao, sent_start);
+        if (!open || embedded) && k < tag_end {
+            return None;
+        }
+        Some(Draft {
+            speaker: Some(np),
+            cue: (v, ce),
+            cue_word: cw,
+            content: vec![content_span],
+            source: src,
+            addressee: addr,
+            rule: "direct.quote-speaker-cue",
+            sent: s_idx,
+        })
+    }
+
+    pub(super) fn attribution_then_quote(&mut self, q: &Quote) -> Option<Draft> {
+        if q.open == 0 {
+            return None;
+        }
+        let s = self.sent_of(q.open);
+        let s_idx = self.tok_sent[q.open] as usize;
+        let lo = s.tokens.start;
+        let mut b = q.open;
+        if b > lo && matches!(self.toks[b - 1].kind, TokKind::Punct(',' | ':' | '—')) {
+            b -= 1;
+        }
+        let colon = b < q.open && self.toks[b].is_punct(':');
+        // "Berg: “…”"
+        if colon && b > lo {
+            if let Some(np) = self.np.np_left(b, lo, lo) {
+                // "Berg: “…”", "… - Mark Blumenthal: “…”", "More from
+                // Jones: “…”"
+                let led = np.start == lo
+                    || matches!(
+                        self.toks[np.start - 1].kind,
+                        TokKind::Punct('-' | '—' | '–')
+                    )
+                    || self.word(np.start - 1).eq_ignore_ascii_case("from");
+                if led
+                    && matches!(
+                        np.kind,
+                        MentionKind::Name | MentionKind::Pronoun | MentionKind::Org
+                    )
+                {
+                    return Some(Draft {
+                        speaker: Some(np),
+                        cue: (b, b + 1),
+                        cue_word: CueWord::Colon,
+                        content: vec![q.span],
+                        source: None,
+                        addressee: None,
+                        rule: "direct.colon",
+                        sent: s_idx,
+                    });
+                }
+            }
+        }
+        // find the cue within a few tokens left: "said", "told Carlson",
+        // "said in a statement", "cited Lavrov telling Carlson"
+        let mut k = b;
+        let mut steps = 0;
+        while k > lo && steps < 10 {
+            k -= 1;
+            steps += 1;
+            if self.toks[k].is_final() || self.toks[k].is_quote() {
+                return None;
+            }
+            if self.toks[k].is_word() && self.toks[k].has(flags::CUE_VERB)
+                || self.toks[k].has(flags::MULTI_FIRST)
+            {
+                if let Some((ce, cw @ CueWord::Verb(_))) = self.cue_at(k) {
+                    let (class, _, ao, _) = self.verb_info(cw);
+                    let (mut next, addr, src) = self.after_cue(ce, b, ao, lo);
+                    // "told a crowd of supporters, “…”", "added a caveat:
+                    // “…”": a short verbless phrase between a speech cue
+                    // and a quotation it introduces with a comma or colon
+                    if next < b
+                        && b < q.open
+                        && class == CueClass::Speech
+                        && !self.is(next, "that")
+                        && (next..b).all(|j| {
+                            let t = &self.toks[j];
+                            let verb_like = t.has(flags::AUX)
+                                || t.verb.is_some()
+                                || (t.is_word() && self.word(j).ends_with("ed"));
+                            !t.is_quote() && !verb_like
+                        })
+                    {
+                        next = b;
+                    }
+                    if next != b && !(next < b && self.is(next, "that")) {
+                        continue;
+                    }
+                    let (speaker, extras, _) = self.speaker_for_cue(k, lo, s_idx, &[])?;
+                    if speaker.is_none() && !self.passive_it(k, lo) {
+                        return None;
+                    }
+                    // "said that he hopes “…”": the clause with the
+                    // quotation is the content of the outer cue
+                    if let Some(sp) = speaker.filter(|_| !self.word(k).ends_with("ing")) {
+                        if sp.start > lo + 1 && {
+                            let p = sp.start - 1;
+                            self.is(p, "that")
+                                || (self.toks[p].verb.is_some()
+                                    && self.toks[p].has(flags::CUE_VERB)
+                                    && self
+                                        .verb_info(CueWord::Verb(
+                                            self.toks[p].verb.unwrap_or_default(),
+                                        ))
+                                        .0
+                                        == CueClass::Speech)
+                        } {
+                            continue;
+                        }
+                    }
+                    let mut d = Draft {
+                        speaker,
+                        cue: (k, ce),
+                        cue_word: cw,
+                        content: vec![{
+                            // "said that … “quoted words” …", "said it “gets me
+                            // mad” every time …": a quotation inside a longer
+                            // clause takes the clause, to its end
+                            let hi = self.content_end(self.sent_of(q.open));
+                            let continues = q.close.is_some_and(|c| {
+                                c + 1 < hi
+                                    && self.toks[c + 1].is_word()
+                                    && !self.toks[c + 1].cap
+                                    && self.toks[c + 1].verb.is_none()
+                                    && !self.toks[c + 1].has(flags::CONJ)
+                            });
+                            if next < b || continues {
+                                let end = if q.end < hi {
+                                    self.content_tail(q.end, hi).unwrap_or(hi)
+                                } else {
+                                    q.end.min(self.toks.len())
+                                };
+                                let from = if next < b { next } else { q.open };
+                                self.span_of(from, end)?.cover(q.span)
+                            } else {
+                                q.span
+                            }
+                        }],
+                        source: src,
+                        addressee: addr,
+                        rule: "direct.speaker-cue-quote",
+                        sent: s_idx,
+                    };
+                    self.relay_and_partner(&mut d, &extras, lo);
+                    return Some(d);
+                }
+            }
+        }
+        None
+    }
+}

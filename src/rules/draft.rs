@@ -1,0 +1,41 @@
+//! What a rule produces: a draft attribution in token indices, before
+//! entity resolution.
+
+use crate::mention::Np;
+use crate::span::Span;
+
+/// A cue found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueWord {
+    /// A reporting verb (index into the lexicon's verbs).
+    Verb(u32),
+    /// "according to"-type phrase (index into `cues.according`).
+    According(u32),
+    /// A colon introducing a quotation or a claim.
+    Colon,
+    /// A framing preposition ("In a new poll, …").
+    Frame,
+    /// A communication noun ("his claim that …").
+    Noun,
+}
+
+/// An attribution before entity resolution, in token indices.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Speaker phrase.
+    pub speaker: Option<Np>,
+    /// Cue tokens `[start, end)`.
+    pub cue: (usize, usize),
+    /// The cue.
+    pub cue_word: CueWord,
+    /// Content fragments (bytes).
+    pub content: Vec<Span>,
+    /// Relaying outlet phrase.
+    pub source: Option<Np>,
+    /// Addressee phrase.
+    pub addressee: Option<Np>,
+    /// Rule id.
+    pub rule: &'static str,
+    /// Sentence of the cue.
+    pub sent: usize,
+}

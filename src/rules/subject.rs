@@ -1,0 +1,461 @@
+//! Speakers: the subject of a cue (through appositions, partitives and
+//! prepositional phrases), the sentence's speaker for participles and
+//! coordinated verbs, and the empty subject of "It is said".
+
+use crate::lexicon::flags;
+use crate::mention::{MentionKind, Np};
+
+use super::ctx::Ctx;
+use super::draft::Draft;
+
+impl<'a> Ctx<'a> {
+    /// The subject of a cue at `cue_start`: the phrase left of the verb
+    /// group, through appositives, or at the clause start when a
+    /// prepositional phrase separates it from the verb.
+    pub(super) fn subject(&self, cue_start: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
+        let sent_start = lo;
+        let mut i = self.skip_verb_group_left(cue_start, lo);
+        // "Pence went on to say", "I am here to tell you", "she began to
+        // argue": the subject of the verb that governs the infinitive
+        if i > lo + 1 && self.is(i - 1, "to") {
+            let mut j = i - 1;
+            let mut n = 0;
+            while j > lo && n < 3 {
+                let t = &self.toks[j - 1];
+                if !t.is_word()
+                    || t.cap
+                    || t.pronoun.is_some()
+                    || t.has(flags::DET)
+                    || (t.has(flags::PREP) && !self.is(j - 1, "on"))
+                {
+                    break;
+                }
+                j -= 1;
+                n += 1;
+            }
+            if n > 0 {
+                i = self.skip_verb_group_left(j, lo);
+            }
+        }
+        if i <= lo {
+            return None;
+        }
+        let mut extras = Vec::new();
+        // appositives: "Lavrov, Russia's foreign minister, said",
+        // "Anna Berg, 41, a teacher from Ohio, said"
+        if self.toks[i - 1].is_punct(',') || self.toks[i - 1].is_punct(')') {
+            let close = i - 1;
+            let paren = self.toks[close].is_punct(')');
+            let mut k = close;
+            let mut segments = 0;
+            // a cue verb seen in the current segment: only a relative
+            // clause ("Barkley, who votes for Democrats, said") may hold one
+            let mut verb_in_segment = false;
+            while k > lo && close - k < 60 {
+                k -= 1;
+                let t = &self.toks[k];
+                // "Sanders (I-Vt.) said": an abbreviation's period inside
+                // the parentheses does not end anything
+                if (t.is_final() && !(paren && t.is_punct('.')))
+                    || t.is_quote()
+                    || t.is_punct(';')
+                    || t.is_punct(':')
+                {
+                    return None;
+                }
+                let noun_use = k > lo
+                    && (self.toks[k - 1].has(flags::DET | flags::PREP)
+                        || matches!(self.word(k - 1), "'s" | "’s"));
+                if t.verb.is_some() && t.has(flags::CUE_VERB) && !t.cap && !noun_use {
+                    verb_in_segment = true;
+                }
+                let opener = if paren {
+                    t.is_punct('(')
+                } else {
+                    t.is_punct(',')
+                };
+                if !opener {
+                    continue;
+                }
+                if verb_in_segment
+                    && !(k + 1 < close
+                        && matches!(
+                            self.word(k + 1).to_lowercase().as_str(),
+                            "who" | "whose" | "whom" | "which"
+                        ))
+                {
+                    return None;
+                }
+                verb_in_segment = false;
+                segments += 1;
+                // "Ed Rendell (D), a Clinton supporter, said"
+                let mut kk = k;
+                if kk > lo && self.toks[kk - 1].is_punct(')') {
+                    if let Some(open) = (kk.saturating_sub(8).max(lo)..kk - 1)
+                        .rev()
+                        .find(|&x| self.toks[x].is_punct('('))
+                    {
+                        kk = open;
+                    }
+                }
+                if let Some(np) = self.np.np_left(kk, lo, sent_start) {
+                    let strong = matches!(
+                        np.kind,
+                        MentionKind::Name | MentionKind::Org | MentionKind::Pronoun
+                    ) || (np.kind == MentionKind::Description && segments == 1);
+                    if strong && np.start == self.clause_start_before(np.start, lo) {
+                        if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
+                            // "The spokesman, Victor Rusu, told": the name in
+                            // the apposition names the described speaker
+                            if np.kind == MentionKind::Description
+                                && app.kind == MentionKind::Name
+                                && app.end == close
+                            {
+                                return Some((
+                                    Np {
+                                        start: np.start,
+                                        end: app.end,
+                                        head: app.head,
+                                        kind: MentionKind::Name,
+                                        name: app.name,
+                                        known: None,
+                                    },
+                                    extras,
+                                ));
+                            }
+                            extras.push(app);
+                        }
+                        return Some((np, extras));
+                    }
+                    // "Lee Zeldin of New York, a supporter, said": the
+                    // phrase before the apposition ends in a post-modifier
+                    let cs = self.clause_start_before(np.start, lo);
+                    if np.start > cs && self.toks[np.start - 1].has(flags::PREP) {
+                        if let Some(head) = self.np.np_right(cs, np.start, sent_start) {
+                            if head.end < np.start
+                                && matches!(self.word(head.end), "of" | "from" | "at")
+                                && matches!(head.kind, MentionKind::Name | MentionKind::Description)
+                            {
+                                if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
+                                    extras.push(app);
+                                }
+                                return Some((head, extras));
+                            }
+                        }
+                    }
+                }
+                if segments >= 3 || paren {
+                    return None;
+                }
+            }
+            return None;
+        }
+        let np = self.np.np_left(i, lo, sent_start)?;
+        // the phrase is the object of a preposition: look for the subject
+        // at the clause start, across the prepositional phrases
+        let mut np = np;
+        // "one of the former prosecutors", "many of them": a partitive
+        // "of" belongs to the phrase
+        while np.start >= lo + 2 && self.is(np.start - 1, "of") {
+            let q = &self.toks[np.start - 2];
+            let qw = self.word(np.start - 2).to_lowercase();
+            let partitive = q.has(flags::DET | flags::PERSON_NOUN | flags::TITLE)
+                || self.np.quantity_left(np.start - 1, lo).is_some()
+                || matches!(
+                    qw.as_str(),
+                    "one"
+                        | "two"
+                        | "three"
+                        | "none"
+                        | "each"
+                        | "either"
+                        | "neither"
+                        | "half"
+                        | "majority"
+                        | "most"
+                        | "some"
+                        | "many"
+                        | "all"
+                        | "several"
+                        | "members"
+                        | "member"
+                );
+            if !partitive {
+                break;
+            }
+            let mut st = np.start - 2;
+            if let Some(left) = self.np.np_left(np.start - 1, lo, sent_start) {
+                st = left.start.min(st);
+            }
+            np = Np { start: st, ..np };
+        }
+        if np.start > lo && !matches!(np.kind, MentionKind::Relative | MentionKind::Pronoun) {
+            let p = &self.toks[np.start - 1];
+            let subordinator = matches!(
+                self.word(np.start - 1).to_lowercase().as_str(),
+                "as" | "after"
+                    | "before"
+                    | "since"
+                    | "until"
+                    | "because"
+                    | "while"
+                    | "though"
+                    | "although"
+                    | "once"
+            );
+            if p.is_word() && p.has(flags::PREP) && !p.cap && !subordinator {
+                let cs = self.clause_start_before(np.start - 1, lo);
+                if i - cs > 30 {
+                    return None;
+                }
+                let subj = self.np.np_right(cs, np.start, sent_start)?;
+                let after = &self.toks[subj.end];
+                if subj.end < np.start
+                    && after.is_word()
+                    && (after.has(flags::PREP) || self.word(subj.end) == "as")
+                {
+                    // keep interview partners and relays found in between
+                    extras.push(np);
+                    return Some((subj, extras));
+                }
+                return None;
+            }
+        }
+        Some((np, extras))
+    }
+
+    /// The subject of the sentence starting at `lo`, after an introductory
+    /// phrase that ends with a comma ("In Texas, half of voters …").
+    pub(super) fn sentence_subject(&self, lo: usize, before: usize) -> Option<Np> {
+        let mut start = lo;
+        let t = &self.toks[lo];
+        if t.has(flags::PREP | flags::ADV | flags::CONJ) || self.word(lo).ends_with("ing") {
+            let comma = (lo..before.min(lo + 15)).find(|&k| self.toks[k].is_punct(','))?;
+            start = comma + 1;
+        }
+        let np = self.np.np_right(start, before, start)?;
+        (np.kind != MentionKind::Relative && np.end < before).then_some(np)
+    }
+
+    /// The speaker of a verb cue at `i`: its subject; for a participle
+    /// (", saying …") or a second coordinated verb ("… and said …") the
+    /// sentence's speaker; for "It is said" none. Returns the speaker,
+    /// phrases found between subject and verb, and a rule id override.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn speaker_for_cue(
+        &self,
+        i: usize,
+        lo: usize,
+        si: usize,
+        out: &[Draft],
+    ) -> Option<(Option<Np>, Vec<Np>, Option<&'static str>)> {
+        let w = self.word(i);
+        // "saying" after "is"/"was"/"been" is a progressive verb, not a
+        // participle
+        let g = self.skip_verb_group_left(i, lo);
+        let progressive = (g..i).any(|j| {
+            matches!(
+                self.word(j).to_lowercase().as_str(),
+                "is" | "was" | "are" | "were" | "been" | "be" | "am" | "'s" | "’s" | "'re" | "’re"
+            )
+        });
+        let gerund = w.ends_with("ing") && !progressive;
+        // "X was cited (by TASS) as saying", "TASS quoted X as saying"
+        if gerund && i > lo + 1 && self.is(i - 1, "as") {
+            let mut v = i - 1;
+            // passive with an optional by-phrase
+            if let Some(by) = (v.saturating_sub(10).max(lo)..v)
+                .rev()
+                .find(|&j| self.is(j, "by"))
+            {
+                if by > lo && (self.is(by - 1, "cited") || self.is(by - 1, "quoted")) {
+                    v = by;
+                }
+            }
+            if v > lo && (self.is(v - 1, "cited") || self.is(v - 1, "quoted")) {
+                let a = self.skip_verb_group_left(v - 1, lo);
+                if a < v - 1 {
+                    if let Some((np, ex)) = self.subject(v - 1, lo) {
+                        return Some((Some(np), ex, None));
+                    }
+                }
+            }
+            // active: the phrase between cited/quoted and "as"
+            if let Some(np) = self.np.np_left(i - 1, lo, lo) {
+                if np.start > lo
+                    && (self.is(np.start - 1, "cited") || self.is(np.start - 1, "quoted"))
+                {
+                    return Some((Some(np), Vec::new(), None));
+                }
+            }
+        }
+        if let Some((np, ex)) = self.subject(i, lo) {
+            // a participle's subject only after cited/quoted: "Lavrov
+            // telling Carlson"
+            let p = np.start;
+            let cited = p > lo
+                && (self.is(p - 1, "cited")
+                    || self.is(p - 1, "quoted")
+                    || (self.is(p - 1, "as") && p > lo + 1));
+            if !gerund || cited {
+                return Some((Some(np), ex, None));
+            }
+        }
+        // "with 30 percent of voters saying …", "left supporters telling
+        // …": a participle right after a noun phrase for people reports
+        // what they say
+        if gerund && g > lo && self.toks[g - 1].is_word() {
+            if let Some(np) = self.np.np_left(g, lo, lo) {
+                let people = match np.kind {
+                    MentionKind::Name | MentionKind::Org => true,
+                    MentionKind::Description => {
+                        self.toks[np.head].has(
+                            flags::TITLE
+                                | flags::PERSON_NOUN
+                                | flags::ORG_HEAD
+                                | flags::OUTLET_NOUN,
+                        ) || self.np.quantity_left(np.end, np.start).is_some()
+                    }
+                    _ => false,
+                };
+                let after_verb_object = np.start > lo
+                    && (self.toks[np.start - 1].verb.is_some()
+                        || self.toks[np.start - 1].has(flags::AUX));
+                if people && !after_verb_object {
+                    return Some((Some(np), Vec::new(), Some("indirect.participle")));
+                }
+            }
+        }
+        let after_comma = g > lo
+            && (self.toks[g - 1].is_punct(',')
+                || self.toks[g - 1].is_punct('—')
+                || self.toks[g - 1].is_punct('–'));
+        let coordinated = g > lo && (self.is(g - 1, "and") || self.is(g - 1, "but"));
+        if (gerund && after_comma) || coordinated {
+            let prev = self
+                .drafts_of(si, out)
+                .find(|d| d.speaker.is_some() && d.cue.1 <= i)
+                .and_then(|d| d.speaker)
+                .or_else(|| self.sentence_subject(lo, i))?;
+            let hint = if gerund {
+                "indirect.participle"
+            } else {
+                "indirect.coordinated"
+            };
+            return Some((Some(prev), Vec::new(), Some(hint)));
+        }
+        if self.passive_it(i, lo) {
+            return Some((None, Vec::new(), None));
+        }
+        if !gerund {
+            if let Some(np) = self.fallback_subject(i, lo) {
+                return Some((Some(np), Vec::new(), None));
+            }
+        }
+        None
+    }
+
+    /// When the subject parser gives up on a long subject ("Marlon
+    /// Marshall, Clinton's director of state campaigns and political
+    /// engagement, said", "Even the organizer of a rally said"): the first
+    /// noun phrase of the clause, if what lies between it and the verb
+    /// group is only post-modifiers, appositions and relative clauses.
+    pub(super) fn fallback_subject(&self, i: usize, lo: usize) -> Option<Np> {
+        let g = self.skip_verb_group_left(i, lo);
+        if g <= lo || g - lo > 45 {
+            return None;
+        }
+        let mut cs = lo;
+        // "But", "And even", "Still"
+        while cs < g
+            && self.toks[cs].is_word()
+            && self.toks[cs].has(flags::CONJ | flags::ADV)
+            && self.toks[cs].pronoun.is_none()
+            && !self.toks[cs].has(flags::DET)
+        {
+            cs += 1;
+        }
+        // an introductory phrase: "In a statement Tuesday, X said"
+        if cs < g
+            && (self.toks[cs].has(flags::PREP)
+                || (self.word(cs).ends_with("ing") && !self.toks[cs].cap))
+        {
+            let comma = (cs..g).find(|&k| self.toks[k].is_punct(','))?;
+            cs = comma + 1;
+        }
+        let np = self.np.np_right(cs, g, lo)?;
+        if matches!(np.kind, MentionKind::Relative) || np.end >= g {
+            return None;
+        }
+        let mut in_segment = false;
+        let mut relative = false;
+        let mut paren = false;
+        for j in np.end..g {
+            let t = &self.toks[j];
+            // "(D-R.I.)": anything goes inside parentheses
+            if t.is_punct('(') || t.is_punct(')') {
+                paren = t.is_punct('(');
+                continue;
+            }
+            if paren {
+                continue;
+            }
+            if t.is_quote()
+                || t.is_punct(';')
+                || t.is_punct(':')
+                || t.is_final() && !t.is_punct('.')
+            {
+                return None;
+            }
+            if t.is_punct(',') {
+                in_segment = !in_segment;
+                relative = in_segment
+                    && j + 1 < g
+                    && matches!(
+                        self.word(j + 1).to_lowercase().as_str(),
+                        "who" | "whose" | "whom" | "which" | "where"
+                    );
+                continue;
+            }
+            let w = self.word(j);
+            if relative || !t.is_word() || matches!(w, "'s" | "’s") {
+                continue;
+            }
+            if matches!(w, "who" | "which") {
+                // "the people who voted for him said"
+                relative = true;
+                continue;
+            }
+            if self.is(j, "that") && !in_segment {
+                return None;
+            }
+            // a past form is a verb unless a determiner or preposition
+            // makes it a noun; base and -s forms here are nouns ("a
+            // pro-Trump rally", "state campaigns")
+            let verbish = t.has(flags::AUX)
+                || (t.verb.is_some()
+                    && !t.cap
+                    && w.ends_with("ed")
+                    && !(j > lo && self.toks[j - 1].has(flags::PREP | flags::DET)));
+            let subject_pronoun = t
+                .pronoun
+                .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+                && !w.eq_ignore_ascii_case("it");
+            if verbish || subject_pronoun {
+                return None;
+            }
+        }
+        Some(np)
+    }
+
+    pub(super) fn passive_it(&self, i: usize, lo: usize) -> bool {
+        // "It is said", "it was reported", "It has been suggested"
+        let mut k = i;
+        let mut aux = false;
+        while k > lo && self.toks[k - 1].has(flags::AUX) {
+            aux = true;
+            k -= 1;
+        }
+        aux && k > lo && self.is(k - 1, "it") && self.word(i).ends_with("ed")
+    }
+}
