@@ -13,7 +13,7 @@ use crate::record::{
     EntityRecord, MentionRecord, QuoteKind, RoleRecord,
 };
 use crate::resolve::{Entity, Resolver};
-use crate::rules::{Ctx, CueWord, Draft};
+use crate::rules::{Ctx, CueWord, Draft, RuleId};
 use crate::sentence;
 use crate::span::{CodePoints, Span};
 use crate::token::{self, Token};
@@ -78,7 +78,7 @@ pub struct Attribution {
     /// Entities named in the content (indices).
     pub mentions: Vec<usize>,
     /// The rule that produced it.
-    pub rule: &'static str,
+    pub rule: RuleId,
 }
 
 /// A dateline with its place resolved.
@@ -478,7 +478,7 @@ impl Extraction {
                         .iter()
                         .filter_map(|&m| entity_id(Some(m)))
                         .collect(),
-                    rule: a.rule.to_string(),
+                    rule: a.rule.name().to_string(),
                 }
             })
             .collect();

@@ -6,6 +6,7 @@ use crate::span::Span;
 
 use super::ctx::Ctx;
 use super::draft::{CueWord, Draft};
+use super::id::RuleId;
 
 impl<'a> Ctx<'a> {
     pub(super) fn according(&mut self, out: &mut Vec<Draft>) {
@@ -72,9 +73,9 @@ impl<'a> Ctx<'a> {
                     source: None,
                     addressee: None,
                     rule: if before == lo {
-                        "according.before"
+                        RuleId::AccordingBefore
                     } else {
-                        "according.after"
+                        RuleId::AccordingAfter
                     },
                     sent: si,
                 };

@@ -40,7 +40,7 @@ impl<'a> Ctx<'a> {
                 continue;
             };
             let pd = &out[prev];
-            if !pd.rule.starts_with("direct") {
+            if !pd.rule.is_direct() {
                 continue;
             }
             let pq = self.sents[pd.sent].para;
@@ -90,15 +90,7 @@ impl<'a> Ctx<'a> {
             let span = q.span;
             let d = &mut out[prev];
             d.content.push(span);
-            if !d.rule.ends_with("+continuation") {
-                d.rule = match d.rule {
-                    "direct.quote-speaker-cue" => "direct.quote-speaker-cue+continuation",
-                    "direct.quote-cue-speaker" => "direct.quote-cue-speaker+continuation",
-                    "direct.speaker-cue-quote" => "direct.speaker-cue-quote+continuation",
-                    "direct.colon" => "direct.colon+continuation",
-                    other => other,
-                };
-            }
+            d.rule = d.rule.continued();
             self.mark(q.open, (q.end + 1).min(self.toks.len()));
         }
     }

@@ -11,6 +11,7 @@ use crate::token::TokKind;
 
 use super::ctx::Ctx;
 use super::draft::{CueWord, Draft};
+use super::id::RuleId;
 
 impl<'a> Ctx<'a> {
     pub(super) fn direct(&mut self, out: &mut Vec<Draft>) {
@@ -39,7 +40,7 @@ impl<'a> Ctx<'a> {
                             || self.sent_of(next.open).para == self.sent_of(tag_end).para
                         {
                             d.content.push(next.span);
-                            d.rule = "direct.split";
+                            d.rule = RuleId::DirectSplit;
                         }
                     }
                 }
@@ -117,7 +118,7 @@ impl<'a> Ctx<'a> {
                             content: vec![content_span],
                             source: src,
                             addressee: addr,
-                            rule: "direct.quote-cue-speaker",
+                            rule: RuleId::DirectQuoteCueSpeaker,
                             sent: s_idx,
                         });
                     }
@@ -167,7 +168,7 @@ impl<'a> Ctx<'a> {
             content: vec![content_span],
             source: src,
             addressee: addr,
-            rule: "direct.quote-speaker-cue",
+            rule: RuleId::DirectQuoteSpeakerCue,
             sent: s_idx,
         })
     }
@@ -208,7 +209,7 @@ impl<'a> Ctx<'a> {
                         content: vec![q.span],
                         source: None,
                         addressee: None,
-                        rule: "direct.colon",
+                        rule: RuleId::DirectColon,
                         sent: s_idx,
                     });
                 }
@@ -302,7 +303,7 @@ impl<'a> Ctx<'a> {
                         }],
                         source: src,
                         addressee: addr,
-                        rule: "direct.speaker-cue-quote",
+                        rule: RuleId::DirectSpeakerCueQuote,
                         sent: s_idx,
                     };
                     self.relay_and_partner(&mut d, &extras, lo);

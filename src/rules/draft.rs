@@ -4,6 +4,8 @@
 use crate::mention::Np;
 use crate::span::Span;
 
+use super::id::RuleId;
+
 /// A cue found in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueWord {
@@ -35,7 +37,7 @@ pub struct Draft {
     /// Addressee phrase.
     pub addressee: Option<Np>,
     /// Rule id.
-    pub rule: &'static str,
+    pub rule: RuleId,
     /// Sentence of the cue.
     pub sent: usize,
 }

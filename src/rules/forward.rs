@@ -12,6 +12,7 @@ use crate::token::TokKind;
 use super::ctx::{Ctx, NONE};
 use super::ctx::{RAISING, WH};
 use super::draft::{CueWord, Draft};
+use super::id::RuleId;
 
 impl<'a> Ctx<'a> {
     pub(super) fn forward(&mut self, out: &mut Vec<Draft>) {
@@ -97,7 +98,7 @@ impl<'a> Ctx<'a> {
                 i, ce, cw, None, lo, hi, si, class, ao, needs, &extras, rule_hint,
             )?;
             d.content.insert(0, sp.span(self.toks));
-            d.rule = "indirect.raised";
+            d.rule = RuleId::IndirectRaised;
             return Some(d);
         }
         self.forward_content(
@@ -119,7 +120,7 @@ impl<'a> Ctx<'a> {
         ao: bool,
         needs: bool,
         extras: &[Np],
-        rule_hint: Option<&'static str>,
+        rule_hint: Option<RuleId>,
     ) -> Option<Draft> {
         let (k, addr, src) = self.after_cue(ce, hi, ao, lo);
         if k >= hi {
@@ -130,16 +131,16 @@ impl<'a> Ctx<'a> {
         let mut start = k;
         let rule;
         if self.is(k, "that") {
-            rule = "indirect.that";
+            rule = RuleId::IndirectThat;
         } else if t.is_quote() {
-            rule = "indirect.object";
+            rule = RuleId::IndirectObject;
         } else if t.is_punct(':') || t.is_punct(',') {
             // "said: the plan…" / "said, the plan…"
             if k + 1 >= hi || class != CueClass::Speech || t.is_punct(',') {
                 return None;
             }
             start = k + 1;
-            rule = "indirect.clause";
+            rule = RuleId::IndirectClause;
         } else if self.is(k, "to")
             && self
                 .toks
@@ -153,7 +154,7 @@ impl<'a> Ctx<'a> {
             if !matches!(class, CueClass::Intention | CueClass::Belief) && !takes_inf {
                 return None;
             }
-            rule = "indirect.infinitive";
+            rule = RuleId::IndirectInfinitive;
             // "urged her peers to act", "called on Muslims to stand up":
             // the one urged belongs to the content
             if let Some(a) = addr {
@@ -162,7 +163,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         } else if WH.contains(&w.to_lowercase().as_str()) && class != CueClass::Intention {
-            rule = "indirect.clause";
+            rule = RuleId::IndirectClause;
         } else if self.is(k, "about")
             && class == CueClass::Speech
             && k + 1 < hi
@@ -171,14 +172,14 @@ impl<'a> Ctx<'a> {
             // "warned us about those rapists", "joked about the economy":
             // annotators mostly leave the "about" out of the content
             start = k + 1;
-            rule = "indirect.object";
+            rule = RuleId::IndirectObject;
         } else if !(class == CueClass::Intention
             || needs
             || matches!(cw, CueWord::Verb(v) if self.lex.verb(v).no_bare_clause))
             && (self.clause_start(k, hi)
                 || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
         {
-            rule = "indirect.clause";
+            rule = RuleId::IndirectClause;
         } else if self.is_object_verb(cw)
             && self.object_start(k, hi)
             && !(matches!(
@@ -188,7 +189,7 @@ impl<'a> Ctx<'a> {
         {
             // "endorsed Sanders in the primary", "called the plan a mistake":
             // the object, to the end of its clause
-            rule = "indirect.object";
+            rule = RuleId::IndirectObject;
         } else if self.is(k, "as") && k + 1 < hi {
             // "the candidate, whom he described as “volatile,”": the
             // relative pronoun stands for what is described
@@ -212,7 +213,7 @@ impl<'a> Ctx<'a> {
                 content: vec![rel, self.span_of(k, end)?],
                 source: src,
                 addressee: addr,
-                rule: "indirect.relative",
+                rule: RuleId::IndirectRelative,
                 sent: si,
             };
             if d.content.iter().any(|c| self.is_taken_span(*c)) {
@@ -259,7 +260,7 @@ impl<'a> Ctx<'a> {
         // ", while …", a dash clause, a semicolon, ", and they …"
         if qi.is_none() {
             let tail = self.content_tail(start, end_tok);
-            let tight = if matches!(rule, "indirect.object" | "indirect.infinitive") {
+            let tight = if matches!(rule, RuleId::IndirectObject | RuleId::IndirectInfinitive) {
                 self.object_tail(start, end_tok)
             } else {
                 None
@@ -283,7 +284,7 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        if rule == "indirect.object" {
+        if rule == RuleId::IndirectObject {
             if let Some(c) = (start + 1..end_tok).find(|&j| {
                 !self.in_quote(j)
                     && (matches!(

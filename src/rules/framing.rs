@@ -9,6 +9,7 @@ use crate::mention::{MentionKind, Np};
 use super::ctx::Ctx;
 use super::ctx::WH;
 use super::draft::{CueWord, Draft};
+use super::id::RuleId;
 
 impl<'a> Ctx<'a> {
     /// "Berg: Talks Will Resume" (headline colon), "Asked whether …, X
@@ -93,7 +94,7 @@ impl<'a> Ctx<'a> {
             content: vec![self.span_of(colon + 1, hi)?],
             source: None,
             addressee: None,
-            rule: "headline.colon",
+            rule: RuleId::HeadlineColon,
             sent: si,
         })
     }
@@ -145,7 +146,7 @@ impl<'a> Ctx<'a> {
                 content: vec![self.span_of(lo, np.start - 1)?],
                 source: None,
                 addressee: None,
-                rule: "headline.verb",
+                rule: RuleId::HeadlineVerb,
                 sent: si,
             });
         }
@@ -167,7 +168,7 @@ impl<'a> Ctx<'a> {
             content: vec![self.span_of(k, hi)?],
             source: None,
             addressee: None,
-            rule: "headline.verb",
+            rule: RuleId::HeadlineVerb,
             sent: si,
         })
     }
@@ -234,7 +235,7 @@ impl<'a> Ctx<'a> {
             content: vec![self.span_of(k, end)?],
             source: None,
             addressee: None,
-            rule: "indirect.asked",
+            rule: RuleId::IndirectAsked,
             sent: si,
         })
     }
@@ -280,7 +281,7 @@ impl<'a> Ctx<'a> {
             content: vec![self.span_of(comma + 1, hi)?],
             source: None,
             addressee: None,
-            rule: "according.frame",
+            rule: RuleId::AccordingFrame,
             sent: si,
         })
     }

@@ -8,6 +8,7 @@ use crate::token::TokKind;
 
 use super::ctx::Ctx;
 use super::draft::{CueWord, Draft};
+use super::id::RuleId;
 
 impl<'a> Ctx<'a> {
     pub(super) fn inverted(&mut self, out: &mut Vec<Draft>) {
@@ -70,7 +71,7 @@ impl<'a> Ctx<'a> {
             if c <= lo || !(self.toks[c - 1].is_punct(',') || self.toks[c - 1].is_punct('—')) {
                 return None;
             }
-            (np, c - 1, (i, ce), "indirect.inverted")
+            (np, c - 1, (i, ce), RuleId::IndirectInverted)
         } else {
             let mut c = i;
             while c > lo && self.toks[c - 1].is_word() && self.toks[c - 1].has(flags::ADV) {
@@ -89,7 +90,7 @@ impl<'a> Ctx<'a> {
             if np.kind == MentionKind::Relative {
                 return None;
             }
-            (np, c - 1, (i, ce), "indirect.inverted-cue-speaker")
+            (np, c - 1, (i, ce), RuleId::IndirectInvertedCueSpeaker)
         };
         if comma <= lo {
             return None;
@@ -110,13 +111,13 @@ impl<'a> Ctx<'a> {
         if earlier_cue {
             return None;
         }
-        let after_from = if rule == "indirect.inverted" {
+        let after_from = if rule == RuleId::IndirectInverted {
             ce
         } else {
             speaker.end
         };
         let (mut k, addr, src) = self.after_cue(after_from, hi, ao, lo);
-        if rule == "indirect.inverted-cue-speaker" && k < hi {
+        if rule == RuleId::IndirectInvertedCueSpeaker && k < hi {
             // "…, said David Axelrod, a longtime ally.", "…, said a handful
             // of Democrats who point to …": the speaker's apposition or
             // relative clause ends the sentence
@@ -149,7 +150,7 @@ impl<'a> Ctx<'a> {
                 && self.toks[k + 1].verb.is_none()
             {
                 content.push(self.span_of(k + 1, hi)?);
-                rule = "indirect.parenthetical";
+                rule = RuleId::IndirectParenthetical;
             } else {
                 return None;
             }

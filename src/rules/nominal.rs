@@ -7,6 +7,7 @@ use crate::mention::{MentionKind, Np};
 
 use super::ctx::Ctx;
 use super::draft::{CueWord, Draft};
+use super::id::RuleId;
 
 impl<'a> Ctx<'a> {
     /// "his claim that …", "Trump's argument that …", "concerns that …":
@@ -84,7 +85,7 @@ impl<'a> Ctx<'a> {
                     content: vec![span],
                     source: None,
                     addressee: None,
-                    rule: "nominal.that",
+                    rule: RuleId::NominalThat,
                     sent: si,
                 };
                 self.commit(d, out);
@@ -148,7 +149,7 @@ impl<'a> Ctx<'a> {
                     content: vec![subj, rest],
                     source: None,
                     addressee: None,
-                    rule: "evidential.seem",
+                    rule: RuleId::EvidentialSeem,
                     sent: si,
                 };
                 self.commit(d, out);

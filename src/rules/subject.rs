@@ -7,6 +7,7 @@ use crate::mention::{MentionKind, Np};
 
 use super::ctx::Ctx;
 use super::draft::Draft;
+use super::id::RuleId;
 
 impl<'a> Ctx<'a> {
     /// The subject of a cue at `cue_start`: the phrase left of the verb
@@ -248,7 +249,7 @@ impl<'a> Ctx<'a> {
         lo: usize,
         si: usize,
         out: &[Draft],
-    ) -> Option<(Option<Np>, Vec<Np>, Option<&'static str>)> {
+    ) -> Option<(Option<Np>, Vec<Np>, Option<RuleId>)> {
         let w = self.word(i);
         // "saying" after "is"/"was"/"been" is a progressive verb, not a
         // participle
@@ -322,7 +323,7 @@ impl<'a> Ctx<'a> {
                     && (self.toks[np.start - 1].verb.is_some()
                         || self.toks[np.start - 1].has(flags::AUX));
                 if people && !after_verb_object {
-                    return Some((Some(np), Vec::new(), Some("indirect.participle")));
+                    return Some((Some(np), Vec::new(), Some(RuleId::IndirectParticiple)));
                 }
             }
         }
@@ -338,9 +339,9 @@ impl<'a> Ctx<'a> {
                 .and_then(|d| d.speaker)
                 .or_else(|| self.sentence_subject(lo, i))?;
             let hint = if gerund {
-                "indirect.participle"
+                RuleId::IndirectParticiple
             } else {
-                "indirect.coordinated"
+                RuleId::IndirectCoordinated
             };
             return Some((Some(prev), Vec::new(), Some(hint)));
         }
