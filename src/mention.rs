@@ -4,7 +4,7 @@
 //! looking left or right of a token over the lexicon flags. No parser: a
 //! phrase is a run of words whose classes fit together.
 
-use crate::lexicon::{flags, Lexicon, MultiTarget};
+use crate::lexicon::{flags, lists, Lexicon, MultiTarget};
 use crate::span::Span;
 use crate::token::{lower_into, TokKind, Token};
 
@@ -71,42 +71,6 @@ pub struct Phrases<'a> {
     pub lex: &'a Lexicon,
 }
 
-/// Lowercase words that may join the capitalized words of one name.
-const NAME_JOINERS: &[&str] = &[
-    "de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "of", "ibn", "der", "di", "du",
-];
-
-/// Number words that count people ("six in 10", "two out of three").
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-];
-
-/// Words that head a quantity phrase standing for people in poll reports
-/// ("half said", "most believe", "a majority of voters").
-const QUANTITY_HEADS: &[&str] = &[
-    "half",
-    "most",
-    "majority",
-    "plurality",
-    "minority",
-    "third",
-    "thirds",
-    "quarter",
-    "quarters",
-    "fifth",
-    "fifths",
-    "three-quarters",
-    "two-thirds",
-    "one-third",
-    "one-quarter",
-    "another",
-    "others",
-    "some",
-    "many",
-    "few",
-    "several",
-];
-
 /// Modifiers that may precede a title or a name in a description.
 fn is_modifier_word(t: &Token, w: &str) -> bool {
     if !t.is_word() || t.cap {
@@ -138,6 +102,14 @@ fn is_modifier_word(t: &Token, w: &str) -> bool {
 impl<'a> Phrases<'a> {
     fn word(&self, i: usize) -> &'a str {
         self.toks[i].span.slice(self.text)
+    }
+
+    /// Whether token `i` is in any of the `syntax.ron` lists `l` as
+    /// written there (without capitals).
+    fn written(&self, i: usize, l: u64) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.in_list_as_written(l, self.text))
     }
 
     /// A single capitalized word that is a known organization or place
@@ -198,7 +170,7 @@ impl<'a> Phrases<'a> {
         // try starts from furthest left (longest match) within 6 tokens
         let from = end.saturating_sub(6).max(lo);
         for s in from..end {
-            let Some(id) = self.toks[s].multi.filter(|_| self.toks[s].is_word()) else {
+            let Some(id) = self.toks[s].multi().filter(|_| self.toks[s].is_word()) else {
                 continue;
             };
             for mw in self.lex.multi_list(id) {
@@ -218,7 +190,7 @@ impl<'a> Phrases<'a> {
         buf: &mut String,
     ) -> Option<(usize, MultiTarget)> {
         let id = self.toks[start]
-            .multi
+            .multi()
             .filter(|_| self.toks[start].is_word())?;
         let mut best: Option<(usize, MultiTarget)> = None;
         for mw in self.lex.multi_list(id) {
@@ -273,24 +245,24 @@ impl<'a> Phrases<'a> {
         }
         // "the top aide of Russian President Vladimir Putin": a description
         // whose head is left of an of/for/at-phrase
-        if np.start >= lo + 2 && np.kind != MentionKind::Pronoun && np.kind != MentionKind::Relative
+        if np.start >= lo + 2
+            && np.kind != MentionKind::Pronoun
+            && np.kind != MentionKind::Relative
+            && self.toks[np.start - 1].is_word()
+            && self.written(np.start - 1, lists::HEAD_POSTMODIFIERS)
         {
-            let p = &self.toks[np.start - 1];
-            let pw = self.word(np.start - 1);
-            if p.is_word() && matches!(pw, "of" | "for" | "at" | "with" | "from") {
-                if let Some(left) = self.np_left_simple(np.start - 1, lo, sent_start) {
-                    if left.kind == MentionKind::Description
-                        && self.toks[left.head].has(flags::TITLE | flags::PERSON_NOUN)
-                    {
-                        np = Np {
-                            start: left.start,
-                            end: np.end,
-                            head: left.head,
-                            kind: MentionKind::Description,
-                            name: left.name,
-                            known: None,
-                        };
-                    }
+            if let Some(left) = self.np_left_simple(np.start - 1, lo, sent_start) {
+                if left.kind == MentionKind::Description
+                    && self.toks[left.head].has(flags::TITLE | flags::PERSON_NOUN)
+                {
+                    np = Np {
+                        start: left.start,
+                        end: np.end,
+                        head: left.head,
+                        kind: MentionKind::Description,
+                        name: left.name,
+                        known: None,
+                    };
                 }
             }
         }
@@ -306,19 +278,20 @@ impl<'a> Phrases<'a> {
         }
         let i = end - 1;
         let t = &self.toks[i];
-        let w = self.word(i).to_lowercase();
         let is_num = |k: usize| {
             self.toks[k].kind == TokKind::Number
-                || (self.toks[k].is_word()
-                    && NUMBER_WORDS.contains(&self.word(k).to_lowercase().as_str()))
+                || (self.toks[k].is_word() && self.toks[k].in_list(lists::NUMBER_WORDS))
         };
         let percent = (t.is_punct('%') && i > lo && self.toks[i - 1].kind == TokKind::Number)
-            || (t.is_word() && w == "percent" && i > lo && is_num(i - 1));
+            || (t.is_word()
+                && self.word(i).eq_ignore_ascii_case("percent")
+                && i > lo
+                && is_num(i - 1));
         let mut start = if percent {
             i - 1
         } else if is_num(i)
             && i >= lo + 2
-            && matches!(self.word(i - 1), "in" | "of")
+            && self.written(i - 1, lists::RATIO_WORDS)
             && is_num(i - 2)
         {
             // "six in 10", "two out of three"
@@ -330,37 +303,16 @@ impl<'a> Phrases<'a> {
                 }
             }
             k
-        } else if t.is_word() && !t.cap && QUANTITY_HEADS.contains(&w.as_str())
-            || (t.is_word() && t.cap && i == lo && QUANTITY_HEADS.contains(&w.as_str()))
-        {
+        } else if t.is_word() && t.in_list(lists::QUANTITY_HEADS) && (!t.cap || i == lo) {
             i
         } else {
             return None;
         };
         // "more than", "nearly", "about", "a", "the other"
         while start > lo {
-            let pw = self.word(start - 1).to_lowercase();
-            if matches!(
-                pw.as_str(),
-                "a" | "about"
-                    | "nearly"
-                    | "almost"
-                    | "roughly"
-                    | "only"
-                    | "just"
-                    | "some"
-                    | "over"
-                    | "than"
-                    | "the"
-                    | "other"
-                    | "another"
-                    | "slim"
-                    | "clear"
-                    | "narrow"
-                    | "vast"
-                    | "overwhelming"
-            ) || (matches!(pw.as_str(), "more" | "fewer" | "less")
-                && self.word(start).eq_ignore_ascii_case("than"))
+            let p = &self.toks[start - 1];
+            if p.in_list(lists::QUANTITY_MODIFIERS)
+                || (p.in_list(lists::COMPARATIVES) && self.word(start).eq_ignore_ascii_case("than"))
             {
                 start -= 1;
             } else {
@@ -382,7 +334,7 @@ impl<'a> Phrases<'a> {
         if !t.is_word() {
             return None;
         }
-        if let Some(p) = t.pronoun {
+        if let Some(p) = t.pronoun() {
             let pe = &self.lex.pronouns.pronouns[p as usize];
             if pe.subject {
                 return Some(Np {
@@ -397,7 +349,7 @@ impl<'a> Phrases<'a> {
             return None;
         }
         let w = self.word(i);
-        if t.has(flags::RELATIVE) && matches!(w, "who" | "which") {
+        if t.has(flags::RELATIVE) && self.written(i, lists::SUBJECT_RELATIVES) {
             return Some(Np {
                 start: i,
                 end,
@@ -416,7 +368,6 @@ impl<'a> Phrases<'a> {
             let mut j = i;
             while j > lo {
                 let p = &self.toks[j - 1];
-                let pw = self.word(j - 1);
                 if p.is_punct('.')
                     && j >= lo + 2
                     && self.word(j - 2).chars().count() == 1
@@ -428,7 +379,7 @@ impl<'a> Phrases<'a> {
                     && !p.has(flags::DEMONYM)
                     && !p.has(flags::TITLE))
                     || (p.is_word()
-                        && NAME_JOINERS.contains(&pw)
+                        && self.written(j - 1, lists::NAME_JOINERS)
                         && j >= lo + 2
                         && self.is_name_word(j - 2, sent_start)
                         && !self.toks[j - 2].has(flags::TITLE | flags::DEMONYM))
@@ -497,15 +448,11 @@ impl<'a> Phrases<'a> {
             let start = self.modifiers_left(i, lo, sent_start);
             if start < i {
                 let s = &self.toks[start];
-                let sw = self.word(start);
                 let determined = (s.has(flags::DET)
-                    && !matches!(
-                        sw,
-                        "that" | "this" | "these" | "those" | "no" | "all" | "any"
-                    ))
-                    || s.pronoun
+                    && !self.written(start, lists::WEAK_DETERMINERS))
+                    || s.pronoun()
                         .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive)
-                    || (start + 1 < end && matches!(self.word(start + 1), "'s" | "’s"));
+                    || (start + 1 < end && self.written(start + 1, lists::POSSESSIVES));
                 if determined {
                     return Some(Np::description(start, end, i));
                 }
@@ -534,7 +481,7 @@ impl<'a> Phrases<'a> {
                 j -= 1;
                 break;
             }
-            if p.is_word() && (pw == "'s" || pw == "’s") && j >= lo + 2 {
+            if p.is_word() && self.written(j - 1, lists::POSSESSIVES) && j >= lo + 2 {
                 // possessor: "Putin's spokesman"
                 if let Some(owner) = self.np_left_simple(j - 1, lo, sent_start) {
                     if owner.kind != MentionKind::Relative {
@@ -544,12 +491,12 @@ impl<'a> Phrases<'a> {
                 }
                 break;
             }
-            if p.cap && p.pronoun.is_some() && self.is_name_word(j - 1, sent_start) {
+            if p.cap && p.pronoun().is_some() && self.is_name_word(j - 1, sent_start) {
                 // "US journalist": an all-caps known name, not "us"
                 j -= 1;
                 continue;
             }
-            if let Some(pr) = p.pronoun {
+            if let Some(pr) = p.pronoun() {
                 if self.lex.pronouns.pronouns[pr as usize].possessive {
                     j -= 1;
                 }
@@ -577,7 +524,7 @@ impl<'a> Phrases<'a> {
                 continue;
             }
             if !p.cap
-                && p.verb
+                && p.verb()
                     .is_some_and(|v| self.lex.verb(v).lemma == pw.to_lowercase())
                 && !p.has(flags::AUX | flags::PREP)
             {
@@ -606,17 +553,18 @@ impl<'a> Phrases<'a> {
         }
         // "his wins", "her supporters": a possessive before a noun is a
         // determiner of a longer phrase, not the phrase
-        let determiner = t.pronoun.is_some_and(|p| {
+        let determiner = t.pronoun().is_some_and(|p| {
             self.lex.pronouns.pronouns[p as usize].possessive
                 && self.toks.get(start + 1).is_some_and(|n| {
                     start + 1 < hi
                         && n.is_word()
                         && !n.has(flags::PREP | flags::DET | flags::CONJ | flags::AUX | flags::ADV)
-                        && n.pronoun.is_none()
-                        && n.verb.is_none()
+                        && n.pronoun().is_none()
+                        && n.verb().is_none()
                 })
         });
-        if t.pronoun.is_some() && !determiner && !(t.cap && self.is_name_word(start, usize::MAX)) {
+        if t.pronoun().is_some() && !determiner && !(t.cap && self.is_name_word(start, usize::MAX))
+        {
             return Some(Np {
                 start,
                 end: start + 1,
@@ -665,7 +613,7 @@ impl<'a> Phrases<'a> {
                     continue;
                 }
             }
-            if k > start && (w == "'s" || w == "’s") {
+            if k > start && self.written(k, lists::POSSESSIVES) {
                 // possessor then more: "Putin's spokesman"
                 name = None;
                 known = None;
@@ -704,7 +652,7 @@ impl<'a> Phrases<'a> {
                 continue;
             }
             if name.is_some()
-                && NAME_JOINERS.contains(&w)
+                && self.written(k, lists::NAME_JOINERS)
                 && self.toks.get(k + 1).is_some_and(|n| n.cap)
             {
                 k += 1;

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::{flags, Lexicon, MultiTarget};
+use crate::lexicon::{flags, lists, Lexicon, MultiTarget};
 use crate::mention::{MentionKind, Np};
 use crate::record::EntityKind;
 use crate::span::Span;
@@ -223,15 +223,6 @@ fn lower_eq(word: &str, lower: &str) -> bool {
     }
 }
 
-fn strip_det(s: &str) -> &str {
-    for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
-        if let Some(rest) = s.strip_prefix(d) {
-            return rest;
-        }
-    }
-    s
-}
-
 impl<'a> Resolver<'a> {
     /// A resolver over one document's tokens; `bounds` are their bounds
     /// (built once per document and shared with the rules).
@@ -260,6 +251,19 @@ impl<'a> Resolver<'a> {
 
     fn slice(&self, s: usize, e: usize) -> &'a str {
         Span::new(self.toks[s].span.start, self.toks[e - 1].span.end).slice(self.text)
+    }
+
+    /// The text of tokens `[s, e)` without an article in front ("the top
+    /// Russian diplomat" → "top Russian diplomat").
+    fn slice_without_article(&self, s: usize, e: usize) -> &'a str {
+        let text = self.slice(s, e);
+        let first = &self.toks[s];
+        if first.in_list_or_capitalized(lists::ARTICLES, self.text) {
+            if let Some(rest) = text[first.span.len()..].strip_prefix(' ') {
+                return rest;
+            }
+        }
+        text
     }
 
     fn key(s: &str) -> String {
@@ -444,7 +448,7 @@ impl<'a> Resolver<'a> {
 
     /// The place entity of a demonym token.
     fn demonym_place(&mut self, t: usize) -> Option<usize> {
-        let p = self.toks[t].demonym?;
+        let p = self.toks[t].demonym()?;
         let name = self.lex.places.places[p as usize].name.clone();
         Some(self.find_or_add(EntityKind::Place, &name, false))
     }
@@ -543,8 +547,7 @@ impl<'a> Resolver<'a> {
         let mut k = from;
         while k < to {
             let t = &self.toks[k];
-            let w = self.slice(k, k + 1);
-            if w == "'s" || w == "’s" {
+            if t.in_list_as_written(lists::POSSESSIVES, self.text) {
                 // possessor: everything before is the owner
                 if let Some(owner) = self.mention_in(from, k) {
                     of = Some(owner);
@@ -553,14 +556,14 @@ impl<'a> Resolver<'a> {
                 k += 1;
                 continue;
             }
-            if t.demonym.is_some() {
+            if t.demonym().is_some() {
                 of = self.demonym_place(k);
                 k += 1;
                 continue;
             }
             // multi-word titles first ("foreign minister")
             let mut matched = false;
-            let lists = self.toks[k].multi.map(|id| self.lex.multi_list(id));
+            let lists = self.toks[k].multi().map(|id| self.lex.multi_list(id));
             for mw in lists.unwrap_or(&[]) {
                 if let MultiTarget::Title(ti) = mw.target {
                     let end = k + mw.words.len();
@@ -579,7 +582,7 @@ impl<'a> Resolver<'a> {
             if matched {
                 continue;
             }
-            if let Some(ti) = t.title {
+            if let Some(ti) = t.title() {
                 let te = &self.lex.titles.titles[ti as usize];
                 if !te.honorific {
                     titles.push((te.title.clone(), Some(ti)));
@@ -715,7 +718,7 @@ impl<'a> Resolver<'a> {
         let mut buf = std::mem::take(&mut self.buf);
         let mut found = None;
         for k in s..e {
-            let lists = self.toks[k].multi.map(|id| self.lex.multi_list(id));
+            let lists = self.toks[k].multi().map(|id| self.lex.multi_list(id));
             for mw in lists.unwrap_or(&[]) {
                 // the whole entry, not just its first word: "The Harbour
                 // Gazette" is not "the Taliban"
@@ -820,7 +823,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn pronoun(&mut self, np: &Np, pos: usize) -> Option<usize> {
-        let p = self.toks[np.head].pronoun?;
+        let p = self.toks[np.head].pronoun()?;
         let pe = &self.lex.pronouns.pronouns[p as usize];
         let want = match pe.gender.as_str() {
             "male" => Some(Some(Gender::Male)),
@@ -828,7 +831,7 @@ impl<'a> Resolver<'a> {
             _ => None,
         };
         let person = want.is_some();
-        if !(person || pe.form == "it" || pe.form == "they") {
+        if !(person || self.toks[np.head].in_list(lists::ORGANIZATION_PRONOUNS)) {
             return None; // I, we, you: the author or the quoted speaker
         }
         let best = if person {
@@ -902,12 +905,11 @@ impl<'a> Resolver<'a> {
     fn description(&mut self, np: &Np) -> Option<usize> {
         let head_tok = &self.toks[np.head];
         let head = self.slice(np.head, np.head + 1).to_lowercase();
-        let text = self.slice(np.start, np.end).to_string();
         // the demonym or owner in the description
         let mut place = None;
         let mut of_pp = None;
         for k in np.start..np.end {
-            if self.toks[k].demonym.is_some() && k < np.head {
+            if self.toks[k].demonym().is_some() && k < np.head {
                 place = self.demonym_place(k);
             }
             if k > np.head && of_pp.is_none() && self.toks[k].is_word() && self.toks[k].cap {
@@ -954,25 +956,26 @@ impl<'a> Resolver<'a> {
                 })
             });
             if let Some(i) = best {
-                let alias = strip_det(&text).to_string();
+                let alias = self.slice_without_article(np.start, np.end).to_string();
                 self.alias(i, &alias);
                 return Some(i);
             }
             if let Some(o) = of_entity {
                 // "the top aide of Russian President Vladimir Putin": a
                 // person known only by this description
-                let name = strip_det(&text).to_string();
+                let name = self.slice_without_article(np.start, np.end).to_string();
                 let e = self.find_or_add(EntityKind::Person, &name, false);
-                let title = self.slice(np.start, np.head + 1);
-                let title = strip_det(title).to_lowercase();
-                self.add_role(e, &title, Some(o), head_tok.title);
+                let title = self
+                    .slice_without_article(np.start, np.head + 1)
+                    .to_lowercase();
+                self.add_role(e, &title, Some(o), head_tok.title());
                 return Some(e);
             }
             return None;
         }
         if head_tok.has(flags::OUTLET_NOUN) && np.end - np.start >= 2 {
             // "Russian state media", "the news agency"
-            let name = strip_det(&text).to_string();
+            let name = self.slice_without_article(np.start, np.end).to_string();
             let e = self.find_or_add(EntityKind::Organization, &name, true);
             return Some(e);
         }

@@ -1,7 +1,7 @@
 //! Where forward content starts and ends: clause and object openings, and
 //! the places where the author's own words take over.
 
-use crate::lexicon::{flags, CueClass};
+use crate::lexicon::{flags, lists, CueClass};
 use crate::token::{TokKind, Token};
 
 use super::ctx::Ctx;
@@ -19,13 +19,13 @@ impl<'a> Ctx<'a> {
             }
             let t = &self.toks[j];
             // "…,” and said that …": a second report by the same speaker
-            if t.is_word() && matches!(self.word(j), "and" | "but") {
+            if t.is_word() && self.written(j, lists::COORDINATORS) {
                 let v = self.skip_adverbs_right(j + 1, end);
                 if v < end
                     && !self.word(v).ends_with("ing")
                     && self.toks[v].has(flags::CUE_VERB)
                     && self.toks[v]
-                        .verb
+                        .verb()
                         .is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
                 {
                     let mut e = j;
@@ -54,19 +54,15 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 TokKind::Punct(',') if j + 1 < end => {
-                    let n = self.word(j + 1).to_lowercase();
-                    if matches!(
-                        n.as_str(),
-                        "while" | "whereas" | "though" | "although" | "despite" | "according"
-                    ) || self.relay_at(j + 1).is_some()
-                    {
+                    let n = &self.toks[j + 1];
+                    if n.in_list(lists::AUTHOR_OPENERS) || self.relay_at(j + 1).is_some() {
                         return Some(j);
                     }
                     // ", adding that …", ", insisting …": a participle cue
                     // reports a second claim of its own
                     let p = self.skip_adverbs_right(j + 1, end);
                     if p < end
-                        && self.toks[p].verb.is_some()
+                        && self.toks[p].verb().is_some()
                         && self.word(p).ends_with("ing")
                         && self.toks[p].has(flags::CUE_VERB)
                     {
@@ -74,7 +70,7 @@ impl<'a> Ctx<'a> {
                     }
                     // ", one of the prosecutors said …", ", and most said …":
                     // another speaker's report begins
-                    let k = if matches!(n.as_str(), "and" | "but") {
+                    let k = if n.in_list(lists::COORDINATORS) {
                         j + 2
                     } else {
                         j + 1
@@ -82,10 +78,10 @@ impl<'a> Ctx<'a> {
                     if self.reported_clause_at(k, end) {
                         return Some(j);
                     }
-                    if matches!(n.as_str(), "and" | "but" | "so" | "yet") && j + 2 < end {
+                    if n.in_list(lists::CLAUSE_COORDINATORS) && j + 2 < end {
                         let s2 = &self.toks[j + 2];
                         let new_subject = s2
-                            .pronoun
+                            .pronoun()
                             .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
                             || (s2.has(flags::DET) && !s2.has(flags::PRONOUN))
                             || (s2.cap && s2.is_word());
@@ -109,7 +105,7 @@ impl<'a> Ctx<'a> {
         }
         let first = &self.toks[k];
         let subject_like = first
-            .pronoun
+            .pronoun()
             .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
             || first.has(flags::DET)
             || first.cap
@@ -125,7 +121,7 @@ impl<'a> Ctx<'a> {
             {
                 return false;
             }
-            if let Some(v) = t.verb {
+            if let Some(v) = t.verb() {
                 if t.has(flags::CUE_VERB)
                     && !t.cap
                     && !self.word(m).ends_with("ing")
@@ -150,18 +146,17 @@ impl<'a> Ctx<'a> {
                 j += 1;
                 continue;
             }
-            let w = self.word(j);
-            if matches!(w, "and" | "but") && j + 1 < end {
+            if self.written(j, lists::COORDINATORS) && j + 1 < end {
                 let n = &self.toks[j + 1];
                 let nw = self.word(j + 1);
                 if n.is_word()
                     && !n.cap
-                    && (n.has(flags::AUX) || n.verb.is_some() || nw.ends_with("ed"))
+                    && (n.has(flags::AUX) || n.verb().is_some() || nw.ends_with("ed"))
                 {
                     return Some(j);
                 }
             }
-            if matches!(w, "in" | "on" | "at")
+            if self.written(j, lists::DATE_PREPOSITIONS)
                 && j + 1 < end
                 && (self.toks[j + 1].has(flags::TIME | flags::MONTH) && self.toks[j + 1].cap)
             {
@@ -178,10 +173,7 @@ impl<'a> Ctx<'a> {
         k < hi
             && (t.is_word() || t.kind == TokKind::Number || t.is_quote())
             && !t.has(flags::PREP | flags::CONJ | flags::AUX)
-            && !matches!(
-                self.word(k),
-                "to" | "away" | "off" | "up" | "down" | "out" | "back" | "over"
-            )
+            && !t.in_list_as_written(lists::PARTICLES, self.text)
     }
 
     /// After a verb of saying almost anything is content ("says going
@@ -194,7 +186,7 @@ impl<'a> Ctx<'a> {
         let mid_phrase = k > 0
             && (self.toks[k - 1].has(flags::DET)
                 || self.toks[k - 1]
-                    .pronoun
+                    .pronoun()
                     .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive));
         k < hi
             && !mid_phrase
@@ -209,7 +201,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let t = &self.toks[k];
-        if let Some(p) = t.pronoun {
+        if let Some(p) = t.pronoun() {
             return self.lex.pronouns.pronouns[p as usize].subject
                 || self.lex.pronouns.pronouns[p as usize].possessive;
         }
@@ -219,23 +211,6 @@ impl<'a> Ctx<'a> {
         if t.is_word() && t.cap && !t.has(flags::PREP | flags::CONJ) {
             return true;
         }
-        if t.is_word()
-            && matches!(
-                self.word(k),
-                "there"
-                    | "this"
-                    | "these"
-                    | "those"
-                    | "no"
-                    | "nothing"
-                    | "everyone"
-                    | "nobody"
-                    | "someone"
-                    | "people"
-            )
-        {
-            return true;
-        }
-        false
+        t.is_word() && t.in_list_as_written(lists::CLAUSE_SUBJECTS, self.text)
     }
 }

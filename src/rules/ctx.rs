@@ -3,7 +3,7 @@
 //! already taken by an attribution, and the trigger list the passes step
 //! through.
 
-use crate::lexicon::{flags, Lexicon};
+use crate::lexicon::{flags, lists, Lexicon};
 use crate::mention::Phrases;
 use crate::quote::Quote;
 use crate::sentence::Sentence;
@@ -11,25 +11,6 @@ use crate::span::Span;
 use crate::token::{TokKind, Token};
 
 use super::draft::Draft;
-
-pub(super) const RAISING: &[&str] = &[
-    "expect",
-    "believe",
-    "think",
-    "say",
-    "report",
-    "rumor",
-    "rumour",
-    "project",
-    "predict",
-    "forecast",
-    "anticipate",
-    "suppose",
-    "estimate",
-    "understand",
-    "consider",
-    "know",
-];
 
 /// Shared state of one document while rules run.
 pub struct Ctx<'a> {
@@ -91,12 +72,9 @@ pub struct Ctx<'a> {
 /// checks its own condition.
 fn may_trigger(t: &Token, word: &str) -> bool {
     t.is_word()
-        && (t.verb.is_some()
+        && (t.verb().is_some()
             || t.has(flags::CUE_NOUN | flags::MULTI_CUE_FIRST)
-            || matches!(
-                word,
-                "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
-            )
+            || (t.in_list(lists::SEEM_VERBS) && !word.chars().any(char::is_uppercase))
             || word.eq_ignore_ascii_case("asked"))
 }
 
@@ -105,11 +83,6 @@ pub(super) const NONE: u32 = u32::MAX;
 /// Tokens per stretch of a long document (see `Ctx::run`): about 40 KB
 /// of text, whose tokens and per-token tables fit a 2 MB cache.
 const STRETCH: usize = 8192;
-
-/// Words that open a wh-complement ("asked whether", "explained how").
-pub(super) const WH: &[&str] = &[
-    "whether", "how", "what", "why", "when", "where", "who", "if",
-];
 
 impl<'a> Ctx<'a> {
     /// Prepare the context; `bounds` are the bounds of `toks` (built
@@ -268,6 +241,27 @@ impl<'a> Ctx<'a> {
         i < self.toks.len() && self.toks[i].is_word() && self.word(i).eq_ignore_ascii_case(w)
     }
 
+    /// Whether token `i` is in any of the `syntax.ron` lists `l`, in any
+    /// case.
+    pub(super) fn in_list(&self, i: usize, l: u64) -> bool {
+        self.toks.get(i).is_some_and(|t| t.in_list(l))
+    }
+
+    /// Whether token `i` is in any of the lists `l` as written there
+    /// (without capitals).
+    pub(super) fn written(&self, i: usize, l: u64) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.in_list_as_written(l, self.text))
+    }
+
+    /// A word in -ly that is an adverb ("repeatedly", "reportedly"), not
+    /// one of the -ly nouns and adjectives ("rally", "family", "early").
+    pub(super) fn is_ly_adverb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.len() > 4 && w.ends_with("ly") && !self.written(i, lists::LY_NON_ADVERBS)
+    }
+
     pub(super) fn sent_of(&self, i: usize) -> &'a Sentence {
         &self.sents[self.tok_sent[i] as usize]
     }
@@ -341,35 +335,4 @@ impl<'a> Ctx<'a> {
         }
         out.push(d);
     }
-}
-
-/// A word in -ly that is an adverb ("repeatedly", "reportedly"), not one
-/// of the common -ly nouns and adjectives ("rally", "family", "early").
-pub(super) fn is_ly_adverb(w: &str) -> bool {
-    w.len() > 4
-        && w.ends_with("ly")
-        && !matches!(
-            w,
-            "rally"
-                | "family"
-                | "ally"
-                | "assembly"
-                | "supply"
-                | "bully"
-                | "monopoly"
-                | "anomaly"
-                | "belly"
-                | "jelly"
-                | "early"
-                | "likely"
-                | "daily"
-                | "weekly"
-                | "monthly"
-                | "yearly"
-                | "elderly"
-                | "friendly"
-                | "costly"
-                | "lonely"
-                | "holy"
-        )
 }

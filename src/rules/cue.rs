@@ -1,7 +1,7 @@
 //! Finding a cue: the reporting verb or multi-word cue that starts at a
 //! token, and what the lexicon says about it.
 
-use crate::lexicon::{flags, CueClass, MultiTarget};
+use crate::lexicon::{flags, lists, CueClass, MultiTarget};
 
 use super::ctx::Ctx;
 use super::draft::CueWord;
@@ -22,17 +22,15 @@ impl<'a> Ctx<'a> {
         // district judge", "his state", "Trump's home state"
         if i > 0 && t.has(flags::CUE_VERB) {
             let p = &self.toks[i - 1];
-            let pw = self.word(i - 1);
             // ... but a quantity standing for people is a subject: "most
             // say", "many fear", "some believed" (not "many reports")
-            let quantity_subject = matches!(
-                pw.to_lowercase().as_str(),
-                "most" | "many" | "some" | "few" | "several" | "another"
-            ) && !self.word(i).ends_with('s');
+            let quantity_subject = p.in_list(lists::QUANTITY_HEADS)
+                && p.has(flags::DET)
+                && !self.word(i).ends_with('s');
             if (p.has(flags::DET)
-                && !matches!(pw, "that" | "all" | "both" | "each" | "no")
+                && !self.written(i - 1, lists::DETERMINERS_BEFORE_VERBS)
                 && !quantity_subject)
-                || matches!(pw, "'s" | "’s")
+                || self.written(i - 1, lists::POSSESSIVES)
             {
                 return None;
             }
@@ -48,7 +46,7 @@ impl<'a> Ctx<'a> {
                 _ => {}
             }
         }
-        t.verb.map(|v| (i + 1, CueWord::Verb(v)))
+        t.verb().map(|v| (i + 1, CueWord::Verb(v)))
     }
 
     /// A capitalized word may be a cue only at its sentence's start (or
@@ -89,11 +87,10 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(super) fn lemma(&self, cw: CueWord) -> &str {
-        match cw {
-            CueWord::Verb(v) => &self.lex.verb(v).lemma,
-            _ => "",
-        }
+    /// Whether the cue is a verb of a `syntax.ron` verb list (a
+    /// `verb_lists` bit).
+    pub(super) fn verb_in(&self, cw: CueWord, list: u8) -> bool {
+        matches!(cw, CueWord::Verb(v) if self.lex.verb_in(v, list))
     }
 
     pub(super) fn is_object_verb(&self, cw: CueWord) -> bool {

@@ -80,7 +80,7 @@ impl<'a> Ctx<'a> {
         let embedded = q.open > qs.tokens.start && {
             let p = &self.toks[q.open - 1];
             (p.is_word() || p.kind == TokKind::Number)
-                && p.verb.is_none()
+                && p.verb().is_none()
                 && !self.is(q.open - 1, "that")
         };
         let content_span = if embedded {
@@ -148,7 +148,7 @@ impl<'a> Ctx<'a> {
         while v < hi
             && self.toks[v].is_word()
             && self.toks[v].has(flags::AUX | flags::ADV)
-            && self.toks[v].verb.is_none()
+            && self.toks[v].verb().is_none()
         {
             v += 1;
         }
@@ -241,7 +241,7 @@ impl<'a> Ctx<'a> {
                         && (next..b).all(|j| {
                             let t = &self.toks[j];
                             let verb_like = t.has(flags::AUX)
-                                || t.verb.is_some()
+                                || t.verb().is_some()
                                 || (t.is_word() && self.word(j).ends_with("ed"));
                             !t.is_quote() && !verb_like
                         })
@@ -261,11 +261,11 @@ impl<'a> Ctx<'a> {
                         if sp.start > lo + 1 && {
                             let p = sp.start - 1;
                             self.is(p, "that")
-                                || (self.toks[p].verb.is_some()
+                                || (self.toks[p].verb().is_some()
                                     && self.toks[p].has(flags::CUE_VERB)
                                     && self
                                         .verb_info(CueWord::Verb(
-                                            self.toks[p].verb.unwrap_or_default(),
+                                            self.toks[p].verb().unwrap_or_default(),
                                         ))
                                         .0
                                         == CueClass::Speech)
@@ -286,7 +286,7 @@ impl<'a> Ctx<'a> {
                                 c + 1 < hi
                                     && self.toks[c + 1].is_word()
                                     && !self.toks[c + 1].cap
-                                    && self.toks[c + 1].verb.is_none()
+                                    && self.toks[c + 1].verb().is_none()
                                     && !self.toks[c + 1].has(flags::CONJ)
                             });
                             if next < b || continues {

@@ -4,13 +4,12 @@
 //! participle or a second verb of the sentence's speaker
 //! `indirect.participle`, `indirect.coordinated`).
 
-use crate::lexicon::{flags, CueClass};
+use crate::lexicon::{flags, lists, verb_lists, CueClass};
 use crate::mention::{MentionKind, Np};
 use crate::span::Span;
 use crate::token::TokKind;
 
 use super::ctx::{Ctx, NONE};
-use super::ctx::{RAISING, WH};
 use super::draft::{CueWord, Draft};
 use super::id::RuleId;
 
@@ -54,13 +53,13 @@ impl<'a> Ctx<'a> {
         }
         // "TASS cited Lavrov as saying …": the attribution belongs to
         // "saying", with TASS as the source
-        if matches!(self.lemma(cw), "cite" | "quote") {
+        if self.verb_in(cw, verb_lists::CITING) {
             let k = self.np.np_right(ce, hi, lo).map_or(ce, |n| n.end);
             if self.is(k, "as")
                 && self
                     .toks
                     .get(k + 1)
-                    .is_some_and(|t| t.verb.is_some() && self.word(k + 1).ends_with("ing"))
+                    .is_some_and(|t| t.verb().is_some() && self.word(k + 1).ends_with("ing"))
             {
                 return None;
             }
@@ -85,13 +84,9 @@ impl<'a> Ctx<'a> {
             sp.kind != MentionKind::Relative
                 && self.is(ce, "to")
                 && self.word(i).ends_with("ed")
-                && RAISING.contains(&self.lemma(cw))
-                && (self.skip_verb_group_left(i, lo)..i).any(|j| {
-                    matches!(
-                        self.word(j).to_lowercase().as_str(),
-                        "is" | "was" | "are" | "were" | "be" | "been" | "'s" | "’s"
-                    )
-                })
+                && self.verb_in(cw, verb_lists::RAISING)
+                && (self.skip_verb_group_left(i, lo)..i)
+                    .any(|j| self.in_list(j, lists::PASSIVE_BE_FORMS))
         });
         if let Some(sp) = raised {
             let mut d = self.forward_content(
@@ -127,7 +122,6 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let t = &self.toks[k];
-        let w = self.word(k);
         let mut start = k;
         let rule;
         if self.is(k, "that") {
@@ -162,7 +156,7 @@ impl<'a> Ctx<'a> {
                     start = a.start;
                 }
             }
-        } else if WH.contains(&w.to_lowercase().as_str()) && class != CueClass::Intention {
+        } else if t.in_list(lists::WH_WORDS) && class != CueClass::Intention {
             rule = RuleId::IndirectClause;
         } else if self.is(k, "about")
             && class == CueClass::Speech
@@ -182,10 +176,8 @@ impl<'a> Ctx<'a> {
             rule = RuleId::IndirectClause;
         } else if self.is_object_verb(cw)
             && self.object_start(k, hi)
-            && !(matches!(
-                self.word(k),
-                "himself" | "herself" | "themselves" | "itself"
-            ) && matches!(self.lemma(cw), "find" | "show"))
+            && !(self.written(k, lists::REFLEXIVES)
+                && self.verb_in(cw, verb_lists::REFLEXIVE_IDIOM))
         {
             // "endorsed Sanders in the primary", "called the plan a mistake":
             // the object, to the end of its clause
@@ -194,12 +186,7 @@ impl<'a> Ctx<'a> {
             // "the candidate, whom he described as “volatile,”": the
             // relative pronoun stands for what is described
             let sp = speaker?;
-            if sp.start <= lo
-                || !matches!(
-                    self.word(sp.start - 1).to_lowercase().as_str(),
-                    "whom" | "which" | "what" | "who" | "that"
-                )
-            {
+            if sp.start <= lo || !self.in_list(sp.start - 1, lists::OBJECT_RELATIVES) {
                 return None;
             }
             let rel = self.toks[sp.start - 1].span;
@@ -224,11 +211,7 @@ impl<'a> Ctx<'a> {
         } else {
             return None;
         }
-        if t.is_word()
-            && t.has(flags::CONJ)
-            && !self.is(k, "that")
-            && !WH.contains(&w.to_lowercase().as_str())
-        {
+        if t.is_word() && t.has(flags::CONJ) && !self.is(k, "that") && !t.in_list(lists::WH_WORDS) {
             return None;
         }
         // the content: to the sentence end, or across sentences to the end
@@ -302,27 +285,8 @@ impl<'a> Ctx<'a> {
         if qi.is_none() {
             let subordinate = speaker.is_some_and(|sp| {
                 sp.start > lo
-                    && matches!(
-                        self.word(sp.start - 1).to_lowercase().as_str(),
-                        "while"
-                            | "although"
-                            | "though"
-                            | "whereas"
-                            | "if"
-                            | "when"
-                            | "because"
-                            | "since"
-                            | "after"
-                            | "before"
-                            | "once"
-                            | "unless"
-                            | "as"
-                    )
-                    && (sp.start - 1 == lo
-                        || matches!(
-                            self.word(lo).to_lowercase().as_str(),
-                            "but" | "and" | "even"
-                        ))
+                    && self.in_list(sp.start - 1, lists::FRONTED_SUBORDINATORS)
+                    && (sp.start - 1 == lo || self.in_list(lo, lists::SENTENCE_LEAD_INS))
             });
             if subordinate {
                 if let Some(c) =
@@ -337,11 +301,11 @@ impl<'a> Ctx<'a> {
         // verb coordinated with this one starts its own attribution
         if qi.is_none() {
             let cut = (start + 1..end_tok).find(|&j| {
-                (self.is(j, "and") || self.is(j, "but")) && !self.in_quote(j) && {
+                self.in_list(j, lists::COORDINATORS) && !self.in_quote(j) && {
                     let v = self.skip_adverbs_right(j + 1, end_tok);
                     v < end_tok
                         && self.toks[v]
-                            .verb
+                            .verb()
                             .is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
                         && !self.word(v).ends_with("ing")
                 }

@@ -3,11 +3,10 @@
 //! study or poll (`according.frame`), and the question in "Asked whether
 //! …" (`indirect.asked`).
 
-use crate::lexicon::{flags, CueClass};
+use crate::lexicon::{flags, lists, CueClass};
 use crate::mention::{MentionKind, Np};
 
 use super::ctx::Ctx;
-use super::ctx::WH;
 use super::draft::{CueWord, Draft};
 use super::id::RuleId;
 
@@ -61,12 +60,7 @@ impl<'a> Ctx<'a> {
             // "Clinton to Planned Parenthood: …", "CNN President On Trump:
             // …": the speaker, then whom or what the headline is about
             let first = self.np.np_right(lo, colon, lo)?;
-            if first.end >= colon
-                || !matches!(
-                    self.word(first.end).to_lowercase().as_str(),
-                    "to" | "on" | "at" | "about" | "in" | "for"
-                )
-            {
+            if first.end >= colon || !self.in_list(first.end, lists::HEADLINE_TOPICS) {
                 return None;
             }
             np = first;
@@ -110,7 +104,7 @@ impl<'a> Ctx<'a> {
         }
         let (i, v) = (lo + 1..hi).find_map(|k| {
             let t = &self.toks[k];
-            let v = t.verb?;
+            let v = t.verb()?;
             let e = self.lex.verb(v);
             // finite forms only: "Says", "Slams", "Endorses", "Tells"
             (t.cap
@@ -181,12 +175,7 @@ impl<'a> Ctx<'a> {
         if p > lo && self.is(p - 1, "being") {
             p -= 1;
         }
-        if p > lo
-            && matches!(
-                self.word(p - 1).to_lowercase().as_str(),
-                "when" | "after" | "once"
-            )
-        {
+        if p > lo && self.in_list(p - 1, lists::ASKED_OPENERS) {
             p -= 1;
         }
         // a participial frame at a clause start, not "she asked him …"
@@ -197,7 +186,7 @@ impl<'a> Ctx<'a> {
         }
         let (ce, cw) = self
             .cue_at(a)
-            .or_else(|| self.toks[a].verb.map(|v| (a + 1, CueWord::Verb(v))))?;
+            .or_else(|| self.toks[a].verb().map(|v| (a + 1, CueWord::Verb(v))))?;
         let mut k = ce;
         let mut speaker = None;
         if self.is(k, "by") {
@@ -210,13 +199,11 @@ impl<'a> Ctx<'a> {
         if k < hi && self.toks[k].has(flags::PREP) && !self.is(k, "about") {
             k = (k + 1..(k + 10).min(hi))
                 .take_while(|&j| !self.toks[j].is_punct(',') && !self.toks[j].is_quote())
-                .find(|&j| {
-                    self.is(j, "about") || WH.contains(&self.word(j).to_lowercase().as_str())
-                })?;
+                .find(|&j| self.is(j, "about") || self.in_list(j, lists::WH_WORDS))?;
         }
         if self.is(k, "about") {
             k += 1;
-        } else if !(WH.contains(&self.word(k).to_lowercase().as_str()) || self.is(k, "if")) {
+        } else if !self.in_list(k, lists::WH_WORDS) {
             return None;
         }
         if k >= hi {
@@ -245,25 +232,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let comma = (lo + 1..(lo + 14).min(hi)).find(|&j| self.toks[j].is_punct(','))?;
-        let frame = (lo + 1..comma).find(|&j| {
-            matches!(
-                self.word(j).to_lowercase().as_str(),
-                "poll"
-                    | "polls"
-                    | "survey"
-                    | "surveys"
-                    | "study"
-                    | "report"
-                    | "filing"
-                    | "analysis"
-                    | "data"
-                    | "records"
-                    | "view"
-                    | "opinion"
-                    | "estimate"
-                    | "estimates"
-            )
-        })?;
+        let frame = (lo + 1..comma).find(|&j| self.in_list(j, lists::FRAME_NOUNS))?;
         let np = self
             .np
             .np_right(lo + 1, comma, lo + 1)

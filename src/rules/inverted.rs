@@ -2,7 +2,7 @@
 //! speaker and cue (`indirect.inverted`, `indirect.inverted-cue-speaker`),
 //! or the tag between two parts of the content (`indirect.parenthetical`).
 
-use crate::lexicon::{flags, CueClass};
+use crate::lexicon::{flags, lists, CueClass};
 use crate::mention::MentionKind;
 use crate::token::TokKind;
 
@@ -45,12 +45,9 @@ impl<'a> Ctx<'a> {
         let (class, _, ao, needs) = self.verb_info(cw);
         // "…, Lavrov was cited as saying / was quoted": a passive verb of
         // citing stands without its complement
-        let passive = (self.skip_verb_group_left(i, lo)..i).any(|j| {
-            matches!(
-                self.word(j).to_lowercase().as_str(),
-                "was" | "were" | "is" | "are" | "been" | "be"
-            )
-        }) && self.word(i).ends_with("ed");
+        let passive = (self.skip_verb_group_left(i, lo)..i)
+            .any(|j| self.in_list(j, lists::PASSIVE_BE_FORMS))
+            && self.word(i).ends_with("ed");
         if !matches!(cw, CueWord::Verb(_))
             || class == CueClass::Intention
             || (needs && class == CueClass::Speech && !passive)
@@ -102,10 +99,10 @@ impl<'a> Ctx<'a> {
                 && !self.taken[j]
                 && self.toks[j].has(flags::CUE_VERB)
                 && self.toks[j]
-                    .verb
+                    .verb()
                     .is_some_and(|v| self.lex.verb(v).class == CueClass::Speech)
                 && (self.is(j + 1, "that")
-                    || self.toks.get(j + 1).is_some_and(|t| t.pronoun.is_some()))
+                    || self.toks.get(j + 1).is_some_and(|t| t.pronoun().is_some()))
                 && self.subject(j, lo).is_some()
         });
         if earlier_cue {
@@ -121,10 +118,7 @@ impl<'a> Ctx<'a> {
             // "…, said David Axelrod, a longtime ally.", "…, said a handful
             // of Democrats who point to …": the speaker's apposition or
             // relative clause ends the sentence
-            let relative = matches!(
-                self.word(k).to_lowercase().as_str(),
-                "who" | "whose" | "whom" | "of" | "from" | "at"
-            );
+            let relative = self.in_list(k, lists::SPEAKER_CONTINUATIONS);
             let apposition = self.toks[k].is_punct(',')
                 && self.np.np_right(k + 1, hi, lo).is_some_and(|a| {
                     a.end >= hi || self.toks[a.end].is_punct(',') && self.is(a.end + 1, "who")
@@ -140,14 +134,14 @@ impl<'a> Ctx<'a> {
             if matches!(
                 self.toks[k].kind,
                 TokKind::Punct('—' | '–' | '-' | '(' | ';')
-            ) || (self.toks[k].is_punct(',') && (self.is(k + 1, "and") || self.is(k + 1, "but")))
+            ) || (self.toks[k].is_punct(',') && self.in_list(k + 1, lists::COORDINATORS))
             {
                 // "…, the office reported on Tuesday -- a development that…"
             } else if self.toks[k].is_punct(',')
                 && k + 1 < hi
                 && !self.is(k + 1, "and")
                 && !self.is(k + 1, "adding")
-                && self.toks[k + 1].verb.is_none()
+                && self.toks[k + 1].verb().is_none()
             {
                 content.push(self.span_of(k + 1, hi)?);
                 rule = RuleId::IndirectParenthetical;

@@ -2,7 +2,7 @@
 //! that-clause (`nominal.that`), and an impression with no named source
 //! (`evidential.seem`).
 
-use crate::lexicon::flags;
+use crate::lexicon::{flags, lists};
 use crate::mention::{MentionKind, Np};
 
 use super::ctx::Ctx;
@@ -39,7 +39,7 @@ impl<'a> Ctx<'a> {
                 while j > lo
                     && self.toks[j - 1].is_word()
                     && !self.toks[j - 1].cap
-                    && self.toks[j - 1].pronoun.is_none()
+                    && self.toks[j - 1].pronoun().is_none()
                     && !self.toks[j - 1]
                         .has(flags::DET | flags::PREP | flags::CONJ | flags::AUX | flags::CUE_VERB)
                     && i - j < 3
@@ -48,7 +48,7 @@ impl<'a> Ctx<'a> {
                 }
                 let speaker = if j > lo {
                     let p = &self.toks[j - 1];
-                    if p.pronoun
+                    if p.pronoun()
                         .is_some_and(|x| self.lex.pronouns.pronouns[x as usize].possessive)
                     {
                         Some(Np {
@@ -59,7 +59,7 @@ impl<'a> Ctx<'a> {
                             name: None,
                             known: None,
                         })
-                    } else if matches!(self.word(j - 1), "'s" | "’s") {
+                    } else if self.written(j - 1, lists::POSSESSIVES) {
                         self.np.np_left(j - 1, lo, lo)
                     } else {
                         None
@@ -104,14 +104,7 @@ impl<'a> Ctx<'a> {
             let mut next = lo + 1;
             while let Some(i) = self.next_trigger(&mut at, next, hi.saturating_sub(1)) {
                 next = i + 1;
-                let w = self.word(i);
-                if self.taken[i]
-                    || self.in_quote(i)
-                    || !matches!(
-                        w,
-                        "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
-                    )
-                {
+                if self.taken[i] || self.in_quote(i) || !self.written(i, lists::SEEM_VERBS) {
                     continue;
                 }
                 let Some((np, _)) = self.subject(i, lo) else {
@@ -122,8 +115,7 @@ impl<'a> Ctx<'a> {
                 }
                 let k = self.skip_adverbs_right(i + 1, hi);
                 if k >= hi
-                    || !(self.is(k, "to")
-                        || self.is(k, "like")
+                    || !(self.in_list(k, lists::SEEM_COMPLEMENTS)
                         || (self.toks[k].is_word()
                             && !self.toks[k].has(flags::PREP | flags::CONJ | flags::DET)))
                 {
@@ -138,7 +130,7 @@ impl<'a> Ctx<'a> {
                 if self.is_taken_span(subj) || self.is_taken_span(rest) {
                     continue;
                 }
-                let cw = match self.toks[i].verb {
+                let cw = match self.toks[i].verb() {
                     Some(v) => CueWord::Verb(v),
                     None => CueWord::Noun,
                 };

@@ -2,7 +2,7 @@
 //! prepositional phrases), the sentence's speaker for participles and
 //! coordinated verbs, and the empty subject of "It is said".
 
-use crate::lexicon::flags;
+use crate::lexicon::{flags, lists};
 use crate::mention::{MentionKind, Np};
 
 use super::ctx::Ctx;
@@ -25,7 +25,7 @@ impl<'a> Ctx<'a> {
                 let t = &self.toks[j - 1];
                 if !t.is_word()
                     || t.cap
-                    || t.pronoun.is_some()
+                    || t.pronoun().is_some()
                     || t.has(flags::DET)
                     || (t.has(flags::PREP) && !self.is(j - 1, "on"))
                 {
@@ -66,8 +66,8 @@ impl<'a> Ctx<'a> {
                 }
                 let noun_use = k > lo
                     && (self.toks[k - 1].has(flags::DET | flags::PREP)
-                        || matches!(self.word(k - 1), "'s" | "’s"));
-                if t.verb.is_some() && t.has(flags::CUE_VERB) && !t.cap && !noun_use {
+                        || self.written(k - 1, lists::POSSESSIVES));
+                if t.verb().is_some() && t.has(flags::CUE_VERB) && !t.cap && !noun_use {
                     verb_in_segment = true;
                 }
                 let opener = if paren {
@@ -79,11 +79,7 @@ impl<'a> Ctx<'a> {
                     continue;
                 }
                 if verb_in_segment
-                    && !(k + 1 < close
-                        && matches!(
-                            self.word(k + 1).to_lowercase().as_str(),
-                            "who" | "whose" | "whom" | "which"
-                        ))
+                    && !(k + 1 < close && self.in_list(k + 1, lists::CLAUSE_RELATIVES))
                 {
                     return None;
                 }
@@ -134,7 +130,7 @@ impl<'a> Ctx<'a> {
                     if np.start > cs && self.toks[np.start - 1].has(flags::PREP) {
                         if let Some(head) = self.np.np_right(cs, np.start, sent_start) {
                             if head.end < np.start
-                                && matches!(self.word(head.end), "of" | "from" | "at")
+                                && self.written(head.end, lists::NAME_POSTMODIFIERS)
                                 && matches!(head.kind, MentionKind::Name | MentionKind::Description)
                             {
                                 if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
@@ -159,28 +155,9 @@ impl<'a> Ctx<'a> {
         // "of" belongs to the phrase
         while np.start >= lo + 2 && self.is(np.start - 1, "of") {
             let q = &self.toks[np.start - 2];
-            let qw = self.word(np.start - 2).to_lowercase();
             let partitive = q.has(flags::DET | flags::PERSON_NOUN | flags::TITLE)
                 || self.np.quantity_left(np.start - 1, lo).is_some()
-                || matches!(
-                    qw.as_str(),
-                    "one"
-                        | "two"
-                        | "three"
-                        | "none"
-                        | "each"
-                        | "either"
-                        | "neither"
-                        | "half"
-                        | "majority"
-                        | "most"
-                        | "some"
-                        | "many"
-                        | "all"
-                        | "several"
-                        | "members"
-                        | "member"
-                );
+                || q.in_list(lists::PARTITIVES);
             if !partitive {
                 break;
             }
@@ -192,18 +169,7 @@ impl<'a> Ctx<'a> {
         }
         if np.start > lo && !matches!(np.kind, MentionKind::Relative | MentionKind::Pronoun) {
             let p = &self.toks[np.start - 1];
-            let subordinator = matches!(
-                self.word(np.start - 1).to_lowercase().as_str(),
-                "as" | "after"
-                    | "before"
-                    | "since"
-                    | "until"
-                    | "because"
-                    | "while"
-                    | "though"
-                    | "although"
-                    | "once"
-            );
+            let subordinator = p.in_list(lists::SUBORDINATORS);
             if p.is_word() && p.has(flags::PREP) && !p.cap && !subordinator {
                 let cs = self.clause_start_before(np.start - 1, lo);
                 if i - cs > 30 {
@@ -254,12 +220,7 @@ impl<'a> Ctx<'a> {
         // "saying" after "is"/"was"/"been" is a progressive verb, not a
         // participle
         let g = self.skip_verb_group_left(i, lo);
-        let progressive = (g..i).any(|j| {
-            matches!(
-                self.word(j).to_lowercase().as_str(),
-                "is" | "was" | "are" | "were" | "been" | "be" | "am" | "'s" | "’s" | "'re" | "’re"
-            )
-        });
+        let progressive = (g..i).any(|j| self.in_list(j, lists::BE_FORMS));
         let gerund = w.ends_with("ing") && !progressive;
         // "X was cited (by TASS) as saying", "TASS quoted X as saying"
         if gerund && i > lo + 1 && self.is(i - 1, "as") {
@@ -269,11 +230,11 @@ impl<'a> Ctx<'a> {
                 .rev()
                 .find(|&j| self.is(j, "by"))
             {
-                if by > lo && (self.is(by - 1, "cited") || self.is(by - 1, "quoted")) {
+                if by > lo && self.in_list(by - 1, lists::CITING_PARTICIPLES) {
                     v = by;
                 }
             }
-            if v > lo && (self.is(v - 1, "cited") || self.is(v - 1, "quoted")) {
+            if v > lo && self.in_list(v - 1, lists::CITING_PARTICIPLES) {
                 let a = self.skip_verb_group_left(v - 1, lo);
                 if a < v - 1 {
                     if let Some((np, ex)) = self.subject(v - 1, lo) {
@@ -283,9 +244,7 @@ impl<'a> Ctx<'a> {
             }
             // active: the phrase between cited/quoted and "as"
             if let Some(np) = self.np.np_left(i - 1, lo, lo) {
-                if np.start > lo
-                    && (self.is(np.start - 1, "cited") || self.is(np.start - 1, "quoted"))
-                {
+                if np.start > lo && self.in_list(np.start - 1, lists::CITING_PARTICIPLES) {
                     return Some((Some(np), Vec::new(), None));
                 }
             }
@@ -295,8 +254,7 @@ impl<'a> Ctx<'a> {
             // telling Carlson"
             let p = np.start;
             let cited = p > lo
-                && (self.is(p - 1, "cited")
-                    || self.is(p - 1, "quoted")
+                && (self.in_list(p - 1, lists::CITING_PARTICIPLES)
                     || (self.is(p - 1, "as") && p > lo + 1));
             if !gerund || cited {
                 return Some((Some(np), ex, None));
@@ -320,7 +278,7 @@ impl<'a> Ctx<'a> {
                     _ => false,
                 };
                 let after_verb_object = np.start > lo
-                    && (self.toks[np.start - 1].verb.is_some()
+                    && (self.toks[np.start - 1].verb().is_some()
                         || self.toks[np.start - 1].has(flags::AUX));
                 if people && !after_verb_object {
                     return Some((Some(np), Vec::new(), Some(RuleId::IndirectParticiple)));
@@ -331,7 +289,7 @@ impl<'a> Ctx<'a> {
             && (self.toks[g - 1].is_punct(',')
                 || self.toks[g - 1].is_punct('—')
                 || self.toks[g - 1].is_punct('–'));
-        let coordinated = g > lo && (self.is(g - 1, "and") || self.is(g - 1, "but"));
+        let coordinated = g > lo && self.in_list(g - 1, lists::COORDINATORS);
         if (gerund && after_comma) || coordinated {
             let prev = self
                 .drafts_of(si, out)
@@ -371,7 +329,7 @@ impl<'a> Ctx<'a> {
         while cs < g
             && self.toks[cs].is_word()
             && self.toks[cs].has(flags::CONJ | flags::ADV)
-            && self.toks[cs].pronoun.is_none()
+            && self.toks[cs].pronoun().is_none()
             && !self.toks[cs].has(flags::DET)
         {
             cs += 1;
@@ -410,19 +368,17 @@ impl<'a> Ctx<'a> {
             }
             if t.is_punct(',') {
                 in_segment = !in_segment;
+                // (or "where": "the state, where she campaigned, …")
                 relative = in_segment
                     && j + 1 < g
-                    && matches!(
-                        self.word(j + 1).to_lowercase().as_str(),
-                        "who" | "whose" | "whom" | "which" | "where"
-                    );
+                    && (self.in_list(j + 1, lists::CLAUSE_RELATIVES) || self.is(j + 1, "where"));
                 continue;
             }
             let w = self.word(j);
-            if relative || !t.is_word() || matches!(w, "'s" | "’s") {
+            if relative || !t.is_word() || self.written(j, lists::POSSESSIVES) {
                 continue;
             }
-            if matches!(w, "who" | "which") {
+            if self.written(j, lists::SUBJECT_RELATIVES) {
                 // "the people who voted for him said"
                 relative = true;
                 continue;
@@ -434,12 +390,12 @@ impl<'a> Ctx<'a> {
             // makes it a noun; base and -s forms here are nouns ("a
             // pro-Trump rally", "state campaigns")
             let verbish = t.has(flags::AUX)
-                || (t.verb.is_some()
+                || (t.verb().is_some()
                     && !t.cap
                     && w.ends_with("ed")
                     && !(j > lo && self.toks[j - 1].has(flags::PREP | flags::DET)));
             let subject_pronoun = t
-                .pronoun
+                .pronoun()
                 .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
                 && !w.eq_ignore_ascii_case("it");
             if verbish || subject_pronoun {

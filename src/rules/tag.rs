@@ -3,11 +3,10 @@
 //! the outlet that relayed the report ("told reporters on Tuesday", "as
 //! cited by TASS").
 
-use crate::lexicon::flags;
+use crate::lexicon::{flags, lists};
 use crate::mention::{MentionKind, Np};
 use crate::token::TokKind;
 
-use super::ctx::is_ly_adverb;
 use super::ctx::Ctx;
 use super::draft::Draft;
 
@@ -34,15 +33,12 @@ impl<'a> Ctx<'a> {
                 i -= 1;
                 while i > lo
                     && (self.toks[i - 1].has(flags::TIME)
-                        || matches!(
-                            self.word(i - 1),
-                            "on" | "last" | "this" | "earlier" | "late" | "early"
-                        ))
+                        || self.written(i - 1, lists::TIME_OPENERS))
                 {
                     i -= 1;
                 }
             } else if t.is_word()
-                && is_ly_adverb(self.word(i - 1))
+                && self.is_ly_adverb(i - 1)
                 && !t.cap
                 && !(i >= lo + 2 && self.toks[i - 2].has(flags::DET))
             {
@@ -68,34 +64,9 @@ impl<'a> Ctx<'a> {
             let lower_adv = !t.cap
                 && ((w.ends_with("ly")
                     && w.len() > 4
-                    && !matches!(
-                        w,
-                        "only"
-                            | "early"
-                            | "likely"
-                            | "nearly"
-                            | "largely"
-                            | "mostly"
-                            | "partly"
-                            | "hardly"
-                    ))
-                    || matches!(
-                        w,
-                        "again"
-                            | "also"
-                            | "later"
-                            | "earlier"
-                            | "today"
-                            | "yesterday"
-                            | "tonight"
-                            | "repeatedly"
-                            | "once"
-                            | "twice"
-                            | "further"
-                            | "instead"
-                    ));
-            let relative_time = matches!(w, "this" | "last" | "next" | "This" | "Last" | "Next");
-            if relative_time {
+                    && !self.written(i, lists::LY_CONTENT_WORDS))
+                    || self.written(i, lists::CUE_ADVERBS));
+            if t.in_list_or_capitalized(lists::RELATIVE_TIME, self.text) {
                 // "last week", "this morning"
                 if i + 1 < hi
                     && self.toks[i + 1].has(flags::TIME)
@@ -140,9 +111,7 @@ impl<'a> Ctx<'a> {
     /// by", "as reported by", "as per", "according to"): the token where
     /// the outlet's phrase starts.
     pub(super) fn relay_at(&self, k: usize) -> Option<usize> {
-        if self.is(k, "as")
-            && (self.is(k + 1, "cited") || self.is(k + 1, "quoted") || self.is(k + 1, "reported"))
-            && self.is(k + 2, "by")
+        if self.is(k, "as") && self.in_list(k + 1, lists::RELAY_PARTICIPLES) && self.is(k + 2, "by")
         {
             Some(k + 3)
         } else if (self.is(k, "as") && self.is(k + 1, "per"))
@@ -221,7 +190,7 @@ impl<'a> Ctx<'a> {
             {
                 break; // "to"-infinitive: content
             }
-            if matches!(w, "that" | "about" | "of" | "like" | "as") {
+            if self.written(k, lists::CONTENT_PREPOSITIONS) {
                 break;
             }
             // the phrase: preposition + noun phrase
@@ -252,10 +221,8 @@ impl<'a> Ctx<'a> {
                 }
             }
             // "interview with X"
-            if (self.is(np.head, "interview")
-                || self.is(np.head, "interviews")
-                || self.is(np.head, "conversation"))
-                && (self.is(k, "with") || self.is(k, "to"))
+            if self.in_list(np.head, lists::INTERVIEW_NOUNS)
+                && self.in_list(k, lists::PARTNER_PREPOSITIONS)
                 && k + 1 < hi
             {
                 if let Some(who) = self.np.np_right(k + 1, hi, sent_start) {
@@ -294,13 +261,13 @@ impl<'a> Ctx<'a> {
         // the region between speaker and cue
         let mut k = sp.end;
         while k < d.cue.0 {
-            if (self.is(k, "interview") || self.is(k, "conversation"))
-                && (self.is(k + 1, "with") || self.is(k + 1, "to"))
+            if self.in_list(k, lists::INTERVIEW_ASIDES)
+                && self.in_list(k + 1, lists::PARTNER_PREPOSITIONS)
                 && d.addressee.is_none()
             {
                 d.addressee = self.np.np_right(k + 2, d.cue.0, lo);
             }
-            if (self.is(k, "cited") || self.is(k, "quoted") || self.is(k, "reported"))
+            if self.in_list(k, lists::RELAY_PARTICIPLES)
                 && self.is(k + 1, "by")
                 && d.source.is_none()
             {
@@ -318,8 +285,7 @@ impl<'a> Ctx<'a> {
             if v > lo && self.is(v - 1, "as") {
                 v -= 1;
             }
-            if v > lo && (self.is(v - 1, "cited") || self.is(v - 1, "quoted")) && d.source.is_none()
-            {
+            if v > lo && self.in_list(v - 1, lists::CITING_PARTICIPLES) && d.source.is_none() {
                 if let Some(np) = self.np.np_left(v - 1, lo, lo) {
                     d.source = Some(np);
                 }
