@@ -3,6 +3,8 @@
 //! `direct.split` when the quotation goes on after the tag) or before it
 //! (`direct.speaker-cue-quote`, `direct.colon`).
 
+use std::ops::ControlFlow;
+
 use crate::lexicon::{flags, CueClass};
 use crate::mention::MentionKind;
 use crate::quote::Quote;
@@ -173,46 +175,21 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// A speaker and cue before the quotation `q`: "Berg: “…”", "Berg
+    /// told reporters: “…”", "Berg said that he hopes “…”".
     pub(super) fn attribution_then_quote(&mut self, q: &Quote) -> Option<Draft> {
         if q.open == 0 {
             return None;
         }
-        let s = self.sent_of(q.open);
         let s_idx = self.tok_sent[q.open] as usize;
-        let lo = s.tokens.start;
+        let lo = self.sents[s_idx].tokens.start;
         let mut b = q.open;
         if b > lo && matches!(self.toks[b - 1].kind, TokKind::Punct(',' | ':' | '—')) {
             b -= 1;
         }
-        let colon = b < q.open && self.toks[b].is_punct(':');
-        // "Berg: “…”"
-        if colon && b > lo {
-            if let Some(np) = self.np.np_left(b, lo, lo) {
-                // "Berg: “…”", "… - Mark Blumenthal: “…”", "More from
-                // Jones: “…”"
-                let led = np.start == lo
-                    || matches!(
-                        self.toks[np.start - 1].kind,
-                        TokKind::Punct('-' | '—' | '–')
-                    )
-                    || self.word(np.start - 1).eq_ignore_ascii_case("from");
-                if led
-                    && matches!(
-                        np.kind,
-                        MentionKind::Name | MentionKind::Pronoun | MentionKind::Org
-                    )
-                {
-                    return Some(Draft {
-                        speaker: Some(np),
-                        cue: (b, b + 1),
-                        cue_word: CueWord::Colon,
-                        content: vec![q.span],
-                        source: None,
-                        addressee: None,
-                        rule: RuleId::DirectColon,
-                        sent: s_idx,
-                    });
-                }
+        if b < q.open && self.toks[b].is_punct(':') && b > lo {
+            if let Some(d) = self.colon_speaker(q, b, lo, s_idx) {
+                return Some(d);
             }
         }
         // find the cue within a few tokens left: "said", "told Carlson",
@@ -228,89 +205,145 @@ impl<'a> Ctx<'a> {
             if self.toks[k].is_word() && self.toks[k].has(flags::CUE_VERB)
                 || self.toks[k].has(flags::MULTI_FIRST)
             {
-                if let Some((ce, cw @ CueWord::Verb(_))) = self.cue_at(k) {
-                    let (class, _, ao, _) = self.verb_info(cw);
-                    let (mut next, addr, src) = self.after_cue(ce, b, ao, lo);
-                    // "told a crowd of supporters, “…”", "added a caveat:
-                    // “…”": a short verbless phrase between a speech cue
-                    // and a quotation it introduces with a comma or colon
-                    if next < b
-                        && b < q.open
-                        && class == CueClass::Speech
-                        && !self.is(next, "that")
-                        && (next..b).all(|j| {
-                            let t = &self.toks[j];
-                            let verb_like = t.has(flags::AUX)
-                                || t.verb().is_some()
-                                || (t.is_word() && self.word(j).ends_with("ed"));
-                            !t.is_quote() && !verb_like
-                        })
-                    {
-                        next = b;
-                    }
-                    if next != b && !(next < b && self.is(next, "that")) {
-                        continue;
-                    }
-                    let (speaker, extras, _) = self.speaker_for_cue(k, lo, s_idx, &[])?;
-                    if speaker.is_none() && !self.passive_it(k, lo) {
-                        return None;
-                    }
-                    // "said that he hopes “…”": the clause with the
-                    // quotation is the content of the outer cue
-                    if let Some(sp) = speaker.filter(|_| !self.word(k).ends_with("ing")) {
-                        if sp.start > lo + 1 && {
-                            let p = sp.start - 1;
-                            self.is(p, "that")
-                                || (self.toks[p].verb().is_some()
-                                    && self.toks[p].has(flags::CUE_VERB)
-                                    && self
-                                        .verb_info(CueWord::Verb(
-                                            self.toks[p].verb().unwrap_or_default(),
-                                        ))
-                                        .0
-                                        == CueClass::Speech)
-                        } {
-                            continue;
-                        }
-                    }
-                    let mut d = Draft {
-                        speaker,
-                        cue: (k, ce),
-                        cue_word: cw,
-                        content: vec![{
-                            // "said that … “quoted words” …", "said it “gets me
-                            // mad” every time …": a quotation inside a longer
-                            // clause takes the clause, to its end
-                            let hi = self.content_end(self.sent_of(q.open));
-                            let continues = q.close.is_some_and(|c| {
-                                c + 1 < hi
-                                    && self.toks[c + 1].is_word()
-                                    && !self.toks[c + 1].cap
-                                    && self.toks[c + 1].verb().is_none()
-                                    && !self.toks[c + 1].has(flags::CONJ)
-                            });
-                            if next < b || continues {
-                                let end = if q.end < hi {
-                                    self.content_tail(q.end, hi).unwrap_or(hi)
-                                } else {
-                                    q.end.min(self.toks.len())
-                                };
-                                let from = if next < b { next } else { q.open };
-                                self.span_of(from, end)?.cover(q.span)
-                            } else {
-                                q.span
-                            }
-                        }],
-                        source: src,
-                        addressee: addr,
-                        rule: RuleId::DirectSpeakerCueQuote,
-                        sent: s_idx,
-                    };
-                    self.relay_and_partner(&mut d, &extras, lo);
-                    return Some(d);
+                if let ControlFlow::Break(d) = self.cue_before_quote(q, k, b, lo, s_idx) {
+                    return d;
                 }
             }
         }
         None
+    }
+
+    /// "Berg: “…”", "… - Mark Blumenthal: “…”", "More from Jones: “…”": a
+    /// name right before the colon at `colon` that leads the quotation.
+    fn colon_speaker(&self, q: &Quote, colon: usize, lo: usize, s_idx: usize) -> Option<Draft> {
+        let np = self.np.np_left(colon, lo, lo)?;
+        let led = np.start == lo
+            || matches!(
+                self.toks[np.start - 1].kind,
+                TokKind::Punct('-' | '—' | '–')
+            )
+            || self.word(np.start - 1).eq_ignore_ascii_case("from");
+        let named = matches!(
+            np.kind,
+            MentionKind::Name | MentionKind::Pronoun | MentionKind::Org
+        );
+        (led && named).then(|| Draft {
+            speaker: Some(np),
+            cue: (colon, colon + 1),
+            cue_word: CueWord::Colon,
+            content: vec![q.span],
+            source: None,
+            addressee: None,
+            rule: RuleId::DirectColon,
+            sent: s_idx,
+        })
+    }
+
+    /// The attribution of a cue at token `k` before the quotation `q`,
+    /// whose tag ends at `b`: `Break` with the result, or `Continue` to
+    /// look further left.
+    fn cue_before_quote(
+        &mut self,
+        q: &Quote,
+        k: usize,
+        b: usize,
+        lo: usize,
+        s_idx: usize,
+    ) -> ControlFlow<Option<Draft>> {
+        let Some((ce, cw @ CueWord::Verb(_))) = self.cue_at(k) else {
+            return ControlFlow::Continue(());
+        };
+        let (class, _, ao, _) = self.verb_info(cw);
+        let (mut next, addr, src) = self.after_cue(ce, b, ao, lo);
+        if self.verbless_lead_in(q, next, b, class) {
+            next = b;
+        }
+        if next != b && !(next < b && self.is(next, "that")) {
+            return ControlFlow::Continue(());
+        }
+        let Some((speaker, extras, _)) = self.speaker_for_cue(k, lo, s_idx, &[]) else {
+            return ControlFlow::Break(None);
+        };
+        if speaker.is_none() && !self.passive_it(k, lo) {
+            return ControlFlow::Break(None);
+        }
+        // "said that he hopes “…”": the clause with the quotation is the
+        // content of the outer cue
+        if let Some(sp) = speaker.filter(|_| !self.word(k).ends_with("ing")) {
+            if sp.start > lo + 1 && self.reports_clause_at(sp.start - 1) {
+                return ControlFlow::Continue(());
+            }
+        }
+        let Some(content) = self.quote_clause(q, next, b) else {
+            return ControlFlow::Break(None);
+        };
+        let mut d = Draft {
+            speaker,
+            cue: (k, ce),
+            cue_word: cw,
+            content: vec![content],
+            source: src,
+            addressee: addr,
+            rule: RuleId::DirectSpeakerCueQuote,
+            sent: s_idx,
+        };
+        self.relay_and_partner(&mut d, &extras, lo);
+        ControlFlow::Break(Some(d))
+    }
+
+    /// "told a crowd of supporters, “…”", "added a caveat: “…”": a short
+    /// verbless phrase from `next` to the comma or colon at `b` between a
+    /// speech cue and the quotation it introduces.
+    fn verbless_lead_in(&self, q: &Quote, next: usize, b: usize, class: CueClass) -> bool {
+        next < b
+            && b < q.open
+            && class == CueClass::Speech
+            && !self.is(next, "that")
+            && (next..b).all(|j| {
+                let t = &self.toks[j];
+                let verb_like = t.has(flags::AUX)
+                    || t.verb().is_some()
+                    || (t.is_word() && self.word(j).ends_with("ed"));
+                !t.is_quote() && !verb_like
+            })
+    }
+
+    /// Whether token `p` opens a reported clause: "that", or a speech
+    /// verb ("said he hopes").
+    fn reports_clause_at(&self, p: usize) -> bool {
+        self.is(p, "that")
+            || (self.toks[p].verb().is_some()
+                && self.toks[p].has(flags::CUE_VERB)
+                && self
+                    .verb_info(CueWord::Verb(self.toks[p].verb().unwrap_or_default()))
+                    .0
+                    == CueClass::Speech)
+    }
+
+    /// The content of a cue before the quotation `q`: the quotation, or
+    /// for "said that … “quoted words” …", "said it “gets me mad” every
+    /// time …" the clause that holds it (from `next`, where the cue's
+    /// complement starts, when that is before the tag's end `b`), to its
+    /// end.
+    fn quote_clause(&self, q: &Quote, next: usize, b: usize) -> Option<Span> {
+        let hi = self.content_end(self.sent_of(q.open));
+        let continues = q.close.is_some_and(|c| {
+            c + 1 < hi
+                && self.toks[c + 1].is_word()
+                && !self.toks[c + 1].cap
+                && self.toks[c + 1].verb().is_none()
+                && !self.toks[c + 1].has(flags::CONJ)
+        });
+        if next < b || continues {
+            let end = if q.end < hi {
+                self.content_tail(q.end, hi).unwrap_or(hi)
+            } else {
+                q.end.min(self.toks.len())
+            };
+            let from = if next < b { next } else { q.open };
+            Some(self.span_of(from, end)?.cover(q.span))
+        } else {
+            Some(q.span)
+        }
     }
 }

@@ -12,12 +12,24 @@ use super::id::RuleId;
 impl<'a> Ctx<'a> {
     /// The subject of a cue at `cue_start`: the phrase left of the verb
     /// group, through appositives, or at the clause start when a
-    /// prepositional phrase separates it from the verb.
+    /// prepositional phrase separates it from the verb. Returns it with
+    /// the phrases found on the way (appositions, interview partners).
     pub(super) fn subject(&self, cue_start: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
-        let sent_start = lo;
-        let mut i = self.skip_verb_group_left(cue_start, lo);
-        // "Pence went on to say", "I am here to tell you", "she began to
-        // argue": the subject of the verb that governs the infinitive
+        let i = self.subject_end(cue_start, lo);
+        if i <= lo {
+            return None;
+        }
+        if self.toks[i - 1].is_punct(',') || self.toks[i - 1].is_punct(')') {
+            return self.apposed_subject(i - 1, lo);
+        }
+        self.plain_subject(i, lo)
+    }
+
+    /// Where the subject of a cue at `cue_start` ends: left of the verb
+    /// group, and for "Pence went on to say", "I am here to tell you",
+    /// "she began to argue" left of the verb governing the infinitive.
+    fn subject_end(&self, cue_start: usize, lo: usize) -> usize {
+        let i = self.skip_verb_group_left(cue_start, lo);
         if i > lo + 1 && self.is(i - 1, "to") {
             let mut j = i - 1;
             let mut n = 0;
@@ -35,122 +47,131 @@ impl<'a> Ctx<'a> {
                 n += 1;
             }
             if n > 0 {
-                i = self.skip_verb_group_left(j, lo);
+                return self.skip_verb_group_left(j, lo);
             }
         }
-        if i <= lo {
-            return None;
+        i
+    }
+
+    /// A subject before appositives that end at the comma or parenthesis
+    /// `close`: "Lavrov, Russia's foreign minister, said", "Anna Berg, 41,
+    /// a teacher from Ohio, said", "Sanders (I-Vt.) said".
+    fn apposed_subject(&self, close: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
+        let paren = self.toks[close].is_punct(')');
+        let mut k = close;
+        let mut segments = 0;
+        // a cue verb seen in the current segment: only a relative
+        // clause ("Barkley, who votes for Democrats, said") may hold one
+        let mut verb_in_segment = false;
+        while k > lo && close - k < 60 {
+            k -= 1;
+            let t = &self.toks[k];
+            // "Sanders (I-Vt.) said": an abbreviation's period inside
+            // the parentheses does not end anything
+            if (t.is_final() && !(paren && t.is_punct('.')))
+                || t.is_quote()
+                || t.is_punct(';')
+                || t.is_punct(':')
+            {
+                return None;
+            }
+            let noun_use = k > lo
+                && (self.toks[k - 1].has(flags::DET | flags::PREP)
+                    || self.written(k - 1, lists::POSSESSIVES));
+            if t.verb().is_some() && t.has(flags::CUE_VERB) && !t.cap && !noun_use {
+                verb_in_segment = true;
+            }
+            let opener = if paren {
+                t.is_punct('(')
+            } else {
+                t.is_punct(',')
+            };
+            if !opener {
+                continue;
+            }
+            if verb_in_segment && !(k + 1 < close && self.in_list(k + 1, lists::CLAUSE_RELATIVES)) {
+                return None;
+            }
+            verb_in_segment = false;
+            segments += 1;
+            if let Some(found) = self.subject_before_apposition(k, close, lo, segments) {
+                return Some(found);
+            }
+            if segments >= 3 || paren {
+                return None;
+            }
         }
-        let mut extras = Vec::new();
-        // appositives: "Lavrov, Russia's foreign minister, said",
-        // "Anna Berg, 41, a teacher from Ohio, said"
-        if self.toks[i - 1].is_punct(',') || self.toks[i - 1].is_punct(')') {
-            let close = i - 1;
-            let paren = self.toks[close].is_punct(')');
-            let mut k = close;
-            let mut segments = 0;
-            // a cue verb seen in the current segment: only a relative
-            // clause ("Barkley, who votes for Democrats, said") may hold one
-            let mut verb_in_segment = false;
-            while k > lo && close - k < 60 {
-                k -= 1;
-                let t = &self.toks[k];
-                // "Sanders (I-Vt.) said": an abbreviation's period inside
-                // the parentheses does not end anything
-                if (t.is_final() && !(paren && t.is_punct('.')))
-                    || t.is_quote()
-                    || t.is_punct(';')
-                    || t.is_punct(':')
-                {
-                    return None;
-                }
-                let noun_use = k > lo
-                    && (self.toks[k - 1].has(flags::DET | flags::PREP)
-                        || self.written(k - 1, lists::POSSESSIVES));
-                if t.verb().is_some() && t.has(flags::CUE_VERB) && !t.cap && !noun_use {
-                    verb_in_segment = true;
-                }
-                let opener = if paren {
-                    t.is_punct('(')
-                } else {
-                    t.is_punct(',')
+        None
+    }
+
+    /// The subject before an apposition that opens at `open` and closes at
+    /// `close`, the `segments`th apposition counted from the verb.
+    fn subject_before_apposition(
+        &self,
+        open: usize,
+        close: usize,
+        lo: usize,
+        segments: usize,
+    ) -> Option<(Np, Vec<Np>)> {
+        // "Ed Rendell (D), a Clinton supporter, said"
+        let mut end = open;
+        if end > lo && self.toks[end - 1].is_punct(')') {
+            if let Some(paren) = (end.saturating_sub(8).max(lo)..end - 1)
+                .rev()
+                .find(|&x| self.toks[x].is_punct('('))
+            {
+                end = paren;
+            }
+        }
+        let np = self.np.np_left(end, lo, lo)?;
+        let apposition = || self.np.np_right(open + 1, close, lo);
+        let strong = matches!(
+            np.kind,
+            MentionKind::Name | MentionKind::Org | MentionKind::Pronoun
+        ) || (np.kind == MentionKind::Description && segments == 1);
+        let cs = self.clause_start_before(np.start, lo);
+        if strong && np.start == cs {
+            let Some(app) = apposition() else {
+                return Some((np, Vec::new()));
+            };
+            // "The spokesman, Victor Rusu, told": the name in the
+            // apposition names the described speaker
+            if np.kind == MentionKind::Description
+                && app.kind == MentionKind::Name
+                && app.end == close
+            {
+                let named = Np {
+                    start: np.start,
+                    end: app.end,
+                    head: app.head,
+                    kind: MentionKind::Name,
+                    name: app.name,
+                    known: None,
                 };
-                if !opener {
-                    continue;
-                }
-                if verb_in_segment
-                    && !(k + 1 < close && self.in_list(k + 1, lists::CLAUSE_RELATIVES))
-                {
-                    return None;
-                }
-                verb_in_segment = false;
-                segments += 1;
-                // "Ed Rendell (D), a Clinton supporter, said"
-                let mut kk = k;
-                if kk > lo && self.toks[kk - 1].is_punct(')') {
-                    if let Some(open) = (kk.saturating_sub(8).max(lo)..kk - 1)
-                        .rev()
-                        .find(|&x| self.toks[x].is_punct('('))
-                    {
-                        kk = open;
-                    }
-                }
-                if let Some(np) = self.np.np_left(kk, lo, sent_start) {
-                    let strong = matches!(
-                        np.kind,
-                        MentionKind::Name | MentionKind::Org | MentionKind::Pronoun
-                    ) || (np.kind == MentionKind::Description && segments == 1);
-                    if strong && np.start == self.clause_start_before(np.start, lo) {
-                        if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
-                            // "The spokesman, Victor Rusu, told": the name in
-                            // the apposition names the described speaker
-                            if np.kind == MentionKind::Description
-                                && app.kind == MentionKind::Name
-                                && app.end == close
-                            {
-                                return Some((
-                                    Np {
-                                        start: np.start,
-                                        end: app.end,
-                                        head: app.head,
-                                        kind: MentionKind::Name,
-                                        name: app.name,
-                                        known: None,
-                                    },
-                                    extras,
-                                ));
-                            }
-                            extras.push(app);
-                        }
-                        return Some((np, extras));
-                    }
-                    // "Lee Zeldin of New York, a supporter, said": the
-                    // phrase before the apposition ends in a post-modifier
-                    let cs = self.clause_start_before(np.start, lo);
-                    if np.start > cs && self.toks[np.start - 1].has(flags::PREP) {
-                        if let Some(head) = self.np.np_right(cs, np.start, sent_start) {
-                            if head.end < np.start
-                                && self.written(head.end, lists::NAME_POSTMODIFIERS)
-                                && matches!(head.kind, MentionKind::Name | MentionKind::Description)
-                            {
-                                if let Some(app) = self.np.np_right(k + 1, close, sent_start) {
-                                    extras.push(app);
-                                }
-                                return Some((head, extras));
-                            }
-                        }
-                    }
-                }
-                if segments >= 3 || paren {
-                    return None;
-                }
+                return Some((named, Vec::new()));
             }
-            return None;
+            return Some((np, vec![app]));
         }
-        let np = self.np.np_left(i, lo, sent_start)?;
-        // the phrase is the object of a preposition: look for the subject
-        // at the clause start, across the prepositional phrases
-        let mut np = np;
+        // "Lee Zeldin of New York, a supporter, said": the phrase before
+        // the apposition ends in a post-modifier
+        if np.start > cs && self.toks[np.start - 1].has(flags::PREP) {
+            let head = self.np.np_right(cs, np.start, lo)?;
+            if head.end < np.start
+                && self.written(head.end, lists::NAME_POSTMODIFIERS)
+                && matches!(head.kind, MentionKind::Name | MentionKind::Description)
+            {
+                return Some((head, apposition().into_iter().collect()));
+            }
+        }
+        None
+    }
+
+    /// The phrase right before the verb group ending at `i`, through a
+    /// partitive ("one of the former prosecutors said"); when it is a
+    /// preposition's object, the clause's subject before the prepositional
+    /// phrases ("Smith, in an interview with X, said").
+    fn plain_subject(&self, i: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
+        let mut np = self.np.np_left(i, lo, lo)?;
         // "one of the former prosecutors", "many of them": a partitive
         // "of" belongs to the phrase
         while np.start >= lo + 2 && self.is(np.start - 1, "of") {
@@ -162,7 +183,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let mut st = np.start - 2;
-            if let Some(left) = self.np.np_left(np.start - 1, lo, sent_start) {
+            if let Some(left) = self.np.np_left(np.start - 1, lo, lo) {
                 st = left.start.min(st);
             }
             np = Np { start: st, ..np };
@@ -175,20 +196,19 @@ impl<'a> Ctx<'a> {
                 if i - cs > 30 {
                     return None;
                 }
-                let subj = self.np.np_right(cs, np.start, sent_start)?;
+                let subj = self.np.np_right(cs, np.start, lo)?;
                 let after = &self.toks[subj.end];
                 if subj.end < np.start
                     && after.is_word()
                     && (after.has(flags::PREP) || self.word(subj.end) == "as")
                 {
                     // keep interview partners and relays found in between
-                    extras.push(np);
-                    return Some((subj, extras));
+                    return Some((subj, vec![np]));
                 }
                 return None;
             }
         }
-        Some((np, extras))
+        Some((np, Vec::new()))
     }
 
     /// The subject of the sentence starting at `lo`, after an introductory
