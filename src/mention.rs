@@ -55,6 +55,18 @@ impl Np {
         }
     }
 
+    /// A phrase of the one token `i` (a pronoun, a relative pronoun).
+    pub fn single(i: usize, kind: MentionKind) -> Np {
+        Np {
+            start: i,
+            end: i + 1,
+            head: i,
+            kind,
+            name: None,
+            known: None,
+        }
+    }
+
     /// Byte span over tokens.
     pub fn span(&self, toks: &[Token]) -> Span {
         Span::new(toks[self.start].span.start, toks[self.end - 1].span.end)
@@ -322,6 +334,8 @@ impl<'a> Phrases<'a> {
         Some(start)
     }
 
+    /// The phrase ending right before `end` without a post-modifier: a
+    /// quantity, a pronoun, a relative pronoun, a name or a description.
     fn np_left_simple(&self, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
         if end <= lo {
             return None;
@@ -335,100 +349,98 @@ impl<'a> Phrases<'a> {
             return None;
         }
         if let Some(p) = t.pronoun() {
-            let pe = &self.lex.pronouns.pronouns[p as usize];
-            if pe.subject {
-                return Some(Np {
-                    start: i,
-                    end,
-                    head: i,
-                    kind: MentionKind::Pronoun,
-                    name: None,
-                    known: None,
-                });
+            let subject = self.lex.pronouns.pronouns[p as usize].subject;
+            return subject.then(|| Np::single(i, MentionKind::Pronoun));
+        }
+        if t.has(flags::RELATIVE) && self.written(i, lists::SUBJECT_RELATIVES) {
+            return Some(Np::single(i, MentionKind::Relative));
+        }
+        let name_word = self.is_name_word(i, sent_start);
+        let mut buf = String::new();
+        let known = if name_word || t.cap {
+            self.multi_ending_at(end, lo, &mut buf)
+        } else {
+            None
+        };
+        if name_word || (t.cap && known.is_some()) {
+            return Some(self.name_left(end, lo, sent_start, known));
+        }
+        self.description_left(end, lo, sent_start)
+    }
+
+    /// The name ending right before `end`, a capitalized run with its
+    /// initials and joiners ("George W. Bush", "Osama bin Laden") or the
+    /// known organization or place `known` that ends there, with the
+    /// titles and modifiers before it.
+    fn name_left(
+        &self,
+        end: usize,
+        lo: usize,
+        sent_start: usize,
+        known: Option<(usize, MultiTarget)>,
+    ) -> Np {
+        let i = end - 1;
+        let mut j = i;
+        while j > lo {
+            let p = &self.toks[j - 1];
+            if p.is_punct('.')
+                && j >= lo + 2
+                && self.word(j - 2).chars().count() == 1
+                && self.toks[j - 2].cap
+            {
+                // an initial: "George W. Bush"
+                j -= 2;
+            } else if (self.is_name_word(j - 1, sent_start)
+                && !p.has(flags::DEMONYM)
+                && !p.has(flags::TITLE))
+                || (p.is_word()
+                    && self.written(j - 1, lists::NAME_JOINERS)
+                    && j >= lo + 2
+                    && self.is_name_word(j - 2, sent_start)
+                    && !self.toks[j - 2].has(flags::TITLE | flags::DEMONYM))
+            {
+                j -= 1;
+            } else {
+                break;
             }
+        }
+        let name_start = known.map_or(j, |(s, _)| j.min(s));
+        let kind = match known.map(|k| k.1) {
+            Some(MultiTarget::Org(_)) => MentionKind::Org,
+            Some(MultiTarget::Place(_)) => MentionKind::Place,
+            _ if self.toks[i].has(flags::ORG_HEAD) => MentionKind::Org,
+            _ => MentionKind::Name,
+        };
+        Np {
+            start: self.modifiers_left(name_start, lo, sent_start),
+            end,
+            head: i,
+            kind,
+            name: Some((name_start, end)),
+            known: known.map(|k| k.1),
+        }
+    }
+
+    /// The description ending right before `end`: a title or person noun
+    /// ("the President", "his spokesman"), a bare plural of people at a
+    /// clause's start ("Election scholars"), or a noun with a determiner
+    /// or possessor within reach ("the billionaire real estate magnate").
+    fn description_left(&self, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+        let i = end - 1;
+        let t = &self.toks[i];
+        let w = self.word(i);
+        let people = flags::TITLE | flags::PERSON_NOUN | flags::ORG_HEAD;
+        if (t.cap && t.has(people) && !t.has(flags::PRONOUN))
+            || (!t.cap && t.has(people | flags::OUTLET_NOUN))
+        {
+            let start = self.modifiers_left(i, lo, sent_start);
+            return Some(Np::description(start, end, i));
+        }
+        if t.cap || !is_modifier_word(t, w) {
             return None;
         }
-        let w = self.word(i);
-        if t.has(flags::RELATIVE) && self.written(i, lists::SUBJECT_RELATIVES) {
-            return Some(Np {
-                start: i,
-                end,
-                head: i,
-                kind: MentionKind::Relative,
-                name: None,
-                known: None,
-            });
-        }
-        let mut buf = String::new();
-        if self.is_name_word(i, sent_start)
-            || (t.cap && self.multi_ending_at(end, lo, &mut buf).is_some())
-        {
-            // the capitalized run
-            let known = self.multi_ending_at(end, lo, &mut buf);
-            let mut j = i;
-            while j > lo {
-                let p = &self.toks[j - 1];
-                if p.is_punct('.')
-                    && j >= lo + 2
-                    && self.word(j - 2).chars().count() == 1
-                    && self.toks[j - 2].cap
-                {
-                    // an initial: "George W. Bush"
-                    j -= 2;
-                } else if (self.is_name_word(j - 1, sent_start)
-                    && !p.has(flags::DEMONYM)
-                    && !p.has(flags::TITLE))
-                    || (p.is_word()
-                        && self.written(j - 1, lists::NAME_JOINERS)
-                        && j >= lo + 2
-                        && self.is_name_word(j - 2, sent_start)
-                        && !self.toks[j - 2].has(flags::TITLE | flags::DEMONYM))
-                {
-                    j -= 1;
-                } else {
-                    break;
-                }
-            }
-            let mut name = (j, end);
-            let mut known = known;
-            if let Some((s, target)) = known {
-                if s < name.0 {
-                    name.0 = s;
-                }
-                known = Some((s, target));
-            }
-            let kind = match known.map(|k| k.1) {
-                Some(MultiTarget::Org(_)) => MentionKind::Org,
-                Some(MultiTarget::Place(_)) => MentionKind::Place,
-                _ if self.toks[i].has(flags::ORG_HEAD) => MentionKind::Org,
-                _ => MentionKind::Name,
-            };
-            let start = self.modifiers_left(name.0, lo, sent_start);
-            return Some(Np {
-                start,
-                end,
-                head: i,
-                kind,
-                name: Some(name),
-                known: known.map(|k| k.1),
-            });
-        }
-        if t.cap
-            && (t.has(flags::TITLE | flags::PERSON_NOUN | flags::ORG_HEAD))
-            && !t.has(flags::PRONOUN)
-        {
-            // "the President", "the Ministry"
-            let start = self.modifiers_left(i, lo, sent_start);
-            return Some(Np::description(start, end, i));
-        }
-        if !t.cap && t.has(flags::TITLE | flags::PERSON_NOUN | flags::OUTLET_NOUN | flags::ORG_HEAD)
-        {
-            let start = self.modifiers_left(i, lo, sent_start);
-            return Some(Np::description(start, end, i));
-        }
         // a bare plural of people-like nouns: "Election scholars", "critics"
-        if !t.cap && is_modifier_word(t, w) && w.ends_with('s') && !w.ends_with("ss") && w.len() > 3
-        {
+        if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
             let mut start = self.modifiers_left(i, lo, sent_start);
             // "six in 10 Democratic voters"
             if let Some(q) = self.quantity_left(start, lo) {
@@ -444,21 +456,16 @@ impl<'a> Phrases<'a> {
         }
         // any other noun with a determiner or possessor within reach:
         // "the billionaire real estate magnate", "her campaign"
-        if !t.cap && is_modifier_word(t, w) {
-            let start = self.modifiers_left(i, lo, sent_start);
-            if start < i {
-                let s = &self.toks[start];
-                let determined = (s.has(flags::DET)
-                    && !self.written(start, lists::WEAK_DETERMINERS))
-                    || s.pronoun()
-                        .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive)
-                    || (start + 1 < end && self.written(start + 1, lists::POSSESSIVES));
-                if determined {
-                    return Some(Np::description(start, end, i));
-                }
-            }
+        let start = self.modifiers_left(i, lo, sent_start);
+        if start >= i {
+            return None;
         }
-        None
+        let s = &self.toks[start];
+        let determined = (s.has(flags::DET) && !self.written(start, lists::WEAK_DETERMINERS))
+            || s.pronoun()
+                .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive)
+            || (start + 1 < end && self.written(start + 1, lists::POSSESSIVES));
+        determined.then(|| Np::description(start, end, i))
     }
 
     /// Extend a phrase leftwards over titles, demonyms, possessives,
@@ -565,188 +572,221 @@ impl<'a> Phrases<'a> {
         });
         if t.pronoun().is_some() && !determiner && !(t.cap && self.is_name_word(start, usize::MAX))
         {
-            return Some(Np {
-                start,
-                end: start + 1,
-                head: start,
-                kind: MentionKind::Pronoun,
-                name: None,
-                known: None,
-            });
+            return Some(Np::single(start, MentionKind::Pronoun));
         }
         // walk right over determiners, modifiers and names, remembering the
         // last head-like word
+        let mut walk = Walk {
+            start,
+            hi,
+            sent_start,
+            determiner,
+            k: start,
+            head: None,
+            name: None,
+            known: None,
+        };
         let mut buf = String::new();
-        let mut k = start;
-        let mut head = None;
-        let mut name: Option<(usize, usize)> = None;
-        let mut known = None;
-        while k < hi && k < start + 12 {
-            let u = &self.toks[k];
-            let w = self.word(k);
-            // an initial's or honorific's period: "Benjamin J. Rhodes", "Mr. Kim"
-            if u.is_punct('.')
-                && name.is_some_and(|n| n.1 == k)
-                && (self.word(k - 1).chars().count() == 1 || self.toks[k - 1].has(flags::HONORIFIC))
-                && self
-                    .toks
-                    .get(k + 1)
-                    .is_some_and(|n| n.cap && n.space_before)
-            {
-                k += 1;
-                continue;
-            }
-            if !u.is_word() && !u.is_punct('-') {
-                break;
-            }
-            if let Some((e, target)) = self.multi_starting_at(k, hi, &mut buf) {
-                if matches!(target, MultiTarget::Org(_) | MultiTarget::Place(_)) {
-                    name = Some((name.map_or(k, |n| n.0), e));
-                    known = Some(target);
-                    head = Some(e - 1);
-                    k = e;
-                    continue;
-                }
-                if matches!(target, MultiTarget::Title(_)) {
-                    head = Some(e - 1);
-                    k = e;
-                    continue;
-                }
-            }
-            if k > start && self.written(k, lists::POSSESSIVES) {
-                // possessor then more: "Putin's spokesman"
-                name = None;
-                known = None;
-                head = None;
-                k += 1;
-                continue;
-            }
-            if u.cap && self.is_name_word(k, sent_start)
-                || (u.cap && k == start && u.has(flags::TITLE))
-            {
-                let next_cap = self.toks.get(k + 1).is_some_and(|n| n.cap && n.is_word());
-                if u.has(flags::DEMONYM) && !next_cap {
-                    // "the Russian minister": demonym as modifier
-                    k += 1;
-                    continue;
-                }
-                if next_cap
-                    && (u.has(flags::DEMONYM) || (u.has(flags::TITLE) && !u.has(flags::HONORIFIC)))
-                {
-                    // "Russian President Vladimir Putin": titles and
-                    // demonyms before a name are modifiers, not the name
-                    name = None;
-                    known = None;
-                    k += 1;
-                    continue;
-                }
-                let joined = |n: (usize, usize)| {
-                    n.1 == k || (n.1 + 1 == k && self.toks[k - 1].is_punct('.'))
-                };
-                if !name.is_some_and(joined) {
-                    known = None; // a new name run: "US journalist Tucker Carlson"
-                }
-                name = Some((name.map_or(k, |n| if joined(n) { n.0 } else { k }), k + 1));
-                head = Some(k);
-                k += 1;
-                continue;
-            }
-            if name.is_some()
-                && self.written(k, lists::NAME_JOINERS)
-                && self.toks.get(k + 1).is_some_and(|n| n.cap)
-            {
-                k += 1;
-                continue;
-            }
-            if k == start && (u.has(flags::DET) || determiner) {
-                k += 1;
-                continue;
-            }
-            if u.has(flags::TITLE | flags::PERSON_NOUN | flags::OUTLET_NOUN | flags::ORG_HEAD)
-                && !u.cap
-            {
-                head = Some(k);
-                k += 1;
-                continue;
-            }
-            let participle_modifier = !u.cap
-                && (w.ends_with("ed") || w.ends_with("ing"))
-                && !u.has(flags::CUE_VERB | flags::AUX)
-                && self.toks.get(k + 1).is_some_and(|n| {
-                    n.has(flags::TITLE | flags::PERSON_NOUN) || (n.cap && n.is_word())
-                });
-            if (is_modifier_word(u, w) || participle_modifier) && !u.has(flags::CUE_VERB) {
-                // "the presumptive Republican presidential nominee": common
-                // words after a capitalized modifier continue the phrase
-                if name.is_some() {
-                    let title_follows = (k + 1..(k + 3).min(hi)).any(|j| {
-                        self.toks[j].has(flags::TITLE | flags::PERSON_NOUN) && !self.toks[j].cap
-                    });
-                    if !title_follows {
-                        break;
-                    }
-                    name = None;
-                    known = None;
-                }
-                k += 1;
-                continue;
-            }
-            break;
-        }
-        // "the real estate developer said": a determined run of common
-        // words ending right before a verb-like word is a phrase too
-        // "the note says": a determiner, one common word, then the verb
-        if head.is_none()
-            && k == start + 1
-            && self.toks[start].has(flags::DET)
-            && k < hi
-            && self.toks[k].is_word()
-            && !self.toks[k].cap
-            && !self.toks[k]
-                .has(flags::AUX | flags::PREP | flags::CONJ | flags::PRONOUN | flags::DET)
+        while walk.k < hi && walk.k < start + 12 && self.walk_right(&mut walk, &mut buf) {}
+        self.phrase_walked(&walk)
+    }
+
+    /// One step of `np_right`'s walk at `w.k`: false where the phrase
+    /// ends.
+    fn walk_right(&self, w: &mut Walk, buf: &mut String) -> bool {
+        let k = w.k;
+        let u = &self.toks[k];
+        // an initial's or honorific's period: "Benjamin J. Rhodes", "Mr. Kim"
+        if u.is_punct('.')
+            && w.name.is_some_and(|n| n.1 == k)
+            && (self.word(k - 1).chars().count() == 1 || self.toks[k - 1].has(flags::HONORIFIC))
             && self
                 .toks
                 .get(k + 1)
-                .is_some_and(|n| n.has(flags::CUE_VERB | flags::AUX))
+                .is_some_and(|n| n.cap && n.space_before)
         {
-            head = Some(k);
+            w.k += 1;
+            return true;
         }
-        let head = match head {
-            Some(h) => h,
-            None if k > start + 1
-                && self.toks[start].has(flags::DET)
+        if !u.is_word() && !u.is_punct('-') {
+            return false;
+        }
+        match self.multi_starting_at(k, w.hi, buf) {
+            Some((e, target @ (MultiTarget::Org(_) | MultiTarget::Place(_)))) => {
+                w.name = Some((w.name.map_or(k, |n| n.0), e));
+                w.known = Some(target);
+                w.head = Some(e - 1);
+                w.k = e;
+                return true;
+            }
+            Some((e, MultiTarget::Title(_))) => {
+                w.head = Some(e - 1);
+                w.k = e;
+                return true;
+            }
+            _ => {}
+        }
+        if k > w.start && self.written(k, lists::POSSESSIVES) {
+            // possessor then more: "Putin's spokesman"
+            w.name = None;
+            w.known = None;
+            w.head = None;
+            w.k += 1;
+            return true;
+        }
+        if u.cap && self.is_name_word(k, w.sent_start)
+            || (u.cap && k == w.start && u.has(flags::TITLE))
+        {
+            self.walk_name(w);
+            return true;
+        }
+        let joins_name = w.name.is_some()
+            && self.written(k, lists::NAME_JOINERS)
+            && self.toks.get(k + 1).is_some_and(|n| n.cap);
+        if joins_name || (k == w.start && (u.has(flags::DET) || w.determiner)) {
+            w.k += 1;
+            return true;
+        }
+        if u.has(flags::TITLE | flags::PERSON_NOUN | flags::OUTLET_NOUN | flags::ORG_HEAD) && !u.cap
+        {
+            w.head = Some(k);
+            w.k += 1;
+            return true;
+        }
+        self.walk_modifier(w)
+    }
+
+    /// A capitalized word of `np_right`'s walk: a demonym or title
+    /// modifying what follows, or a word of a name.
+    fn walk_name(&self, w: &mut Walk) {
+        let k = w.k;
+        let u = &self.toks[k];
+        w.k += 1;
+        let next_cap = self.toks.get(k + 1).is_some_and(|n| n.cap && n.is_word());
+        if u.has(flags::DEMONYM) && !next_cap {
+            // "the Russian minister": demonym as modifier
+            return;
+        }
+        if next_cap && (u.has(flags::DEMONYM) || (u.has(flags::TITLE) && !u.has(flags::HONORIFIC)))
+        {
+            // "Russian President Vladimir Putin": titles and demonyms
+            // before a name are modifiers, not the name
+            w.name = None;
+            w.known = None;
+            return;
+        }
+        let joined =
+            |n: (usize, usize)| n.1 == k || (n.1 + 1 == k && self.toks[k - 1].is_punct('.'));
+        if !w.name.is_some_and(joined) {
+            w.known = None; // a new name run: "US journalist Tucker Carlson"
+        }
+        w.name = Some((w.name.map_or(k, |n| if joined(n) { n.0 } else { k }), k + 1));
+        w.head = Some(k);
+    }
+
+    /// A common word of `np_right`'s walk: an adjective or modifier goes
+    /// on ("the presumptive Republican presidential nominee") unless it
+    /// follows a name with no title after it; false where the phrase
+    /// ends.
+    fn walk_modifier(&self, w: &mut Walk) -> bool {
+        let k = w.k;
+        let u = &self.toks[k];
+        let word = self.word(k);
+        let participle_modifier = !u.cap
+            && (word.ends_with("ed") || word.ends_with("ing"))
+            && !u.has(flags::CUE_VERB | flags::AUX)
+            && self.toks.get(k + 1).is_some_and(|n| {
+                n.has(flags::TITLE | flags::PERSON_NOUN) || (n.cap && n.is_word())
+            });
+        if !(is_modifier_word(u, word) || participle_modifier) || u.has(flags::CUE_VERB) {
+            return false;
+        }
+        // common words after a capitalized modifier continue the phrase
+        if w.name.is_some() {
+            let title_follows = (k + 1..(k + 3).min(w.hi))
+                .any(|j| self.toks[j].has(flags::TITLE | flags::PERSON_NOUN) && !self.toks[j].cap);
+            if !title_follows {
+                return false;
+            }
+            w.name = None;
+            w.known = None;
+        }
+        w.k += 1;
+        true
+    }
+
+    /// The phrase `np_right`'s walk went over: up to its head, named or
+    /// described.
+    fn phrase_walked(&self, w: &Walk) -> Option<Np> {
+        let (start, hi, k) = (w.start, w.hi, w.k);
+        let det_start = self.toks[start].has(flags::DET);
+        // "the note says": a determiner, one common word, then the verb
+        let one_word = || {
+            k == start + 1
+                && det_start
+                && k < hi
+                && self.toks[k].is_word()
+                && !self.toks[k].cap
+                && !self.toks[k]
+                    .has(flags::AUX | flags::PREP | flags::CONJ | flags::PRONOUN | flags::DET)
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.has(flags::CUE_VERB | flags::AUX))
+        };
+        // "the real estate developer said": a determined run of common
+        // words ending right before a verb-like word is a phrase too
+        let run = || {
+            k > start + 1
+                && det_start
                 && self.toks[k - 1].is_word()
                 && self.toks.get(k).is_some_and(|n| {
                     n.has(flags::CUE_VERB | flags::AUX | flags::ADV)
                         || n.is_punct(',')
                         || (n.has(flags::PREP) && !n.cap)
-                }) =>
-            {
-                k - 1
-            }
+                })
+        };
+        let head = match w.head {
+            Some(h) => h,
+            None if one_word() => k,
+            None if run() => k - 1,
             None => return None,
         };
         let end = head + 1;
-        let kind = match known {
+        let name = w.name.filter(|n| n.1 == end);
+        let kind = match w.known {
             Some(MultiTarget::Org(_)) => MentionKind::Org,
             Some(MultiTarget::Place(_)) => MentionKind::Place,
-            _ if name.is_some_and(|n| n.1 == end) => {
-                if self.toks[head].has(flags::ORG_HEAD) {
-                    MentionKind::Org
-                } else {
-                    MentionKind::Name
-                }
-            }
+            _ if name.is_some() && self.toks[head].has(flags::ORG_HEAD) => MentionKind::Org,
+            _ if name.is_some() => MentionKind::Name,
             _ => MentionKind::Description,
         };
-        let name = name.filter(|n| n.1 == end);
         Some(Np {
             start,
             end,
             head,
             kind,
             name,
-            known: if name.is_some() { known } else { None },
+            known: if name.is_some() { w.known } else { None },
         })
     }
+}
+
+/// The state of `np_right`'s walk over a phrase.
+struct Walk {
+    /// Where the phrase starts, the bound it may not reach, and its
+    /// sentence's start.
+    start: usize,
+    hi: usize,
+    sent_start: usize,
+    /// The first word is a possessive determiner ("his wins").
+    determiner: bool,
+    /// The next token.
+    k: usize,
+    /// The last head-like word so far.
+    head: Option<usize>,
+    /// The name run so far (token range).
+    name: Option<(usize, usize)>,
+    /// The known organization or place the name run matched.
+    known: Option<MultiTarget>,
 }

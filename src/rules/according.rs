@@ -2,7 +2,6 @@
 //! (`according.before`, `according.after`).
 
 use crate::mention::Np;
-use crate::span::Span;
 
 use super::ctx::Ctx;
 use super::draft::{CueWord, Draft};
@@ -10,78 +9,80 @@ use super::id::RuleId;
 
 impl<'a> Ctx<'a> {
     pub(super) fn according(&mut self, out: &mut Vec<Draft>) {
-        let mut at = self.first_trigger();
-        for si in self.win.clone() {
-            let s = &self.sents[si];
-            let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
-            let mut i = lo;
-            while let Some(t) = self.next_trigger(&mut at, i, hi) {
-                i = t;
-                if self.taken[i] || self.in_quote(i) {
-                    i += 1;
-                    continue;
+        self.scan_triggers(out, (0, 0), |ctx, i, (lo, hi, si), out| {
+            let (ce, cw @ CueWord::According(_)) = ctx.cue_at(i)? else {
+                return None;
+            };
+            match ctx.according_at(i, (ce, cw), lo, hi, si) {
+                Some((d, end)) => {
+                    ctx.commit(d, out);
+                    Some(end)
                 }
-                let Some((ce, cw @ CueWord::According(_))) = self.cue_at(i) else {
-                    i += 1;
-                    continue;
-                };
-                // the object runs to the next comma or the sentence end:
-                // "according to a count by The Associated Press"
-                let stop = (ce..hi)
-                    .find(|&k| {
-                        self.toks[k].is_punct(',')
-                            || self.toks[k].is_punct('—')
-                            || self.toks[k].is_quote()
-                    })
-                    .unwrap_or(hi);
-                if stop == ce || stop - ce > 20 {
-                    i = ce;
-                    continue;
-                }
-                let mut np =
-                    self.np
-                        .np_right(ce, stop, ce)
-                        .unwrap_or(Np::description(ce, stop, stop - 1));
-                np.end = np.end.max(stop);
-                let end = stop;
-                let mut content = Vec::new();
-                let before = if i > lo && self.toks[i - 1].is_punct(',') {
-                    i - 1
-                } else {
-                    i
-                };
-                if before > lo {
-                    content.push(self.span_of(lo, before));
-                }
-                let mut a = end;
-                if a < hi && self.toks[a].is_punct(',') {
-                    a += 1;
-                }
-                if a < hi && (before == lo || self.toks[end].is_punct(',')) {
-                    content.push(self.span_of(a, hi));
-                }
-                let content: Vec<Span> = content.into_iter().flatten().collect();
-                if content.is_empty() || content.iter().any(|c| self.is_taken_span(*c)) {
-                    i = ce;
-                    continue;
-                }
-                let d = Draft {
-                    speaker: Some(np),
-                    cue: (i, ce),
-                    cue_word: cw,
-                    content,
-                    source: None,
-                    addressee: None,
-                    rule: if before == lo {
-                        RuleId::AccordingBefore
-                    } else {
-                        RuleId::AccordingAfter
-                    },
-                    sent: si,
-                };
-                self.commit(d, out);
-                i = end;
+                None => Some(ce),
             }
+        });
+    }
+
+    /// "According to Berg, …" and "…, according to Berg.": the cue at
+    /// tokens `i..ce` in the sentence `si` of tokens `lo..hi`; its object,
+    /// to the next comma or the sentence end, is the speaker. Returns the
+    /// draft and the end of the object.
+    fn according_at(
+        &self,
+        i: usize,
+        (ce, cw): (usize, CueWord),
+        lo: usize,
+        hi: usize,
+        si: usize,
+    ) -> Option<(Draft, usize)> {
+        // the object runs to the next comma or the sentence end:
+        // "according to a count by The Associated Press"
+        let stop = (ce..hi)
+            .find(|&k| {
+                self.toks[k].is_punct(',') || self.toks[k].is_punct('—') || self.toks[k].is_quote()
+            })
+            .unwrap_or(hi);
+        if stop == ce || stop - ce > 20 {
+            return None;
         }
+        let mut np = self
+            .np
+            .np_right(ce, stop, ce)
+            .unwrap_or(Np::description(ce, stop, stop - 1));
+        np.end = np.end.max(stop);
+        let before = if i > lo && self.toks[i - 1].is_punct(',') {
+            i - 1
+        } else {
+            i
+        };
+        let mut content = Vec::new();
+        if before > lo {
+            content.extend(self.span_of(lo, before));
+        }
+        let mut a = stop;
+        if a < hi && self.toks[a].is_punct(',') {
+            a += 1;
+        }
+        if a < hi && (before == lo || self.toks[stop].is_punct(',')) {
+            content.extend(self.span_of(a, hi));
+        }
+        if content.is_empty() || content.iter().any(|c| self.is_taken_span(*c)) {
+            return None;
+        }
+        let d = Draft {
+            speaker: Some(np),
+            cue: (i, ce),
+            cue_word: cw,
+            content,
+            source: None,
+            addressee: None,
+            rule: if before == lo {
+                RuleId::AccordingBefore
+            } else {
+                RuleId::AccordingAfter
+            },
+            sent: si,
+        };
+        Some((d, stop))
     }
 }

@@ -51,16 +51,7 @@ impl<'a> Ctx<'a> {
             // make up the paragraph's opening
             let starts_sentence = qs.tokens.start == q.open;
             // "“A,” she said, “B.”": the quote right after the tag's comma
-            let tag_end = [
-                Some(pd.cue.1),
-                pd.speaker.map(|n| n.end),
-                pd.addressee.map(|n| n.end),
-                pd.source.map(|n| n.end),
-            ]
-            .into_iter()
-            .flatten()
-            .max()
-            .unwrap_or(pd.cue.1);
+            let tag_end = pd.tag_end();
             let after_tag = same_para
                 && q.open == tag_end + 1
                 && matches!(self.toks[tag_end].kind, TokKind::Punct(',' | ':'));

@@ -212,6 +212,56 @@ impl<'a> Ctx<'a> {
             .filter(|&t| t < hi)
     }
 
+    /// The first token of sentence `si` and the end of its content
+    /// (before its final punctuation).
+    pub(super) fn sentence_bounds(&self, si: usize) -> (usize, usize) {
+        (self.sents[si].tokens.start, self.content_ends[si] as usize)
+    }
+
+    /// Step through the tokens of the stretch's sentences that a pass may
+    /// start at ([`may_trigger`]), skipping those taken or quoted, from
+    /// `skip_first` tokens after each sentence's start to `keep_last`
+    /// before its content's end. `at(ctx, i, (lo, hi, si), out)` tries
+    /// token `i` of sentence `si` (tokens `lo..hi`) and says where to go
+    /// on: the token after what its draft took, or `None` for `i + 1`.
+    pub(super) fn scan_triggers(
+        &mut self,
+        out: &mut Vec<Draft>,
+        (skip_first, keep_last): (usize, usize),
+        mut at: impl FnMut(&mut Self, usize, (usize, usize, usize), &mut Vec<Draft>) -> Option<usize>,
+    ) {
+        let mut t = self.first_trigger();
+        for si in self.win.clone() {
+            let (lo, hi) = self.sentence_bounds(si);
+            let mut next = lo + skip_first;
+            while let Some(i) = self.next_trigger(&mut t, next, hi.saturating_sub(keep_last)) {
+                next = i + 1;
+                if !self.taken[i] && !self.in_quote(i) {
+                    if let Some(after) = at(self, i, (lo, hi, si), out) {
+                        next = after;
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`scan_triggers`](Ctx::scan_triggers) for a pass that makes at
+    /// most one draft at a token: `at(ctx, i, (lo, hi, si), out)` makes
+    /// it, and the pass goes on after its cue.
+    pub(super) fn scan_drafts(
+        &mut self,
+        out: &mut Vec<Draft>,
+        margins: (usize, usize),
+        mut at: impl FnMut(&mut Self, usize, (usize, usize, usize), &[Draft]) -> Option<Draft>,
+    ) {
+        self.scan_triggers(out, margins, |ctx, i, sentence, out| {
+            let d = at(ctx, i, sentence, out)?;
+            let next = d.cue.1;
+            ctx.commit(d, out);
+            Some(next)
+        });
+    }
+
     /// The drafts of sentence `si` in `out`, latest first; none when
     /// `out` is not the committed output (a rule may ask with `&[]`).
     pub(super) fn drafts_of<'s>(

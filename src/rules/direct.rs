@@ -6,7 +6,7 @@
 use std::ops::ControlFlow;
 
 use crate::lexicon::{flags, CueClass};
-use crate::mention::MentionKind;
+use crate::mention::{MentionKind, Np};
 use crate::quote::Quote;
 use crate::span::Span;
 use crate::token::TokKind;
@@ -24,16 +24,7 @@ impl<'a> Ctx<'a> {
             }
             if let Some(mut d) = self.quote_then_attribution(&q) {
                 // "“A,” she said, “B.”": the quote right after the tag
-                let tag_end = [
-                    Some(d.cue.1),
-                    d.speaker.map(|n| n.end),
-                    d.addressee.map(|n| n.end),
-                    d.source.map(|n| n.end),
-                ]
-                .into_iter()
-                .flatten()
-                .max()
-                .unwrap_or(d.cue.1);
+                let tag_end = d.tag_end();
                 if tag_end + 1 < self.toks.len()
                     && matches!(self.toks[tag_end].kind, TokKind::Punct(',' | ':'))
                 {
@@ -62,6 +53,8 @@ impl<'a> Ctx<'a> {
             || (c + 1 < self.toks.len() && self.toks[c + 1].is_word() && !self.toks[c + 1].cap)
     }
 
+    /// A speaker and cue after the quotation `q`: "“…,” said Lavrov",
+    /// "“…,” the top Russian diplomat pointed out".
     pub(super) fn quote_then_attribution(&mut self, q: &Quote) -> Option<Draft> {
         let c = q.close?;
         // a quotation that ends its sentence ("…missing.” Trump said.") can
@@ -73,27 +66,8 @@ impl<'a> Ctx<'a> {
         let s_idx = self.tok_sent[c + 1] as usize;
         let s = &self.sents[s_idx];
         let hi = s.tokens.end;
-        let tag_end = self.content_end(s);
-        // a quotation inside a phrase ("on the “privatization” of …") is
-        // only the content when the tag ends the sentence; then the content
-        // runs from the clause start ("They ''actually had chemistry,''
-        // said …")
-        let qs = &self.sents[self.tok_sent[q.open] as usize];
-        let embedded = q.open > qs.tokens.start && {
-            let p = &self.toks[q.open - 1];
-            (p.is_word() || p.kind == TokKind::Number)
-                && p.verb().is_none()
-                && !self.is(q.open - 1, "that")
-        };
-        let content_span = if embedded {
-            let cs = self.clause_start_before(q.open, qs.tokens.start);
-            if (cs..q.open).any(|j| self.toks[j].has(flags::PREP | flags::DET) && j + 1 == q.open) {
-                return None;
-            }
-            Span::new(self.toks[cs].span.start, q.span.end)
-        } else {
-            q.span
-        };
+        let content_end = self.content_end(s);
+        let (content, embedded) = self.quoted_content(q)?;
         let mut a = c + 1;
         if a < hi && (self.toks[a].is_punct(',') || self.toks[a].is_punct('—')) {
             a += 1;
@@ -101,42 +75,64 @@ impl<'a> Ctx<'a> {
         if a >= hi {
             return None;
         }
-        let sent_start = a;
+        let tag = QuoteTag {
+            content,
+            alone: !open || embedded,
+            start: a,
+            content_end,
+            hi,
+            sent: s_idx,
+        };
         // "…,” said Lavrov.
         let a2 = self.skip_adverbs_right(a, hi);
-        if let Some((ce, cw)) = self.cue_at(a2) {
-            if let CueWord::Verb(_) = cw {
-                if let Some(np) = self.np.np_right(ce, hi, sent_start) {
-                    if np.kind != MentionKind::Relative {
-                        let (_, _, ao, _) = self.verb_info(cw);
-                        let (k, addr, src) = self.after_cue(np.end, hi, ao, sent_start);
-                        if (!open || embedded) && k < tag_end {
-                            return None;
-                        }
-                        return Some(Draft {
-                            speaker: Some(np),
-                            cue: (a2, ce),
-                            cue_word: cw,
-                            content: vec![content_span],
-                            source: src,
-                            addressee: addr,
-                            rule: RuleId::DirectQuoteCueSpeaker,
-                            sent: s_idx,
-                        });
-                    }
-                }
+        if let Some((ce, cw @ CueWord::Verb(_))) = self.cue_at(a2) {
+            let speaker = self.np.np_right(ce, hi, a);
+            if let Some(np) = speaker.filter(|np| np.kind != MentionKind::Relative) {
+                let rule = RuleId::DirectQuoteCueSpeaker;
+                return self.tag_draft(&tag, np, ((a2, ce), cw), np.end, rule);
             }
         }
         // "…,” the top Russian diplomat pointed out.
-        let np = self.np.np_right(a, hi, sent_start)?;
-        let mut v = np.end;
-        // "Harry M. Reid (D-Nev.) said"
+        let np = self.np.np_right(a, hi, a)?;
+        let v = self.verb_after_speaker(np.end, hi);
+        let (ce, cw @ CueWord::Verb(_)) = self.cue_at(v)? else {
+            return None;
+        };
+        self.tag_draft(&tag, np, ((v, ce), cw), ce, RuleId::DirectQuoteSpeakerCue)
+    }
+
+    /// The content of a quotation tagged after it: the quotation, or when
+    /// it stands inside a phrase ("They ''actually had chemistry,'' said
+    /// …") the clause up to its end, and whether it is so embedded; none
+    /// for a quotation right after a preposition or determiner ("on the
+    /// “privatization” of …").
+    fn quoted_content(&self, q: &Quote) -> Option<(Span, bool)> {
+        let qs = &self.sents[self.tok_sent[q.open] as usize];
+        let embedded = q.open > qs.tokens.start && {
+            let p = &self.toks[q.open - 1];
+            (p.is_word() || p.kind == TokKind::Number)
+                && p.verb().is_none()
+                && !self.is(q.open - 1, "that")
+        };
+        if !embedded {
+            return Some((q.span, false));
+        }
+        let cs = self.clause_start_before(q.open, qs.tokens.start);
+        if (cs..q.open).any(|j| self.toks[j].has(flags::PREP | flags::DET) && j + 1 == q.open) {
+            return None;
+        }
+        Some((Span::new(self.toks[cs].span.start, q.span.end), true))
+    }
+
+    /// Where the verb after a speaker ending at `v` starts: past a
+    /// parenthesis ("Harry M. Reid (D-Nev.) said"), an apposition ("Berg,
+    /// the minister, said") and auxiliaries and adverbs.
+    fn verb_after_speaker(&self, mut v: usize, hi: usize) -> usize {
         if v < hi && self.toks[v].is_punct('(') {
             if let Some(c) = (v + 1..(v + 10).min(hi)).find(|&x| self.toks[x].is_punct(')')) {
                 v = c + 1;
             }
         }
-        // appositive after the speaker: "…,” Berg, the minister, said.
         if v < hi && self.toks[v].is_punct(',') {
             let mut k = v + 1;
             while k < hi && k < v + 15 && !self.toks[k].is_punct(',') {
@@ -146,7 +142,6 @@ impl<'a> Ctx<'a> {
                 v = k + 1;
             }
         }
-        // verb group: auxiliaries and adverbs
         while v < hi
             && self.toks[v].is_word()
             && self.toks[v].has(flags::AUX | flags::ADV)
@@ -154,24 +149,35 @@ impl<'a> Ctx<'a> {
         {
             v += 1;
         }
-        let (ce, cw) = self.cue_at(v)?;
-        if !matches!(cw, CueWord::Verb(_)) {
-            return None;
-        }
+        v
+    }
+
+    /// The draft of a tag after a quotation: speaker `np`, the cue, and
+    /// the phrases after `after` (addressee, source). A quotation that
+    /// ends its sentence or sits inside a phrase takes only a tag that
+    /// fills its sentence.
+    fn tag_draft(
+        &mut self,
+        tag: &QuoteTag,
+        np: Np,
+        (cue, cw): ((usize, usize), CueWord),
+        after: usize,
+        rule: RuleId,
+    ) -> Option<Draft> {
         let (_, _, ao, _) = self.verb_info(cw);
-        let (k, addr, src) = self.after_cue(ce, hi, ao, sent_start);
-        if (!open || embedded) && k < tag_end {
+        let (k, addr, src) = self.after_cue(after, tag.hi, ao, tag.start);
+        if tag.alone && k < tag.content_end {
             return None;
         }
         Some(Draft {
             speaker: Some(np),
-            cue: (v, ce),
+            cue,
             cue_word: cw,
-            content: vec![content_span],
+            content: vec![tag.content],
             source: src,
             addressee: addr,
-            rule: RuleId::DirectQuoteSpeakerCue,
-            sent: s_idx,
+            rule,
+            sent: tag.sent,
         })
     }
 
@@ -227,15 +233,15 @@ impl<'a> Ctx<'a> {
             np.kind,
             MentionKind::Name | MentionKind::Pronoun | MentionKind::Org
         );
-        (led && named).then(|| Draft {
-            speaker: Some(np),
-            cue: (colon, colon + 1),
-            cue_word: CueWord::Colon,
-            content: vec![q.span],
-            source: None,
-            addressee: None,
-            rule: RuleId::DirectColon,
-            sent: s_idx,
+        (led && named).then(|| {
+            Draft::new(
+                Some(np),
+                (colon, colon + 1),
+                CueWord::Colon,
+                vec![q.span],
+                RuleId::DirectColon,
+                s_idx,
+            )
         })
     }
 
@@ -346,4 +352,19 @@ impl<'a> Ctx<'a> {
             Some(q.span)
         }
     }
+}
+
+/// The tag after a quotation, as `quote_then_attribution` found it.
+struct QuoteTag {
+    /// The content: the quotation, or the clause holding it.
+    content: Span,
+    /// The quotation ends its sentence or sits inside a phrase, so the tag
+    /// must fill its sentence.
+    alone: bool,
+    /// The tag's first token, its sentence's content end and end.
+    start: usize,
+    content_end: usize,
+    hi: usize,
+    /// The tag's sentence.
+    sent: usize,
 }

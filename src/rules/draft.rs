@@ -41,3 +41,35 @@ pub struct Draft {
     /// Sentence of the cue.
     pub sent: usize,
 }
+
+impl Draft {
+    /// A draft with no source or addressee.
+    pub(crate) fn new(
+        speaker: Option<Np>,
+        cue: (usize, usize),
+        cue_word: CueWord,
+        content: Vec<Span>,
+        rule: RuleId,
+        sent: usize,
+    ) -> Draft {
+        Draft {
+            speaker,
+            cue,
+            cue_word,
+            content,
+            source: None,
+            addressee: None,
+            rule,
+            sent,
+        }
+    }
+
+    /// The token after the tag: after the last of its cue, speaker,
+    /// addressee and source.
+    pub(crate) fn tag_end(&self) -> usize {
+        [self.speaker, self.addressee, self.source]
+            .into_iter()
+            .flatten()
+            .fold(self.cue.1, |end, np| end.max(np.end))
+    }
+}

@@ -15,29 +15,15 @@ use super::id::RuleId;
 
 impl<'a> Ctx<'a> {
     pub(super) fn forward(&mut self, out: &mut Vec<Draft>) {
-        let mut at = self.first_trigger();
-        for si in self.win.clone() {
-            let s = &self.sents[si];
-            let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
-            let mut i = lo;
-            while let Some(t) = self.next_trigger(&mut at, i, hi) {
-                i = t;
-                if self.taken[i] || self.in_quote(i) {
-                    i += 1;
-                    continue;
-                }
-                match self.forward_at(i, lo, hi, si, out) {
-                    Some(d) => {
-                        let next = d.cue.1;
-                        self.commit(d, out);
-                        i = next;
-                    }
-                    None => i += 1,
-                }
-            }
-        }
+        self.scan_drafts(out, (0, 0), |ctx, i, (lo, hi, si), out| {
+            ctx.forward_at(i, lo, hi, si, out)
+        });
     }
 
+    /// "Berg said (that) the talks will resume", "Berg wants to resume
+    /// the talks", "Berg endorsed the treaty": a verb cue at token `i`
+    /// with its speaker before it and its content after it, in the
+    /// sentence `si` of tokens `lo..hi`.
     pub(super) fn forward_at(
         &mut self,
         i: usize,

@@ -17,8 +17,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn framing(&mut self, out: &mut Vec<Draft>) {
         let mut at = self.first_trigger();
         for si in self.win.clone() {
-            let s = &self.sents[si];
-            let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
+            let (lo, hi) = self.sentence_bounds(si);
             if hi <= lo + 2 {
                 continue;
             }
@@ -81,16 +80,14 @@ impl<'a> Ctx<'a> {
         if words < 3 {
             return None;
         }
-        Some(Draft {
-            speaker: Some(np),
-            cue: (colon, colon + 1),
-            cue_word: CueWord::Colon,
-            content: vec![self.span_of(colon + 1, hi)?],
-            source: None,
-            addressee: None,
-            rule: RuleId::HeadlineColon,
-            sent: si,
-        })
+        Some(Draft::new(
+            Some(np),
+            (colon, colon + 1),
+            CueWord::Colon,
+            vec![self.span_of(colon + 1, hi)?],
+            RuleId::HeadlineColon,
+            si,
+        ))
     }
 
     /// "Rubio Says Abandoning Reform Was a Sign of Leadership", "… Is Like
@@ -133,16 +130,14 @@ impl<'a> Ctx<'a> {
             if np.start <= lo + 1 || !self.toks[np.start - 1].is_punct(',') {
                 return None;
             }
-            return Some(Draft {
-                speaker: Some(np),
-                cue: (i, i + 1),
-                cue_word: cw,
-                content: vec![self.span_of(lo, np.start - 1)?],
-                source: None,
-                addressee: None,
-                rule: RuleId::HeadlineVerb,
-                sent: si,
-            });
+            return Some(Draft::new(
+                Some(np),
+                (i, i + 1),
+                cw,
+                vec![self.span_of(lo, np.start - 1)?],
+                RuleId::HeadlineVerb,
+                si,
+            ));
         }
         let np = speaker_at(i, lo)?;
         if np.start != lo {
@@ -155,16 +150,14 @@ impl<'a> Ctx<'a> {
         if (k..hi).filter(|&j| self.toks[j].is_word()).count() < 2 {
             return None;
         }
-        Some(Draft {
-            speaker: Some(np),
-            cue: (i, i + 1),
-            cue_word: cw,
-            content: vec![self.span_of(k, hi)?],
-            source: None,
-            addressee: None,
-            rule: RuleId::HeadlineVerb,
-            sent: si,
-        })
+        Some(Draft::new(
+            Some(np),
+            (i, i + 1),
+            cw,
+            vec![self.span_of(k, hi)?],
+            RuleId::HeadlineVerb,
+            si,
+        ))
     }
 
     /// "Asked about X, …", "When asked whether …, …", "… she said when
@@ -215,16 +208,14 @@ impl<'a> Ctx<'a> {
         if end <= k {
             return None;
         }
-        Some(Draft {
+        Some(Draft::new(
             speaker,
-            cue: (a, ce),
-            cue_word: cw,
-            content: vec![self.span_of(k, end)?],
-            source: None,
-            addressee: None,
-            rule: RuleId::IndirectAsked,
-            sent: si,
-        })
+            (a, ce),
+            cw,
+            vec![self.span_of(k, end)?],
+            RuleId::IndirectAsked,
+            si,
+        ))
     }
 
     pub(super) fn framing_in(&self, lo: usize, hi: usize, si: usize) -> Option<Draft> {
@@ -243,15 +234,13 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        Some(Draft {
-            speaker: Some(np),
-            cue: (lo, lo + 1),
-            cue_word: CueWord::Frame,
-            content: vec![self.span_of(comma + 1, hi)?],
-            source: None,
-            addressee: None,
-            rule: RuleId::AccordingFrame,
-            sent: si,
-        })
+        Some(Draft::new(
+            Some(np),
+            (lo, lo + 1),
+            CueWord::Frame,
+            vec![self.span_of(comma + 1, hi)?],
+            RuleId::AccordingFrame,
+            si,
+        ))
     }
 }

@@ -12,26 +12,9 @@ use super::id::RuleId;
 
 impl<'a> Ctx<'a> {
     pub(super) fn inverted(&mut self, out: &mut Vec<Draft>) {
-        let mut at = self.first_trigger();
-        for si in self.win.clone() {
-            let s = &self.sents[si];
-            let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
-            let mut i = lo;
-            while let Some(t) = self.next_trigger(&mut at, i, hi) {
-                i = t;
-                if self.taken[i] || self.in_quote(i) {
-                    i += 1;
-                    continue;
-                }
-                if let Some(d) = self.inverted_at(i, lo, hi, si) {
-                    let next = d.cue.1;
-                    self.commit(d, out);
-                    i = next;
-                    continue;
-                }
-                i += 1;
-            }
-        }
+        self.scan_drafts(out, (0, 0), |ctx, i, (lo, hi, si), _| {
+            ctx.inverted_at(i, lo, hi, si)
+        });
     }
 
     /// "The talks will resume, Berg said." (and "…, said Berg.", "The

@@ -13,83 +13,68 @@ impl<'a> Ctx<'a> {
     /// "his claim that …", "Trump's argument that …", "concerns that …":
     /// the noun is the cue, the possessor the speaker (none when absent).
     pub(super) fn nominal(&mut self, out: &mut Vec<Draft>) {
-        let mut at = self.first_trigger();
-        for si in self.win.clone() {
-            let s = &self.sents[si];
-            let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
-            let mut next = lo;
-            while let Some(i) = self.next_trigger(&mut at, next, hi.saturating_sub(2)) {
-                next = i + 1;
-                let t = &self.toks[i];
-                if !t.has(flags::CUE_NOUN)
-                    || t.cap
-                    || self.taken[i]
-                    || self.in_quote(i)
-                    || !self.is(i + 1, "that")
-                {
-                    continue;
-                }
-                // "the report that was released" is a relative clause: the
-                // word after "that" must open a clause
-                if !self.clause_start(i + 2, hi) {
-                    continue;
-                }
-                // the possessor: "his", "Trump's", "the senator's"
-                let mut j = i;
-                while j > lo
-                    && self.toks[j - 1].is_word()
-                    && !self.toks[j - 1].cap
-                    && self.toks[j - 1].pronoun().is_none()
-                    && !self.toks[j - 1]
-                        .has(flags::DET | flags::PREP | flags::CONJ | flags::AUX | flags::CUE_VERB)
-                    && i - j < 3
-                {
-                    j -= 1;
-                }
-                let speaker = if j > lo {
-                    let p = &self.toks[j - 1];
-                    if p.pronoun()
-                        .is_some_and(|x| self.lex.pronouns.pronouns[x as usize].possessive)
-                    {
-                        Some(Np {
-                            start: j - 1,
-                            end: j,
-                            head: j - 1,
-                            kind: MentionKind::Pronoun,
-                            name: None,
-                            known: None,
-                        })
-                    } else if self.written(j - 1, lists::POSSESSIVES) {
-                        self.np.np_left(j - 1, lo, lo)
-                    } else {
-                        None
-                    }
-                } else {
-                    None
-                };
-                if speaker.is_none() {
-                    continue; // without a possessor the noun is usually the author's
-                }
-                let start = i + 1;
-                let end = self.content_tail(start, hi).unwrap_or(hi);
-                let Some(span) = self.span_of(start, end) else {
-                    continue;
-                };
-                if self.is_taken_span(span) {
-                    continue;
-                }
-                let d = Draft {
-                    speaker,
-                    cue: (i, i + 1),
-                    cue_word: CueWord::Noun,
-                    content: vec![span],
-                    source: None,
-                    addressee: None,
-                    rule: RuleId::NominalThat,
-                    sent: si,
-                };
-                self.commit(d, out);
-            }
+        self.scan_drafts(out, (0, 2), |ctx, i, (lo, hi, si), _| {
+            ctx.nominal_at(i, lo, hi, si)
+        });
+    }
+
+    /// A communication noun at token `i` followed by a that-clause, in the
+    /// sentence `si` of tokens `lo..hi`.
+    fn nominal_at(&self, i: usize, lo: usize, hi: usize, si: usize) -> Option<Draft> {
+        let t = &self.toks[i];
+        // "the report that was released" is a relative clause: the word
+        // after "that" must open a clause
+        if !t.has(flags::CUE_NOUN)
+            || t.cap
+            || !self.is(i + 1, "that")
+            || !self.clause_start(i + 2, hi)
+        {
+            return None;
+        }
+        // without a possessor the noun is usually the author's
+        let speaker = self.possessor_before(i, lo)?;
+        let start = i + 1;
+        let end = self.content_tail(start, hi).unwrap_or(hi);
+        let span = self.span_of(start, end)?;
+        if self.is_taken_span(span) {
+            return None;
+        }
+        Some(Draft::new(
+            Some(speaker),
+            (i, i + 1),
+            CueWord::Noun,
+            vec![span],
+            RuleId::NominalThat,
+            si,
+        ))
+    }
+
+    /// The possessor of the noun at `i`, across up to two modifiers: "his",
+    /// "Trump's", "the senator's".
+    fn possessor_before(&self, i: usize, lo: usize) -> Option<Np> {
+        let mut j = i;
+        while j > lo
+            && self.toks[j - 1].is_word()
+            && !self.toks[j - 1].cap
+            && self.toks[j - 1].pronoun().is_none()
+            && !self.toks[j - 1]
+                .has(flags::DET | flags::PREP | flags::CONJ | flags::AUX | flags::CUE_VERB)
+            && i - j < 3
+        {
+            j -= 1;
+        }
+        if j <= lo {
+            return None;
+        }
+        let p = &self.toks[j - 1];
+        if p.pronoun()
+            .is_some_and(|x| self.lex.pronouns.pronouns[x as usize].possessive)
+        {
+            Some(Np::single(j - 1, MentionKind::Pronoun))
+        } else if self.written(j - 1, lists::POSSESSIVES) {
+            self.np.np_left(j - 1, lo, lo)
+        } else {
+            None
         }
     }
 
@@ -97,55 +82,46 @@ impl<'a> Ctx<'a> {
     /// impression with no named source; the content is the subject and
     /// what it seems to be.
     pub(super) fn seem(&mut self, out: &mut Vec<Draft>) {
-        let mut at = self.first_trigger();
-        for si in self.win.clone() {
-            let s = &self.sents[si];
-            let (lo, hi) = (s.tokens.start, self.content_ends[si] as usize);
-            let mut next = lo + 1;
-            while let Some(i) = self.next_trigger(&mut at, next, hi.saturating_sub(1)) {
-                next = i + 1;
-                if self.taken[i] || self.in_quote(i) || !self.written(i, lists::SEEM_VERBS) {
-                    continue;
-                }
-                let Some((np, _)) = self.subject(i, lo) else {
-                    continue;
-                };
-                if matches!(np.kind, MentionKind::Relative) {
-                    continue;
-                }
-                let k = self.skip_adverbs_right(i + 1, hi);
-                if k >= hi
-                    || !(self.in_list(k, lists::SEEM_COMPLEMENTS)
-                        || (self.toks[k].is_word()
-                            && !self.toks[k].has(flags::PREP | flags::CONJ | flags::DET)))
-                {
-                    continue;
-                }
-                let end = self.content_tail(k, hi).unwrap_or(hi);
-                let (Some(subj), Some(rest)) =
-                    (self.span_of(np.start, np.end), self.span_of(k, end))
-                else {
-                    continue;
-                };
-                if self.is_taken_span(subj) || self.is_taken_span(rest) {
-                    continue;
-                }
-                let cw = match self.toks[i].verb() {
-                    Some(v) => CueWord::Verb(v),
-                    None => CueWord::Noun,
-                };
-                let d = Draft {
-                    speaker: None,
-                    cue: (i, i + 1),
-                    cue_word: cw,
-                    content: vec![subj, rest],
-                    source: None,
-                    addressee: None,
-                    rule: RuleId::EvidentialSeem,
-                    sent: si,
-                };
-                self.commit(d, out);
-            }
+        self.scan_drafts(out, (1, 1), |ctx, i, (lo, hi, si), _| {
+            ctx.seem_at(i, lo, hi, si)
+        });
+    }
+
+    /// A verb of impression at token `i`, in the sentence `si` of tokens
+    /// `lo..hi`.
+    fn seem_at(&self, i: usize, lo: usize, hi: usize, si: usize) -> Option<Draft> {
+        if !self.written(i, lists::SEEM_VERBS) {
+            return None;
         }
+        let (np, _) = self.subject(i, lo)?;
+        if matches!(np.kind, MentionKind::Relative) {
+            return None;
+        }
+        let k = self.skip_adverbs_right(i + 1, hi);
+        if k >= hi
+            || !(self.in_list(k, lists::SEEM_COMPLEMENTS)
+                || (self.toks[k].is_word()
+                    && !self.toks[k].has(flags::PREP | flags::CONJ | flags::DET)))
+        {
+            return None;
+        }
+        let end = self.content_tail(k, hi).unwrap_or(hi);
+        let subj = self.span_of(np.start, np.end)?;
+        let rest = self.span_of(k, end)?;
+        if self.is_taken_span(subj) || self.is_taken_span(rest) {
+            return None;
+        }
+        let cw = match self.toks[i].verb() {
+            Some(v) => CueWord::Verb(v),
+            None => CueWord::Noun,
+        };
+        Some(Draft::new(
+            None,
+            (i, i + 1),
+            cw,
+            vec![subj, rest],
+            RuleId::EvidentialSeem,
+            si,
+        ))
     }
 }
