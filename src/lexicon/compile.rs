@@ -112,17 +112,30 @@ impl Table {
             .push(MultiWord { words, target });
     }
 
+    /// Each form: one of several words as a multi-word entry naming
+    /// `target`, a single word through `single`.
+    fn add_forms<'f>(
+        &mut self,
+        forms: impl Iterator<Item = &'f str>,
+        target: MultiTarget,
+        mut single: impl FnMut(&mut WordInfo),
+    ) {
+        for f in forms {
+            if f.contains(' ') {
+                self.add_multi(f, target);
+            } else {
+                single(self.word(f));
+            }
+        }
+    }
+
     fn verbs(&mut self, verbs: &[VerbEntry]) {
         for (i, v) in verbs.iter().enumerate() {
-            for f in forms(&v.lemma, &v.forms) {
-                if f.contains(' ') {
-                    self.add_multi(f, MultiTarget::Verb(i as u32));
-                } else {
-                    let w = self.word(f);
-                    w.flags |= flags::CUE_VERB;
-                    w.verb.get_or_insert(i as u32);
-                }
-            }
+            let i = i as u32;
+            self.add_forms(forms(&v.lemma, &v.forms), MultiTarget::Verb(i), |w| {
+                w.flags |= flags::CUE_VERB;
+                w.verb.get_or_insert(i);
+            });
         }
     }
 
@@ -137,30 +150,23 @@ impl Table {
             }
         }
         for (i, p) in cues.nouns.iter().enumerate() {
-            for f in forms(&p.lemma, &p.forms) {
-                if f.contains(' ') {
-                    self.add_multi(f, MultiTarget::Noun(i as u32));
-                } else {
-                    self.word(f).flags |= flags::CUE_NOUN;
-                }
-            }
+            let target = MultiTarget::Noun(i as u32);
+            self.add_forms(forms(&p.lemma, &p.forms), target, |w| {
+                w.flags |= flags::CUE_NOUN;
+            });
         }
     }
 
     fn titles(&mut self, titles: &TitleLexicon) {
         for (i, t) in titles.titles.iter().enumerate() {
-            for f in forms(&t.title, &t.forms) {
-                if f.contains(' ') {
-                    self.add_multi(f, MultiTarget::Title(i as u32));
-                } else {
-                    let w = self.word(f);
-                    w.flags |= flags::TITLE;
-                    if t.honorific {
-                        w.flags |= flags::HONORIFIC;
-                    }
-                    w.title.get_or_insert(i as u32);
+            let i = i as u32;
+            self.add_forms(forms(&t.title, &t.forms), MultiTarget::Title(i), |w| {
+                w.flags |= flags::TITLE;
+                if t.honorific {
+                    w.flags |= flags::HONORIFIC;
                 }
-            }
+                w.title.get_or_insert(i);
+            });
         }
         self.flag_all(&titles.person_nouns, flags::PERSON_NOUN);
     }

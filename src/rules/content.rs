@@ -140,31 +140,20 @@ impl<'a> Ctx<'a> {
     /// "during", "after", "when" and bare time words stay in: annotators
     /// mostly keep them.
     pub(super) fn object_tail(&self, start: usize, end: usize) -> Option<usize> {
-        let mut j = start + 1;
-        while j < end {
+        (start + 1..end.saturating_sub(1)).find(|&j| {
             if self.in_quote(j) || self.toks[j].is_quote() {
-                j += 1;
-                continue;
+                return false;
             }
-            if self.written(j, lists::COORDINATORS) && j + 1 < end {
-                let n = &self.toks[j + 1];
-                let nw = self.word(j + 1);
-                if n.is_word()
-                    && !n.cap
-                    && (n.has(flags::AUX) || n.verb().is_some() || nw.ends_with("ed"))
-                {
-                    return Some(j);
-                }
-            }
-            if self.written(j, lists::DATE_PREPOSITIONS)
-                && j + 1 < end
-                && (self.toks[j + 1].has(flags::TIME | flags::MONTH) && self.toks[j + 1].cap)
-            {
-                return Some(j);
-            }
-            j += 1;
-        }
-        None
+            let n = &self.toks[j + 1];
+            let second_verb = self.written(j, lists::COORDINATORS)
+                && n.is_word()
+                && !n.cap
+                && (n.has(flags::AUX) || n.verb().is_some() || self.word(j + 1).ends_with("ed"));
+            let dated = self.written(j, lists::DATE_PREPOSITIONS)
+                && n.has(flags::TIME | flags::MONTH)
+                && n.cap;
+            second_verb || dated
+        })
     }
 
     /// Can an object phrase start at `k`?

@@ -1,0 +1,2 @@
+//! Unit tests of the resolver: small made-up documents with exact
+//! expectations.
