@@ -790,3 +790,187 @@ struct Walk {
     /// The known organization or place the name run matched.
     known: Option<MultiTarget>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{MentionKind, Phrases};
+    use crate::lexicon::Lexicon;
+    use crate::token::{tokenize, Token};
+
+    /// The phrases found in `text` around its first `word`: by
+    /// [`Phrases::np_left`] ending before it (`left`) or by
+    /// [`Phrases::np_right`] starting at it (`right`), as the phrase's text,
+    /// its kind and the text of its name.
+    struct Doc {
+        text: &'static str,
+        lex: Lexicon,
+        toks: Vec<Token>,
+    }
+
+    type Found = Option<(String, MentionKind, Option<String>)>;
+
+    impl Doc {
+        fn new(text: &'static str) -> Doc {
+            let lex = Lexicon::embedded();
+            let toks = tokenize(text, &lex);
+            Doc { text, lex, toks }
+        }
+
+        fn at(&self, word: &str) -> usize {
+            self.toks
+                .iter()
+                .position(|t| t.span.slice(self.text) == word)
+                .unwrap_or_else(|| panic!("no {word:?} in {:?}", self.text))
+        }
+
+        fn show(&self, np: Option<super::Np>) -> Found {
+            let slice = |s: usize, e: usize| {
+                self.text[self.toks[s].span.start..self.toks[e - 1].span.end].to_string()
+            };
+            np.map(|np| {
+                let name = np.name.map(|(s, e)| slice(s, e));
+                (slice(np.start, np.end), np.kind, name)
+            })
+        }
+
+        fn phrases(&self) -> Phrases<'_> {
+            Phrases {
+                text: self.text,
+                toks: &self.toks,
+                lex: &self.lex,
+            }
+        }
+
+        fn left(&self, before: &str) -> Found {
+            self.show(self.phrases().np_left(self.at(before), 0, 0))
+        }
+
+        fn right(&self, from: &str) -> Found {
+            let len = self.toks.len();
+            self.show(self.phrases().np_right(self.at(from), len, 0))
+        }
+    }
+
+    fn found(text: &str, kind: MentionKind, name: Option<&str>) -> Found {
+        Some((text.to_string(), kind, name.map(str::to_string)))
+    }
+
+    /// Titles and demonyms before a name belong to the phrase, not to the
+    /// name; initials and joiners do.
+    #[test]
+    fn names_with_what_comes_before_them() {
+        use MentionKind::Name;
+        let cases = [
+            (
+                "Norwegian foreign minister Amara Osei said it.",
+                "Norwegian foreign minister Amara Osei",
+                "Amara Osei",
+            ),
+            ("Then Anna K. Berg said it.", "Anna K. Berg", "Anna K. Berg"),
+            (
+                "Then Ludo van Berg said it.",
+                "Ludo van Berg",
+                "Ludo van Berg",
+            ),
+        ];
+        for (text, phrase, name) in cases {
+            assert_eq!(
+                Doc::new(text).left("said"),
+                found(phrase, Name, Some(name)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn descriptions() {
+        use MentionKind::Description;
+        let cases = [
+            (
+                "Then the top Norwegian diplomat said it.",
+                "the top Norwegian diplomat",
+            ),
+            (
+                "Then Anna Berg's spokesman said it.",
+                "Anna Berg's spokesman",
+            ),
+            (
+                "Then the spokesman for Mayor Tom Ashby said it.",
+                "the spokesman for Mayor Tom Ashby",
+            ),
+        ];
+        for (text, phrase) in cases {
+            assert_eq!(
+                Doc::new(text).left("said"),
+                found(phrase, Description, None),
+                "{text}"
+            );
+        }
+    }
+
+    /// The subjects of poll reports.
+    #[test]
+    fn quantities_standing_for_people() {
+        use MentionKind::Description;
+        for (text, phrase) in [
+            (
+                "Then six in 10 Democratic voters said so.",
+                "six in 10 Democratic voters",
+            ),
+            ("Then more than half said so.", "more than half"),
+            ("Then 55 percent said so.", "55 percent"),
+        ] {
+            assert_eq!(
+                Doc::new(text).left("said"),
+                found(phrase, Description, None),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn pronouns_relatives_and_known_names() {
+        let doc = Doc::new("Later he said that Berg, who said it first, had asked Reuters.");
+        assert_eq!(doc.left("said"), found("he", MentionKind::Pronoun, None));
+        assert_eq!(
+            doc.right("Reuters"),
+            found("Reuters", MentionKind::Org, Some("Reuters"))
+        );
+        let doc = Doc::new("Berg, who said it first, left.");
+        assert_eq!(doc.left("said"), found("who", MentionKind::Relative, None));
+        let doc = Doc::new("Then Norway said it.");
+        assert_eq!(
+            doc.left("said"),
+            found("Norway", MentionKind::Place, Some("Norway"))
+        );
+        // a capitalized run ending in an organization's head word
+        let doc = Doc::new("Then Harrow Council said it.");
+        assert_eq!(
+            doc.left("said"),
+            found("Harrow Council", MentionKind::Org, Some("Harrow Council"))
+        );
+    }
+
+    /// Phrases after a cue ("told X", "said X", "according to X").
+    #[test]
+    fn phrases_to_the_right() {
+        let doc = Doc::new("Berg told reporters that it was said by Anna Berg, the mayor.");
+        assert_eq!(
+            doc.right("reporters"),
+            found("reporters", MentionKind::Description, None)
+        );
+        assert_eq!(
+            doc.right("Anna"),
+            found("Anna Berg", MentionKind::Name, Some("Anna Berg"))
+        );
+        // a possessive is the determiner of a longer phrase
+        let doc = Doc::new("It angered his supporters.");
+        assert_eq!(
+            doc.right("his"),
+            found("his supporters", MentionKind::Description, None)
+        );
+        // but alone it is a pronoun
+        let doc = Doc::new("It angered him.");
+        assert_eq!(doc.right("him"), found("him", MentionKind::Pronoun, None));
+    }
+}

@@ -553,6 +553,45 @@ mod tests {
         assert_eq!(std::mem::size_of::<Token>(), 64);
     }
 
+    /// Clitics split off in lowercase or in capitals, "n't" stays.
+    #[test]
+    fn clitics() {
+        assert_eq!(
+            words("he’d HE'LL don't"),
+            ["he", "’d", "HE", "'LL", "don't"]
+        );
+        assert_eq!(words("O'Lla"), ["O'Lla"]);
+    }
+
+    /// A list read as written takes only words without capitals; read in
+    /// any case, every spelling.
+    #[test]
+    fn list_membership() {
+        use crate::lexicon::lists;
+        let lex = Lexicon::embedded();
+        let text = "most Most MOST Berg’s BERG'S this This THIS";
+        let toks = tokenize(text, &lex);
+        let in_lists = lists::QUANTITY_HEADS | lists::POSSESSIVES;
+        let any: Vec<bool> = toks.iter().map(|t| t.in_list(in_lists)).collect();
+        let expect = [
+            true, true, true, false, true, false, true, false, false, false,
+        ];
+        assert_eq!(any, expect);
+        let written: Vec<bool> = toks
+            .iter()
+            .map(|t| t.in_list_as_written(in_lists, text))
+            .collect();
+        let expect = [
+            true, false, false, false, true, false, false, false, false, false,
+        ];
+        assert_eq!(written, expect);
+        let capitalized: Vec<bool> = toks[7..]
+            .iter()
+            .map(|t| t.in_list_or_capitalized(lists::RELATIVE_TIME, text))
+            .collect();
+        assert_eq!(capitalized, [true, true, false]);
+    }
+
     #[test]
     fn splits_possessive_and_keeps_acronyms() {
         assert_eq!(

@@ -224,6 +224,24 @@ mod tests {
         assert!(!lex.is_clitic("t"));
     }
 
+    /// A directory's `syntax.ron` replaces the embedded lists; the other
+    /// files still come from the embedded ones.
+    #[test]
+    fn syntax_lists_can_be_overridden() {
+        let dir = std::env::temp_dir().join(format!("qg-syntax-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (_, embedded) = FILES.iter().find(|f| f.0 == "syntax.ron").unwrap();
+        let own = embedded.replace("wh_words: [\"whether\", ", "wh_words: [");
+        assert_ne!(&own, embedded);
+        std::fs::write(dir.join("syntax.ron"), own).unwrap();
+        let lex = Lexicon::from_dir(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let lists_of = |w: &str| lex.lookup(w).map_or(0, |i| i.lists);
+        assert_eq!(lists_of("whether") & lists::WH_WORDS, 0);
+        assert!(lists_of("how") & lists::WH_WORDS != 0);
+        assert_eq!(lex.verb_lemma("said"), Some("say"));
+    }
+
     #[test]
     fn malformed_file_names_line_and_column() {
         let dir = std::env::temp_dir().join(format!("qg-lex-{}", std::process::id()));

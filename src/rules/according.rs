@@ -86,3 +86,20 @@ impl<'a> Ctx<'a> {
         Some((d, stop))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    #[test]
+    fn according_to_before_or_after_the_content() {
+        assert_eq!(
+            found("According to Berg, the bridge will open in May."),
+            ["according.before | Berg | According to | the bridge will open in May"]
+        );
+        assert_eq!(
+            found("The bridge will open in May, according to the mayor."),
+            ["according.after | the mayor | according to | The bridge will open in May"]
+        );
+    }
+}

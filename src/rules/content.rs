@@ -203,3 +203,32 @@ impl<'a> Ctx<'a> {
         t.is_word() && t.in_list_as_written(lists::CLAUSE_SUBJECTS, self.text)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    /// The content ends where the author's own words begin.
+    #[test]
+    fn the_content_ends_before_the_authors_words() {
+        for text in [
+            "Berg said the bridge would open, while critics doubted it.",
+            "Berg said the bridge would open; critics doubted it.",
+        ] {
+            assert_eq!(
+                found(text),
+                ["indirect.clause | Berg | said | the bridge would open"],
+                "{text}"
+            );
+        }
+    }
+
+    /// An object ends before a dated adjunct.
+    #[test]
+    fn an_object_ends_before_its_date() {
+        assert_eq!(
+            found("Berg endorsed the plan in October."),
+            ["indirect.object | Berg | endorsed | the plan"]
+        );
+    }
+}

@@ -86,3 +86,29 @@ impl<'a> Ctx<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    /// A quotation opening the next paragraph carries the one before on.
+    #[test]
+    fn the_next_paragraphs_quotation_continues() {
+        assert_eq!(
+            found("“The bridge will open,” Berg said.\n\n“It will be free.”"),
+            ["direct.quote-speaker-cue+continuation | Berg | said | “The bridge will open,” “It will be free.”"]
+        );
+    }
+
+    /// ... unless that paragraph has a cue of its own.
+    #[test]
+    fn a_paragraph_with_its_own_tag_does_not_continue() {
+        assert_eq!(
+            found("“The bridge will open,” Berg said.\n\n“It will be free,” Ashby said."),
+            [
+                "direct.quote-speaker-cue | Berg | said | “The bridge will open,”",
+                "direct.quote-speaker-cue | Ashby | said | “It will be free,”",
+            ]
+        );
+    }
+}

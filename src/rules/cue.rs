@@ -97,3 +97,19 @@ impl<'a> Ctx<'a> {
         matches!(cw, CueWord::Verb(v) if self.lex.verb(v).object)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    /// After a determiner a cue word is a noun, but a quantity standing
+    /// for people is a subject.
+    #[test]
+    fn a_verb_or_a_noun_after_a_determiner() {
+        assert!(found("A district judge ruled on Monday.").is_empty());
+        assert_eq!(
+            found("Most say the bridge will open."),
+            ["indirect.clause | Most | say | the bridge will open"]
+        );
+    }
+}

@@ -368,3 +368,46 @@ struct QuoteTag {
     /// The tag's sentence.
     sent: usize,
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    #[test]
+    fn a_quotation_with_its_tag_after_it() {
+        assert_eq!(
+            found("“We will build it,” the mayor said."),
+            ["direct.quote-speaker-cue | the mayor | said | “We will build it,”"]
+        );
+        assert_eq!(
+            found("“We will build it,” said Anna Berg."),
+            ["direct.quote-cue-speaker | Anna Berg | said | “We will build it,”"]
+        );
+    }
+
+    /// The part after the tag's comma joins the first part.
+    #[test]
+    fn a_quotation_split_by_its_tag() {
+        assert_eq!(
+            found("“The bridge will open,” Berg said, “and it will be free.”"),
+            ["direct.split | Berg | said | “The bridge will open,” “and it will be free.”"]
+        );
+    }
+
+    /// A quotation inside a clause takes the clause, to its end.
+    #[test]
+    fn a_quotation_inside_the_content_takes_the_clause() {
+        assert_eq!(
+            found("Zoë Åberg said “the bridge — finally — will open” next week."),
+            ["direct.speaker-cue-quote | Zoë Åberg | said | “the bridge — finally — will open” next week"]
+        );
+    }
+
+    #[test]
+    fn a_name_and_a_colon_before_a_quotation() {
+        assert_eq!(
+            found("Berg: “We are ready.”"),
+            ["direct.colon | Berg | : | “We are ready.”"]
+        );
+    }
+}

@@ -408,3 +408,70 @@ fn trim_punct_left(toks: &[Token], start: usize, mut end: usize, marks: &str) ->
     }
     end
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    #[test]
+    fn a_clause_after_the_cue() {
+        assert_eq!(
+            found("Berg told the council that the bridge would open."),
+            ["indirect.that | Berg | told | that the bridge would open | to the council"]
+        );
+        assert_eq!(
+            found("Ashby told Berg the bridge would open."),
+            ["indirect.clause | Ashby | told | the bridge would open | to Berg"]
+        );
+    }
+
+    /// An outlet that relayed the report, after the content.
+    #[test]
+    fn a_relay_after_the_content() {
+        assert_eq!(
+            found("Berg told reporters on Monday that the bridge would open, as cited by Reuters."),
+            ["indirect.that | Berg | told | that the bridge would open | to reporters | via Reuters"]
+        );
+    }
+
+    #[test]
+    fn an_infinitive_an_object_and_a_raised_subject() {
+        assert_eq!(
+            found("Berg wants to open the bridge in May."),
+            ["indirect.infinitive | Berg | wants | to open the bridge"]
+        );
+        assert_eq!(
+            found("Berg endorsed the plan in October."),
+            ["indirect.object | Berg | endorsed | the plan"]
+        );
+        assert_eq!(
+            found("The bridge is expected to open in May."),
+            ["indirect.raised | - | expected | The bridge to open"]
+        );
+    }
+
+    /// A participle and a second verb report for the sentence's speaker.
+    #[test]
+    fn the_sentences_speaker_again() {
+        assert_eq!(
+            found("Berg spoke for an hour, adding that the bridge would open."),
+            ["indirect.participle | Berg | adding | that the bridge would open"]
+        );
+        assert_eq!(
+            found("Berg thanked the crowd and said the bridge would open."),
+            [
+                "indirect.object | Berg | thanked | the crowd",
+                "indirect.coordinated | Berg | said | the bridge would open",
+            ]
+        );
+    }
+
+    /// The relative pronoun stands for what is described.
+    #[test]
+    fn what_a_relative_pronoun_stands_for() {
+        assert_eq!(
+            found("The bridge, which the mayor described as safe, will open."),
+            ["indirect.relative | the mayor | described | which as safe"]
+        );
+    }
+}

@@ -244,3 +244,47 @@ impl<'a> Ctx<'a> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    #[test]
+    fn headlines() {
+        assert_eq!(
+            found("Berg: Bridge Will Open in May"),
+            ["headline.colon | Berg | : | Bridge Will Open in May"]
+        );
+        assert_eq!(
+            found("Mayor Anna Berg Says Bridge Will Open in May"),
+            ["headline.verb | Mayor Anna Berg | Says | Bridge Will Open in May"]
+        );
+    }
+
+    #[test]
+    fn a_study_framing_the_sentence() {
+        assert_eq!(
+            found("In a new survey, most voters are still undecided."),
+            ["according.frame | a new survey | In | most voters are still undecided"]
+        );
+    }
+
+    /// The question is the content, with no speaker; the answer is an
+    /// attribution of its own.
+    #[test]
+    fn the_question_in_asked_about() {
+        assert_eq!(
+            found("Asked about the bridge, Berg said it would open."),
+            [
+                "indirect.asked | - | Asked | the bridge",
+                "indirect.clause | Berg | said | it would open",
+            ]
+        );
+    }
+
+    /// "asked" as a document's last word (once an out-of-bounds read).
+    #[test]
+    fn asked_at_the_very_end() {
+        assert!(found("Yes, asked").is_empty());
+    }
+}

@@ -176,3 +176,40 @@ impl<'a> Ctx<'a> {
         relative || apposition
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    #[test]
+    fn the_tag_after_the_content() {
+        assert_eq!(
+            found("The bridge will open in May, Berg said."),
+            ["indirect.inverted | Berg | said | The bridge will open in May"]
+        );
+        assert_eq!(
+            found("The bridge will open, said Berg."),
+            ["indirect.inverted-cue-speaker | Berg | said | The bridge will open"]
+        );
+        // what follows the tag is the author's: ", and it will be free"
+        assert_eq!(
+            found("The bridge will open, Berg said, and it will be free."),
+            ["indirect.inverted | Berg | said | The bridge will open"]
+        );
+    }
+
+    #[test]
+    fn the_tag_between_two_parts_of_the_content() {
+        assert_eq!(
+            found("The bridge, Berg said, will open in May."),
+            ["indirect.parenthetical | Berg | said | The bridge will open in May"]
+        );
+    }
+
+    /// A verb that needs its complement ("stated") does not stand after
+    /// the content.
+    #[test]
+    fn a_verb_needing_a_complement_is_no_inverted_tag() {
+        assert!(found("The bridge will open in May, Berg stated.").is_empty());
+    }
+}

@@ -90,6 +90,40 @@ impl Ctx<'_> {
     }
 }
 
+/// What the rules' unit tests read of an extraction.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::{Document, Extractor};
+
+    /// Each attribution of `text` as "rule | speaker | cue | content",
+    /// with " | to ADDRESSEE" and " | via SOURCE" when there are such
+    /// (a missing speaker is "-"; the content's fragments are joined by a
+    /// space).
+    pub(crate) fn found(text: &str) -> Vec<String> {
+        let record = Extractor::default()
+            .extract(&Document::new("test", text))
+            .to_record();
+        record
+            .attributions
+            .iter()
+            .map(|a| {
+                let speaker = a.speaker.as_ref().map_or("-", |m| m.text.as_str());
+                let mut line = format!(
+                    "{} | {speaker} | {} | {}",
+                    a.rule, a.cue.text, a.content.text
+                );
+                if let Some(m) = &a.addressee {
+                    line += &format!(" | to {}", m.text);
+                }
+                if let Some(m) = &a.source {
+                    line += &format!(" | via {}", m.text);
+                }
+                line
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
 

@@ -125,3 +125,35 @@ impl<'a> Ctx<'a> {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    #[test]
+    fn a_communication_noun_with_its_possessor() {
+        assert_eq!(
+            found("It was Berg's claim that the bridge would open."),
+            ["nominal.that | Berg | claim | that the bridge would open"]
+        );
+        assert_eq!(
+            found("Voters remember his promise that the bridge would open."),
+            ["nominal.that | his | promise | that the bridge would open"]
+        );
+    }
+
+    /// Without a possessor the noun is usually the author's.
+    #[test]
+    fn no_possessor_no_speaker() {
+        assert!(found("It was the claim that the bridge would open.").is_empty());
+    }
+
+    /// The content is the subject and what it seems to be.
+    #[test]
+    fn an_impression_without_a_source() {
+        assert_eq!(
+            found("The mayor seemed to waver on the bridge."),
+            ["evidential.seem | - | seemed | The mayor to waver on the bridge"]
+        );
+    }
+}

@@ -436,3 +436,42 @@ impl<'a> Ctx<'a> {
         aux && k > lo && self.is(k - 1, "it") && self.word(i).ends_with("ed")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    /// Appositions, parentheses and relative clauses between the subject
+    /// and its verb.
+    #[test]
+    fn a_subject_through_what_comes_between() {
+        for text in [
+            "Anna Berg, the mayor of Harrow, said the bridge would open.",
+            "Anna Berg, who chairs the panel, said the bridge would open.",
+            "Anna Berg (the mayor) said the bridge would open.",
+        ] {
+            assert_eq!(
+                found(text),
+                ["indirect.clause | Anna Berg | said | the bridge would open"],
+                "{text}"
+            );
+        }
+    }
+
+    /// A described speaker named by the apposition.
+    #[test]
+    fn a_description_named_by_its_apposition() {
+        assert_eq!(
+            found("The spokesman, Tom Ashby, said the bridge would open."),
+            ["indirect.clause | The spokesman, Tom Ashby | said | the bridge would open"]
+        );
+    }
+
+    #[test]
+    fn a_partitive_subject() {
+        assert_eq!(
+            found("One of the lawyers said the case was closed."),
+            ["indirect.clause | One of the lawyers | said | the case was closed"]
+        );
+    }
+}

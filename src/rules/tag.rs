@@ -293,3 +293,26 @@ impl<'a> Ctx<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    /// The interview partner between the speaker and the cue is the
+    /// addressee; a prepositional phrase after the cue is skipped.
+    #[test]
+    fn phrases_around_the_cue() {
+        assert_eq!(
+            found("Berg, in an interview with the Harrow Gazette, said the bridge would open."),
+            ["indirect.clause | Berg | said | the bridge would open | to the Harrow Gazette"]
+        );
+        assert_eq!(
+            found("Berg said in a statement that the bridge would open."),
+            ["indirect.that | Berg | said | that the bridge would open"]
+        );
+        assert_eq!(
+            found("Berg had said the bridge would open."),
+            ["indirect.clause | Berg | said | the bridge would open"]
+        );
+    }
+}
