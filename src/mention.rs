@@ -56,7 +56,7 @@ impl Np {
     }
 
     /// A phrase of the one token `i` (a pronoun, a relative pronoun).
-    pub fn single(i: usize, kind: MentionKind) -> Np {
+    pub(crate) fn single(i: usize, kind: MentionKind) -> Np {
         Np {
             start: i,
             end: i + 1,

@@ -2,8 +2,10 @@
 //! and roles, organizations, places and demonyms, pronouns, the small
 //! grammar words the rules look at, and the word lists of single patterns.
 //!
-//! Each list is a RON file in `data/lexicon/` ([`files`] has one struct
-//! per file), embedded in the binary at compile time.
+//! Each list is a RON file in `data/lexicon/` (one struct per file:
+//! [`CueLexicon`], [`TitleLexicon`], [`OrgLexicon`], [`PlaceLexicon`],
+//! [`PronounLexicon`], [`GrammarLexicon`], [`SyntaxLexicon`]), embedded in
+//! the binary at compile time.
 //! [`Lexicon::from_dir`] reads a directory of the same files instead; any
 //! file it lacks falls back to the embedded one, so a user can override
 //! just `organizations.ron`. Loading compiles the lists once into a table
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::error::Error;
 
 mod compile;
-pub mod files;
+mod files;
 mod hash;
 mod word;
 
