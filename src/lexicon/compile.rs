@@ -4,9 +4,10 @@
 
 use std::collections::HashMap;
 
-use super::files::{CueLexicon, GrammarLexicon, SyntaxLexicon, TitleLexicon, VerbEntry};
+use super::files::{CueLexicon, GrammarLexicon, TitleLexicon, VerbEntry};
 use super::hash::FastHash;
-use super::word::{flags, lists, verb_lists, MultiTarget, MultiWord, WordInfo};
+use super::syntax::{verb_lists, SyntaxLexicon};
+use super::word::{flags, MultiTarget, MultiWord, WordInfo};
 use super::Lexicon;
 
 /// The word table while it is being built.
@@ -189,59 +190,9 @@ impl Table {
         }
     }
 
-    /// The word lists of `syntax.ron` become [`lists`] bits.
+    /// The word lists of `syntax.ron` become their bits on each form.
     fn syntax(&mut self, s: &SyntaxLexicon) {
-        use lists::*;
-        let table: [(&Vec<String>, u64); 47] = [
-            (&s.possessives, POSSESSIVES),
-            (&s.subject_relatives, SUBJECT_RELATIVES),
-            (&s.name_joiners, NAME_JOINERS),
-            (&s.head_postmodifiers, HEAD_POSTMODIFIERS),
-            (&s.weak_determiners, WEAK_DETERMINERS),
-            (&s.articles, ARTICLES),
-            (&s.organization_pronouns, ORGANIZATION_PRONOUNS),
-            (&s.number_words, NUMBER_WORDS),
-            (&s.ratio_words, RATIO_WORDS),
-            (&s.quantity_heads, QUANTITY_HEADS),
-            (&s.quantity_modifiers, QUANTITY_MODIFIERS),
-            (&s.comparatives, COMPARATIVES),
-            (&s.partitives, PARTITIVES),
-            (&s.determiners_before_verbs, DETERMINERS_BEFORE_VERBS),
-            (&s.time_openers, TIME_OPENERS),
-            (&s.ly_non_adverbs, LY_NON_ADVERBS),
-            (&s.ly_content_words, LY_CONTENT_WORDS),
-            (&s.cue_adverbs, CUE_ADVERBS),
-            (&s.relative_time, RELATIVE_TIME),
-            (&s.be_forms, BE_FORMS),
-            (&s.content_prepositions, CONTENT_PREPOSITIONS),
-            (&s.interview_nouns, INTERVIEW_NOUNS),
-            (&s.relay_participles, RELAY_PARTICIPLES),
-            (&s.citing_participles, CITING_PARTICIPLES),
-            (&s.clause_relatives, CLAUSE_RELATIVES),
-            (&s.name_postmodifiers, NAME_POSTMODIFIERS),
-            (&s.speaker_continuations, SPEAKER_CONTINUATIONS),
-            (&s.subordinators, SUBORDINATORS),
-            (&s.fronted_subordinators, FRONTED_SUBORDINATORS),
-            (&s.sentence_lead_ins, SENTENCE_LEAD_INS),
-            (&s.clause_subjects, CLAUSE_SUBJECTS),
-            (&s.wh_words, WH_WORDS),
-            (&s.object_relatives, OBJECT_RELATIVES),
-            (&s.reflexives, REFLEXIVES),
-            (&s.particles, PARTICLES),
-            (&s.coordinators, COORDINATORS),
-            (&s.clause_coordinators, CLAUSE_COORDINATORS),
-            (&s.author_openers, AUTHOR_OPENERS),
-            (&s.date_prepositions, DATE_PREPOSITIONS),
-            (&s.seem_verbs, SEEM_VERBS),
-            (&s.asked_openers, ASKED_OPENERS),
-            (&s.frame_nouns, FRAME_NOUNS),
-            (&s.headline_topics, HEADLINE_TOPICS),
-            (&s.partner_prepositions, PARTNER_PREPOSITIONS),
-            (&s.seem_complements, SEEM_COMPLEMENTS),
-            (&s.interview_asides, INTERVIEW_ASIDES),
-            (&s.passive_be_forms, PASSIVE_BE_FORMS),
-        ];
-        for (list, bit) in table {
+        for (list, bit) in s.token_lists() {
             for w in list {
                 self.word(w).lists |= bit;
             }

@@ -20,14 +20,16 @@ use crate::error::Error;
 mod compile;
 mod files;
 mod hash;
+mod syntax;
 mod word;
 
 pub use files::{
     CueClass, CueLexicon, GrammarLexicon, OrgEntry, OrgLexicon, PhraseEntry, PlaceEntry,
-    PlaceLexicon, PronounEntry, PronounLexicon, SyntaxLexicon, TitleEntry, TitleLexicon, VerbEntry,
+    PlaceLexicon, PronounEntry, PronounLexicon, TitleEntry, TitleLexicon, VerbEntry,
 };
+pub use syntax::SyntaxLexicon;
+pub(crate) use syntax::{lists, verb_lists};
 pub use word::{flags, MultiTarget, MultiWord, WordInfo};
-pub(crate) use word::{lists, verb_lists};
 
 use hash::FastHash;
 
