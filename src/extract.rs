@@ -14,7 +14,7 @@ use crate::record::{
     EntityRecord, MentionRecord, QuoteKind, RoleRecord,
 };
 use crate::resolve::{Entity, Resolver};
-use crate::rules::{Ctx, CueWord, Draft};
+use crate::rules::{Ctx, CueWord, Draft, RuleId};
 use crate::sentence;
 use crate::span::{CodePoints, Span};
 use crate::token::{self, Token};
@@ -79,7 +79,7 @@ pub struct Attribution {
     /// Entities named in the content (indices).
     pub mentions: Vec<usize>,
     /// The rule that produced it.
-    pub rule: &'static str,
+    pub rule: RuleId,
 }
 
 /// A dateline with its place resolved.
@@ -482,7 +482,7 @@ impl Extraction {
                         .iter()
                         .filter_map(|&m| entity_id(Some(m)))
                         .collect(),
-                    rule: a.rule.to_string(),
+                    rule: a.rule.name().to_string(),
                 }
             })
             .collect();
@@ -513,5 +513,118 @@ impl EntityKind {
             "place" => Some(EntityKind::Place),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{slug, Document, Extractor};
+    use crate::record::{DocRecord, QuoteKind};
+
+    fn record(text: &str) -> DocRecord {
+        Extractor::default()
+            .extract(&Document::new("test", text))
+            .to_record()
+    }
+
+    /// The characters of `text` in a code-point span.
+    fn chars(text: &str, [s, e]: [usize; 2]) -> String {
+        text.chars().skip(s).take(e - s).collect()
+    }
+
+    /// Every text in a record is the text at its code-point span, also
+    /// after letters outside ASCII and typographic marks.
+    #[test]
+    fn texts_are_the_text_at_their_spans() {
+        let text = "Zoë Åberg said “the bridge — finally — will open” next week. \
+                    The bridge, Åberg said, will be free. Åberg told the council \
+                    that it was safe, as cited by Reuters.";
+        let rec = record(text);
+        assert_eq!(rec.attributions.len(), 3);
+        for a in &rec.attributions {
+            assert_eq!(a.cue.text, chars(text, a.cue.span));
+            let frags: Vec<String> = a.content.spans.iter().map(|s| chars(text, *s)).collect();
+            assert_eq!(a.content.text, frags.join(" "));
+            assert_eq!(a.content.span, a.content.spans[0]);
+            for m in [&a.speaker, &a.source, &a.addressee].into_iter().flatten() {
+                assert_eq!(m.text, chars(text, m.span));
+            }
+        }
+        let a = &rec.attributions[1];
+        assert_eq!(a.content.text, "The bridge will be free");
+        assert_eq!(a.content.spans.len(), 2);
+        let a = &rec.attributions[2];
+        assert_eq!(a.addressee.as_ref().unwrap().text, "the council");
+        assert_eq!(a.source.as_ref().unwrap().text, "Reuters");
+    }
+
+    /// Ids are the kind and a slug of the name, numbered when two
+    /// entities share one, and the same however often a text is read.
+    #[test]
+    fn entity_ids_are_readable_and_stable() {
+        let text = "Anna Berg said the bridge would open. Anna-Berg said it would not. \
+                    Reuters reported that it would.";
+        let rec = record(text);
+        let ids: Vec<&str> = rec.entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "person:anna-berg",
+                "person:anna-berg-2",
+                "organization:reuters"
+            ]
+        );
+        let speakers: Vec<_> = rec
+            .attributions
+            .iter()
+            .map(|a| a.speaker.as_ref().and_then(|m| m.entity.as_deref()))
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("person:anna-berg"),
+                Some("person:anna-berg-2"),
+                Some("organization:reuters")
+            ]
+        );
+        assert_eq!(record(text), rec);
+    }
+
+    /// Direct when every fragment is a quotation, mixed when a quotation
+    /// lies inside, else indirect.
+    #[test]
+    fn quote_kinds() {
+        let kinds = |text: &str| -> Vec<QuoteKind> {
+            record(text).attributions.iter().map(|a| a.kind).collect()
+        };
+        assert_eq!(
+            kinds("“We will build it,” the mayor said."),
+            [QuoteKind::Direct]
+        );
+        assert_eq!(
+            kinds("Berg said the bridge would be “a marvel” next year."),
+            [QuoteKind::Mixed]
+        );
+        assert_eq!(
+            kinds("Berg said the bridge would open."),
+            [QuoteKind::Indirect]
+        );
+    }
+
+    /// A dateline's place is an entity of its own.
+    #[test]
+    fn a_dateline_and_its_place() {
+        let rec = record("HARROW, May 3 — Berg said the bridge would open.");
+        let d = rec.dateline.expect("a dateline");
+        assert_eq!(d.place.as_deref(), Some("HARROW"));
+        assert_eq!(d.place_entity.as_deref(), Some("place:harrow"));
+        assert_eq!(rec.entities[0].name, "Harrow");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Anna Berg"), "anna-berg");
+        assert_eq!(slug("Zoë  Åberg!"), "zoë-åberg");
+        assert_eq!(slug("--"), "x");
     }
 }

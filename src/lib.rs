@@ -61,4 +61,5 @@ pub use extract::{Attribution, Cue, Document, Extraction, Extractor, MentionRef}
 pub use graph::QuoteGraph;
 pub use lexicon::Lexicon;
 pub use record::{AttributionRecord, DocRecord, EntityKind, EntityRecord, QuoteKind};
+pub use rules::RuleId;
 pub use span::Span;

@@ -37,29 +37,38 @@ pub enum TokKind {
 }
 
 /// One token.
+///
+/// 64 bytes: the lexicon's indices are stored as `u32` with `NONE` for
+/// none (read through [`Token::verb`] and its siblings), so a token and
+/// the flags of every list it is in fit one cache line.
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
     /// Bytes covered.
     pub span: Span,
     /// Kind.
     pub kind: TokKind,
-    /// Lexicon [`flags`] of the lowercase form.
+    /// Lexicon [`flags`](crate::lexicon::flags) of the lowercase form.
     pub flags: u32,
+    /// The `syntax.ron` lists the lowercase form is in
+    /// ([`lists`](crate::lexicon::lists) bits).
+    pub(crate) lists: u64,
     /// Starts with an uppercase letter.
     pub cap: bool,
-    /// Reporting-verb index, when a cue verb form.
-    pub verb: Option<u32>,
-    /// Pronoun index.
-    pub pronoun: Option<u32>,
-    /// Title index.
-    pub title: Option<u32>,
-    /// Place index when a demonym.
-    pub demonym: Option<u32>,
-    /// The lexicon's list of multi-word entries starting with this word
-    /// ([`Lexicon::multi_list`]).
-    pub multi: Option<u32>,
     /// Whitespace precedes the token.
     pub space_before: bool,
+    verb: u32,
+    pronoun: u32,
+    title: u32,
+    demonym: u32,
+    multi: u32,
+}
+
+/// "No index" in a token's lexicon fields.
+const NONE: u32 = u32::MAX;
+
+#[inline]
+fn index(i: u32) -> Option<u32> {
+    (i != NONE).then_some(i)
 }
 
 impl Token {
@@ -67,6 +76,64 @@ impl Token {
     #[inline]
     pub fn has(&self, f: u32) -> bool {
         self.flags & f != 0
+    }
+
+    /// True when the word is in any of the `syntax.ron` lists `l`, in any
+    /// case ("Most" and "MOST" are in the list of "most").
+    #[inline]
+    pub(crate) fn in_list(&self, l: u64) -> bool {
+        self.lists & l != 0
+    }
+
+    /// True when the word is in any of the lists `l` as written there:
+    /// without capitals ("most", not "Most"; "’s" counts as "'s").
+    #[inline]
+    pub(crate) fn in_list_as_written(&self, l: u64, text: &str) -> bool {
+        self.in_list(l) && !self.span.slice(text).chars().any(char::is_uppercase)
+    }
+
+    /// True when the word is in any of the lists `l` as written there or
+    /// with a capital first letter ("this", "This", not "THIS").
+    #[inline]
+    pub(crate) fn in_list_or_capitalized(&self, l: u64, text: &str) -> bool {
+        self.in_list(l)
+            && !self
+                .span
+                .slice(text)
+                .chars()
+                .skip(1)
+                .any(char::is_uppercase)
+    }
+
+    /// Reporting-verb index, when a cue verb form.
+    #[inline]
+    pub fn verb(&self) -> Option<u32> {
+        index(self.verb)
+    }
+
+    /// Pronoun index.
+    #[inline]
+    pub fn pronoun(&self) -> Option<u32> {
+        index(self.pronoun)
+    }
+
+    /// Title index.
+    #[inline]
+    pub fn title(&self) -> Option<u32> {
+        index(self.title)
+    }
+
+    /// Place index when a demonym.
+    #[inline]
+    pub fn demonym(&self) -> Option<u32> {
+        index(self.demonym)
+    }
+
+    /// The lexicon's list of multi-word entries starting with this word
+    /// ([`Lexicon::multi_list`]).
+    #[inline]
+    pub fn multi(&self) -> Option<u32> {
+        index(self.multi)
     }
 
     /// True for a word token.
@@ -92,168 +159,121 @@ impl Token {
     pub fn is_final(&self) -> bool {
         matches!(self.kind, TokKind::Punct('.' | '!' | '?'))
     }
+
+    /// A token without lexicon information.
+    fn plain(span: Span, kind: TokKind, space_before: bool) -> Token {
+        Token {
+            span,
+            kind,
+            flags: 0,
+            lists: 0,
+            cap: false,
+            space_before,
+            verb: NONE,
+            pronoun: NONE,
+            title: NONE,
+            demonym: NONE,
+            multi: NONE,
+        }
+    }
+
+    /// Look the word up: `lower` is a buffer for its lowercase form.
+    fn look_up(&mut self, word: &str, lex: &Lexicon, lower: &mut String) {
+        lower_into(word, lower);
+        // every multi-word first word is in the word table (compile), so the
+        // exact form's entry carries the list id
+        let exact = lex.lookup(lower);
+        self.multi = exact.and_then(|i| i.multi).unwrap_or(NONE);
+        let info = exact.or_else(|| {
+            lower
+                .ends_with('.')
+                .then(|| lex.lookup(&lower[..lower.len() - 1]))
+                .flatten()
+        });
+        if let Some(info) = info {
+            self.flags = info.flags;
+            self.lists = info.lists;
+            self.verb = info.verb.unwrap_or(NONE);
+            self.pronoun = info.pronoun.unwrap_or(NONE);
+            self.title = info.title.unwrap_or(NONE);
+            self.demonym = info.demonym.unwrap_or(NONE);
+        }
+    }
 }
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+fn is_newline(c: char) -> bool {
+    c == '\n' || c == '\r' || c == '\u{2029}'
+}
+
+/// The first character at byte `i` of `text`.
+#[inline]
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().expect("in bounds")
+}
+
 /// Split `text` into tokens, looking each word up in `lex`.
 pub fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 8);
-    let bytes = text.as_bytes();
-    let mut lower = String::with_capacity(32);
+    let mut t = Tokenizer {
+        text,
+        lex,
+        out: Vec::with_capacity(text.len() / 5 + 8),
+        lower: String::with_capacity(32),
+        space_before: true,
+    };
     let mut i = 0;
-    let mut space_before = true;
     while i < text.len() {
-        let c = text[i..].chars().next().expect("in bounds");
+        i = t.next_token(i);
+    }
+    t.out
+}
+
+/// The state of one tokenization.
+struct Tokenizer<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    out: Vec<Token>,
+    /// A buffer for lowercase word forms.
+    lower: String,
+    /// Whitespace precedes the next token.
+    space_before: bool,
+}
+
+impl Tokenizer<'_> {
+    /// Read the token (or the whitespace) at byte `i`; returns where the
+    /// next one starts.
+    fn next_token(&mut self, i: usize) -> usize {
+        let text = self.text;
+        let c = char_at(text, i);
         let clen = c.len_utf8();
-        if c == '\n' || c == '\r' || c == '\u{2029}' {
-            let start = i;
-            while i < text.len() {
-                let d = text[i..].chars().next().expect("in bounds");
-                if d == '\n' || d == '\r' || d == '\u{2029}' || (d.is_whitespace() && d != '\u{a0}')
-                {
-                    i += d.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            out.push(plain(Span::new(start, i), TokKind::Newline, true));
-            space_before = true;
-            continue;
+        if is_newline(c) {
+            return self.newlines(i);
         }
         if c.is_whitespace() {
-            i += clen;
-            space_before = true;
-            continue;
+            self.space_before = true;
+            return i + clen;
         }
-        let start = i;
         if c.is_alphanumeric() {
-            let mut j = i + clen;
-            let mut digits = c.is_numeric();
-            let mut alpha = c.is_alphabetic();
-            while j < text.len() {
-                let d = text[j..].chars().next().expect("in bounds");
-                if d.is_alphanumeric() || d == '\u{0301}' || ('\u{0300}'..='\u{036f}').contains(&d)
-                {
-                    digits |= d.is_numeric();
-                    alpha |= d.is_alphabetic();
-                    j += d.len_utf8();
-                    continue;
-                }
-                // Inner joiners: a hyphen, apostrophe, period, comma or colon
-                // followed by an alphanumeric continues the token, except a
-                // possessive 's / ’s at a word end, which becomes its own token.
-                let next = text[j + d.len_utf8()..].chars().next();
-                let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
-                if is_apostrophe(d) && next_alnum && !digits {
-                    let after = &text[j + d.len_utf8()..];
-                    let clitic_len = after
-                        .find(|x: char| !x.is_alphanumeric())
-                        .unwrap_or(after.len());
-                    let clitic = &after[..clitic_len];
-                    // possessive 's and clitics 'd 'll 're 've 'm split off
-                    // ("he’d" → "he" "’d"); "n't" stays with its verb
-                    if matches!(
-                        clitic,
-                        "s" | "S" | "d" | "ll" | "re" | "ve" | "m" | "D" | "LL" | "RE" | "VE" | "M"
-                    ) {
-                        break;
-                    }
-                    j += d.len_utf8();
-                    continue;
-                }
-                if (d == '-' || d == '&') && next_alnum {
-                    j += 1;
-                    continue;
-                }
-                if d == '.' && alpha && !digits {
-                    // "U.S." / "a.m.": single letters separated by periods
-                    let word = &text[start..j];
-                    let last = word.rsplit('.').next().unwrap_or(word);
-                    if last.chars().count() == 1 && next_alnum {
-                        let after = &text[j + 1..];
-                        let n2 = after.chars().nth(1);
-                        if !n2.is_some_and(|x| x.is_alphanumeric())
-                            || after.starts_with(|x: char| x.is_uppercase())
-                        {
-                            j += 1;
-                            continue;
-                        }
-                    }
-                    // keep the final period of an acronym like "U.S."
-                    if word.contains('.') && last.chars().count() == 1 {
-                        j += 1;
-                    }
-                    break;
-                }
-                if (d == '.' || d == ',' || d == ':')
-                    && digits
-                    && !alpha
-                    && next.is_some_and(|n| n.is_ascii_digit())
-                {
-                    j += 1;
-                    continue;
-                }
-                break;
-            }
-            let span = Span::new(start, j);
-            let word = span.slice(text);
-            let kind = if digits && !alpha {
-                TokKind::Number
-            } else {
-                TokKind::Word
-            };
-            let mut t = plain(span, kind, space_before);
-            t.cap = word.starts_with(|x: char| x.is_uppercase());
-            lookup(&mut t, word, lex, &mut lower);
-            out.push(t);
-            i = j;
-            space_before = false;
-            continue;
+            return self.word(i);
         }
         // possessive 's
         if is_apostrophe(c) {
-            let rest = &text[i + clen..];
-            let clitic_len = rest
-                .find(|x: char| !x.is_alphanumeric())
-                .unwrap_or(rest.len());
-            let clitic = &rest[..clitic_len];
-            if matches!(
-                clitic,
-                "s" | "S" | "d" | "ll" | "re" | "ve" | "m" | "D" | "LL" | "RE" | "VE" | "M"
-            ) && !space_before
-            {
-                let span = Span::new(i, i + clen + clitic_len);
-                let mut t = plain(span, TokKind::Word, false);
-                lookup(&mut t, span.slice(text), lex, &mut lower);
-                out.push(t);
-                i += clen + clitic_len;
-                space_before = false;
-                continue;
+            if let Some(len) = self.clitic_at(i + clen).filter(|_| !self.space_before) {
+                let span = Span::new(i, i + clen + len);
+                let mut t = Token::plain(span, TokKind::Word, false);
+                t.look_up(span.slice(text), self.lex, &mut self.lower);
+                return self.push(t);
             }
-            if c == '\'' && rest.starts_with('\'') {
+            if c == '\'' && text[i + clen..].starts_with('\'') {
                 // '' opens and closes quotations in New York Times copy
-                out.push(plain(
-                    Span::new(i, i + 2),
-                    TokKind::Quote(QuoteDir::Either),
-                    space_before,
-                ));
-                i += 2;
-                space_before = false;
-                continue;
+                return self.push_plain(Span::new(i, i + 2), TokKind::Quote(QuoteDir::Either));
             }
         }
-        if c == '`' && bytes.get(i + 1) == Some(&b'`') {
-            out.push(plain(
-                Span::new(i, i + 2),
-                TokKind::Quote(QuoteDir::Open),
-                space_before,
-            ));
-            i += 2;
-            space_before = false;
-            continue;
+        if c == '`' && text.as_bytes().get(i + 1) == Some(&b'`') {
+            return self.push_plain(Span::new(i, i + 2), TokKind::Quote(QuoteDir::Open));
         }
         let kind = match c {
             '“' | '„' | '«' => TokKind::Quote(QuoteDir::Open),
@@ -261,46 +281,152 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
             '"' => TokKind::Quote(QuoteDir::Either),
             _ => TokKind::Punct(c),
         };
-        out.push(plain(Span::new(i, i + clen), kind, space_before));
-        i += clen;
-        space_before = false;
+        self.push_plain(Span::new(i, i + clen), kind)
     }
-    out
+
+    /// Push a token; the next one has no whitespace before it (yet).
+    fn push(&mut self, t: Token) -> usize {
+        let end = t.span.end;
+        self.out.push(t);
+        self.space_before = false;
+        end
+    }
+
+    fn push_plain(&mut self, span: Span, kind: TokKind) -> usize {
+        self.push(Token::plain(span, kind, self.space_before))
+    }
+
+    /// A run of line breaks (and the whitespace among them) from `start`.
+    fn newlines(&mut self, start: usize) -> usize {
+        let text = self.text;
+        let mut i = start;
+        while i < text.len() {
+            let d = char_at(text, i);
+            if is_newline(d) || (d.is_whitespace() && d != '\u{a0}') {
+                i += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        self.out
+            .push(Token::plain(Span::new(start, i), TokKind::Newline, true));
+        self.space_before = true;
+        i
+    }
+
+    /// The length of the clitic ("s", "ll") that starts at byte `at`, if
+    /// the run of letters and digits there is one.
+    fn clitic_at(&self, at: usize) -> Option<usize> {
+        let rest = &self.text[at..];
+        let len = rest
+            .find(|x: char| !x.is_alphanumeric())
+            .unwrap_or(rest.len());
+        self.lex.is_clitic(&rest[..len]).then_some(len)
+    }
+
+    /// A word or number starting at byte `start`.
+    fn word(&mut self, start: usize) -> usize {
+        let (end, digits, alpha) = self.word_end(start);
+        let span = Span::new(start, end);
+        let word = span.slice(self.text);
+        let kind = if digits && !alpha {
+            TokKind::Number
+        } else {
+            TokKind::Word
+        };
+        let mut t = Token::plain(span, kind, self.space_before);
+        t.cap = word.starts_with(|x: char| x.is_uppercase());
+        t.look_up(word, self.lex, &mut self.lower);
+        self.push(t)
+    }
+
+    /// Where the word starting at `start` ends, and whether it holds digits
+    /// and letters.
+    fn word_end(&self, start: usize) -> (usize, bool, bool) {
+        let text = self.text;
+        let c = char_at(text, start);
+        let mut j = start + c.len_utf8();
+        let mut digits = c.is_numeric();
+        let mut alpha = c.is_alphabetic();
+        while j < text.len() {
+            let d = char_at(text, j);
+            if d.is_alphanumeric() || d == '\u{0301}' || ('\u{0300}'..='\u{036f}').contains(&d) {
+                digits |= d.is_numeric();
+                alpha |= d.is_alphabetic();
+                j += d.len_utf8();
+                continue;
+            }
+            // Inner joiners: a hyphen, apostrophe, period, comma or colon
+            // followed by an alphanumeric continues the token, except a
+            // possessive 's / ’s at a word end, which becomes its own token.
+            let next = text[j + d.len_utf8()..].chars().next();
+            let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+            if is_apostrophe(d) && next_alnum && !digits {
+                // possessive 's and clitics 'd 'll 're 've 'm split off
+                // ("he’d" → "he" "’d"); "n't" stays with its verb
+                if self.clitic_at(j + d.len_utf8()).is_some() {
+                    break;
+                }
+                j += d.len_utf8();
+                continue;
+            }
+            if (d == '-' || d == '&') && next_alnum {
+                j += 1;
+                continue;
+            }
+            if d == '.' && alpha && !digits {
+                match period_in_word(text, start, j, next_alnum) {
+                    Period::Inside => {
+                        j += 1;
+                        continue;
+                    }
+                    Period::Last => j += 1,
+                    Period::After => {}
+                }
+                break;
+            }
+            if (d == '.' || d == ',' || d == ':')
+                && digits
+                && !alpha
+                && next.is_some_and(|n| n.is_ascii_digit())
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        (j, digits, alpha)
+    }
 }
 
-fn plain(span: Span, kind: TokKind, space_before: bool) -> Token {
-    Token {
-        span,
-        kind,
-        flags: 0,
-        cap: false,
-        verb: None,
-        pronoun: None,
-        title: None,
-        demonym: None,
-        multi: None,
-        space_before,
-    }
+/// Where a period at byte `j` of a word stands.
+enum Period {
+    /// Inside it: "U.S." / "a.m." go on after it.
+    Inside,
+    /// It ends it: the final period of an acronym like "U.S.".
+    Last,
+    /// After it: the word ends before the period.
+    After,
 }
 
-fn lookup(t: &mut Token, word: &str, lex: &Lexicon, lower: &mut String) {
-    lower_into(word, lower);
-    // every multi-word first word is in the word table (compile), so the
-    // exact form's entry carries the list id
-    let exact = lex.lookup(lower);
-    t.multi = exact.and_then(|i| i.multi);
-    let info = exact.or_else(|| {
-        lower
-            .ends_with('.')
-            .then(|| lex.lookup(&lower[..lower.len() - 1]))
-            .flatten()
-    });
-    if let Some(info) = info {
-        t.flags = info.flags;
-        t.verb = info.verb;
-        t.pronoun = info.pronoun;
-        t.title = info.title;
-        t.demonym = info.demonym;
+/// A period after the letters `text[start..j]`, where `next_alnum` says
+/// whether a letter or digit follows it: single letters separated by
+/// periods ("U.S.", "a.m.") keep them.
+fn period_in_word(text: &str, start: usize, j: usize, next_alnum: bool) -> Period {
+    let word = &text[start..j];
+    let last = word.rsplit('.').next().unwrap_or(word);
+    if last.chars().count() == 1 && next_alnum {
+        let after = &text[j + 1..];
+        let n2 = after.chars().nth(1);
+        if !n2.is_some_and(|x| x.is_alphanumeric()) || after.starts_with(|x: char| x.is_uppercase())
+        {
+            return Period::Inside;
+        }
+    }
+    if word.contains('.') && last.chars().count() == 1 {
+        Period::Last
+    } else {
+        Period::After
     }
 }
 
@@ -418,6 +544,52 @@ mod tests {
                 assert_eq!(b.covering(span), lo..hi, "covering({pos}, +{len})");
             }
         }
+    }
+
+    /// A token fills one cache line (the rules read tokens more than
+    /// anything else).
+    #[test]
+    fn a_token_is_64_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 64);
+    }
+
+    /// Clitics split off in lowercase or in capitals, "n't" stays.
+    #[test]
+    fn clitics() {
+        assert_eq!(
+            words("he’d HE'LL don't"),
+            ["he", "’d", "HE", "'LL", "don't"]
+        );
+        assert_eq!(words("O'Lla"), ["O'Lla"]);
+    }
+
+    /// A list read as written takes only words without capitals; read in
+    /// any case, every spelling.
+    #[test]
+    fn list_membership() {
+        use crate::lexicon::lists;
+        let lex = Lexicon::embedded();
+        let text = "most Most MOST Berg’s BERG'S this This THIS";
+        let toks = tokenize(text, &lex);
+        let in_lists = lists::QUANTITY_HEADS | lists::POSSESSIVES;
+        let any: Vec<bool> = toks.iter().map(|t| t.in_list(in_lists)).collect();
+        let expect = [
+            true, true, true, false, true, false, true, false, false, false,
+        ];
+        assert_eq!(any, expect);
+        let written: Vec<bool> = toks
+            .iter()
+            .map(|t| t.in_list_as_written(in_lists, text))
+            .collect();
+        let expect = [
+            true, false, false, false, true, false, false, false, false, false,
+        ];
+        assert_eq!(written, expect);
+        let capitalized: Vec<bool> = toks[7..]
+            .iter()
+            .map(|t| t.in_list_or_capitalized(lists::RELATIVE_TIME, text))
+            .collect();
+        assert_eq!(capitalized, [true, true, false]);
     }
 
     #[test]

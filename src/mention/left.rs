@@ -1,0 +1,313 @@
+//! Phrases that end at a token: the subject before a verb ("Norwegian
+//! foreign minister Amara Osei said", "six in 10 Democratic voters
+//! said").
+
+use crate::lexicon::{flags, lists, MultiTarget};
+use crate::token::TokKind;
+
+use super::{is_modifier_word, MentionKind, Np, Phrases};
+
+impl<'a> Phrases<'a> {
+    /// The noun phrase that ends right before token `end`, not reaching
+    /// before `lo`.
+    pub fn np_left(&self, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+        let mut np = self.np_left_simple(end, lo, sent_start)?;
+        // "six in 10 Democratic voters"
+        if np.kind == MentionKind::Description && np.head != np.start {
+            if let Some(q) = self.quantity_left(np.start, lo) {
+                np.start = q;
+            }
+        }
+        // "the top aide of Russian President Vladimir Putin": a description
+        // whose head is left of an of/for/at-phrase
+        if np.start >= lo + 2
+            && np.kind != MentionKind::Pronoun
+            && np.kind != MentionKind::Relative
+            && self.toks[np.start - 1].is_word()
+            && self.written(np.start - 1, lists::HEAD_POSTMODIFIERS)
+        {
+            if let Some(left) = self.np_left_simple(np.start - 1, lo, sent_start) {
+                if left.kind == MentionKind::Description
+                    && self.toks[left.head].has(flags::TITLE | flags::PERSON_NOUN)
+                {
+                    np = Np {
+                        start: left.start,
+                        end: np.end,
+                        head: left.head,
+                        kind: MentionKind::Description,
+                        name: left.name,
+                        known: None,
+                    };
+                }
+            }
+        }
+        Some(np)
+    }
+
+    /// A quantity phrase ending at `end`: "half", "55 percent", "26%",
+    /// "six in 10", "more than a third", "most", "a majority" — the
+    /// subjects of poll reports ("six in 10 said …"). Returns its start.
+    pub fn quantity_left(&self, end: usize, lo: usize) -> Option<usize> {
+        if end <= lo {
+            return None;
+        }
+        let i = end - 1;
+        let t = &self.toks[i];
+        let is_num = |k: usize| {
+            self.toks[k].kind == TokKind::Number
+                || (self.toks[k].is_word() && self.toks[k].in_list(lists::NUMBER_WORDS))
+        };
+        let percent = (t.is_punct('%') && i > lo && self.toks[i - 1].kind == TokKind::Number)
+            || (t.is_word()
+                && self.word(i).eq_ignore_ascii_case("percent")
+                && i > lo
+                && is_num(i - 1));
+        let mut start = if percent {
+            i - 1
+        } else if is_num(i)
+            && i >= lo + 2
+            && self.written(i - 1, lists::RATIO_WORDS)
+            && is_num(i - 2)
+        {
+            // "six in 10", "two out of three"
+            let mut k = i - 2;
+            if k > lo && self.word(k - 1) == "out" && self.word(i - 1) == "of" && k >= lo + 2 {
+                k = i - 3;
+                if !is_num(k) {
+                    return None;
+                }
+            }
+            k
+        } else if t.is_word() && t.in_list(lists::QUANTITY_HEADS) && (!t.cap || i == lo) {
+            i
+        } else {
+            return None;
+        };
+        // "more than", "nearly", "about", "a", "the other"
+        while start > lo {
+            let p = &self.toks[start - 1];
+            if p.in_list(lists::QUANTITY_MODIFIERS)
+                || (p.in_list(lists::COMPARATIVES) && self.word(start).eq_ignore_ascii_case("than"))
+            {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        Some(start)
+    }
+
+    /// The phrase ending right before `end` without a post-modifier: a
+    /// quantity, a pronoun, a relative pronoun, a name or a description.
+    fn np_left_simple(&self, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+        if end <= lo {
+            return None;
+        }
+        let i = end - 1;
+        let t = &self.toks[i];
+        if let Some(start) = self.quantity_left(end, lo) {
+            return Some(Np::description(start, end, i));
+        }
+        if !t.is_word() {
+            return None;
+        }
+        if let Some(p) = t.pronoun() {
+            let subject = self.lex.pronouns.pronouns[p as usize].subject;
+            return subject.then(|| Np::single(i, MentionKind::Pronoun));
+        }
+        if t.has(flags::RELATIVE) && self.written(i, lists::SUBJECT_RELATIVES) {
+            return Some(Np::single(i, MentionKind::Relative));
+        }
+        let name_word = self.is_name_word(i, sent_start);
+        let mut buf = String::new();
+        let known = if name_word || t.cap {
+            self.multi_ending_at(end, lo, &mut buf)
+        } else {
+            None
+        };
+        if name_word || (t.cap && known.is_some()) {
+            return Some(self.name_left(end, lo, sent_start, known));
+        }
+        self.description_left(end, lo, sent_start)
+    }
+
+    /// The name ending right before `end`, a capitalized run with its
+    /// initials and joiners ("George W. Bush", "Osama bin Laden") or the
+    /// known organization or place `known` that ends there, with the
+    /// titles and modifiers before it.
+    fn name_left(
+        &self,
+        end: usize,
+        lo: usize,
+        sent_start: usize,
+        known: Option<(usize, MultiTarget)>,
+    ) -> Np {
+        let i = end - 1;
+        let mut j = i;
+        while j > lo {
+            let p = &self.toks[j - 1];
+            if p.is_punct('.')
+                && j >= lo + 2
+                && self.word(j - 2).chars().count() == 1
+                && self.toks[j - 2].cap
+            {
+                // an initial: "George W. Bush"
+                j -= 2;
+            } else if (self.is_name_word(j - 1, sent_start)
+                && !p.has(flags::DEMONYM)
+                && !p.has(flags::TITLE))
+                || (p.is_word()
+                    && self.written(j - 1, lists::NAME_JOINERS)
+                    && j >= lo + 2
+                    && self.is_name_word(j - 2, sent_start)
+                    && !self.toks[j - 2].has(flags::TITLE | flags::DEMONYM))
+            {
+                j -= 1;
+            } else {
+                break;
+            }
+        }
+        let name_start = known.map_or(j, |(s, _)| j.min(s));
+        let kind = match known.map(|k| k.1) {
+            Some(MultiTarget::Org(_)) => MentionKind::Org,
+            Some(MultiTarget::Place(_)) => MentionKind::Place,
+            _ if self.toks[i].has(flags::ORG_HEAD) => MentionKind::Org,
+            _ => MentionKind::Name,
+        };
+        Np {
+            start: self.modifiers_left(name_start, lo, sent_start),
+            end,
+            head: i,
+            kind,
+            name: Some((name_start, end)),
+            known: known.map(|k| k.1),
+        }
+    }
+
+    /// The description ending right before `end`: a title or person noun
+    /// ("the President", "his spokesman"), a bare plural of people at a
+    /// clause's start ("Election scholars"), or a noun with a determiner
+    /// or possessor within reach ("the billionaire real estate magnate").
+    fn description_left(&self, end: usize, lo: usize, sent_start: usize) -> Option<Np> {
+        let i = end - 1;
+        let t = &self.toks[i];
+        let w = self.word(i);
+        let people = flags::TITLE | flags::PERSON_NOUN | flags::ORG_HEAD;
+        if (t.cap && t.has(people) && !t.has(flags::PRONOUN))
+            || (!t.cap && t.has(people | flags::OUTLET_NOUN))
+        {
+            let start = self.modifiers_left(i, lo, sent_start);
+            return Some(Np::description(start, end, i));
+        }
+        if t.cap || !is_modifier_word(t, w) {
+            return None;
+        }
+        // a bare plural of people-like nouns: "Election scholars", "critics"
+        if w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 {
+            let mut start = self.modifiers_left(i, lo, sent_start);
+            // "six in 10 Democratic voters"
+            if let Some(q) = self.quantity_left(start, lo) {
+                start = q;
+            }
+            let at_clause = start == lo
+                || self.toks[start - 1].is_punct(',')
+                || self.toks[start - 1].has(flags::CONJ)
+                || self.toks[start - 1].is_quote();
+            if at_clause {
+                return Some(Np::description(start, end, i));
+            }
+        }
+        // any other noun with a determiner or possessor within reach:
+        // "the billionaire real estate magnate", "her campaign"
+        let start = self.modifiers_left(i, lo, sent_start);
+        if start >= i {
+            return None;
+        }
+        let s = &self.toks[start];
+        let determined = (s.has(flags::DET) && !self.written(start, lists::WEAK_DETERMINERS))
+            || s.pronoun()
+                .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive)
+            || (start + 1 < end && self.written(start + 1, lists::POSSESSIVES));
+        determined.then(|| Np::description(start, end, i))
+    }
+
+    /// Extend a phrase leftwards over titles, demonyms, possessives,
+    /// adjectives and one determiner.
+    fn modifiers_left(&self, from: usize, lo: usize, sent_start: usize) -> usize {
+        let mut j = from;
+        let mut steps = 0;
+        while j > lo && steps < 8 {
+            let p = &self.toks[j - 1];
+            let pw = self.word(j - 1);
+            steps += 1;
+            // "Mr. Verdery", "Gen. Ray": an honorific's period
+            if p.is_punct('.') && j >= lo + 2 && self.toks[j - 2].has(flags::HONORIFIC) {
+                j -= 2;
+                continue;
+            }
+            if p.has(flags::DET) && !p.has(flags::PRONOUN) {
+                // "the", "a", "some": include and stop; also "his"-type
+                // possessive determiners ("his spokesman")
+                j -= 1;
+                break;
+            }
+            if p.is_word() && self.written(j - 1, lists::POSSESSIVES) && j >= lo + 2 {
+                // possessor: "Putin's spokesman"
+                if let Some(owner) = self.np_left_simple(j - 1, lo, sent_start) {
+                    if owner.kind != MentionKind::Relative {
+                        j = owner.start;
+                        break;
+                    }
+                }
+                break;
+            }
+            if p.cap && p.pronoun().is_some() && self.is_name_word(j - 1, sent_start) {
+                // "US journalist": an all-caps known name, not "us"
+                j -= 1;
+                continue;
+            }
+            if let Some(pr) = p.pronoun() {
+                if self.lex.pronouns.pronouns[pr as usize].possessive {
+                    j -= 1;
+                }
+                break;
+            }
+            if p.has(flags::TITLE | flags::DEMONYM)
+                || (p.cap
+                    && self.is_name_word(j - 1, sent_start)
+                    && self.toks[from].has(flags::TITLE))
+            {
+                j -= 1;
+                continue;
+            }
+            if p.is_punct('-')
+                || (p.is_word()
+                    && (pw.ends_with("-elect") || pw.starts_with("then-") || pw.starts_with("ex-")))
+            {
+                j -= 1;
+                continue;
+            }
+            if p.cap && (self.is_name_word(j - 1, sent_start) || self.known_single(j - 1).is_some())
+            {
+                // "US journalist", "Kremlin spokesman" — capitalized modifiers
+                j -= 1;
+                continue;
+            }
+            if !p.cap
+                && p.verb()
+                    .is_some_and(|v| self.lex.verb(v).lemma == pw.to_lowercase())
+                && !p.has(flags::AUX | flags::PREP)
+            {
+                // a verb's base form used as a noun modifier: "state media"
+                j -= 1;
+                continue;
+            }
+            if is_modifier_word(p, pw) {
+                j -= 1;
+                continue;
+            }
+            break;
+        }
+        j
+    }
+}

@@ -1,0 +1,321 @@
+//! In-document entity resolution: names, surnames, title-led descriptions,
+//! pronouns and relative pronouns to people, organizations and places, with
+//! the roles that appositions and pre-modifiers give them.
+//!
+//! Resolution walks the attributions in text order, so a description or a
+//! pronoun can only refer back: "the top Russian diplomat" is the most
+//! recently mentioned person holding a title that a diplomat may be (a
+//! foreign minister) of Russia; "He" is the most recent compatible speaker.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{flags, lists, Lexicon};
+use crate::mention::{MentionKind, Np, Phrases};
+use crate::record::EntityKind;
+use crate::span::Span;
+use crate::token::Token;
+
+mod names;
+mod recency;
+mod refer;
+mod roles;
+#[cfg(test)]
+mod tests;
+
+use recency::{insert_sorted, Group, Recency};
+
+/// Grammatical gender known for a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    /// he / him
+    Male,
+    /// she / her
+    Female,
+}
+
+/// A role: a title, optionally of another entity (index).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// Lowercase title ("foreign minister").
+    pub title: String,
+    /// Index of the entity the title is of.
+    pub of: Option<usize>,
+}
+
+/// An entity of one document.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// Person, organization or place.
+    pub kind: EntityKind,
+    /// Canonical name.
+    pub name: String,
+    /// Other names and descriptions.
+    pub aliases: Vec<String>,
+    /// Titles held.
+    pub roles: Vec<Role>,
+    /// A news outlet.
+    pub outlet: bool,
+    /// Gender, when a title or pronoun tells.
+    pub gender: Option<Gender>,
+    /// Byte position of the latest mention.
+    pub last_seen: usize,
+    /// Times it was a speaker.
+    pub spoke: usize,
+    /// Referenced from the output (speaker, source, addressee, mention,
+    /// role target).
+    pub used: bool,
+    /// Byte positions of every mention seen, in order.
+    pub seen: Vec<usize>,
+    /// Byte positions where it spoke.
+    pub spoke_at: Vec<usize>,
+    /// Known only from the prescan of names (never met by an attribution
+    /// or a role): not linked as a content mention unless titled.
+    pub prescanned_only: bool,
+}
+
+/// Resolves mentions to entities for one document.
+pub struct Resolver<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    lex: &'a Lexicon,
+    /// Entities so far.
+    pub entities: Vec<Entity>,
+    by_name: HashMap<String, usize>,
+    /// Entities by each lowercase word of their name (first names and
+    /// surnames), so a one-word mention finds its candidates without a
+    /// scan of every entity: a superset, rechecked on use.
+    by_part: HashMap<String, Vec<usize>>,
+    /// Every (mention position, entity), sorted and unique, so a pronoun
+    /// walks back from its position to the nearest candidates instead of
+    /// scanning every entity. Two sorted lists: the prescan's names (all
+    /// of the document, pushed in order) and the mentions met while
+    /// resolving (in text order but for a sentence's content before its
+    /// cue, so inserting is a push or a short move at the end). One list
+    /// would make every insert move the rest of the document: quadratic.
+    seen_pre: Vec<(usize, usize)>,
+    seen_res: Vec<(usize, usize)>,
+    /// "The most recently mentioned X" for descriptions and "it"/"they".
+    recency: Recency,
+    /// Token bounds, to find the tokens of a content span.
+    bounds: &'a crate::token::Bounds,
+    /// Description heads per role title (see `heads_of`), as ids of
+    /// `head_ids`.
+    heads: HashMap<String, Vec<u32>>,
+    /// Every description head met in a role title (lowercase), numbered.
+    head_ids: HashMap<String, u32>,
+    buf: String,
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver over one document's tokens; `bounds` are their bounds
+    /// (built once per document and shared with the rules).
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        bounds: &'a crate::token::Bounds,
+        lex: &'a Lexicon,
+    ) -> Resolver<'a> {
+        Resolver {
+            text,
+            toks,
+            lex,
+            entities: Vec::new(),
+            by_name: HashMap::new(),
+            by_part: HashMap::new(),
+            seen_pre: Vec::new(),
+            seen_res: Vec::new(),
+            recency: Recency::default(),
+            bounds,
+            heads: HashMap::new(),
+            head_ids: HashMap::new(),
+            buf: String::new(),
+        }
+    }
+
+    pub(super) fn slice(&self, s: usize, e: usize) -> &'a str {
+        Span::new(self.toks[s].span.start, self.toks[e - 1].span.end).slice(self.text)
+    }
+
+    /// The text of tokens `[s, e)` without an article in front ("the top
+    /// Russian diplomat" → "top Russian diplomat").
+    pub(super) fn slice_without_article(&self, s: usize, e: usize) -> &'a str {
+        let text = self.slice(s, e);
+        let first = &self.toks[s];
+        if first.in_list_or_capitalized(lists::ARTICLES, self.text) {
+            if let Some(rest) = text[first.span.len()..].strip_prefix(' ') {
+                return rest;
+            }
+        }
+        text
+    }
+
+    pub(super) fn key(s: &str) -> String {
+        s.to_lowercase()
+    }
+
+    pub(super) fn find_or_add(&mut self, kind: EntityKind, name: &str, outlet: bool) -> usize {
+        let k = Self::key(name);
+        if let Some(&i) = self.by_name.get(&k) {
+            return i;
+        }
+        let i = self.entities.len();
+        self.entities.push(Entity {
+            kind,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            roles: Vec::new(),
+            outlet,
+            gender: None,
+            last_seen: 0,
+            spoke: 0,
+            used: false,
+            seen: Vec::new(),
+            spoke_at: Vec::new(),
+            prescanned_only: false,
+        });
+        self.by_name.insert(k, i);
+        self.index_parts(i);
+        i
+    }
+
+    pub(super) fn index_parts(&mut self, i: usize) {
+        for w in self.entities[i].name.split_whitespace() {
+            // kept sorted, as a scan of all entities would meet them
+            let v = self.by_part.entry(w.to_lowercase()).or_default();
+            if let Err(at) = v.binary_search(&i) {
+                v.insert(at, i);
+            }
+        }
+    }
+
+    /// Entities with `word` (lowercase) as a word of their name, maybe.
+    pub(super) fn with_part(&self, word: &str) -> &[usize] {
+        self.by_part.get(word).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub(super) fn alias(&mut self, e: usize, alias: &str) {
+        let alias = alias.trim();
+        if alias.is_empty() {
+            return;
+        }
+        let ent = &mut self.entities[e];
+        if ent.name != alias && !ent.aliases.iter().any(|a| a == alias) {
+            ent.aliases.push(alias.to_string());
+        }
+        self.by_name.entry(Self::key(alias)).or_insert(e);
+    }
+
+    pub(super) fn touch(&mut self, e: usize, pos: usize) {
+        let ent = &mut self.entities[e];
+        let old = ent.last_seen;
+        ent.last_seen = ent.last_seen.max(pos);
+        ent.used = true;
+        ent.seen.push(pos);
+        if self.entities[e].last_seen != old {
+            self.recency.moved(e, &self.entities);
+        }
+        insert_sorted(&mut self.seen_res, (pos, e));
+    }
+
+    /// The (position, entity) mentions before `pos`, latest first, each
+    /// once.
+    pub(super) fn seen_before(&self, pos: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        fn before(v: &[(usize, usize)], pos: usize) -> &[(usize, usize)] {
+            &v[..v.partition_point(|&(p, _)| p < pos)]
+        }
+        let mut a = before(&self.seen_pre, pos).iter().rev().copied().peekable();
+        let mut b = before(&self.seen_res, pos).iter().rev().copied().peekable();
+        let mut last = None;
+        std::iter::from_fn(move || loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x >= y => a.next(),
+                (_, Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, None) => return None,
+            };
+            if next != last {
+                last = next;
+                return next;
+            }
+        })
+    }
+
+    /// Resolve a phrase; `pos` is its byte position, `speaker` whether it
+    /// is a speaker (pronouns prefer earlier speakers).
+    pub fn resolve(&mut self, np: &Np, pos: usize, speaker: bool) -> Option<usize> {
+        let e = match np.kind {
+            MentionKind::Name | MentionKind::Org | MentionKind::Place => {
+                let (s, e) = np.name.unwrap_or((np.start, np.end));
+                // "Economists estimated …", "Polls suggest …": a generic
+                // noun capitalized by its place, not a name
+                if np.kind == MentionKind::Name
+                    && e == s + 1
+                    && np.known.is_none()
+                    && self.toks[s].has(flags::PERSON_NOUN)
+                    && !self.toks[s].has(flags::TITLE)
+                {
+                    return None;
+                }
+                // "the French newspaper Le Monde": an outlet noun before
+                // the name says what kind of thing it names
+                let outlet_head = np.kind == MentionKind::Name
+                    && np.start < s
+                    && self.toks[s - 1].has(flags::OUTLET_NOUN);
+                let kind = if outlet_head {
+                    MentionKind::Org
+                } else {
+                    np.kind
+                };
+                let guessed = outlet_head
+                    && self
+                        .by_name
+                        .get(&Self::key(self.slice(s, e)))
+                        .is_some_and(|&i| self.entities[i].prescanned_only);
+                let ent = self.name_entity(s, e, kind, np.known)?;
+                if outlet_head && (guessed || self.entities[ent].kind == EntityKind::Organization) {
+                    // the prescan took any two capitalized words for a
+                    // person; the outlet noun says otherwise
+                    let en = &mut self.entities[ent];
+                    en.kind = EntityKind::Organization;
+                    en.outlet = true;
+                }
+                if np.start < s {
+                    self.roles_from_modifiers(ent, np.start, s);
+                }
+                Some(ent)
+            }
+            MentionKind::Pronoun => self.pronoun(np, pos),
+            MentionKind::Relative => self.relative(np, pos),
+            MentionKind::Description => self.description(np),
+        }?;
+        self.touch(e, pos);
+        if speaker {
+            let en = &mut self.entities[e];
+            en.spoke += 1;
+            // kept sorted: a pronoun asks whether it spoke just before
+            let at = en.spoke_at.partition_point(|&q| q <= pos);
+            en.spoke_at.insert(at, pos);
+            if en.kind == EntityKind::Organization {
+                let last_seen = en.last_seen;
+                self.recency.join(e, last_seen, Group::SpeakingOrg);
+            }
+        }
+        Some(e)
+    }
+
+    /// The place entity named `name` (a dateline's place), marked used.
+    pub fn place(&mut self, name: &str, pos: usize) -> usize {
+        let e = self.find_or_add(EntityKind::Place, name, false);
+        self.touch(e, pos);
+        e
+    }
+
+    /// The noun-phrase finder over this document.
+    pub(super) fn phrases(&self) -> Phrases<'a> {
+        Phrases {
+            text: self.text,
+            toks: self.toks,
+            lex: self.lex,
+        }
+    }
+}

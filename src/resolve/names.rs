@@ -1,0 +1,314 @@
+//! Names: the prescan of capitalized runs, known organizations and places,
+//! surnames and longer forms of known names, and the names inside content.
+
+use crate::lexicon::{flags, MultiTarget};
+use crate::mention::MentionKind;
+use crate::record::EntityKind;
+use crate::span::Span;
+
+use super::recency::insert_sorted;
+use super::{Entity, Resolver};
+
+impl<'a> Resolver<'a> {
+    /// Register the people named anywhere in the text (runs of two or
+    /// more capitalized words that are not known places or organizations,
+    /// and titled names like "Mayor Okafor"), so that a pronoun or a
+    /// surname can refer to someone introduced outside an attribution.
+    /// They are written out only if an attribution refers to them.
+    pub fn prescan(&mut self, sentences: &[std::ops::Range<usize>]) {
+        let ph = self.phrases();
+        let mut buf = std::mem::take(&mut self.buf);
+        for r in sentences {
+            let mut k = r.start;
+            while k < r.end {
+                let t = &self.toks[k];
+                if !t.cap || !ph.is_name_word(k, r.start) || t.has(flags::TITLE | flags::DEMONYM) {
+                    k += 1;
+                    continue;
+                }
+                if let Some((e, _)) = ph.multi_starting_at(k, r.end, &mut buf) {
+                    k = e; // a known organization or place
+                    continue;
+                }
+                let e = self.name_run_end(k, r.end);
+                let titled = k > r.start && self.toks[k - 1].has(flags::TITLE);
+                let org = (k..e).any(|j| self.toks[j].has(flags::ORG_HEAD));
+                if (e - k >= 2 || titled) && !org {
+                    self.prescan_name(k, e, r.start);
+                }
+                k = e;
+            }
+        }
+        self.buf = buf;
+        for en in &mut self.entities {
+            en.seen.sort_unstable();
+        }
+    }
+
+    /// Where the run of name words from `k` ends (before `end` and any
+    /// title).
+    fn name_run_end(&self, k: usize, end: usize) -> usize {
+        let ph = self.phrases();
+        let mut e = k + 1;
+        while e < end && ph.is_name_word(e, usize::MAX) && !self.toks[e].has(flags::TITLE) {
+            e += 1;
+        }
+        e
+    }
+
+    /// A name the prescan found at tokens `k..e`, in a sentence starting
+    /// at `lo`: a person gets the roles of the titles before it ("Russian
+    /// Foreign Minister Sergey Lavrov") and the mention, without being
+    /// marked used.
+    fn prescan_name(&mut self, k: usize, e: usize, lo: usize) {
+        let before = self.entities.len();
+        let Some(ent) = self.name_entity_raw(k, e, MentionKind::Name, None) else {
+            return;
+        };
+        if ent >= before {
+            self.entities[ent].prescanned_only = true;
+        }
+        if self.entities[ent].kind != EntityKind::Person {
+            return;
+        }
+        let ph = self.phrases();
+        let modifies = |s: usize| {
+            let p = &self.toks[s - 1];
+            p.has(flags::TITLE | flags::DEMONYM)
+                || p.is_punct('-')
+                || matches!(ph.known_single(s - 1), Some(MultiTarget::Place(_)))
+                // "foreign" in "foreign minister"
+                || (p.is_word()
+                    && !p.cap
+                    && self.toks[s].has(flags::TITLE)
+                    && !p.has(flags::DET | flags::PREP | flags::CONJ | flags::AUX | flags::CUE_VERB))
+        };
+        let mut s = k;
+        while s > lo && k - s < 5 && modifies(s) {
+            s -= 1;
+        }
+        if s < k {
+            let used = self.entities[ent].used;
+            self.roles_from_modifiers(ent, s, k);
+            self.entities[ent].used = used;
+        }
+        self.entities[ent].seen.push(self.toks[k].span.start);
+        insert_sorted(&mut self.seen_pre, (self.toks[k].span.start, ent));
+    }
+
+    /// The entity of a known lexicon organization or place.
+    pub(super) fn known(&mut self, target: MultiTarget) -> Option<usize> {
+        match target {
+            MultiTarget::Org(i) => {
+                let o = &self.lex.orgs.organizations[i as usize];
+                let (name, outlet) = (o.name.clone(), o.outlet);
+                let e = self.find_or_add(EntityKind::Organization, &name, outlet);
+                Some(e)
+            }
+            MultiTarget::Place(i) => {
+                let name = self.lex.places.places[i as usize].name.clone();
+                Some(self.find_or_add(EntityKind::Place, &name, false))
+            }
+            _ => None,
+        }
+    }
+
+    /// The place entity of a demonym token.
+    pub(super) fn demonym_place(&mut self, t: usize) -> Option<usize> {
+        let p = self.toks[t].demonym()?;
+        let name = self.lex.places.places[p as usize].name.clone();
+        Some(self.find_or_add(EntityKind::Place, &name, false))
+    }
+
+    /// Resolve a proper name (token range) to an entity, creating it.
+    pub(super) fn name_entity_raw(
+        &mut self,
+        s: usize,
+        e: usize,
+        kind_hint: MentionKind,
+        known: Option<MultiTarget>,
+    ) -> Option<usize> {
+        if let Some(k) = known {
+            if let Some(ent) = self.known(k) {
+                let surface = self.slice(s, e);
+                self.alias(ent, surface);
+                return Some(ent);
+            }
+        }
+        let name = self.slice(s, e).to_string();
+        let key = Self::key(&name);
+        if let Some(&i) = self.by_name.get(&key) {
+            return Some(i);
+        }
+        // a surname or first name of a known person
+        if e - s == 1 {
+            let lower = name.to_lowercase();
+            let best = self
+                .with_part(&lower)
+                .iter()
+                .map(|&i| (i, &self.entities[i]))
+                .filter(|(_, en)| en.kind == EntityKind::Person)
+                .filter(|(_, en)| {
+                    let mut parts = en.name.split_whitespace();
+                    let first = parts.next();
+                    let last = en.name.split_whitespace().last();
+                    last.is_some_and(|l| l.eq_ignore_ascii_case(&name))
+                        || (first.is_some_and(|f| f.eq_ignore_ascii_case(&name))
+                            && en.name.contains(' '))
+                })
+                .max_by_key(|(_, en)| en.last_seen)
+                .map(|(i, _)| i);
+            if let Some(i) = best {
+                self.alias(i, &name);
+                return Some(i);
+            }
+        } else {
+            // a longer form of a known single-word name: "Lavrov" seen
+            // first, "Sergey Lavrov" later
+            let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+            if let Some(&i) = self.by_name.get(&last) {
+                if self.entities[i].kind == EntityKind::Person
+                    && !self.entities[i].name.contains(' ')
+                {
+                    let old = std::mem::replace(&mut self.entities[i].name, name.clone());
+                    self.alias(i, &old);
+                    self.by_name.insert(key, i);
+                    self.index_parts(i);
+                    return Some(i);
+                }
+            }
+        }
+        let last_tok = &self.toks[e - 1];
+        let kind = if kind_hint == MentionKind::Org || last_tok.has(flags::ORG_HEAD) {
+            EntityKind::Organization
+        } else if kind_hint == MentionKind::Place {
+            EntityKind::Place
+        } else {
+            EntityKind::Person
+        };
+        let outlet = kind == EntityKind::Organization && last_tok.has(flags::OUTLET_NOUN);
+        Some(self.find_or_add(kind, &name, outlet))
+    }
+
+    /// Resolve a name met by an attribution (not by the prescan): the
+    /// entity is now referenced for real.
+    pub(super) fn name_entity(
+        &mut self,
+        s: usize,
+        e: usize,
+        kind_hint: MentionKind,
+        known: Option<MultiTarget>,
+    ) -> Option<usize> {
+        let ent = self.name_entity_raw(s, e, kind_hint, known)?;
+        self.entities[ent].prescanned_only = false;
+        Some(ent)
+    }
+
+    /// Entities named inside a byte span (content mentions): known
+    /// organizations and places, and names of entities already known or
+    /// introduced with a title.
+    pub fn mentions_in(&mut self, span: Span, sent_starts: &[bool]) -> Vec<usize> {
+        let std::ops::Range { start: lo, end: hi } = self.bounds.covering(span);
+        let ph = self.phrases();
+        let mut out = Vec::new();
+        let mut k = lo;
+        let mut buf = std::mem::take(&mut self.buf);
+        while k < hi {
+            let t = &self.toks[k];
+            if !t.is_word() || !t.cap {
+                k += 1;
+                continue;
+            }
+            let ss = if sent_starts[k] { k } else { usize::MAX };
+            if let Some((e, target)) = ph.multi_starting_at(k, hi, &mut buf) {
+                if matches!(target, MultiTarget::Org(_) | MultiTarget::Place(_)) {
+                    if let Some(ent) = self.known(target) {
+                        self.touch(ent, t.span.start);
+                        out.push(ent);
+                    }
+                    k = e;
+                    continue;
+                }
+            }
+            if !ph.is_name_word(k, ss)
+                || t.has(flags::DEMONYM)
+                || (t.has(flags::TITLE) && k + 1 < hi && self.toks[k + 1].cap)
+            {
+                // titles and demonyms before a name are not part of it
+                k += 1;
+                continue;
+            }
+            let e = self.name_run_end(k, hi);
+            let titled = k > 0 && self.toks[k - 1].has(flags::TITLE);
+            let name = self.slice(k, e).to_string();
+            let linkable = |en: &Entity| !en.prescanned_only || !en.roles.is_empty();
+            let known = self
+                .by_name
+                .get(&Self::key(&name))
+                .copied()
+                .filter(|&i| linkable(&self.entities[i]))
+                .or_else(|| {
+                    let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+                    self.with_part(&last)
+                        .iter()
+                        .map(|&i| (i, &self.entities[i]))
+                        .filter(|(_, en)| {
+                            en.kind == EntityKind::Person
+                                && linkable(en)
+                                && en
+                                    .name
+                                    .split_whitespace()
+                                    .last()
+                                    .is_some_and(|l| lower_eq(l, &last))
+                        })
+                        .max_by_key(|(_, en)| en.last_seen)
+                        .map(|(i, _)| i)
+                });
+            let ent = match known {
+                Some(i) => Some(i),
+                None if titled => {
+                    let i = self.name_entity(k, e, MentionKind::Name, None);
+                    if let Some(i) = i {
+                        let mut s = k - 1;
+                        while s > lo
+                            && (self.toks[s - 1].has(flags::TITLE | flags::DEMONYM)
+                                || self.toks[s - 1].is_punct('-')
+                                || matches!(ph.known_single(s - 1), Some(MultiTarget::Place(_))))
+                        {
+                            s -= 1;
+                        }
+                        self.roles_from_modifiers(i, s, k);
+                    }
+                    i
+                }
+                None => None,
+            };
+            if let Some(i) = ent {
+                self.touch(i, t.span.start);
+                out.push(i);
+            }
+            k = e;
+        }
+        self.buf = buf;
+        let mut seen = Vec::new();
+        out.retain(|e| {
+            if seen.contains(e) {
+                false
+            } else {
+                seen.push(*e);
+                true
+            }
+        });
+        out
+    }
+}
+
+/// `word.to_lowercase() == lower`, without allocating for ASCII words
+/// (a surname is compared with every known namesake).
+fn lower_eq(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
+}

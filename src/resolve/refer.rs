@@ -1,0 +1,163 @@
+//! Phrases that refer back: pronouns, relative pronouns and descriptions
+//! ("the top Russian diplomat").
+
+use crate::lexicon::{flags, lists};
+use crate::mention::{MentionKind, Np};
+use crate::record::EntityKind;
+
+use super::recency::{either_in_turns, Group};
+use super::{Entity, Gender, Resolver};
+
+impl<'a> Resolver<'a> {
+    pub(super) fn pronoun(&mut self, np: &Np, pos: usize) -> Option<usize> {
+        let p = self.toks[np.head].pronoun()?;
+        let pe = &self.lex.pronouns.pronouns[p as usize];
+        let want = match pe.gender.as_str() {
+            "male" => Some(Some(Gender::Male)),
+            "female" => Some(Some(Gender::Female)),
+            _ => None,
+        };
+        let person = want.is_some();
+        if !(person || self.toks[np.head].in_list(lists::ORGANIZATION_PRONOUNS)) {
+            return None; // I, we, you: the author or the quoted speaker
+        }
+        let best = if person {
+            let g = want.flatten();
+            // a recent speaker first (within about a paragraph), else the
+            // most recently mentioned compatible person: walking back over
+            // the mentions before `pos`, an entity's first appearance is
+            // its latest mention, and every recent speaker appears within
+            // the paragraph window (speaking is a mention)
+            let fits = |en: &Entity| {
+                en.kind == EntityKind::Person && (en.gender.is_none() || en.gender == g)
+            };
+            let mut latest = None;
+            let mut walked = 0;
+            let mut found = None;
+            for (p, i) in self.seen_before(pos) {
+                let in_window = pos - p < 700;
+                if !in_window && latest.is_some() {
+                    break;
+                }
+                // a pronoun refers back a few pages at most
+                walked += 1;
+                if walked > 20_000 {
+                    break;
+                }
+                let en = &self.entities[i];
+                if !fits(en) {
+                    continue;
+                }
+                latest.get_or_insert(i);
+                // spoke_at is sorted: the first time after pos - 700
+                let from = en.spoke_at.partition_point(|&q| q + 700 <= pos);
+                if en.spoke_at.get(from).is_some_and(|&q| q < pos) {
+                    found = Some(i);
+                    break;
+                }
+            }
+            found.or(latest)
+        } else {
+            // the most recent organization that has spoken, mentioned
+            // before the pronoun
+            self.recency
+                .newest(&Group::SpeakingOrg, &self.entities)
+                .find(|&i| self.entities[i].seen.iter().any(|&p| p < pos))
+        }?;
+        if let Some(g) = want.flatten() {
+            self.entities[best].gender.get_or_insert(g);
+        }
+        Some(best)
+    }
+
+    pub(super) fn relative(&mut self, np: &Np, pos: usize) -> Option<usize> {
+        // ", who said": the phrase before the comma
+        let mut k = np.start;
+        if k > 0 && self.toks[k - 1].is_punct(',') {
+            k -= 1;
+        }
+        let ph = self.phrases();
+        let lo = k.saturating_sub(12);
+        let ante = ph.np_left(k, lo, lo)?;
+        if ante.kind == MentionKind::Relative {
+            return None;
+        }
+        self.resolve(&ante, pos, false)
+    }
+
+    pub(super) fn description(&mut self, np: &Np) -> Option<usize> {
+        let head_tok = &self.toks[np.head];
+        let head = self.slice(np.head, np.head + 1).to_lowercase();
+        // the demonym or owner in the description
+        let mut place = None;
+        let mut of_pp = None;
+        for k in np.start..np.end {
+            if self.toks[k].demonym().is_some() && k < np.head {
+                place = self.demonym_place(k);
+            }
+            if k > np.head && of_pp.is_none() && self.toks[k].is_word() && self.toks[k].cap {
+                of_pp = Some(k);
+            }
+        }
+        let of_entity = match of_pp {
+            Some(k) => {
+                let ph = self.phrases();
+                ph.np_right(k, np.end, k)
+                    .and_then(|n| self.resolve(&n, self.toks[k].span.start, false))
+            }
+            None => None,
+        };
+        let is_person_title = head_tok.has(flags::TITLE);
+        if is_person_title {
+            // the most recent person holding a matching title
+            // candidates: people with a matching role, narrowed to those
+            // with a role of the named place or owner
+            // a head no role title has matches no one
+            let best = self.head_ids.get(&head).copied().and_then(|h| {
+                // both groups hold everyone who passes, newest first, so
+                // the first to pass in either is the answer: read them in
+                // turns and stop at the first
+                let heads = self.recency.newest(&Group::Head(h), &self.entities);
+                let owned = of_entity
+                    .or(place)
+                    .map(|o| self.recency.newest(&Group::Owner(o), &self.entities));
+                let mut turns = either_in_turns(heads, owned);
+                turns.find(|&i| {
+                    let en = &self.entities[i];
+                    en.kind == EntityKind::Person
+                        && en.roles.iter().any(|r| {
+                            self.title_matches(&r.title, h)
+                                && place.is_none_or(|p| {
+                                    r.of == Some(p) || en.roles.iter().any(|r2| r2.of == Some(p))
+                                })
+                                && of_entity.is_none_or(|o| r.of == Some(o))
+                        })
+                })
+            });
+            if let Some(i) = best {
+                let alias = self.slice_without_article(np.start, np.end).to_string();
+                self.alias(i, &alias);
+                return Some(i);
+            }
+            if let Some(o) = of_entity {
+                // "the top aide of Russian President Vladimir Putin": a
+                // person known only by this description
+                let name = self.slice_without_article(np.start, np.end).to_string();
+                let e = self.find_or_add(EntityKind::Person, &name, false);
+                let title = self
+                    .slice_without_article(np.start, np.head + 1)
+                    .to_lowercase();
+                self.add_role(e, &title, Some(o), head_tok.title());
+                return Some(e);
+            }
+            return None;
+        }
+        if head_tok.has(flags::OUTLET_NOUN) && np.end - np.start >= 2 {
+            // "Russian state media", "the news agency"
+            let name = self.slice_without_article(np.start, np.end).to_string();
+            let e = self.find_or_add(EntityKind::Organization, &name, true);
+            return Some(e);
+        }
+        None
+    }
+}

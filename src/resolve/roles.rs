@@ -1,0 +1,234 @@
+//! Roles: the titles, demonyms and owners before a name, and which
+//! descriptions a role title lets refer to its holder.
+
+use crate::lexicon::{flags, lists, MultiTarget};
+use crate::mention::MentionKind;
+use crate::record::EntityKind;
+
+use super::recency::Group;
+use super::{Gender, Resolver, Role};
+
+impl<'a> Resolver<'a> {
+    /// Titles, demonyms and possessors before a name become roles.
+    pub(super) fn roles_from_modifiers(&mut self, ent: usize, from: usize, to: usize) {
+        if self.entities[ent].kind != EntityKind::Person {
+            return;
+        }
+        let mut of = None;
+        let mut titles: Vec<(String, Option<u32>)> = Vec::new();
+        let mut k = from;
+        while k < to {
+            let t = &self.toks[k];
+            if t.in_list_as_written(lists::POSSESSIVES, self.text) {
+                // possessor: everything before is the owner
+                if let Some(owner) = self.mention_in(from, k) {
+                    of = Some(owner);
+                }
+                titles.clear();
+                k += 1;
+                continue;
+            }
+            if t.demonym().is_some() {
+                of = self.demonym_place(k);
+                k += 1;
+                continue;
+            }
+            // multi-word titles first ("foreign minister")
+            let mut matched = false;
+            let lists = self.toks[k].multi().map(|id| self.lex.multi_list(id));
+            for mw in lists.unwrap_or(&[]) {
+                if let MultiTarget::Title(ti) = mw.target {
+                    let end = k + mw.words.len();
+                    if end <= to
+                        && (k..end)
+                            .zip(mw.words.iter())
+                            .all(|(j, mwd)| self.slice(j, j + 1).eq_ignore_ascii_case(mwd))
+                    {
+                        titles.push((mw.words.join(" "), Some(ti)));
+                        k = end;
+                        matched = true;
+                        break;
+                    }
+                }
+            }
+            if matched {
+                continue;
+            }
+            if let Some(ti) = t.title() {
+                let te = &self.lex.titles.titles[ti as usize];
+                if !te.honorific {
+                    titles.push((te.title.clone(), Some(ti)));
+                } else if let Some(g) = &te.gender {
+                    self.entities[ent].gender = match g.as_str() {
+                        "male" => Some(Gender::Male),
+                        "female" => Some(Gender::Female),
+                        _ => self.entities[ent].gender,
+                    };
+                }
+            } else if t.is_word() && t.cap && !t.has(flags::DET) && titles.is_empty() {
+                // "Kremlin spokesman", "the Business Insider editor": a
+                // capitalized owner before the title, all of its words
+                let mut j = k + 1;
+                while j < to
+                    && self.toks[j].is_word()
+                    && self.toks[j].cap
+                    && !self.toks[j].has(flags::TITLE | flags::DEMONYM | flags::DET)
+                {
+                    j += 1;
+                }
+                if let Some(o) = self.mention_in(k, j) {
+                    // "the Rovers manager": an owner named after "the" is a
+                    // team or body, not a person ("Smith's manager"), so a
+                    // name taken for a person only because it had two
+                    // capitalized words ("Harrow Rovers") is retyped
+                    let after_the = k > from && self.slice(k - 1, k).eq_ignore_ascii_case("the");
+                    let en = &mut self.entities[o];
+                    if after_the
+                        && en.kind == EntityKind::Person
+                        && en.roles.is_empty()
+                        && en.spoke == 0
+                    {
+                        en.kind = EntityKind::Organization;
+                    }
+                    of = Some(o);
+                }
+                k = j;
+                continue;
+            }
+            k += 1;
+        }
+        // "US President-elect" keeps its -elect
+        for (title, ti) in titles.iter().rev().take(1) {
+            self.add_role(ent, title, of, *ti);
+        }
+    }
+
+    pub(super) fn add_role(&mut self, ent: usize, title: &str, of: Option<usize>, ti: Option<u32>) {
+        let role = Role {
+            title: title.to_string(),
+            of,
+        };
+        if let Some(ti) = ti {
+            if let Some(g) = &self.lex.titles.titles[ti as usize].gender {
+                self.entities[ent].gender = match g.as_str() {
+                    "male" => Some(Gender::Male),
+                    "female" => Some(Gender::Female),
+                    _ => None,
+                };
+            }
+        }
+        let e = ent;
+        let ent = &mut self.entities[e];
+        let new_owner = role
+            .of
+            .filter(|o| !ent.roles.iter().any(|r| r.of == Some(*o)));
+        let new_title = if let Some(r) = ent.roles.iter_mut().find(|r| r.title == role.title) {
+            if r.of.is_some() || role.of.is_none() {
+                return;
+            }
+            r.of = role.of;
+            None
+        } else {
+            ent.roles.push(role);
+            Some(ent.roles.len() - 1)
+        };
+        self.join_role_groups(e, new_title, new_owner);
+    }
+
+    /// Put a person into the recency groups a new role gives it: the
+    /// new title's heads and the new owner. Only what is new is joined,
+    /// so an entity holding many roles costs no more per role.
+    pub(super) fn join_role_groups(
+        &mut self,
+        e: usize,
+        new_title: Option<usize>,
+        new_owner: Option<usize>,
+    ) {
+        let last_seen = self.entities[e].last_seen;
+        if let Some(r) = new_title {
+            let title = self.entities[e].roles[r].title.clone();
+            for h in self.heads_of(&title).to_vec() {
+                self.recency.join(e, last_seen, Group::Head(h));
+            }
+        }
+        if let Some(o) = new_owner {
+            self.recency.join(e, last_seen, Group::Owner(o));
+        }
+    }
+
+    /// Every description head that `title_matches` accepts for a role
+    /// title: the title, its last word, and what the lexicon says it
+    /// implies (memoized: the lexicon scan runs once per title).
+    pub(super) fn heads_of(&mut self, role_title: &str) -> &[u32] {
+        if !self.heads.contains_key(role_title) {
+            let mut heads = vec![role_title.to_string()];
+            if let Some((_, last)) = role_title.rsplit_once(' ') {
+                heads.push(last.to_string());
+            }
+            for t in &self.lex.titles.titles {
+                if t.title == role_title || t.forms.iter().any(|f| f == role_title) {
+                    heads.extend(t.implies.iter().cloned());
+                }
+            }
+            let mut ids: Vec<u32> = heads
+                .into_iter()
+                .map(|h| {
+                    let next = self.head_ids.len() as u32;
+                    *self.head_ids.entry(h).or_insert(next)
+                })
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            self.heads.insert(role_title.to_string(), ids);
+        }
+        &self.heads[role_title]
+    }
+
+    /// Whether a description headed by `head` (an id of `head_ids`) may
+    /// name the holder of a role titled `role_title`: the title itself,
+    /// its last word, or a head the titles lexicon says it implies.
+    pub(super) fn title_matches(&self, role_title: &str, head: u32) -> bool {
+        // every role title went through `heads_of` when it was added
+        self.heads
+            .get(role_title)
+            .is_some_and(|hs| hs.contains(&head))
+    }
+
+    /// A name-like mention inside a token range (for possessors and role
+    /// owners).
+    pub(super) fn mention_in(&mut self, s: usize, e: usize) -> Option<usize> {
+        let ph = self.phrases();
+        let mut buf = std::mem::take(&mut self.buf);
+        let mut found = None;
+        for k in s..e {
+            let lists = self.toks[k].multi().map(|id| self.lex.multi_list(id));
+            for mw in lists.unwrap_or(&[]) {
+                // the whole entry, not just its first word: "The Harbour
+                // Gazette" is not "the Taliban"
+                if matches!(mw.target, MultiTarget::Org(_) | MultiTarget::Place(_))
+                    && k + mw.words.len() <= e
+                    && ph.words_match(k, &mw.words, &mut buf)
+                {
+                    found = Some((k, k + mw.words.len(), Some(mw.target)));
+                }
+            }
+        }
+        self.buf = buf;
+        if let Some((a, b, t)) = found {
+            return self.name_entity(a, b, MentionKind::Org, t);
+        }
+        // the capitalized run ending at e
+        let mut a = e;
+        while a > s
+            && self.toks[a - 1].cap
+            && self.toks[a - 1].is_word()
+            && !self.toks[a - 1].has(flags::TITLE | flags::DEMONYM | flags::DET)
+        {
+            a -= 1;
+        }
+        if a < e {
+            return self.name_entity(a, e, MentionKind::Name, None);
+        }
+        None
+    }
+}

@@ -1,0 +1,133 @@
+//! Unit tests of the resolver: small made-up documents with exact
+//! expectations of whom each speaker resolves to.
+
+use crate::record::EntityKind;
+use crate::{Document, Extraction, Extractor};
+
+fn extract(text: &str) -> Extraction {
+    Extractor::default().extract(&Document::new("test", text))
+}
+
+/// For each attribution, the speaker's text and the name of the entity it
+/// resolves to.
+fn speakers(text: &str) -> Vec<(String, Option<String>)> {
+    let ex = extract(text);
+    ex.attributions
+        .iter()
+        .map(|a| {
+            let sp = a.speaker.expect("a speaker");
+            let name = sp.entity.map(|e| ex.entities[e].name.clone());
+            (ex.slice(sp.span).to_string(), name)
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+    expected
+        .iter()
+        .map(|(t, n)| (t.to_string(), n.map(str::to_string)))
+        .collect()
+}
+
+/// A surname refers to the person already named in full; a name first
+/// seen alone takes the longer form met later.
+#[test]
+fn surnames_and_full_names() {
+    assert_eq!(
+        speakers(
+            "Tom Ashby said the bridge would open. Berg said it would not. \
+             Ashby said it would."
+        ),
+        pairs(&[
+            ("Tom Ashby", Some("Tom Ashby")),
+            ("Berg", Some("Berg")),
+            ("Ashby", Some("Tom Ashby")),
+        ])
+    );
+    let ex = extract("Berg said the bridge would open. Anna Berg said it would be free.");
+    let people: Vec<_> = ex.entities.iter().filter(|e| e.used).collect();
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].name, "Anna Berg");
+    assert_eq!(people[0].aliases, ["Berg"]);
+}
+
+/// A pronoun is the most recent speaker; "it" the most recent
+/// organization that spoke.
+#[test]
+fn pronouns() {
+    assert_eq!(
+        speakers("Anna Berg said the bridge would open. She said it would cost less."),
+        pairs(&[("Anna Berg", Some("Anna Berg")), ("She", Some("Anna Berg"))])
+    );
+    let ex = extract("Harrow Council said the bridge would open. It said the cost would fall.");
+    let it = ex.attributions[1].speaker.unwrap().entity.unwrap();
+    assert_eq!(ex.entities[it].name, "Harrow Council");
+    assert_eq!(ex.entities[it].kind, EntityKind::Organization);
+}
+
+/// A description refers to the latest person holding a title it may
+/// name (a foreign minister is also "the top diplomat") of the place it
+/// names, and becomes an alias.
+#[test]
+fn descriptions() {
+    let text = "Norwegian foreign minister Amara Osei said talks would resume. \
+                The top Norwegian diplomat said they would end soon.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[
+            ("Norwegian foreign minister Amara Osei", Some("Amara Osei")),
+            ("The top Norwegian diplomat", Some("Amara Osei")),
+        ])
+    );
+    let ex = extract(text);
+    let osei = ex.attributions[0].speaker.unwrap().entity.unwrap();
+    let osei = &ex.entities[osei];
+    assert_eq!(osei.aliases, ["top Norwegian diplomat"]);
+    assert_eq!(osei.roles.len(), 1);
+    assert_eq!(osei.roles[0].title, "foreign minister");
+    let norway = osei.roles[0].of.expect("a role of Norway");
+    assert_eq!(ex.entities[norway].name, "Norway");
+    assert_eq!(ex.entities[norway].kind, EntityKind::Place);
+}
+
+/// A person named outside any attribution (found by the prescan, with
+/// the role of the title before the name) is there for a later
+/// description.
+#[test]
+fn a_description_of_someone_named_earlier() {
+    assert_eq!(
+        speakers(
+            "Norwegian foreign minister Amara Osei met Tom Ashby. \
+             The minister said talks would resume."
+        ),
+        pairs(&[("The minister", Some("Amara Osei"))])
+    );
+}
+
+/// "who" is the phrase before its comma; a generic noun capitalized at
+/// the sentence's start is no one.
+#[test]
+fn relatives_and_generic_nouns() {
+    assert_eq!(
+        speakers("Voters trust Anna Berg, who said the bridge would open."),
+        pairs(&[("who", Some("Anna Berg"))])
+    );
+    assert_eq!(
+        speakers("Economists said the bridge would cost more."),
+        pairs(&[("Economists", None)])
+    );
+}
+
+/// Known organizations and places named inside the content are its
+/// mentions; a name met nowhere else, with no title, is not.
+#[test]
+fn mentions_in_the_content() {
+    let ex = extract("Tom Ashby said Reuters and Anna Berg had met in Norway.");
+    let a = &ex.attributions[0];
+    let names: Vec<_> = a
+        .mentions
+        .iter()
+        .map(|&e| ex.entities[e].name.as_str())
+        .collect();
+    assert_eq!(names, ["Reuters", "Norway"]);
+}

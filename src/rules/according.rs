@@ -1,0 +1,105 @@
+//! Pass 4, "according to" / "as per" phrases before or after the content
+//! (`according.before`, `according.after`).
+
+use crate::mention::Np;
+
+use super::ctx::Ctx;
+use super::draft::{CueWord, Draft};
+use super::id::RuleId;
+
+impl<'a> Ctx<'a> {
+    pub(super) fn according(&mut self, out: &mut Vec<Draft>) {
+        self.scan_triggers(out, (0, 0), |ctx, i, (lo, hi, si), out| {
+            let (ce, cw @ CueWord::According(_)) = ctx.cue_at(i)? else {
+                return None;
+            };
+            match ctx.according_at(i, (ce, cw), lo, hi, si) {
+                Some((d, end)) => {
+                    ctx.commit(d, out);
+                    Some(end)
+                }
+                None => Some(ce),
+            }
+        });
+    }
+
+    /// "According to Berg, …" and "…, according to Berg.": the cue at
+    /// tokens `i..ce` in the sentence `si` of tokens `lo..hi`; its object,
+    /// to the next comma or the sentence end, is the speaker. Returns the
+    /// draft and the end of the object.
+    fn according_at(
+        &self,
+        i: usize,
+        (ce, cw): (usize, CueWord),
+        lo: usize,
+        hi: usize,
+        si: usize,
+    ) -> Option<(Draft, usize)> {
+        // the object runs to the next comma or the sentence end:
+        // "according to a count by The Associated Press"
+        let stop = (ce..hi)
+            .find(|&k| {
+                self.toks[k].is_punct(',') || self.toks[k].is_punct('—') || self.toks[k].is_quote()
+            })
+            .unwrap_or(hi);
+        if stop == ce || stop - ce > 20 {
+            return None;
+        }
+        let mut np = self
+            .np
+            .np_right(ce, stop, ce)
+            .unwrap_or(Np::description(ce, stop, stop - 1));
+        np.end = np.end.max(stop);
+        let before = if i > lo && self.toks[i - 1].is_punct(',') {
+            i - 1
+        } else {
+            i
+        };
+        let mut content = Vec::new();
+        if before > lo {
+            content.extend(self.span_of(lo, before));
+        }
+        let mut a = stop;
+        if a < hi && self.toks[a].is_punct(',') {
+            a += 1;
+        }
+        if a < hi && (before == lo || self.toks[stop].is_punct(',')) {
+            content.extend(self.span_of(a, hi));
+        }
+        if content.is_empty() || content.iter().any(|c| self.is_taken_span(*c)) {
+            return None;
+        }
+        let d = Draft {
+            speaker: Some(np),
+            cue: (i, ce),
+            cue_word: cw,
+            content,
+            source: None,
+            addressee: None,
+            rule: if before == lo {
+                RuleId::AccordingBefore
+            } else {
+                RuleId::AccordingAfter
+            },
+            sent: si,
+        };
+        Some((d, stop))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    #[test]
+    fn according_to_before_or_after_the_content() {
+        assert_eq!(
+            found("According to Berg, the bridge will open in May."),
+            ["according.before | Berg | According to | the bridge will open in May"]
+        );
+        assert_eq!(
+            found("The bridge will open in May, according to the mayor."),
+            ["according.after | the mayor | according to | The bridge will open in May"]
+        );
+    }
+}

@@ -1,0 +1,234 @@
+//! Where forward content starts and ends: clause and object openings, and
+//! the places where the author's own words take over.
+
+use crate::lexicon::{flags, lists, CueClass};
+use crate::token::{TokKind, Token};
+
+use super::ctx::Ctx;
+
+impl<'a> Ctx<'a> {
+    /// Where reported content gives way to the author's own words: the
+    /// first `, which/who/while/though/despite…`, dash, semicolon, or
+    /// `, and/but` + a new subject, outside quotations.
+    pub(super) fn content_tail(&self, start: usize, end: usize) -> Option<usize> {
+        let mut j = start + 1;
+        while j < end {
+            if self.in_quote(j) || self.toks[j].is_quote() {
+                j += 1;
+                continue;
+            }
+            let t = &self.toks[j];
+            // "…,” and said that …": a second report by the same speaker
+            if t.is_word() && self.written(j, lists::COORDINATORS) {
+                let v = self.skip_adverbs_right(j + 1, end);
+                if v < end
+                    && !self.word(v).ends_with("ing")
+                    && self.toks[v].has(flags::CUE_VERB)
+                    && self.toks[v]
+                        .verb()
+                        .is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
+                {
+                    let mut e = j;
+                    while e > start + 1 && self.toks[e - 1].is_punct(',') {
+                        e -= 1;
+                    }
+                    return Some(e);
+                }
+            }
+            match t.kind {
+                TokKind::Punct(';') => return Some(j),
+                TokKind::Punct('—' | '–' | '-') if t.space_before || !t.is_punct('-') => {
+                    // "— Iowa's biggest media market —": a pair of dashes
+                    // sets off an aside inside the content; a single dash
+                    // starts the author's addition
+                    let is_dash = |u: &Token| {
+                        matches!(u.kind, TokKind::Punct('—' | '–'))
+                            || (u.is_punct('-') && u.space_before)
+                    };
+                    match (j + 1..end).find(|&m| is_dash(&self.toks[m]) && !self.in_quote(m)) {
+                        Some(m) => {
+                            j = m + 1;
+                            continue;
+                        }
+                        None => return Some(j),
+                    }
+                }
+                TokKind::Punct(',') if j + 1 < end => {
+                    let n = &self.toks[j + 1];
+                    if n.in_list(lists::AUTHOR_OPENERS) || self.relay_at(j + 1).is_some() {
+                        return Some(j);
+                    }
+                    // ", adding that …", ", insisting …": a participle cue
+                    // reports a second claim of its own
+                    let p = self.skip_adverbs_right(j + 1, end);
+                    if p < end
+                        && self.toks[p].verb().is_some()
+                        && self.word(p).ends_with("ing")
+                        && self.toks[p].has(flags::CUE_VERB)
+                    {
+                        return Some(j);
+                    }
+                    // ", one of the prosecutors said …", ", and most said …":
+                    // another speaker's report begins
+                    let k = if n.in_list(lists::COORDINATORS) {
+                        j + 2
+                    } else {
+                        j + 1
+                    };
+                    if self.reported_clause_at(k, end) {
+                        return Some(j);
+                    }
+                    if n.in_list(lists::CLAUSE_COORDINATORS) && j + 2 < end {
+                        let s2 = &self.toks[j + 2];
+                        let new_subject = s2
+                            .pronoun()
+                            .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+                            || (s2.has(flags::DET) && !s2.has(flags::PRONOUN))
+                            || (s2.cap && s2.is_word());
+                        if new_subject {
+                            return Some(j);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Does a short subject followed by a finite reporting verb start at
+    /// `k` ("one of the former prosecutors said", "three-quarters say")?
+    pub(super) fn reported_clause_at(&self, k: usize, end: usize) -> bool {
+        if k >= end || !matches!(self.toks[k].kind, TokKind::Word | TokKind::Number) {
+            return false;
+        }
+        let first = &self.toks[k];
+        let subject_like = first
+            .pronoun()
+            .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+            || first.has(flags::DET)
+            || first.cap
+            || first.kind == TokKind::Number
+            || self.np.quantity_left(k + 1, k).is_some();
+        if !subject_like {
+            return false;
+        }
+        for m in k + 1..end.min(k + 9) {
+            let t = &self.toks[m];
+            if !(t.is_word() || t.kind == TokKind::Number || t.is_punct('-') || t.is_punct('.'))
+                || self.in_quote(m)
+            {
+                return false;
+            }
+            if let Some(v) = t.verb() {
+                if t.has(flags::CUE_VERB)
+                    && !t.cap
+                    && !self.word(m).ends_with("ing")
+                    && !self.toks[m - 1].has(flags::DET | flags::PREP)
+                {
+                    return self.lex.verb(v).class == CueClass::Speech;
+                }
+            }
+        }
+        false
+    }
+
+    /// For object and infinitive content, also stop at a second verb
+    /// phrase ("to vote in May but is undecided", "Clinton and attacked
+    /// Sanders") and at a dated adjunct ("in October"). Clauses with
+    /// "during", "after", "when" and bare time words stay in: annotators
+    /// mostly keep them.
+    pub(super) fn object_tail(&self, start: usize, end: usize) -> Option<usize> {
+        (start + 1..end.saturating_sub(1)).find(|&j| {
+            if self.in_quote(j) || self.toks[j].is_quote() {
+                return false;
+            }
+            let n = &self.toks[j + 1];
+            let second_verb = self.written(j, lists::COORDINATORS)
+                && n.is_word()
+                && !n.cap
+                && (n.has(flags::AUX) || n.verb().is_some() || self.word(j + 1).ends_with("ed"));
+            let dated = self.written(j, lists::DATE_PREPOSITIONS)
+                && n.has(flags::TIME | flags::MONTH)
+                && n.cap;
+            second_verb || dated
+        })
+    }
+
+    /// Can an object phrase start at `k`?
+    pub(super) fn object_start(&self, k: usize, hi: usize) -> bool {
+        let t = &self.toks[k];
+        k < hi
+            && (t.is_word() || t.kind == TokKind::Number || t.is_quote())
+            && !t.has(flags::PREP | flags::CONJ | flags::AUX)
+            && !t.in_list_as_written(lists::PARTICLES, self.text)
+    }
+
+    /// After a verb of saying almost anything is content ("says going
+    /// through it helped", "said yes"), but not a preposition, a
+    /// conjunction or the end.
+    pub(super) fn loose_clause_start(&self, k: usize, hi: usize) -> bool {
+        let t = &self.toks[k];
+        // not inside a phrase the cue's prepositional phrase has begun
+        // ("respond to the | request")
+        let mid_phrase = k > 0
+            && (self.toks[k - 1].has(flags::DET)
+                || self.toks[k - 1]
+                    .pronoun()
+                    .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive));
+        k < hi
+            && !mid_phrase
+            && (t.is_word() || t.kind == TokKind::Number)
+            && !t.has(flags::PREP | flags::CONJ | flags::RELATIVE | flags::TIME)
+    }
+
+    /// Does a clause (subject + more) start at `k`? Pronouns, determiners,
+    /// names and numbers open one.
+    pub(super) fn clause_start(&self, k: usize, hi: usize) -> bool {
+        if k + 1 >= hi {
+            return false;
+        }
+        let t = &self.toks[k];
+        if let Some(p) = t.pronoun() {
+            return self.lex.pronouns.pronouns[p as usize].subject
+                || self.lex.pronouns.pronouns[p as usize].possessive;
+        }
+        if t.has(flags::DET) || t.kind == TokKind::Number {
+            return true;
+        }
+        if t.is_word() && t.cap && !t.has(flags::PREP | flags::CONJ) {
+            return true;
+        }
+        t.is_word() && t.in_list_as_written(lists::CLAUSE_SUBJECTS, self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    /// The content ends where the author's own words begin.
+    #[test]
+    fn the_content_ends_before_the_authors_words() {
+        for text in [
+            "Berg said the bridge would open, while critics doubted it.",
+            "Berg said the bridge would open; critics doubted it.",
+        ] {
+            assert_eq!(
+                found(text),
+                ["indirect.clause | Berg | said | the bridge would open"],
+                "{text}"
+            );
+        }
+    }
+
+    /// An object ends before a dated adjunct.
+    #[test]
+    fn an_object_ends_before_its_date() {
+        assert_eq!(
+            found("Berg endorsed the plan in October."),
+            ["indirect.object | Berg | endorsed | the plan"]
+        );
+    }
+}

@@ -1,0 +1,115 @@
+//! Finding a cue: the reporting verb or multi-word cue that starts at a
+//! token, and what the lexicon says about it.
+
+use crate::lexicon::{flags, lists, CueClass, MultiTarget};
+
+use super::ctx::Ctx;
+use super::draft::CueWord;
+
+impl<'a> Ctx<'a> {
+    /// The cue that starts at token `i`: (end token, cue).
+    pub(super) fn cue_at(&mut self, i: usize) -> Option<(usize, CueWord)> {
+        let t = self.toks.get(i)?; // callers may pass the end of the text
+        if !t.is_word() {
+            return None;
+        }
+        // a capitalized cue word inside a sentence is a name or a headline
+        // word ("the Islamic State", "Jobs Report Gives …"), not a verb
+        if t.cap && !self.title_case_ok(i) {
+            return None;
+        }
+        // after a determiner or a possessive the word is a noun: "a
+        // district judge", "his state", "Trump's home state"
+        if i > 0 && t.has(flags::CUE_VERB) {
+            let p = &self.toks[i - 1];
+            // ... but a quantity standing for people is a subject: "most
+            // say", "many fear", "some believed" (not "many reports")
+            let quantity_subject = p.in_list(lists::QUANTITY_HEADS)
+                && p.has(flags::DET)
+                && !self.word(i).ends_with('s');
+            if (p.has(flags::DET)
+                && !self.written(i - 1, lists::DETERMINERS_BEFORE_VERBS)
+                && !quantity_subject)
+                || self.written(i - 1, lists::POSSESSIVES)
+            {
+                return None;
+            }
+        }
+        // (a multi-word cue starts with a lowercase word unless flagged)
+        if t.has(flags::CUE_VERB | flags::ACCORDING) || (t.has(flags::MULTI_FIRST) && !t.cap) {
+            let mut buf = std::mem::take(&mut self.buf);
+            let m = self.np.multi_starting_at(i, self.toks.len(), &mut buf);
+            self.buf = buf;
+            match m {
+                Some((e, MultiTarget::Verb(v))) => return Some((e, CueWord::Verb(v))),
+                Some((e, MultiTarget::According(a))) => return Some((e, CueWord::According(a))),
+                _ => {}
+            }
+        }
+        t.verb().map(|v| (i + 1, CueWord::Verb(v)))
+    }
+
+    /// A capitalized word may be a cue only at its sentence's start (or
+    /// after an opening quotation mark), and not in a title-case headline.
+    pub(super) fn title_case_ok(&self, i: usize) -> bool {
+        let s = self.sent_of(i);
+        let first =
+            i == s.tokens.start || self.toks[i - 1].is_quote() || self.toks[i - 1].is_punct(':');
+        // "Murphy, the head of the group, Tweeted on Friday": a stray
+        // capital after punctuation is still a verb
+        let after_punct =
+            i > s.tokens.start && self.toks[i - 1].is_punct(',') && self.word(i).ends_with("ed");
+        if !first && !after_punct {
+            return false;
+        }
+        // headline: most words after it capitalized
+        let (words, caps) = self.toks[s.tokens.clone()]
+            .iter()
+            .filter(|t| t.is_word())
+            .fold((0, 0), |(w, c), t| (w + 1, c + usize::from(t.cap)));
+        !(words >= 4 && caps * 4 >= words * 3)
+    }
+
+    pub(super) fn verb_class(&self, c: CueWord) -> Option<(CueClass, bool, bool)> {
+        match c {
+            CueWord::Verb(v) => {
+                let e = self.lex.verb(v);
+                Some((e.class, e.addressee_object, e.needs_complement))
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn verb_info(&self, cw: CueWord) -> (CueClass, bool, bool, bool) {
+        match self.verb_class(cw) {
+            Some((c, ao, nc)) => (c, true, ao, nc),
+            None => (CueClass::Speech, false, false, false),
+        }
+    }
+
+    /// Whether the cue is a verb of a `syntax.ron` verb list (a
+    /// `verb_lists` bit).
+    pub(super) fn verb_in(&self, cw: CueWord, list: u8) -> bool {
+        matches!(cw, CueWord::Verb(v) if self.lex.verb_in(v, list))
+    }
+
+    pub(super) fn is_object_verb(&self, cw: CueWord) -> bool {
+        matches!(cw, CueWord::Verb(v) if self.lex.verb(v).object)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    /// After a determiner a cue word is a noun, but a quantity standing
+    /// for people is a subject.
+    #[test]
+    fn a_verb_or_a_noun_after_a_determiner() {
+        assert!(found("A district judge ruled on Monday.").is_empty());
+        assert_eq!(
+            found("Most say the bridge will open."),
+            ["indirect.clause | Most | say | the bridge will open"]
+        );
+    }
+}

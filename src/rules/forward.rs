@@ -1,0 +1,477 @@
+//! Pass 6, forward indirect speech: a speaker and cue, then the content
+//! (`indirect.that`, `indirect.clause`, `indirect.infinitive`,
+//! `indirect.object`, `indirect.relative`, `indirect.raised`, and for a
+//! participle or a second verb of the sentence's speaker
+//! `indirect.participle`, `indirect.coordinated`).
+
+use crate::lexicon::{flags, lists, verb_lists, CueClass};
+use crate::mention::{MentionKind, Np};
+use crate::span::Span;
+use crate::token::{TokKind, Token};
+
+use super::ctx::Ctx;
+use super::draft::{CueWord, Draft};
+use super::id::RuleId;
+
+impl<'a> Ctx<'a> {
+    pub(super) fn forward(&mut self, out: &mut Vec<Draft>) {
+        self.scan_drafts(out, (0, 0), |ctx, i, (lo, hi, si), out| {
+            ctx.forward_at(i, lo, hi, si, out)
+        });
+    }
+
+    /// "Berg said (that) the talks will resume", "Berg wants to resume
+    /// the talks", "Berg endorsed the treaty": a verb cue at token `i`
+    /// with its speaker before it and its content after it, in the
+    /// sentence `si` of tokens `lo..hi`.
+    pub(super) fn forward_at(
+        &mut self,
+        i: usize,
+        lo: usize,
+        hi: usize,
+        si: usize,
+        out: &[Draft],
+    ) -> Option<Draft> {
+        let (ce, cw) = self.cue_at(i)?;
+        let (class, _, addressee_object, needs) = self.verb_info(cw);
+        if !matches!(cw, CueWord::Verb(_)) {
+            return None;
+        }
+        // "TASS cited Lavrov as saying …": the attribution belongs to
+        // "saying", with TASS as the source
+        if self.verb_in(cw, verb_lists::CITING) {
+            let k = self.np.np_right(ce, hi, lo).map_or(ce, |n| n.end);
+            if self.is(k, "as")
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.verb().is_some() && self.word(k + 1).ends_with("ing"))
+            {
+                return None;
+            }
+        }
+        let (speaker, extras, rule_hint) = self.speaker_for_cue(i, lo, si, out)?;
+        let mut cue = VerbCue {
+            cue: (i, ce),
+            word: cw,
+            class,
+            addressee_object,
+            needs,
+            speaker,
+            extras,
+            rule_hint,
+            clause: (lo, hi),
+            sent: si,
+        };
+        if speaker.is_none()
+            || speaker.is_some_and(|sp| {
+                sp.kind == MentionKind::Pronoun && self.is(sp.start, "it") && self.passive_it(i, lo)
+            })
+        {
+            // "It is said that…": an empty subject is no speaker
+            if self.passive_it(i, lo) {
+                cue.speaker = None;
+                return self.forward_content(&cue);
+            }
+        }
+        // "The snow is expected to ease", "Trump is said to favor …": a
+        // raised passive names no speaker; its subject belongs to the
+        // content, split around the verb
+        let raised = speaker.filter(|sp| {
+            sp.kind != MentionKind::Relative
+                && self.is(ce, "to")
+                && self.word(i).ends_with("ed")
+                && self.verb_in(cw, verb_lists::RAISING)
+                && (self.skip_verb_group_left(i, lo)..i)
+                    .any(|j| self.in_list(j, lists::PASSIVE_BE_FORMS))
+        });
+        if let Some(sp) = raised {
+            cue.speaker = None;
+            let mut d = self.forward_content(&cue)?;
+            d.content.insert(0, sp.span(self.toks));
+            d.rule = RuleId::IndirectRaised;
+            return Some(d);
+        }
+        self.forward_content(&cue)
+    }
+
+    /// The content after a verb cue, from its opening (that-clause, quote,
+    /// infinitive, wh-clause, object…) to where the author's words begin.
+    fn forward_content(&mut self, c: &VerbCue) -> Option<Draft> {
+        let (lo, hi) = c.clause;
+        let (k, addr, src) = self.after_cue(c.cue.1, hi, c.addressee_object, lo);
+        if k >= hi {
+            return None;
+        }
+        let (start, rule) = match self.content_opening(c, k, addr)? {
+            Opening::At(start, rule) => (start, rule),
+            Opening::Described => return self.described_object(c, k, addr, src),
+        };
+        let t = &self.toks[k];
+        if t.is_word() && t.has(flags::CONJ) && !self.is(k, "that") && !t.in_list(lists::WH_WORDS) {
+            return None;
+        }
+        let (end_tok, in_quote, span) = self.content_extent(c, start, rule)?;
+        // "…, as cited by TASS": the outlet that relayed the report
+        let src = src.or_else(|| self.relay_after(end_tok, hi));
+        let span = self.content_cuts(c, start, rule, (end_tok, in_quote), span)?;
+        let mut d = Draft {
+            speaker: c.speaker,
+            cue: c.cue,
+            cue_word: c.word,
+            content: vec![span],
+            source: src,
+            addressee: addr,
+            rule: c.rule_hint.unwrap_or(rule),
+            sent: c.sent,
+        };
+        self.relay_and_partner(&mut d, &c.extras, lo);
+        Some(d)
+    }
+
+    /// Where the content after a cue opens, at token `k` after the tag,
+    /// and the rule it makes; `addr` is the addressee the tag found.
+    fn content_opening(&self, c: &VerbCue, k: usize, addr: Option<Np>) -> Option<Opening> {
+        let hi = c.clause.1;
+        let (class, cw) = (c.class, c.word);
+        let t = &self.toks[k];
+        let at = |rule| Some(Opening::At(k, rule));
+        if self.is(k, "that") {
+            at(RuleId::IndirectThat)
+        } else if t.is_quote() {
+            at(RuleId::IndirectObject)
+        } else if t.is_punct(':') || t.is_punct(',') {
+            // "said: the plan…" / "said, the plan…"
+            if k + 1 >= hi || class != CueClass::Speech || t.is_punct(',') {
+                return None;
+            }
+            Some(Opening::At(k + 1, RuleId::IndirectClause))
+        } else if self.is(k, "to")
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|u| (u.is_word() && !u.cap) || u.is_quote())
+        {
+            let takes_inf = match cw {
+                CueWord::Verb(v) => self.lex.verb(v).infinitive || c.addressee_object,
+                _ => false,
+            };
+            if !matches!(class, CueClass::Intention | CueClass::Belief) && !takes_inf {
+                return None;
+            }
+            // "urged her peers to act", "called on Muslims to stand up":
+            // the one urged belongs to the content
+            let start = addr.filter(|a| a.end == k).map_or(k, |a| a.start);
+            Some(Opening::At(start, RuleId::IndirectInfinitive))
+        } else if t.in_list(lists::WH_WORDS) && class != CueClass::Intention {
+            at(RuleId::IndirectClause)
+        } else if self.is(k, "about")
+            && class == CueClass::Speech
+            && k + 1 < hi
+            && self.object_start(k + 1, hi)
+        {
+            // "warned us about those rapists", "joked about the economy":
+            // annotators mostly leave the "about" out of the content
+            Some(Opening::At(k + 1, RuleId::IndirectObject))
+        } else if !(class == CueClass::Intention
+            || c.needs
+            || matches!(cw, CueWord::Verb(v) if self.lex.verb(v).no_bare_clause))
+            && (self.clause_start(k, hi)
+                || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
+        {
+            at(RuleId::IndirectClause)
+        } else if self.is_object_verb(cw)
+            && self.object_start(k, hi)
+            && !(self.written(k, lists::REFLEXIVES)
+                && self.verb_in(cw, verb_lists::REFLEXIVE_IDIOM))
+        {
+            // "endorsed Sanders in the primary", "called the plan a mistake":
+            // the object, to the end of its clause
+            at(RuleId::IndirectObject)
+        } else if self.is(k, "as") && k + 1 < hi {
+            Some(Opening::Described)
+        } else {
+            None
+        }
+    }
+
+    /// "the candidate, whom he described as “volatile,”": the relative
+    /// pronoun stands for what is described, and is content with the
+    /// description from `as` (token `k`) to the next comma.
+    fn described_object(
+        &mut self,
+        c: &VerbCue,
+        k: usize,
+        addr: Option<Np>,
+        src: Option<Np>,
+    ) -> Option<Draft> {
+        let (lo, hi) = c.clause;
+        let sp = c.speaker?;
+        if sp.start <= lo || !self.in_list(sp.start - 1, lists::OBJECT_RELATIVES) {
+            return None;
+        }
+        let rel = self.toks[sp.start - 1].span;
+        let end = (k + 1..hi)
+            .find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))
+            .unwrap_or(hi);
+        let mut d = Draft {
+            speaker: c.speaker,
+            cue: c.cue,
+            cue_word: c.word,
+            content: vec![rel, self.span_of(k, end)?],
+            source: src,
+            addressee: addr,
+            rule: RuleId::IndirectRelative,
+            sent: c.sent,
+        };
+        if d.content.iter().any(|c| self.is_taken_span(*c)) {
+            return None;
+        }
+        self.relay_and_partner(&mut d, &c.extras, lo);
+        Some(d)
+    }
+
+    /// The content from `start`: to the sentence end, or across sentences
+    /// to the end of a quotation that it opens; a relative clause (", who
+    /// said …,") ends at its closing comma, and without a quotation it
+    /// ends before what the author adds (", which …", ", while …", a dash
+    /// clause, a semicolon, ", and they …"). Returns its end token,
+    /// whether it is a quotation, and its span.
+    fn content_extent(
+        &self,
+        c: &VerbCue,
+        start: usize,
+        rule: RuleId,
+    ) -> Option<(usize, bool, Span)> {
+        let hi = c.clause.1;
+        let mut end_tok = hi;
+        if c.speaker.is_some_and(|sp| sp.kind == MentionKind::Relative) {
+            if let Some(comma) = self.comma_outside_quotes(start..hi) {
+                end_tok = comma;
+            }
+        }
+        let quote = self
+            .quote_opened_at(start)
+            .filter(|_| self.toks[start].is_quote());
+        let mut span = self.span_of(start, end_tok)?;
+        if let Some(q) = quote {
+            if q.span.end > span.end {
+                span = Span::new(span.start, q.span.end);
+                end_tok = q.end;
+            }
+            return Some((end_tok, true, span));
+        }
+        let tail = self.content_tail(start, end_tok);
+        let tight = if matches!(rule, RuleId::IndirectObject | RuleId::IndirectInfinitive) {
+            self.object_tail(start, end_tok)
+        } else {
+            None
+        };
+        if let Some(cut) = [tail, tight].into_iter().flatten().min() {
+            end_tok = cut;
+            span = self.span_of(start, cut)?;
+        }
+        Some((end_tok, false, span))
+    }
+
+    /// The first comma outside quotation marks among tokens `r`.
+    fn comma_outside_quotes(&self, r: std::ops::Range<usize>) -> Option<usize> {
+        r.into_iter()
+            .find(|&j| self.toks[j].is_punct(',') && !self.in_quote(j))
+    }
+
+    /// ", as cited by TASS" right after the content ending at `end_tok`:
+    /// the outlet that relayed the report.
+    fn relay_after(&self, end_tok: usize, hi: usize) -> Option<Np> {
+        if end_tok >= hi || !self.toks[end_tok].is_punct(',') {
+            return None;
+        }
+        let o = self.relay_at(end_tok + 1)?;
+        let stop = (o..hi)
+            .find(|&k| self.toks[k].is_punct(',') || self.toks[k].is_quote())
+            .unwrap_or(hi);
+        let np = self.np.np_right(o, stop, o)?;
+        (np.end == stop && !(o..stop).any(|k| self.taken[k])).then_some(np)
+    }
+
+    /// Shorten the content `span` from `start` (ending at token `end_tok`,
+    /// a quotation or not): an object ends at its clause's punctuation; a
+    /// report in a fronted subordinate clause ends with the clause; a
+    /// second coordinated cue verb starts its own attribution; content an
+    /// earlier attribution took is cut off.
+    fn content_cuts(
+        &self,
+        c: &VerbCue,
+        start: usize,
+        rule: RuleId,
+        (mut end_tok, quoted): (usize, bool),
+        mut span: Span,
+    ) -> Option<Span> {
+        let (lo, hi) = c.clause;
+        if rule == RuleId::IndirectObject {
+            if let Some(cut) = (start + 1..end_tok).find(|&j| {
+                !self.in_quote(j)
+                    && (matches!(
+                        self.toks[j].kind,
+                        TokKind::Punct(';' | '—' | '–' | '(' | ':')
+                    ) || self.toks[j].is_punct(',')
+                        || self.toks[j].is_punct('-') && self.toks[j].space_before)
+            }) {
+                end_tok = cut;
+                span = self.span_of(start, cut)?;
+            }
+        }
+        if !quoted {
+            // "While Ramos said that A, he appears …": a report inside a
+            // fronted subordinate clause ends where the clause does
+            let subordinate = c.speaker.is_some_and(|sp| {
+                sp.start > lo
+                    && self.in_list(sp.start - 1, lists::FRONTED_SUBORDINATORS)
+                    && (sp.start - 1 == lo || self.in_list(lo, lists::SENTENCE_LEAD_INS))
+            });
+            let clause_end = if subordinate {
+                self.comma_outside_quotes(start + 1..end_tok)
+            } else {
+                None
+            };
+            if let Some(cut) = clause_end {
+                end_tok = cut;
+                span = self.span_of(start, cut)?;
+            }
+            // "… tweeted a photo and said she had been hurt": a second cue
+            // verb coordinated with this one starts its own attribution
+            if let Some(cut) = self.coordinated_cue(start, end_tok) {
+                span = self.span_of(start, trim_punct_left(self.toks, start, cut, ",;"))?;
+            }
+        }
+        if self.is_taken_span(span) {
+            // content overlaps an earlier attribution: trim at it
+            let first_taken = (start..hi).find(|&j| self.taken[j])?;
+            let e = trim_punct_left(self.toks, start, first_taken, ",;:—-");
+            span = self.span_of(start, e)?;
+            let words = (start..e).filter(|&j| self.toks[j].is_word()).count();
+            if words < 2 {
+                return None;
+            }
+        }
+        Some(span)
+    }
+
+    /// The "and"/"but" before a second speech verb among tokens
+    /// `start + 1..end`, outside quotation marks.
+    fn coordinated_cue(&self, start: usize, end: usize) -> Option<usize> {
+        (start + 1..end).find(|&j| {
+            self.in_list(j, lists::COORDINATORS) && !self.in_quote(j) && {
+                let v = self.skip_adverbs_right(j + 1, end);
+                v < end
+                    && self.toks[v]
+                        .verb()
+                        .is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
+                    && !self.word(v).ends_with("ing")
+            }
+        })
+    }
+}
+
+/// A verb cue with its speaker, as `forward_at` found them.
+struct VerbCue {
+    /// Cue tokens `[start, end)`.
+    cue: (usize, usize),
+    word: CueWord,
+    class: CueClass,
+    /// The verb's object may be its addressee ("told Carlson").
+    addressee_object: bool,
+    /// The verb needs an explicit complement.
+    needs: bool,
+    speaker: Option<Np>,
+    /// Phrases found between the subject and the verb.
+    extras: Vec<Np>,
+    /// The rule the speaker's kind sets (participle, coordinated verb).
+    rule_hint: Option<RuleId>,
+    /// The sentence's first token and the end of its content.
+    clause: (usize, usize),
+    sent: usize,
+}
+
+/// Where a cue's content opens.
+enum Opening {
+    /// At this token, for this rule.
+    At(usize, RuleId),
+    /// At "as" after a relative pronoun ("whom he described as …").
+    Described,
+}
+
+/// Move `end` left over punctuation marks in `marks`, not past `start`.
+fn trim_punct_left(toks: &[Token], start: usize, mut end: usize, marks: &str) -> usize {
+    while end > start && matches!(toks[end - 1].kind, TokKind::Punct(c) if marks.contains(c)) {
+        end -= 1;
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    #[test]
+    fn a_clause_after_the_cue() {
+        assert_eq!(
+            found("Berg told the council that the bridge would open."),
+            ["indirect.that | Berg | told | that the bridge would open | to the council"]
+        );
+        assert_eq!(
+            found("Ashby told Berg the bridge would open."),
+            ["indirect.clause | Ashby | told | the bridge would open | to Berg"]
+        );
+    }
+
+    /// An outlet that relayed the report, after the content.
+    #[test]
+    fn a_relay_after_the_content() {
+        assert_eq!(
+            found("Berg told reporters on Monday that the bridge would open, as cited by Reuters."),
+            ["indirect.that | Berg | told | that the bridge would open | to reporters | via Reuters"]
+        );
+    }
+
+    #[test]
+    fn an_infinitive_an_object_and_a_raised_subject() {
+        assert_eq!(
+            found("Berg wants to open the bridge in May."),
+            ["indirect.infinitive | Berg | wants | to open the bridge"]
+        );
+        assert_eq!(
+            found("Berg endorsed the plan in October."),
+            ["indirect.object | Berg | endorsed | the plan"]
+        );
+        assert_eq!(
+            found("The bridge is expected to open in May."),
+            ["indirect.raised | - | expected | The bridge to open"]
+        );
+    }
+
+    /// A participle and a second verb report for the sentence's speaker.
+    #[test]
+    fn the_sentences_speaker_again() {
+        assert_eq!(
+            found("Berg spoke for an hour, adding that the bridge would open."),
+            ["indirect.participle | Berg | adding | that the bridge would open"]
+        );
+        assert_eq!(
+            found("Berg thanked the crowd and said the bridge would open."),
+            [
+                "indirect.object | Berg | thanked | the crowd",
+                "indirect.coordinated | Berg | said | the bridge would open",
+            ]
+        );
+    }
+
+    /// The relative pronoun stands for what is described.
+    #[test]
+    fn what_a_relative_pronoun_stands_for() {
+        assert_eq!(
+            found("The bridge, which the mayor described as safe, will open."),
+            ["indirect.relative | the mayor | described | which as safe"]
+        );
+    }
+}

@@ -1,0 +1,215 @@
+//! Pass 3, inverted and parenthetical indirect speech: content, then the
+//! speaker and cue (`indirect.inverted`, `indirect.inverted-cue-speaker`),
+//! or the tag between two parts of the content (`indirect.parenthetical`).
+
+use crate::lexicon::{flags, lists, CueClass};
+use crate::mention::{MentionKind, Np};
+use crate::token::TokKind;
+
+use super::ctx::Ctx;
+use super::draft::{CueWord, Draft};
+use super::id::RuleId;
+
+impl<'a> Ctx<'a> {
+    pub(super) fn inverted(&mut self, out: &mut Vec<Draft>) {
+        self.scan_drafts(out, (0, 0), |ctx, i, (lo, hi, si), _| {
+            ctx.inverted_at(i, lo, hi, si)
+        });
+    }
+
+    /// "The talks will resume, Berg said." (and "…, said Berg.", "The
+    /// talks, Berg said, will resume."): a cue at token `i` after the
+    /// content, in the sentence `si` of tokens `lo..hi`.
+    pub(super) fn inverted_at(
+        &mut self,
+        i: usize,
+        lo: usize,
+        hi: usize,
+        si: usize,
+    ) -> Option<Draft> {
+        let (ce, cw, ao) = self.inverted_cue(i, lo)?;
+        let (speaker, comma, quote_end, rule) = self.inverted_speaker(i, ce, lo, hi)?;
+        if comma <= lo || self.earlier_speech_cue(lo, comma) {
+            return None;
+        }
+        let after_from = if rule == RuleId::IndirectInverted {
+            ce
+        } else {
+            speaker.end
+        };
+        let (mut k, addr, src) = self.after_cue(after_from, hi, ao, lo);
+        if rule == RuleId::IndirectInvertedCueSpeaker && k < hi && self.speaker_goes_on(k, hi, lo) {
+            k = hi;
+        }
+        let mut content = vec![self.span_of(lo, quote_end.unwrap_or(comma))?];
+        let mut rule = rule;
+        if k < hi {
+            // parenthetical: "A, X said, B."
+            if matches!(
+                self.toks[k].kind,
+                TokKind::Punct('—' | '–' | '-' | '(' | ';')
+            ) || (self.toks[k].is_punct(',') && self.in_list(k + 1, lists::COORDINATORS))
+            {
+                // "…, the office reported on Tuesday -- a development that…"
+            } else if self.toks[k].is_punct(',')
+                && k + 1 < hi
+                && !self.is(k + 1, "and")
+                && !self.is(k + 1, "adding")
+                && self.toks[k + 1].verb().is_none()
+            {
+                content.push(self.span_of(k + 1, hi)?);
+                rule = RuleId::IndirectParenthetical;
+            } else {
+                return None;
+            }
+        }
+        // the content before must look like a clause, not a subordinate
+        // phrase: at least three words
+        let words = (lo..comma).filter(|&j| self.toks[j].is_word()).count();
+        let pp_led = self.toks[lo].has(flags::PREP) && !self.toks[lo].has(flags::CONJ);
+        if (words < 3 || (pp_led && words < 8)) && content.len() == 1 {
+            return None;
+        }
+        if content.iter().any(|c| self.is_taken_span(*c)) {
+            return None;
+        }
+        let mut d = Draft {
+            speaker: Some(speaker),
+            cue: (i, ce),
+            cue_word: cw,
+            content,
+            source: src,
+            addressee: addr,
+            rule,
+            sent: si,
+        };
+        self.relay_and_partner(&mut d, &[], lo);
+        Some(d)
+    }
+
+    /// A verb cue at token `i` that may stand after its content: not an
+    /// intention, a participle, or a verb needing its complement (unless
+    /// passive: "…, Lavrov was cited as saying / was quoted"). Returns the
+    /// cue's end, the cue, and whether its object may be an addressee.
+    fn inverted_cue(&mut self, i: usize, lo: usize) -> Option<(usize, CueWord, bool)> {
+        let (ce, cw) = self.cue_at(i)?;
+        let (class, _, ao, needs) = self.verb_info(cw);
+        let passive = (self.skip_verb_group_left(i, lo)..i)
+            .any(|j| self.in_list(j, lists::PASSIVE_BE_FORMS))
+            && self.word(i).ends_with("ed");
+        if !matches!(cw, CueWord::Verb(_))
+            || class == CueClass::Intention
+            || (needs && class == CueClass::Speech && !passive)
+            || self.word(i).ends_with("ing")
+        {
+            return None;
+        }
+        Some((ce, cw, ao))
+    }
+
+    /// The speaker of an inverted cue at `i` (ending at `ce`) and the
+    /// comma that ends the content before it: form A "…, Lavrov said",
+    /// form B "…, said Lavrov". Returns the speaker, the comma, where the
+    /// content ends when the comma is inside a closing quotation mark
+    /// ("This is a “raw time,” said Axelrod"), and the rule.
+    fn inverted_speaker(
+        &self,
+        i: usize,
+        ce: usize,
+        lo: usize,
+        hi: usize,
+    ) -> Option<(Np, usize, Option<usize>, RuleId)> {
+        if let Some((np, _)) = self.subject(i, lo) {
+            let mut c = np.start;
+            if c > lo && self.toks[c - 1].is_quote() {
+                c -= 1;
+            }
+            if c <= lo || !(self.toks[c - 1].is_punct(',') || self.toks[c - 1].is_punct('—')) {
+                return None;
+            }
+            return Some((np, c - 1, None, RuleId::IndirectInverted));
+        }
+        let mut c = i;
+        while c > lo && self.toks[c - 1].is_word() && self.toks[c - 1].has(flags::ADV) {
+            c -= 1;
+        }
+        let mut quote_end = None;
+        if c > lo + 1 && self.toks[c - 1].is_quote() && self.toks[c - 2].is_punct(',') {
+            quote_end = Some(c);
+            c -= 1;
+        }
+        if c <= lo || !self.toks[c - 1].is_punct(',') {
+            return None;
+        }
+        let np = self.np.np_right(ce, hi, ce)?;
+        if np.kind == MentionKind::Relative {
+            return None;
+        }
+        Some((np, c - 1, quote_end, RuleId::IndirectInvertedCueSpeaker))
+    }
+
+    /// "Christie said that A — no different, he said, from B": a speech
+    /// cue with its own subject before the comma is the outer attribution.
+    fn earlier_speech_cue(&self, lo: usize, comma: usize) -> bool {
+        (lo..comma).any(|j| {
+            !self.in_quote(j)
+                && !self.taken[j]
+                && self.toks[j].has(flags::CUE_VERB)
+                && self.toks[j]
+                    .verb()
+                    .is_some_and(|v| self.lex.verb(v).class == CueClass::Speech)
+                && (self.is(j + 1, "that")
+                    || self.toks.get(j + 1).is_some_and(|t| t.pronoun().is_some()))
+                && self.subject(j, lo).is_some()
+        })
+    }
+
+    /// "…, said David Axelrod, a longtime ally.", "…, said a handful of
+    /// Democrats who point to …": after an inverted speaker (at `k`) its
+    /// apposition or relative clause ends the sentence.
+    fn speaker_goes_on(&self, k: usize, hi: usize, lo: usize) -> bool {
+        let relative = self.in_list(k, lists::SPEAKER_CONTINUATIONS);
+        let apposition = self.toks[k].is_punct(',')
+            && self.np.np_right(k + 1, hi, lo).is_some_and(|a| {
+                a.end >= hi || self.toks[a.end].is_punct(',') && self.is(a.end + 1, "who")
+            });
+        relative || apposition
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    #[test]
+    fn the_tag_after_the_content() {
+        assert_eq!(
+            found("The bridge will open in May, Berg said."),
+            ["indirect.inverted | Berg | said | The bridge will open in May"]
+        );
+        assert_eq!(
+            found("The bridge will open, said Berg."),
+            ["indirect.inverted-cue-speaker | Berg | said | The bridge will open"]
+        );
+        // what follows the tag is the author's: ", and it will be free"
+        assert_eq!(
+            found("The bridge will open, Berg said, and it will be free."),
+            ["indirect.inverted | Berg | said | The bridge will open"]
+        );
+    }
+
+    #[test]
+    fn the_tag_between_two_parts_of_the_content() {
+        assert_eq!(
+            found("The bridge, Berg said, will open in May."),
+            ["indirect.parenthetical | Berg | said | The bridge will open in May"]
+        );
+    }
+
+    /// A verb that needs its complement ("stated") does not stand after
+    /// the content.
+    #[test]
+    fn a_verb_needing_a_complement_is_no_inverted_tag() {
+        assert!(found("The bridge will open in May, Berg stated.").is_empty());
+    }
+}

@@ -1,0 +1,477 @@
+//! Speakers: the subject of a cue (through appositions, partitives and
+//! prepositional phrases), the sentence's speaker for participles and
+//! coordinated verbs, and the empty subject of "It is said".
+
+use crate::lexicon::{flags, lists};
+use crate::mention::{MentionKind, Np};
+
+use super::ctx::Ctx;
+use super::draft::Draft;
+use super::id::RuleId;
+
+impl<'a> Ctx<'a> {
+    /// The subject of a cue at `cue_start`: the phrase left of the verb
+    /// group, through appositives, or at the clause start when a
+    /// prepositional phrase separates it from the verb. Returns it with
+    /// the phrases found on the way (appositions, interview partners).
+    pub(super) fn subject(&self, cue_start: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
+        let i = self.subject_end(cue_start, lo);
+        if i <= lo {
+            return None;
+        }
+        if self.toks[i - 1].is_punct(',') || self.toks[i - 1].is_punct(')') {
+            return self.apposed_subject(i - 1, lo);
+        }
+        self.plain_subject(i, lo)
+    }
+
+    /// Where the subject of a cue at `cue_start` ends: left of the verb
+    /// group, and for "Pence went on to say", "I am here to tell you",
+    /// "she began to argue" left of the verb governing the infinitive.
+    fn subject_end(&self, cue_start: usize, lo: usize) -> usize {
+        let i = self.skip_verb_group_left(cue_start, lo);
+        if i > lo + 1 && self.is(i - 1, "to") {
+            let mut j = i - 1;
+            let mut n = 0;
+            while j > lo && n < 3 {
+                let t = &self.toks[j - 1];
+                if !t.is_word()
+                    || t.cap
+                    || t.pronoun().is_some()
+                    || t.has(flags::DET)
+                    || (t.has(flags::PREP) && !self.is(j - 1, "on"))
+                {
+                    break;
+                }
+                j -= 1;
+                n += 1;
+            }
+            if n > 0 {
+                return self.skip_verb_group_left(j, lo);
+            }
+        }
+        i
+    }
+
+    /// A subject before appositives that end at the comma or parenthesis
+    /// `close`: "Lavrov, Russia's foreign minister, said", "Anna Berg, 41,
+    /// a teacher from Ohio, said", "Sanders (I-Vt.) said".
+    fn apposed_subject(&self, close: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
+        let paren = self.toks[close].is_punct(')');
+        let mut k = close;
+        let mut segments = 0;
+        // a cue verb seen in the current segment: only a relative
+        // clause ("Barkley, who votes for Democrats, said") may hold one
+        let mut verb_in_segment = false;
+        while k > lo && close - k < 60 {
+            k -= 1;
+            let t = &self.toks[k];
+            // "Sanders (I-Vt.) said": an abbreviation's period inside
+            // the parentheses does not end anything
+            if (t.is_final() && !(paren && t.is_punct('.')))
+                || t.is_quote()
+                || t.is_punct(';')
+                || t.is_punct(':')
+            {
+                return None;
+            }
+            let noun_use = k > lo
+                && (self.toks[k - 1].has(flags::DET | flags::PREP)
+                    || self.written(k - 1, lists::POSSESSIVES));
+            if t.verb().is_some() && t.has(flags::CUE_VERB) && !t.cap && !noun_use {
+                verb_in_segment = true;
+            }
+            let opener = if paren {
+                t.is_punct('(')
+            } else {
+                t.is_punct(',')
+            };
+            if !opener {
+                continue;
+            }
+            if verb_in_segment && !(k + 1 < close && self.in_list(k + 1, lists::CLAUSE_RELATIVES)) {
+                return None;
+            }
+            verb_in_segment = false;
+            segments += 1;
+            if let Some(found) = self.subject_before_apposition(k, close, lo, segments) {
+                return Some(found);
+            }
+            if segments >= 3 || paren {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject before an apposition that opens at `open` and closes at
+    /// `close`, the `segments`th apposition counted from the verb.
+    fn subject_before_apposition(
+        &self,
+        open: usize,
+        close: usize,
+        lo: usize,
+        segments: usize,
+    ) -> Option<(Np, Vec<Np>)> {
+        // "Ed Rendell (D), a Clinton supporter, said"
+        let mut end = open;
+        if end > lo && self.toks[end - 1].is_punct(')') {
+            if let Some(paren) = (end.saturating_sub(8).max(lo)..end - 1)
+                .rev()
+                .find(|&x| self.toks[x].is_punct('('))
+            {
+                end = paren;
+            }
+        }
+        let np = self.np.np_left(end, lo, lo)?;
+        let apposition = || self.np.np_right(open + 1, close, lo);
+        let strong = matches!(
+            np.kind,
+            MentionKind::Name | MentionKind::Org | MentionKind::Pronoun
+        ) || (np.kind == MentionKind::Description && segments == 1);
+        let cs = self.clause_start_before(np.start, lo);
+        if strong && np.start == cs {
+            let Some(app) = apposition() else {
+                return Some((np, Vec::new()));
+            };
+            // "The spokesman, Victor Rusu, told": the name in the
+            // apposition names the described speaker
+            if np.kind == MentionKind::Description
+                && app.kind == MentionKind::Name
+                && app.end == close
+            {
+                let named = Np {
+                    start: np.start,
+                    end: app.end,
+                    head: app.head,
+                    kind: MentionKind::Name,
+                    name: app.name,
+                    known: None,
+                };
+                return Some((named, Vec::new()));
+            }
+            return Some((np, vec![app]));
+        }
+        // "Lee Zeldin of New York, a supporter, said": the phrase before
+        // the apposition ends in a post-modifier
+        if np.start > cs && self.toks[np.start - 1].has(flags::PREP) {
+            let head = self.np.np_right(cs, np.start, lo)?;
+            if head.end < np.start
+                && self.written(head.end, lists::NAME_POSTMODIFIERS)
+                && matches!(head.kind, MentionKind::Name | MentionKind::Description)
+            {
+                return Some((head, apposition().into_iter().collect()));
+            }
+        }
+        None
+    }
+
+    /// The phrase right before the verb group ending at `i`, through a
+    /// partitive ("one of the former prosecutors said"); when it is a
+    /// preposition's object, the clause's subject before the prepositional
+    /// phrases ("Smith, in an interview with X, said").
+    fn plain_subject(&self, i: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
+        let mut np = self.np.np_left(i, lo, lo)?;
+        // "one of the former prosecutors", "many of them": a partitive
+        // "of" belongs to the phrase
+        while np.start >= lo + 2 && self.is(np.start - 1, "of") {
+            let q = &self.toks[np.start - 2];
+            let partitive = q.has(flags::DET | flags::PERSON_NOUN | flags::TITLE)
+                || self.np.quantity_left(np.start - 1, lo).is_some()
+                || q.in_list(lists::PARTITIVES);
+            if !partitive {
+                break;
+            }
+            let mut st = np.start - 2;
+            if let Some(left) = self.np.np_left(np.start - 1, lo, lo) {
+                st = left.start.min(st);
+            }
+            np = Np { start: st, ..np };
+        }
+        if np.start > lo && !matches!(np.kind, MentionKind::Relative | MentionKind::Pronoun) {
+            let p = &self.toks[np.start - 1];
+            let subordinator = p.in_list(lists::SUBORDINATORS);
+            if p.is_word() && p.has(flags::PREP) && !p.cap && !subordinator {
+                let cs = self.clause_start_before(np.start - 1, lo);
+                if i - cs > 30 {
+                    return None;
+                }
+                let subj = self.np.np_right(cs, np.start, lo)?;
+                let after = &self.toks[subj.end];
+                if subj.end < np.start
+                    && after.is_word()
+                    && (after.has(flags::PREP) || self.word(subj.end) == "as")
+                {
+                    // keep interview partners and relays found in between
+                    return Some((subj, vec![np]));
+                }
+                return None;
+            }
+        }
+        Some((np, Vec::new()))
+    }
+
+    /// The subject of the sentence starting at `lo`, after an introductory
+    /// phrase that ends with a comma ("In Texas, half of voters …").
+    pub(super) fn sentence_subject(&self, lo: usize, before: usize) -> Option<Np> {
+        let mut start = lo;
+        let t = &self.toks[lo];
+        if t.has(flags::PREP | flags::ADV | flags::CONJ) || self.word(lo).ends_with("ing") {
+            let comma = (lo..before.min(lo + 15)).find(|&k| self.toks[k].is_punct(','))?;
+            start = comma + 1;
+        }
+        let np = self.np.np_right(start, before, start)?;
+        (np.kind != MentionKind::Relative && np.end < before).then_some(np)
+    }
+
+    /// The speaker of a verb cue at `i`: its subject; for a participle
+    /// (", saying …") or a second coordinated verb ("… and said …") the
+    /// sentence's speaker; for "It is said" none. Returns the speaker,
+    /// phrases found between subject and verb, and a rule id override.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn speaker_for_cue(
+        &self,
+        i: usize,
+        lo: usize,
+        si: usize,
+        out: &[Draft],
+    ) -> Option<(Option<Np>, Vec<Np>, Option<RuleId>)> {
+        let w = self.word(i);
+        // "saying" after "is"/"was"/"been" is a progressive verb, not a
+        // participle
+        let g = self.skip_verb_group_left(i, lo);
+        let progressive = (g..i).any(|j| self.in_list(j, lists::BE_FORMS));
+        let gerund = w.ends_with("ing") && !progressive;
+        // "X was cited (by TASS) as saying", "TASS quoted X as saying"
+        if gerund && i > lo + 1 && self.is(i - 1, "as") {
+            let mut v = i - 1;
+            // passive with an optional by-phrase
+            if let Some(by) = (v.saturating_sub(10).max(lo)..v)
+                .rev()
+                .find(|&j| self.is(j, "by"))
+            {
+                if by > lo && self.in_list(by - 1, lists::CITING_PARTICIPLES) {
+                    v = by;
+                }
+            }
+            if v > lo && self.in_list(v - 1, lists::CITING_PARTICIPLES) {
+                let a = self.skip_verb_group_left(v - 1, lo);
+                if a < v - 1 {
+                    if let Some((np, ex)) = self.subject(v - 1, lo) {
+                        return Some((Some(np), ex, None));
+                    }
+                }
+            }
+            // active: the phrase between cited/quoted and "as"
+            if let Some(np) = self.np.np_left(i - 1, lo, lo) {
+                if np.start > lo && self.in_list(np.start - 1, lists::CITING_PARTICIPLES) {
+                    return Some((Some(np), Vec::new(), None));
+                }
+            }
+        }
+        if let Some((np, ex)) = self.subject(i, lo) {
+            // a participle's subject only after cited/quoted: "Lavrov
+            // telling Carlson"
+            let p = np.start;
+            let cited = p > lo
+                && (self.in_list(p - 1, lists::CITING_PARTICIPLES)
+                    || (self.is(p - 1, "as") && p > lo + 1));
+            if !gerund || cited {
+                return Some((Some(np), ex, None));
+            }
+        }
+        // "with 30 percent of voters saying …", "left supporters telling
+        // …": a participle right after a noun phrase for people reports
+        // what they say
+        if gerund && g > lo && self.toks[g - 1].is_word() {
+            if let Some(np) = self.np.np_left(g, lo, lo) {
+                let people = match np.kind {
+                    MentionKind::Name | MentionKind::Org => true,
+                    MentionKind::Description => {
+                        self.toks[np.head].has(
+                            flags::TITLE
+                                | flags::PERSON_NOUN
+                                | flags::ORG_HEAD
+                                | flags::OUTLET_NOUN,
+                        ) || self.np.quantity_left(np.end, np.start).is_some()
+                    }
+                    _ => false,
+                };
+                let after_verb_object = np.start > lo
+                    && (self.toks[np.start - 1].verb().is_some()
+                        || self.toks[np.start - 1].has(flags::AUX));
+                if people && !after_verb_object {
+                    return Some((Some(np), Vec::new(), Some(RuleId::IndirectParticiple)));
+                }
+            }
+        }
+        let after_comma = g > lo
+            && (self.toks[g - 1].is_punct(',')
+                || self.toks[g - 1].is_punct('—')
+                || self.toks[g - 1].is_punct('–'));
+        let coordinated = g > lo && self.in_list(g - 1, lists::COORDINATORS);
+        if (gerund && after_comma) || coordinated {
+            let prev = self
+                .drafts_of(si, out)
+                .find(|d| d.speaker.is_some() && d.cue.1 <= i)
+                .and_then(|d| d.speaker)
+                .or_else(|| self.sentence_subject(lo, i))?;
+            let hint = if gerund {
+                RuleId::IndirectParticiple
+            } else {
+                RuleId::IndirectCoordinated
+            };
+            return Some((Some(prev), Vec::new(), Some(hint)));
+        }
+        if self.passive_it(i, lo) {
+            return Some((None, Vec::new(), None));
+        }
+        if !gerund {
+            if let Some(np) = self.fallback_subject(i, lo) {
+                return Some((Some(np), Vec::new(), None));
+            }
+        }
+        None
+    }
+
+    /// When the subject parser gives up on a long subject ("Marlon
+    /// Marshall, Clinton's director of state campaigns and political
+    /// engagement, said", "Even the organizer of a rally said"): the first
+    /// noun phrase of the clause, if what lies between it and the verb
+    /// group is only post-modifiers, appositions and relative clauses.
+    pub(super) fn fallback_subject(&self, i: usize, lo: usize) -> Option<Np> {
+        let g = self.skip_verb_group_left(i, lo);
+        if g <= lo || g - lo > 45 {
+            return None;
+        }
+        let mut cs = lo;
+        // "But", "And even", "Still"
+        while cs < g
+            && self.toks[cs].is_word()
+            && self.toks[cs].has(flags::CONJ | flags::ADV)
+            && self.toks[cs].pronoun().is_none()
+            && !self.toks[cs].has(flags::DET)
+        {
+            cs += 1;
+        }
+        // an introductory phrase: "In a statement Tuesday, X said"
+        if cs < g
+            && (self.toks[cs].has(flags::PREP)
+                || (self.word(cs).ends_with("ing") && !self.toks[cs].cap))
+        {
+            let comma = (cs..g).find(|&k| self.toks[k].is_punct(','))?;
+            cs = comma + 1;
+        }
+        let np = self.np.np_right(cs, g, lo)?;
+        if matches!(np.kind, MentionKind::Relative) || np.end >= g {
+            return None;
+        }
+        let mut in_segment = false;
+        let mut relative = false;
+        let mut paren = false;
+        for j in np.end..g {
+            let t = &self.toks[j];
+            // "(D-R.I.)": anything goes inside parentheses
+            if t.is_punct('(') || t.is_punct(')') {
+                paren = t.is_punct('(');
+                continue;
+            }
+            if paren {
+                continue;
+            }
+            if t.is_quote()
+                || t.is_punct(';')
+                || t.is_punct(':')
+                || t.is_final() && !t.is_punct('.')
+            {
+                return None;
+            }
+            if t.is_punct(',') {
+                in_segment = !in_segment;
+                // (or "where": "the state, where she campaigned, …")
+                relative = in_segment
+                    && j + 1 < g
+                    && (self.in_list(j + 1, lists::CLAUSE_RELATIVES) || self.is(j + 1, "where"));
+                continue;
+            }
+            let w = self.word(j);
+            if relative || !t.is_word() || self.written(j, lists::POSSESSIVES) {
+                continue;
+            }
+            if self.written(j, lists::SUBJECT_RELATIVES) {
+                // "the people who voted for him said"
+                relative = true;
+                continue;
+            }
+            if self.is(j, "that") && !in_segment {
+                return None;
+            }
+            // a past form is a verb unless a determiner or preposition
+            // makes it a noun; base and -s forms here are nouns ("a
+            // pro-Trump rally", "state campaigns")
+            let verbish = t.has(flags::AUX)
+                || (t.verb().is_some()
+                    && !t.cap
+                    && w.ends_with("ed")
+                    && !(j > lo && self.toks[j - 1].has(flags::PREP | flags::DET)));
+            let subject_pronoun = t
+                .pronoun()
+                .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+                && !w.eq_ignore_ascii_case("it");
+            if verbish || subject_pronoun {
+                return None;
+            }
+        }
+        Some(np)
+    }
+
+    pub(super) fn passive_it(&self, i: usize, lo: usize) -> bool {
+        // "It is said", "it was reported", "It has been suggested"
+        let mut k = i;
+        let mut aux = false;
+        while k > lo && self.toks[k - 1].has(flags::AUX) {
+            aux = true;
+            k -= 1;
+        }
+        aux && k > lo && self.is(k - 1, "it") && self.word(i).ends_with("ed")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::found;
+
+    /// Appositions, parentheses and relative clauses between the subject
+    /// and its verb.
+    #[test]
+    fn a_subject_through_what_comes_between() {
+        for text in [
+            "Anna Berg, the mayor of Harrow, said the bridge would open.",
+            "Anna Berg, who chairs the panel, said the bridge would open.",
+            "Anna Berg (the mayor) said the bridge would open.",
+        ] {
+            assert_eq!(
+                found(text),
+                ["indirect.clause | Anna Berg | said | the bridge would open"],
+                "{text}"
+            );
+        }
+    }
+
+    /// A described speaker named by the apposition.
+    #[test]
+    fn a_description_named_by_its_apposition() {
+        assert_eq!(
+            found("The spokesman, Tom Ashby, said the bridge would open."),
+            ["indirect.clause | The spokesman, Tom Ashby | said | the bridge would open"]
+        );
+    }
+
+    #[test]
+    fn a_partitive_subject() {
+        assert_eq!(
+            found("One of the lawyers said the case was closed."),
+            ["indirect.clause | One of the lawyers | said | the case was closed"]
+        );
+    }
+}
