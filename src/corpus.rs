@@ -256,6 +256,11 @@ pub fn read(paths: &[String], opts: &Options, ex: &Extractor) -> Result<Corpus> 
             }
         }
     }
+    // records read back keep only what the extractor's scope admits, as
+    // texts extracted here do
+    for r in &mut corpus.records {
+        ex.scope().retain(r);
+    }
     Ok(corpus)
 }
 

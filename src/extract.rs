@@ -4,9 +4,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::class::{AttributionClass, ContentType, Polarity, Scope};
 use crate::date::Date;
 use crate::dateline;
-use crate::lexicon::{CueClass, Lexicon};
+use crate::lexicon::{lists, CueClass, Lexicon};
 use crate::mention::{MentionKind, Np};
 use crate::quote;
 use crate::record::{
@@ -66,6 +67,12 @@ pub struct Cue {
 pub struct Attribution {
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
+    /// How the speaker relates to the content (said, believes, wants…).
+    pub class: AttributionClass,
+    /// What the content is (quotation, clause, topic…).
+    pub content_type: ContentType,
+    /// Affirmed or negated.
+    pub polarity: Polarity,
     /// Who is reported.
     pub speaker: Option<MentionRef>,
     /// The reporting word or phrase.
@@ -118,6 +125,7 @@ pub struct Extraction {
 #[derive(Debug, Clone)]
 pub struct Extractor {
     lex: Lexicon,
+    scope: Scope,
 }
 
 impl Default for Extractor {
@@ -129,7 +137,20 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor using `lex`.
     pub fn new(lex: Lexicon) -> Extractor {
-        Extractor { lex }
+        Extractor {
+            lex,
+            scope: Scope::All,
+        }
+    }
+
+    /// The same extractor keeping only the attributions `scope` admits.
+    pub fn with_scope(self, scope: Scope) -> Extractor {
+        Extractor { scope, ..self }
+    }
+
+    /// Which attributions it keeps.
+    pub fn scope(&self) -> Scope {
+        self.scope
     }
 
     /// The lexicon in use.
@@ -200,7 +221,10 @@ impl Extractor {
         let ordered = quotes_ordered(&quotes);
         for d in drafts {
             let q = (&quotes[..], ordered);
-            attributions.push(self.finish(d, text, &toks, q, &mut res, &sent_starts));
+            let a = self.finish(d, text, &toks, q, &mut res, &sent_starts);
+            if self.scope.admits(a.class, a.content_type) {
+                attributions.push(a);
+            }
         }
         Extraction {
             doc: doc.name.clone(),
@@ -265,8 +289,15 @@ impl Extractor {
         };
         let kind = quote_kind(&d.content, quotes, ordered, toks);
         let _ = MentionKind::Name;
+        let opens_wh = d.content.first().is_some_and(|c| {
+            let i = toks.partition_point(|t| t.span.start < c.start);
+            toks.get(i).is_some_and(|t| t.in_list(lists::WH_WORDS))
+        });
         Attribution {
             kind,
+            class: AttributionClass::of_cue(class),
+            content_type: ContentType::of(kind, d.rule, opens_wh),
+            polarity: Polarity::Affirmed,
             speaker,
             cue: Cue {
                 span: cue_span,
@@ -459,6 +490,9 @@ impl Extraction {
                 AttributionRecord {
                     id: format!("a{}", n + 1),
                     kind: a.kind,
+                    class: a.class,
+                    content_type: a.content_type,
+                    polarity: a.polarity,
                     speaker: mention(&a.speaker),
                     cue: CueRecord {
                         text: self.slice(a.cue.span).to_string(),

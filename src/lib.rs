@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 pub mod build;
+pub mod class;
 pub mod corpus;
 pub mod date;
 pub mod dateline;
@@ -55,6 +56,7 @@ pub mod sentence;
 pub mod span;
 pub mod token;
 
+pub use class::{AttributionClass, ContentType, Polarity, Scope};
 pub use error::{Error, Result};
 pub use export::{Exporter, Format};
 pub use extract::{Attribution, Cue, Document, Extraction, Extractor, MentionRef};

@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::class::{AttributionClass, ContentType, Polarity};
+
 /// Everything extracted from one document.
 ///
 /// Two records are equal when everything written out is: the in-memory
@@ -190,6 +192,18 @@ pub struct AttributionRecord {
     pub id: String,
     /// Direct, indirect or mixed.
     pub kind: QuoteKind,
+    /// How the speaker relates to the content: speech, writing, cognition,
+    /// evidence, intention, request or perception (records written before
+    /// it existed read as speech).
+    #[serde(default)]
+    pub class: AttributionClass,
+    /// What the content is: quote, clause, topic, infinitive or question
+    /// (clause when missing).
+    #[serde(default)]
+    pub content_type: ContentType,
+    /// Affirmed or negated (affirmed when missing).
+    #[serde(default)]
+    pub polarity: Polarity,
     /// Who is reported as saying it.
     pub speaker: Option<MentionRecord>,
     /// The reporting word or phrase.

@@ -6,6 +6,7 @@ use quotegraph::corpus::{self, Holds};
 use quotegraph::export::Format;
 use quotegraph::input::{InputFormat, ReadOptions};
 use quotegraph::render::RecordFormat;
+use quotegraph::Scope;
 
 /// The `--format` of commands that export a graph: the export formats'
 /// names.
@@ -135,6 +136,22 @@ impl From<ExtractFormat> for RecordFormat {
             ExtractFormat::Jsonl => RecordFormat::Jsonl,
             ExtractFormat::Json => RecordFormat::Json,
             ExtractFormat::Table => RecordFormat::Table,
+        }
+    }
+}
+
+/// `--scope`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ScopeArg {
+    Claims,
+    All,
+}
+
+impl From<ScopeArg> for Scope {
+    fn from(s: ScopeArg) -> Scope {
+        match s {
+            ScopeArg::Claims => Scope::Claims,
+            ScopeArg::All => Scope::All,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `quotegraph query`: questions to the graph, over `quotegraph::query`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -15,7 +15,7 @@ use quotegraph::QuoteGraph;
 use serde::Serialize;
 
 use crate::args::DecodeArgs;
-use crate::commands::extractor;
+use crate::commands::Setup;
 use crate::report::{output_failed, report_problems};
 
 /// Where the graph comes from and how to print the answer.
@@ -179,11 +179,11 @@ pub enum Question {
 
 /// The graph, and the problems of inputs (warnings first, then errors).
 fn load(
-    lexicon: Option<&Path>,
+    setup: Setup<'_>,
     paths: &[String],
     decode: &DecodeArgs,
 ) -> Result<(QuoteGraph, Vec<Problem>)> {
-    let ex = extractor(lexicon)?;
+    let ex = setup.extractor()?;
     let mut corpus = corpus::read(paths, &decode.corpus(Holds::ByName), &ex)?;
     let mut problems = std::mem::take(&mut corpus.problems);
     problems.sort_by_key(Problem::is_error);
@@ -305,7 +305,7 @@ fn source(q: &Question) -> (&[String], &DecodeArgs) {
 /// Run one question. Input problems are reported; they, an empty answer
 /// about a known name (with a note saying so), a path not found and an
 /// output file that could not be written make the exit code 1.
-pub fn run(lexicon: Option<&Path>, q: Question) -> Result<ExitCode> {
+pub fn run(setup: Setup<'_>, q: Question) -> Result<ExitCode> {
     if let Question::MentionNetwork { input, .. } | Question::Ego { input, .. } = &q {
         if let Some(o) = &input.output {
             if let Some(f) = graph_format(input)? {
@@ -316,7 +316,7 @@ pub fn run(lexicon: Option<&Path>, q: Question) -> Result<ExitCode> {
         }
     }
     let (paths, decode) = source(&q);
-    let (g, problems) = load(lexicon, paths, decode)?;
+    let (g, problems) = load(setup, paths, decode)?;
     report_problems(&problems);
     let failed = problems.iter().any(Problem::is_error);
     // false: no path found, or an output file could not be written

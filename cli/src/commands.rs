@@ -11,14 +11,24 @@ use quotegraph::export::Format;
 use quotegraph::output::AtomicFile;
 use quotegraph::pipeline::{self, Event};
 use quotegraph::render::{self, RecordFormat, RecordWriter};
-use quotegraph::{eval, input, Extractor};
+use quotegraph::{eval, input, Extractor, Scope};
 
 use crate::args::{DecodeArgs, ExtractFormat, ReadArgs, RunArgs};
 use crate::report::{output_failed, report_problems, Reporter};
 
-/// The extractor of `--lexicon DIR`, or the embedded lexicon's.
-pub fn extractor(lexicon: Option<&Path>) -> Result<Extractor> {
-    Ok(corpus::extractor(lexicon)?)
+/// What every command is set up with: `--lexicon DIR` and `--scope`.
+#[derive(Clone, Copy)]
+pub struct Setup<'a> {
+    pub lexicon: Option<&'a Path>,
+    pub scope: Scope,
+}
+
+impl Setup<'_> {
+    /// The extractor of `--lexicon DIR` (or the embedded lexicon) keeping
+    /// the attributions of `--scope`.
+    pub fn extractor(self) -> Result<Extractor> {
+        Ok(corpus::extractor(self.lexicon)?.with_scope(self.scope))
+    }
 }
 
 /// `extract`: records written as they come, in input order.
@@ -94,19 +104,20 @@ pub fn extract(
 /// `eval`: score records extracted from `paths` (default: the gold's
 /// texts), or read from `pred`, against the gold in `gold`.
 pub fn eval(
-    lexicon: Option<&Path>,
+    setup: Setup<'_>,
     gold: &Path,
     pred: Option<PathBuf>,
     paths: Vec<String>,
     json: bool,
 ) -> Result<ExitCode> {
-    let g = eval::Gold::load(gold)?;
+    let mut g = eval::Gold::load(gold)?;
+    g.scope = setup.scope;
     g.warnings.iter().for_each(|w| eprintln!("warning: {w}"));
     let mut code = ExitCode::SUCCESS;
     let preds = match pred {
         Some(p) => g.predictions_from_jsonl(&p)?,
         None => {
-            let ex = extractor(lexicon)?;
+            let ex = setup.extractor()?;
             let paths = if paths.is_empty() {
                 vec![gold.join("text").display().to_string()]
             } else {
@@ -152,7 +163,7 @@ pub fn export_format(format: Option<Format>, output: Option<&Path>) -> Result<Fo
 
 /// `graph`: the graph of texts (or records) exported.
 pub fn graph(
-    lexicon: Option<&Path>,
+    setup: Setup<'_>,
     paths: &[String],
     format: Option<Format>,
     output: Option<PathBuf>,
@@ -170,7 +181,7 @@ pub fn graph(
     } else {
         Holds::Texts
     };
-    let ex = extractor(lexicon)?;
+    let ex = setup.extractor()?;
     let corpus = corpus::read(paths, &decode.corpus(holds), &ex)?;
     let g = corpus.graph(ex.lexicon())?;
     let code = report_problems(&corpus.problems);
@@ -198,12 +209,12 @@ pub fn graph(
 /// `build`: extractions, the graph in every format and the who-said-what
 /// report.
 pub fn build(
-    lexicon: Option<&Path>,
+    setup: Setup<'_>,
     paths: &[String],
     dir: &Path,
     decode: &DecodeArgs,
 ) -> Result<ExitCode> {
-    let ex = extractor(lexicon)?;
+    let ex = setup.extractor()?;
     quotegraph::output::check_target(dir, true)?;
     let corpus: Corpus = corpus::read(paths, &decode.corpus(Holds::Texts), &ex)?;
     let g = corpus.graph(ex.lexicon())?;

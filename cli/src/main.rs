@@ -14,7 +14,8 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 use quotegraph::export::Format;
 
-use args::{format_parser, DecodeArgs, ExtractFormat, ReadArgs, RunArgs};
+use args::{format_parser, DecodeArgs, ExtractFormat, ReadArgs, RunArgs, ScopeArg};
+use commands::Setup;
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +28,11 @@ struct Cli {
     /// to the embedded ones).
     #[arg(long, global = true, value_name = "DIR")]
     lexicon: Option<PathBuf>,
+    /// Which attributions to keep: claims (propositions put forward by
+    /// speech, writing, cognition or evidence; no intentions, requests,
+    /// perceptions, noun-phrase topics or embedded questions) or all.
+    #[arg(long, global = true, value_enum, default_value_t = ScopeArg::All)]
+    scope: ScopeArg,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -176,6 +182,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let lexicon = cli.lexicon.as_deref();
+    let scope = cli.scope.into();
     match cli.cmd {
         Cmd::Extract {
             paths,
@@ -184,7 +191,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             read,
             run,
         } => {
-            let ex = commands::extractor(lexicon)?;
+            let ex = (Setup { lexicon, scope }).extractor()?;
             commands::extract(&ex, &paths, format, output, &read, &run)
         }
         Cmd::Eval {
@@ -192,19 +199,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             pred,
             paths,
             json,
-        } => commands::eval(lexicon, &gold, pred, paths, json),
+        } => commands::eval(Setup { lexicon, scope }, &gold, pred, paths, json),
         Cmd::Graph {
             paths,
             format,
             output,
             from_jsonl,
             decode,
-        } => commands::graph(lexicon, &paths, format, output, from_jsonl, &decode),
+        } => commands::graph(
+            Setup { lexicon, scope },
+            &paths,
+            format,
+            output,
+            from_jsonl,
+            &decode,
+        ),
         Cmd::Build {
             paths,
             output,
             decode,
-        } => commands::build(lexicon, &paths, &output, &decode),
-        Cmd::Query { question } => cli_query::run(lexicon, question),
+        } => commands::build(Setup { lexicon, scope }, &paths, &output, &decode),
+        Cmd::Query { question } => cli_query::run(Setup { lexicon, scope }, question),
     }
 }

@@ -199,6 +199,9 @@ fn records_in_memory_with_spans() {
         attributions: vec![AttributionRecord {
             id: "a1".into(),
             kind: QuoteKind::Direct,
+            class: Default::default(),
+            content_type: quotegraph::ContentType::Quote,
+            polarity: Default::default(),
             speaker: Some(mention(&text, "alpha", "Zoë Marchetti")),
             cue: CueRecord {
                 text: "said".into(),

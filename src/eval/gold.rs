@@ -10,6 +10,7 @@ use regex::Regex;
 use super::python::{join_frags, py_split, py_strip};
 use super::spans::{norm_frags, strict_key, DocTokens};
 use super::{bump, compile, Frags};
+use crate::class::Scope;
 use crate::error::{Error, Result};
 use crate::input::universal_newlines;
 
@@ -246,6 +247,10 @@ pub struct Gold {
     pub stats: BTreeMap<String, u64>,
     /// Problems found while reading, one line each.
     pub warnings: Vec<String>,
+    /// Which predicted attributions are scored, by their `class` and
+    /// `content_type` (a prediction without them counts as a speech
+    /// clause): [`Scope::All`] unless set.
+    pub scope: Scope,
 }
 
 impl Gold {

@@ -105,6 +105,16 @@ impl Gold {
         }
     }
 
+    /// Whether the scope admits a predicted attribution (its `class` and
+    /// `content_type` as written; missing or unknown ones read as the
+    /// defaults, speech and clause).
+    fn in_scope(&self, a: &Value) -> bool {
+        let field = |k: &str| a.get(k).and_then(Value::as_str).unwrap_or("");
+        let class = field("class").parse().unwrap_or_default();
+        let content = field("content_type").parse().unwrap_or_default();
+        self.scope.admits(class, content)
+    }
+
     /// One document's predictions (a JSON object with `doc` and
     /// `attributions`).
     fn add_object(&self, obj: &Value, preds: &mut Predictions) {
@@ -134,6 +144,10 @@ impl Gold {
         for a in list {
             if !a.is_object() {
                 bump(counters, "bad_attribution", 1);
+                continue;
+            }
+            if !self.in_scope(a) {
+                bump(counters, "out_of_scope_skipped", 1);
                 continue;
             }
             let content = pred_frags(a.get("content"), &gd.chars, counters);

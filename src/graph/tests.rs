@@ -51,6 +51,9 @@ pub(crate) fn said(
     AttributionRecord {
         id: "a1".into(),
         kind: QuoteKind::Indirect,
+        class: Default::default(),
+        content_type: Default::default(),
+        polarity: Default::default(),
         speaker: mention(speaker),
         cue: CueRecord {
             text: "said".into(),
