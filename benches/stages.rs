@@ -8,8 +8,8 @@
 //! (`tests/common/synth.rs`). Throughput is in words (`elem/s` = words/s).
 //!
 //! ```text
-//! cargo bench --bench stages                 # everything (~2 minutes)
-//! cargo bench --bench stages -- stage/       # one group
+//! cargo bench --features internals --bench stages          # everything (~2 minutes)
+//! cargo bench --features internals --bench stages -- stage/  # one group
 //! ```
 
 #[path = "../tests/common/synth.rs"]

@@ -1,7 +1,7 @@
 //! What kind of attribution each one is, and which kinds a run keeps.
 //!
-//! Every attribution carries three labels besides its
-//! [`QuoteKind`](crate::record::QuoteKind):
+//! Every attribution carries three labels besides its direct, indirect or
+//! mixed [`QuoteKind`]:
 //!
 //! - [`AttributionClass`]: how the speaker relates to the content: said or
 //!   wrote it, believes it, found it, wants it, asked for it, saw it;

@@ -47,7 +47,8 @@ impl Document {
 pub struct MentionRef {
     /// Bytes.
     pub span: Span,
-    /// Index into [`Extraction::entities`].
+    /// The entity it resolves to: its index among the document's entities
+    /// (the records of [`Extraction::to_record`] name it by id).
     pub entity: Option<usize>,
 }
 
@@ -114,7 +115,7 @@ pub struct Extraction {
     /// Dateline.
     pub dateline: Option<DatelineRef>,
     /// Entities (only those referenced are written out).
-    pub entities: Vec<Entity>,
+    pub(crate) entities: Vec<Entity>,
     /// Attributions in text order.
     pub attributions: Vec<Attribution>,
     /// Bytes of every sentence of the body (after the dateline), in order.

@@ -17,9 +17,10 @@
 //! assert_eq!(a.content.text, "Russia is ready to talk");
 //! ```
 //!
-//! Stages, one module each: [`token`] → [`sentence`] → [`quote`] →
-//! [`mention`] → [`rules`] → [`resolve`] → [`extract`] (and [`record`] for
-//! the output contract; [`eval`] scores them against brat gold);
+//! Stages, one module each: `token` → `sentence` → `quote` → `mention` →
+//! `rules` → `resolve` → [`extract`] (the stages before `extract` are the
+//! crate's own; [`record`] is the output contract, [`class`] the kinds of
+//! attribution, and [`eval`] scores records against brat gold);
 //! [`graph`] assembles records into a knowledge graph and [`export`]
 //! writes it for Graphviz, networkx, Gephi, Cytoscape.js, Neo4j and RDF
 //! tools.
@@ -31,11 +32,37 @@
 
 #![deny(missing_docs)]
 
+/// The stages inside extraction are the crate's own: the public API is
+/// [`Extractor`] and what it returns. The `internals` feature (for the
+/// per-stage benchmark, `cargo bench --features internals --bench
+/// stages`) makes them public, hidden from the docs, with no promise of
+/// stability.
+macro_rules! stages {
+    ($($(#[$doc:meta])* $m:ident;)*) => {$(
+        $(#[$doc])*
+        #[cfg(feature = "internals")]
+        #[doc(hidden)]
+        pub mod $m;
+        $(#[$doc])*
+        #[cfg(not(feature = "internals"))]
+        mod $m;
+    )*};
+}
+
+stages! {
+    dateline;
+    mention;
+    quote;
+    resolve;
+    rules;
+    sentence;
+    token;
+}
+
 pub mod build;
 pub mod class;
 pub mod corpus;
 pub mod date;
-pub mod dateline;
 pub mod error;
 pub mod eval;
 pub mod export;
@@ -43,18 +70,12 @@ pub mod extract;
 pub mod graph;
 pub mod input;
 pub mod lexicon;
-pub mod mention;
 pub mod output;
 pub mod pipeline;
 pub mod query;
-pub mod quote;
 pub mod record;
 pub mod render;
-pub mod resolve;
-pub mod rules;
-pub mod sentence;
 pub mod span;
-pub mod token;
 
 pub use class::{AttributionClass, ContentType, Polarity, Scope};
 pub use error::{Error, Result};
@@ -63,5 +84,5 @@ pub use extract::{Attribution, Cue, Document, Extraction, Extractor, MentionRef}
 pub use graph::QuoteGraph;
 pub use lexicon::Lexicon;
 pub use record::{AttributionRecord, DocRecord, EntityKind, EntityRecord, QuoteKind};
-pub use rules::RuleId;
+pub use rules::{RuleId, RULES};
 pub use span::Span;

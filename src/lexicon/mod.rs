@@ -163,8 +163,7 @@ impl Lexicon {
             .map_or(&[], |id| self.multi_list(id))
     }
 
-    /// Multi-word entries by the id in [`WordInfo::multi`] (and
-    /// [`Token::multi`](crate::token::Token::multi)).
+    /// Multi-word entries by the id in [`WordInfo::multi`] (also on tokens).
     pub fn multi_list(&self, id: u32) -> &[MultiWord] {
         &self.multi_lists[id as usize]
     }
