@@ -130,30 +130,11 @@ macro_rules! names {
     };
 }
 
-names!(AttributionClass {
-    Speech = "speech",
-    Writing = "writing",
-    Cognition = "cognition",
-    Evidence = "evidence",
-    Intention = "intention",
-    Request = "request",
-    Perception = "perception",
-});
-names!(ContentType {
-    Quote = "quote",
-    Clause = "clause",
-    Topic = "topic",
-    Infinitive = "infinitive",
-    Question = "question",
-});
-names!(Polarity {
-    Affirmed = "affirmed",
-    Negated = "negated",
-});
-names!(Scope {
-    Claims = "claims",
-    All = "all",
-});
+// one line per type: each value and the name records write
+names!(AttributionClass { Speech = "speech", Writing = "writing", Cognition = "cognition", Evidence = "evidence", Intention = "intention", Request = "request", Perception = "perception" });
+names!(ContentType { Quote = "quote", Clause = "clause", Topic = "topic", Infinitive = "infinitive", Question = "question" });
+names!(Polarity { Affirmed = "affirmed", Negated = "negated" });
+names!(Scope { Claims = "claims", All = "all" });
 
 impl AttributionClass {
     /// The class a cue's lexicon class gives; cues without one ("according
