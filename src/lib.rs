@@ -31,6 +31,7 @@
 
 #![deny(missing_docs)]
 
+pub mod anatomy;
 pub mod build;
 pub mod class;
 pub mod corpus;
