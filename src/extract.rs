@@ -15,7 +15,7 @@ use crate::record::{
     EntityRecord, MentionRecord, QuoteKind, RoleRecord,
 };
 use crate::resolve::{Entity, Resolver};
-use crate::rules::{Ctx, CueWord, Draft, RuleId};
+use crate::rules::{interview, Ctx, CueWord, Draft, RuleId};
 use crate::sentence;
 use crate::span::{CodePoints, Span};
 use crate::token::{self, Token};
@@ -210,7 +210,12 @@ impl Extractor {
         let quotes = quote::pair(&toks);
         // one set of token bounds for the rules and the resolver
         let bounds = token::Bounds::new(&toks);
-        let drafts = Ctx::new(text, lex, &toks, &bounds, &sents, &quotes).run();
+        let mut drafts = Ctx::new(text, lex, &toks, &bounds, &sents, &quotes).run();
+        let answers = interview::answers(text, &toks, &sents, &page.zones, lex);
+        if !answers.is_empty() {
+            drafts.extend(answers);
+            drafts.sort_by_key(|d| d.cue.0);
+        }
         let mut sent_starts = vec![false; toks.len()];
         for s in &sents {
             sent_starts[s.tokens.start] = true;
@@ -313,7 +318,12 @@ impl Extractor {
                 (lemma, None)
             }
         };
-        let kind = quote_kind(&d.content, quotes, ordered, toks);
+        // an interview's answer is the interviewee's own words, unquoted
+        let kind = if d.rule == RuleId::InterviewAnswer {
+            QuoteKind::Direct
+        } else {
+            quote_kind(&d.content, quotes, ordered, toks)
+        };
         let _ = MentionKind::Name;
         let opens_wh = d.content.first().is_some_and(|c| {
             let i = toks.partition_point(|t| t.span.start < c.start);
