@@ -123,10 +123,16 @@ pub fn read(text: &str, lex: &Lexicon) -> Anatomy {
     if a.dateline.is_none() {
         // a dateline after a headline, a byline or metadata
         for (k, &(start, line)) in head.iter().enumerate().skip(1) {
-            if head[..k].iter().any(|(_, l)| words(l) > 30) {
+            // above it only a headline, a byline and metadata: no prose
+            if head[..k].iter().any(|(_, l)| words(l) > 30 || is_prose(l)) {
                 break;
             }
             if let Some(d) = dateline::find_on_line(text, start) {
+                // "RUIZ: We were closed" is a speaker's label, not a place
+                let colon = text[d.0.span.end..d.1].contains(':');
+                if colon && d.0.date.is_none() && d.0.agency.is_none() {
+                    continue;
+                }
                 let _ = line;
                 a.dateline = Some(d);
                 body_line = k;
@@ -462,6 +468,14 @@ mod tests {
                 ("tag", "Tags: Denver, bridges"),
             ]
         );
+    }
+
+    /// A surname in capitals before a colon under the headline is a
+    /// speaker's label in an interview, not a dateline.
+    #[test]
+    fn a_capital_label_is_no_dateline() {
+        let t = "Chef Ana Ruiz on her star\nQ: Why?\nRUIZ: Because we cook well.";
+        assert_eq!(zones(t), [("question", "Q: Why?")]);
     }
 
     #[test]

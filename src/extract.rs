@@ -211,7 +211,7 @@ impl Extractor {
         // one set of token bounds for the rules and the resolver
         let bounds = token::Bounds::new(&toks);
         let mut drafts = Ctx::new(text, lex, &toks, &bounds, &sents, &quotes).run();
-        let answers = interview::answers(text, &toks, &sents, &page.zones, lex);
+        let answers = interview::answers(text, &toks, &sents, &page.zones, lex, &drafts);
         if !answers.is_empty() {
             drafts.extend(answers);
             drafts.sort_by_key(|d| d.cue.0);
