@@ -19,6 +19,9 @@ pub struct Dateline {
     /// The date, when the dateline gives a month and a day (its year, or
     /// the header's), or the header gives one.
     pub date: Option<Date>,
+    /// Bytes of the wire service in brackets ("Reuters" in "DENVER,
+    /// March 3 (Reuters) -"): the document's source, not a mention.
+    pub agency: Option<Span>,
 }
 
 static HEADER: LazyLock<Regex> =
@@ -27,7 +30,7 @@ static HEADER: LazyLock<Regex> =
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let month = date::month_pattern();
     Regex::new(&format!(
-        r"^\s*(?P<dl>(?P<place>\p{{Lu}}[\p{{L}}.'\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}.'\-]+){{0,3}})(?:[ \t]*[\[(](?P<country>\p{{Lu}}[\p{{L}} .]+)[\])])?(?:[ \t]*,[ \t]*(?P<region>\p{{Lu}}[\p{{L}}.]+(?:[ \t]+\p{{Lu}}[\p{{L}}.]+)?))?(?:[ \t]*,[ \t]*(?P<month>{month})\.?[ \t]+(?P<day>\d{{1,2}})(?:,[ \t]*(?P<year>\d{{4}}))?)?(?:[ \t]*\((?P<agency>[\p{{L}} .\-]+)\))?)[ \t]*(?:[:—–]|-{{1,2}}|\s-\s)"
+        r"^\s*(?P<dl>(?P<place>\p{{Lu}}[\p{{L}}.'\-]+(?:[ \t]+\p{{Lu}}[\p{{L}}.'\-]+){{0,3}})(?:[ \t]*[\[(](?P<country>\p{{Lu}}[\p{{L}} .]+)[\])])?(?:[ \t]*,[ \t]*(?P<region>\p{{Lu}}[\p{{L}}.]+(?:[ \t]+\p{{Lu}}[\p{{L}}.]+)?))?(?:[ \t]*,[ \t]*(?:(?P<month>{month})\.?[ \t]+(?P<day>\d{{1,2}})(?:,[ \t]*(?P<year>\d{{4}}))?|(?P<day2>\d{{1,2}})[ \t]+(?P<month2>{month})\.?(?:,?[ \t]+(?P<year2>\d{{4}}))?))?(?:[ \t]*\((?P<agency>[\p{{L}} .\-]+)\))?)[ \t]*(?:[:—–]|-{{1,2}}|\s-\s)"
     ))
     .expect("valid regex")
 });
@@ -45,10 +48,25 @@ pub fn find(text: &str) -> Option<(Dateline, usize)> {
         header_year = year;
         header_date = Date::new(year, h[2].parse().unwrap_or(0), h[3].parse().unwrap_or(0));
     }
+    find_at(text, base, header_year, header_date)
+}
+
+/// Find a dateline that opens the line starting at byte `line` of `text`
+/// (after a headline and a byline). Returns it and where the body starts.
+pub fn find_on_line(text: &str, line: usize) -> Option<(Dateline, usize)> {
+    find_at(text, line, None, None)
+}
+
+fn find_at(
+    text: &str,
+    base: usize,
+    header_year: Option<u16>,
+    header_date: Option<Date>,
+) -> Option<(Dateline, usize)> {
     let rest = &text[base..];
     let c = DATELINE.captures(rest)?;
     let dl = c.name("dl")?;
-    let has_date = c.name("month").is_some();
+    let has_date = c.name("month").is_some() || c.name("month2").is_some();
     let has_agency = c.name("agency").is_some();
     let place = c.name("place")?;
     // without a date or an agency, only an ALL-CAPS place counts
@@ -64,16 +82,20 @@ pub fn find(text: &str) -> Option<(Dateline, usize)> {
     if place.as_str().split_whitespace().count() > 3 && !caps {
         return None;
     }
-    let date = match (c.name("month"), c.name("day")) {
+    let year = c.name("year").or(c.name("year2"));
+    let date = match (
+        c.name("month").or(c.name("month2")),
+        c.name("day").or(c.name("day2")),
+    ) {
         (Some(m), Some(d)) => {
             let mn = date::month_number(m.as_str())?;
             let day: u8 = d.as_str().parse().ok()?;
-            let year = c
-                .name("year")
-                .and_then(|y| y.as_str().parse().ok())
-                .or(header_year);
+            let year = year.and_then(|y| y.as_str().parse().ok()).or(header_year);
             match year {
                 Some(_) => Date::new(year, mn, day),
+                None if d.start() < m.start() => {
+                    Date::written(mn, day, &format!("{} {}", d.as_str(), m.as_str()))
+                }
                 None => Date::written(mn, day, &format!("{} {}", m.as_str(), d.as_str())),
             }
         }
@@ -85,6 +107,9 @@ pub fn find(text: &str) -> Option<(Dateline, usize)> {
             span: Span::new(base + dl.start(), base + dl.end()),
             place: Some(Span::new(base + place.start(), base + place.end())),
             date,
+            agency: c
+                .name("agency")
+                .map(|a| Span::new(base + a.start(), base + a.end())),
         },
         whole_end,
     ))
@@ -110,5 +135,22 @@ mod tests {
         assert_eq!(d.date.unwrap().to_string(), "May 18");
         let t = "LONDON, Sept. 06 — The minister said";
         assert_eq!(find(t).unwrap().0.date.unwrap().to_string(), "Sept 06");
+    }
+
+    /// Wire datelines on a later line, day-first dates, and the agency.
+    #[test]
+    fn wire_datelines_on_a_later_line() {
+        let t = "Headline here\nBy Jane Doe\nDENVER, March 3 (Reuters) - The mayor said";
+        let line = t.find("DENVER").unwrap();
+        let (d, body) = find_on_line(t, line).unwrap();
+        assert_eq!(d.place.unwrap().slice(t), "DENVER");
+        assert_eq!(d.agency.unwrap().slice(t), "Reuters");
+        assert_eq!(t[body..].trim_start(), "The mayor said");
+        let t = "PERTH, Aug 9 (AAP) — Police said";
+        assert_eq!(find(t).unwrap().0.agency.unwrap().slice(t), "AAP");
+        let t = "PORTO, 3 March — The coach said";
+        assert_eq!(find(t).unwrap().0.date.unwrap().to_string(), "3 March");
+        let t = "NANTES, France, June 5, 2024 – The club said";
+        assert_eq!(find(t).unwrap().0.date.unwrap().to_string(), "2024-06-05");
     }
 }

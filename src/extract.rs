@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::anatomy::{self, ZoneSpan};
 use crate::class::{AttributionClass, ContentType, Polarity, Scope};
 use crate::date::Date;
-use crate::dateline;
 use crate::lexicon::{lists, CueClass, Lexicon};
 use crate::mention::{MentionKind, Np};
 use crate::quote;
@@ -15,7 +15,7 @@ use crate::record::{
     EntityRecord, MentionRecord, QuoteKind, RoleRecord,
 };
 use crate::resolve::{Entity, Resolver};
-use crate::rules::{Ctx, CueWord, Draft, RuleId};
+use crate::rules::{interview, Ctx, CueWord, Draft, RuleId};
 use crate::sentence;
 use crate::span::{CodePoints, Span};
 use crate::token::{self, Token};
@@ -101,6 +101,9 @@ pub struct DatelineRef {
     pub place_entity: Option<usize>,
     /// Date.
     pub date: Option<Date>,
+    /// Bytes of the wire service named in the dateline ("Reuters"): the
+    /// document's source.
+    pub agency: Option<Span>,
 }
 
 /// Everything extracted from one document, in byte spans.
@@ -120,6 +123,11 @@ pub struct Extraction {
     pub attributions: Vec<Attribution>,
     /// Bytes of every sentence of the body (after the dateline), in order.
     pub sentences: Vec<Span>,
+    /// The stretches of the page outside the body (headline, byline,
+    /// dateline, captions, related stories, tags, labels, timestamps,
+    /// boilerplate, interview markers), in text order: nothing in them
+    /// makes an attribution or an entity.
+    pub zones: Vec<ZoneSpan>,
 }
 
 /// Extracts attributions with one lexicon. Cheap to share across threads.
@@ -173,21 +181,42 @@ impl Extractor {
         let text = doc.text.as_str();
         let lex = &self.lex;
         let toks = token::tokenize(text, lex);
-        let dl = dateline::find(text);
-        // tokens of the dateline take no part in sentences
+        let page = anatomy::read(text, lex);
+        let dl = page.dateline.clone();
+        // tokens of the dateline (and the headline and byline above it)
+        // take no part in sentences
         let body_from = dl.as_ref().map_or(0, |d| d.1);
         let first = toks.partition_point(|t| t.span.start < body_from);
+        // a headline above a later dateline is read too
+        let head_end = page
+            .zones
+            .iter()
+            .find(|z| z.zone == anatomy::Zone::Dateline)
+            .map_or(0, |z| toks.partition_point(|t| t.span.start < z.span.start));
         let sents = {
-            let mut s = sentence::split(text, &toks[first..]);
-            for x in &mut s {
+            let mut s = if head_end > 0 {
+                sentence::split(text, &toks[..head_end])
+            } else {
+                Vec::new()
+            };
+            let paras = s.last().map_or(0, |x| x.para + 1);
+            let head = s.len();
+            s.extend(sentence::split(text, &toks[first..]));
+            for x in &mut s[head..] {
                 x.tokens = x.tokens.start + first..x.tokens.end + first;
+                x.para += paras;
             }
-            s
+            body_only(s, &page.zones, &toks)
         };
         let quotes = quote::pair(&toks);
         // one set of token bounds for the rules and the resolver
         let bounds = token::Bounds::new(&toks);
-        let drafts = Ctx::new(text, lex, &toks, &bounds, &sents, &quotes).run();
+        let mut drafts = Ctx::new(text, lex, &toks, &bounds, &sents, &quotes).run();
+        let answers = interview::answers(text, &toks, &sents, &page.zones, lex, &drafts);
+        if !answers.is_empty() {
+            drafts.extend(answers);
+            drafts.sort_by_key(|d| d.cue.0);
+        }
         let mut sent_starts = vec![false; toks.len()];
         for s in &sents {
             sent_starts[s.tokens.start] = true;
@@ -216,6 +245,7 @@ impl Extractor {
                 place: d.place,
                 place_entity,
                 date: d.date,
+                agency: d.agency,
             }
         });
         let mut attributions = Vec::with_capacity(drafts.len());
@@ -235,6 +265,7 @@ impl Extractor {
             entities: res.entities,
             attributions,
             sentences: sents.iter().map(|s| s.span).collect(),
+            zones: page.zones,
         }
     }
 
@@ -288,7 +319,12 @@ impl Extractor {
                 (lemma, None)
             }
         };
-        let kind = quote_kind(&d.content, quotes, ordered, toks);
+        // an interview's answer is the interviewee's own words, unquoted
+        let kind = if d.rule == RuleId::InterviewAnswer {
+            QuoteKind::Direct
+        } else {
+            quote_kind(&d.content, quotes, ordered, toks)
+        };
         let _ = MentionKind::Name;
         let opens_wh = d.content.first().is_some_and(|c| {
             let i = toks.partition_point(|t| t.span.start < c.start);
@@ -312,6 +348,47 @@ impl Extractor {
             rule: d.rule,
         }
     }
+}
+
+/// Keep the sentences of the body: drop those inside another zone of the
+/// page, start those opened by a label or a timestamp after it, and number
+/// paragraphs again so that a caption between two paragraphs of a story
+/// does not part them.
+fn body_only(
+    sents: Vec<sentence::Sentence>,
+    zones: &[ZoneSpan],
+    toks: &[Token],
+) -> Vec<sentence::Sentence> {
+    if zones.is_empty() {
+        return sents;
+    }
+    let mut out = Vec::with_capacity(sents.len());
+    let mut z = 0;
+    let mut para = None::<(usize, usize)>; // (old, new)
+    for mut s in sents {
+        while z < zones.len() && (zones[z].span.end <= s.span.start || zones[z].zone.is_read()) {
+            z += 1;
+        }
+        if let Some(zone) = zones.get(z).filter(|zs| zs.span.start <= s.span.start) {
+            let end = zone.span.end;
+            while s.tokens.start < s.tokens.end && toks[s.tokens.start].span.start < end {
+                s.tokens.start += 1;
+            }
+            if s.tokens.is_empty() {
+                continue;
+            }
+            s.span = Span::new(toks[s.tokens.start].span.start, s.span.end);
+        }
+        let new = match para {
+            Some((old, new)) if old == s.para => new,
+            Some((_, new)) => new + 1,
+            None => 0,
+        };
+        para = Some((s.para, new));
+        s.para = new;
+        out.push(s);
+    }
+    out
 }
 
 fn title_case(s: &str) -> String {
@@ -527,6 +604,7 @@ impl Extraction {
             place: d.place.map(|p| self.slice(p).to_string()),
             date: d.date.as_ref().map(Date::to_string),
             place_entity: entity_id(d.place_entity),
+            agency: d.agency.map(|a| self.slice(a).to_string()),
         });
         DocRecord {
             doc: self.doc.clone(),

@@ -59,6 +59,7 @@ stages! {
     token;
 }
 
+pub mod anatomy;
 pub mod build;
 pub mod class;
 pub mod corpus;

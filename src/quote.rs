@@ -53,6 +53,9 @@ pub fn pair(tokens: &[Token]) -> Vec<Quote> {
             words,
         });
     };
+    // single marks inside a double quotation (and double inside single)
+    // are nested quotations: part of the outer one
+    let mut single = false;
     for (i, t) in tokens.iter().enumerate() {
         match t.kind {
             TokKind::Newline => {
@@ -60,20 +63,28 @@ pub fn pair(tokens: &[Token]) -> Vec<Quote> {
                     finish(&mut out, o, None, i);
                 }
             }
-            TokKind::Quote(dir) => match (dir, open) {
-                (QuoteDir::Open, None) => open = Some(i),
-                (QuoteDir::Open, Some(o)) => {
-                    // a second opening mark: the first was never closed
-                    finish(&mut out, o, None, i);
-                    open = Some(i);
+            TokKind::Quote(dir) => {
+                if open.is_some() && dir.is_single() != single {
+                    continue;
                 }
-                (QuoteDir::Close | QuoteDir::Either, Some(o)) => {
-                    finish(&mut out, o, Some(i), i);
-                    open = None;
+                match (dir, open) {
+                    (QuoteDir::Open | QuoteDir::SingleOpen, None) => open = Some(i),
+                    (QuoteDir::Open | QuoteDir::SingleOpen, Some(o)) => {
+                        // a second opening mark: the first was never closed
+                        finish(&mut out, o, None, i);
+                        open = Some(i);
+                    }
+                    (QuoteDir::Close | QuoteDir::Either | QuoteDir::SingleClose, Some(o)) => {
+                        finish(&mut out, o, Some(i), i);
+                        open = None;
+                    }
+                    (QuoteDir::Either, None) => open = Some(i),
+                    (QuoteDir::Close | QuoteDir::SingleClose, None) => {} // stray closing mark
                 }
-                (QuoteDir::Either, None) => open = Some(i),
-                (QuoteDir::Close, None) => {} // stray closing mark
-            },
+                if open == Some(i) {
+                    single = dir.is_single();
+                }
+            }
             _ => {}
         }
     }
@@ -103,6 +114,32 @@ mod tests {
         assert_eq!(
             quotes("“A,” he said, \"B.\" ``C,'' she said"),
             ["A,", "B.", "C,"]
+        );
+    }
+
+    /// British single quotation marks, straight or curly, told apart
+    /// from apostrophes; nested quotations stay inside the outer one.
+    #[test]
+    fn single_quotes_and_apostrophes() {
+        assert_eq!(
+            quotes("'This is a disgrace,' she said. 'Nobody can pay that.'"),
+            ["This is a disgrace,", "Nobody can pay that."]
+        );
+        assert_eq!(
+            quotes("‘It’s the Smiths’ house,’ he said of rock ’n’ roll in the ’90s."),
+            ["It’s the Smiths’ house,"]
+        );
+        assert_eq!(
+            quotes("James' car is at the Smiths' house at 5 o'clock, ‘Tis said."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            quotes("'He told me \"never\" twice,' she said. \"It was 'fine',\" he said."),
+            ["He told me \"never\" twice,", "It was 'fine',"]
+        );
+        assert_eq!(
+            quotes("'We love the players' commitment,' she said."),
+            ["We love the players' commitment,"]
         );
     }
 

@@ -77,6 +77,10 @@ pub struct DatelineRecord {
     /// The place's entity id, if the place resolved to one.
     #[serde(default)]
     pub place_entity: Option<String>,
+    /// The wire service the dateline names ("Reuters" in "DENVER, March 3
+    /// (Reuters) -"): the document's source. Omitted when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
 }
 
 /// What kind of thing an entity is.

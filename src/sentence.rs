@@ -58,7 +58,7 @@ pub fn split(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             while j < tokens.len() {
                 let u = &tokens[j];
                 let closing = match u.kind {
-                    TokKind::Quote(QuoteDir::Close) => true,
+                    TokKind::Quote(QuoteDir::Close | QuoteDir::SingleClose) => true,
                     TokKind::Quote(QuoteDir::Either) => !u.space_before,
                     TokKind::Punct(')' | ']' | '.' | '!' | '?' | '’' | '\'') => true,
                     _ => false,
@@ -97,7 +97,7 @@ fn is_boundary(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
         TokKind::Newline => return true,
         TokKind::Word => next.cap,
         TokKind::Number => true,
-        TokKind::Quote(QuoteDir::Open | QuoteDir::Either) => true,
+        TokKind::Quote(QuoteDir::Open | QuoteDir::Either | QuoteDir::SingleOpen) => true,
         TokKind::Punct('(' | '[' | '—' | '-' | '–') => true,
         _ => false,
     };

@@ -19,6 +19,20 @@ pub enum QuoteDir {
     Close,
     /// " — decided by context.
     Either,
+    /// A single mark that opens (‘ or ' before a word, not an elision such
+    /// as 'n' or '90s): British and wire house style.
+    SingleOpen,
+    /// A single mark that closes (’ or ' after a word or punctuation, when a
+    /// single quotation is open or punctuation precedes it).
+    SingleClose,
+}
+
+impl QuoteDir {
+    /// True for a single quotation mark.
+    #[inline]
+    pub fn is_single(self) -> bool {
+        matches!(self, QuoteDir::SingleOpen | QuoteDir::SingleClose)
+    }
 }
 
 /// What a token is.
@@ -28,7 +42,7 @@ pub enum TokKind {
     Word,
     /// Digits (with inner `,` `.` `:`).
     Number,
-    /// A double quotation mark.
+    /// A quotation mark (double, or single when told from an apostrophe).
     Quote(QuoteDir),
     /// Any other punctuation character.
     Punct(char),
@@ -223,6 +237,7 @@ pub fn tokenize(text: &str, lex: &Lexicon) -> Vec<Token> {
         out: Vec::with_capacity(text.len() / 5 + 8),
         lower: String::with_capacity(32),
         space_before: true,
+        single_open: false,
     };
     let mut i = 0;
     while i < text.len() {
@@ -240,6 +255,8 @@ struct Tokenizer<'a> {
     lower: String,
     /// Whitespace precedes the next token.
     space_before: bool,
+    /// A single quotation opened in this paragraph and not yet closed.
+    single_open: bool,
 }
 
 impl Tokenizer<'_> {
@@ -272,6 +289,11 @@ impl Tokenizer<'_> {
                 return self.push_plain(Span::new(i, i + 2), TokKind::Quote(QuoteDir::Either));
             }
         }
+        if is_apostrophe(c) || c == '‘' {
+            if let Some(dir) = self.single_mark(i, c) {
+                return self.push_plain(Span::new(i, i + clen), TokKind::Quote(dir));
+            }
+        }
         if c == '`' && text.as_bytes().get(i + 1) == Some(&b'`') {
             return self.push_plain(Span::new(i, i + 2), TokKind::Quote(QuoteDir::Open));
         }
@@ -282,6 +304,66 @@ impl Tokenizer<'_> {
             _ => TokKind::Punct(c),
         };
         self.push_plain(Span::new(i, i + clen), kind)
+    }
+
+    /// Is the single mark `c` at byte `i` a quotation mark, and which way
+    /// does it face? An apostrophe otherwise: elisions before a word ('n',
+    /// '90s, ’Tis, 'em), plural possessives after one (the Smiths' house,
+    /// James' car) unless a single quotation is open and punctuation or a
+    /// line end follows.
+    fn single_mark(&mut self, i: usize, c: char) -> Option<QuoteDir> {
+        let text = self.text;
+        let prev = text[..i].chars().next_back();
+        let after = &text[i + c.len_utf8()..];
+        let next = after.chars().next();
+        let opens_here = prev.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '"' | '“' | '—' | '–' | '-' | '‘' | '\'')
+        });
+        if opens_here {
+            let n = next?;
+            if !(n.is_alphanumeric() || matches!(n, '"' | '“' | '…' | '.' | '¿' | '(')) {
+                return None;
+            }
+            if n.is_numeric() {
+                // '90s, '24
+                return None;
+            }
+            let run = after
+                .find(|x: char| !x.is_alphanumeric())
+                .unwrap_or(after.len());
+            if self.lex.is_elision(&after[..run]) {
+                return None;
+            }
+            self.single_open = true;
+            return Some(QuoteDir::SingleOpen);
+        }
+        if c == '‘' {
+            return None;
+        }
+        let p = prev?;
+        let next_is_word = next.is_some_and(|n| n.is_alphanumeric());
+        if next_is_word {
+            return None;
+        }
+        let punct_before = !p.is_alphanumeric();
+        let ends_line = next.is_none_or(|n| is_newline(n) || (!n.is_whitespace()));
+        let plural = matches!(p, 's' | 'S' | 'z');
+        let close = if punct_before {
+            true
+        } else if !self.single_open {
+            false
+        } else if plural {
+            // "the players' commitment" vs "'… like the Smiths'."
+            ends_line
+        } else {
+            true
+        };
+        if close {
+            self.single_open = false;
+            Some(QuoteDir::SingleClose)
+        } else {
+            None
+        }
     }
 
     /// Push a token; the next one has no whitespace before it (yet).
@@ -311,6 +393,7 @@ impl Tokenizer<'_> {
         self.out
             .push(Token::plain(Span::new(start, i), TokKind::Newline, true));
         self.space_before = true;
+        self.single_open = false;
         i
     }
 

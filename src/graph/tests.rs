@@ -86,6 +86,7 @@ pub(crate) fn doc(
             place: Some(p.into()),
             date: Some("2024-12-06".into()),
             place_entity: Some(format!("place:{}", slug(p))),
+            agency: None,
         }),
         entities,
         attributions,

@@ -199,3 +199,31 @@ pub struct GrammarLexicon {
     /// words, weekdays).
     pub not_names: Vec<String>,
 }
+
+/// `anatomy.ron`: the words that mark the parts of a news page around its
+/// body ([`crate::anatomy`]). Lowercase.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AnatomyLexicon {
+    /// Words after an apostrophe that make it an elision ('n', 'tis).
+    pub elisions: Vec<String>,
+    /// Caption and credit labels before a colon ("picture", "image credit").
+    pub captions: Vec<String>,
+    /// Bracketed credits that end a caption line ("ap photo").
+    pub caption_credits: Vec<String>,
+    /// Headers of lists of other stories ("related stories", "read more").
+    pub related: Vec<String>,
+    /// Tag and category labels before a colon.
+    pub tags: Vec<String>,
+    /// Labels of embedded videos and galleries ("watch").
+    pub embeds: Vec<String>,
+    /// Headers that open press-release boilerplate.
+    pub boilerplate: Vec<String>,
+    /// Words that open a byline ("by").
+    pub bylines: Vec<String>,
+    /// Labels of metadata lines ("published", "updated").
+    pub metadata: Vec<String>,
+    /// Question markers of interviews ("q", "question").
+    pub questions: Vec<String>,
+    /// Answer markers of interviews ("a", "answer").
+    pub answers: Vec<String>,
+}

@@ -24,8 +24,8 @@ mod syntax;
 mod word;
 
 pub use files::{
-    CueClass, CueLexicon, GrammarLexicon, OrgEntry, OrgLexicon, PhraseEntry, PlaceEntry,
-    PlaceLexicon, PronounEntry, PronounLexicon, TitleEntry, TitleLexicon, VerbEntry,
+    AnatomyLexicon, CueClass, CueLexicon, GrammarLexicon, OrgEntry, OrgLexicon, PhraseEntry,
+    PlaceEntry, PlaceLexicon, PronounEntry, PronounLexicon, TitleEntry, TitleLexicon, VerbEntry,
 };
 pub use syntax::SyntaxLexicon;
 pub(crate) use syntax::{lists, verb_lists};
@@ -50,6 +50,8 @@ pub struct Lexicon {
     pub grammar: GrammarLexicon,
     /// The word lists of single patterns.
     pub syntax: SyntaxLexicon,
+    /// The words that mark the parts of a page around an article's body.
+    pub anatomy: AnatomyLexicon,
     words: HashMap<Box<str>, WordInfo, FastHash>,
     /// Multi-word entries by number ([`WordInfo::multi`]), so a token
     /// carries its list's id from tokenization on instead of lowercasing
@@ -60,7 +62,7 @@ pub struct Lexicon {
 }
 
 /// The lexicon files and their embedded defaults.
-pub const FILES: [(&str, &str); 7] = [
+pub const FILES: [(&str, &str); 8] = [
     ("cues.ron", include_str!("../../data/lexicon/cues.ron")),
     ("titles.ron", include_str!("../../data/lexicon/titles.ron")),
     (
@@ -77,6 +79,10 @@ pub const FILES: [(&str, &str); 7] = [
         include_str!("../../data/lexicon/grammar.ron"),
     ),
     ("syntax.ron", include_str!("../../data/lexicon/syntax.ron")),
+    (
+        "anatomy.ron",
+        include_str!("../../data/lexicon/anatomy.ron"),
+    ),
 ];
 
 fn parse<T: serde::de::DeserializeOwned>(file: &Path, text: &str) -> Result<T, Error> {
@@ -142,6 +148,7 @@ impl Lexicon {
             pronouns: next().and_then(|(p, t)| parse(&p, &t))?,
             grammar: next().and_then(|(p, t)| parse(&p, &t))?,
             syntax: next().and_then(|(p, t)| parse(&p, &t))?,
+            anatomy: next().and_then(|(p, t)| parse(&p, &t))?,
             words: HashMap::default(),
             multi_lists: Vec::new(),
             verb_lists: Vec::new(),
@@ -184,6 +191,17 @@ impl Lexicon {
     /// (a [`verb_lists`] bit).
     pub(crate) fn verb_in(&self, i: u32, list: u8) -> bool {
         self.verb_lists[i as usize] & list != 0
+    }
+
+    /// Whether the word `s` after an apostrophe makes it an elision ("n"
+    /// in "rock 'n' roll", "Tis"): an `anatomy.ron` elision, any case.
+    pub(crate) fn is_elision(&self, s: &str) -> bool {
+        s.len() <= 5
+            && self
+                .anatomy
+                .elisions
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(s))
     }
 
     /// Whether `s`, after an apostrophe, splits off as a clitic ("s" in

@@ -128,6 +128,10 @@ rules! {
     EvidentialSeem = "evidential.seem",
         "an impression with no named source: subject, seem/appear, complement",
         "The minister seemed to waver on the deal.";
+    // interviews (rules/interview.rs), after the passes
+    InterviewAnswer = "interview.answer",
+        "an answer after an interview's answer marker: the statement of the person the introduction names",
+        "Chef Ana Ruiz opened her first restaurant in 2015.\nQ: Did the star surprise you?\nA: Completely.";
 }
 
 /// Every rule, in the order the passes try them (the same as [`RuleId::ALL`]).

@@ -37,6 +37,7 @@ mod draft;
 mod forward;
 mod framing;
 mod id;
+pub mod interview;
 mod inverted;
 mod nominal;
 mod subject;
