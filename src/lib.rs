@@ -53,6 +53,7 @@ pub mod render;
 pub mod resolve;
 pub mod rules;
 pub mod sentence;
+pub mod snapshot;
 pub mod span;
 pub mod token;
 

@@ -104,19 +104,16 @@ pub(crate) fn resolve_index(g: &QuoteGraph, query: &str) -> Result<NodeIndex> {
         .node_indices()
         .filter(|&ix| gr[ix].kind().is_entity())
         .collect();
-    let ways: [&dyn Fn(&Node) -> bool; 3] = [
-        &|n: &Node| norm(n.name()) == key,
-        &|n: &Node| {
-            n.entity()
-                .is_some_and(|e| e.aliases.iter().any(|a| norm(a) == key))
-        },
-        &|n: &Node| {
-            !key.contains(' ')
+    // an alias and a word of a name are one way: "Harris" as the alias of
+    // Kamala Harris must not hide a Tom Harris known by his full name
+    let ways: [&dyn Fn(&Node) -> bool; 2] = [&|n: &Node| norm(n.name()) == key, &|n: &Node| {
+        n.entity()
+            .is_some_and(|e| e.aliases.iter().any(|a| norm(a) == key))
+            || (!key.contains(' ')
                 && n.name()
                     .split(|c: char| c.is_whitespace() || c == '-')
-                    .any(|w| norm(w) == key)
-        },
-    ];
+                    .any(|w| norm(w) == key))
+    }];
     for way in ways {
         let hits: Vec<NodeIndex> = entities
             .iter()
