@@ -45,8 +45,8 @@ enum Cmd {
     /// gzip member was skipped (each reported on stderr), 2 on a usage error.
     Extract {
         /// Files, directories (recursive: *.txt, *.jsonl, *.ndjson and their
-        /// .gz versions) or - for stdin.
-        #[arg(required = true)]
+        /// .gz versions) or - for stdin (the default when stdin is a pipe
+        /// or a file).
         paths: Vec<String>,
         /// Output format (default: table on a terminal, jsonl otherwise).
         #[arg(long, short)]
@@ -169,6 +169,20 @@ fn remove_temporary_files_on_signals() {
 #[cfg(not(unix))]
 fn remove_temporary_files_on_signals() {}
 
+/// Is stdin a pipe or a redirected file (not a terminal, not
+/// `/dev/null`)? `extract` without a path then reads it.
+#[cfg(unix)]
+fn stdin_is_piped() -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::metadata("/dev/stdin").is_ok_and(|m| m.file_type().is_fifo() || m.is_file())
+}
+
+#[cfg(not(unix))]
+fn stdin_is_piped() -> bool {
+    use std::io::IsTerminal;
+    !std::io::stdin().is_terminal()
+}
+
 /// True when the error is, or was caused by, writing to a closed pipe (a
 /// [`quotegraph::Error::Io`] holds its cause rather than chaining it).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -193,6 +207,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             read,
             run,
         } => {
+            let paths = if paths.is_empty() {
+                if !stdin_is_piped() {
+                    anyhow::bail!("give a PATH to extract from (or - for stdin, or pipe text in)");
+                }
+                vec!["-".to_string()]
+            } else {
+                paths
+            };
             let ex = (Setup { lexicon, scope }).extractor()?;
             commands::extract(&ex, &paths, format, output, &read, &run)
         }

@@ -358,3 +358,25 @@ fn records_around_a_bad_line_or_a_truncated_gz_are_kept() {
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert!(count(&g, "document") > 0, "{}", stderr(&o));
 }
+
+#[test]
+fn extract_without_a_path_reads_a_pipe_on_stdin() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotegraph"))
+        .args(["extract", "-f", "jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("\"We are ready to talk,\" Lavrov said.\n".as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rec: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(rec["doc"], "-");
+    assert_eq!(rec["attributions"].as_array().unwrap().len(), 1);
+}
