@@ -39,6 +39,14 @@ pub fn write(dir: &Path, records: &[DocRecord], g: &QuoteGraph) -> Result<Vec<Pa
         Ok(())
     })?];
     staged.extend(export::stage_all(g, dir)?);
+    // the form `quotegraph query DIR` loads fastest
+    let snap = dir.join(format!("graph.{}", crate::snapshot::EXTENSION));
+    staged.push(stage(&snap, |out| {
+        crate::snapshot::write(g, out).map_err(|e| match e {
+            Error::Io { cause, .. } => cause,
+            other => std::io::Error::other(other.to_string()),
+        })
+    })?);
     let schema = dir.join("ladybug_schema.cypher");
     staged.push(stage(&schema, |out| {
         out.write_all(export::ladybug_schema().as_bytes())

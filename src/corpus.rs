@@ -45,8 +45,9 @@ pub enum Holds {
     Records,
     /// Each path by its name, as `quotegraph query` takes them: a saved
     /// graph (`*.ron`, node-link `*.json`; at most one, which the rest is
-    /// added to), extraction records (`*.jsonl`), else texts, each file
-    /// one document.
+    /// added to), extraction records (`*.jsonl[.gz]` whose first line is
+    /// a record, with `--input-format auto`), else texts read as
+    /// [`Options::read`] says (JSONL articles by name, like `extract`).
     ByName,
 }
 
@@ -186,22 +187,29 @@ impl Corpus {
                 });
             }
             self.saved = Some((p.clone(), input::read_saved_graph(p)?));
-        } else if is_records_name(p) {
+        } else if let Some(message) = input::unreadable_export(p) {
+            return Err(Error::Input {
+                path: p.clone(),
+                message,
+            });
+        } else if opts.read.format == InputFormat::Auto
+            && is_records_name(p)
+            && input::holds_records(p)
+        {
             self.read_records(std::slice::from_ref(p));
         } else {
-            let read = ReadOptions {
-                format: InputFormat::Text,
-                ..opts.read.clone()
-            };
-            self.read_texts(std::slice::from_ref(p), opts, &read, ex)?;
+            self.read_texts(std::slice::from_ref(p), opts, &opts.read, ex)?;
         }
         Ok(())
     }
 }
 
-/// Is `path` a file of extraction records by its name (`*.jsonl`)?
+/// May `path` be a file of extraction records by its name (`*.jsonl`,
+/// `*.jsonl.gz`)? [`input::holds_records`] then looks inside.
 fn is_records_name(path: &str) -> bool {
-    Path::new(path)
+    let name = path.to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    Path::new(name)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }

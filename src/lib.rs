@@ -76,6 +76,7 @@ pub mod pipeline;
 pub mod query;
 pub mod record;
 pub mod render;
+pub mod snapshot;
 pub mod span;
 
 pub use class::{AttributionClass, ContentType, Polarity, Scope};

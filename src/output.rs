@@ -15,6 +15,47 @@ use std::sync::{Mutex, MutexGuard};
 
 use crate::error::Error;
 
+/// The regular file `target` names: itself, or where its links lead;
+/// an error for anything else that exists there.
+fn regular_target(target: &Path) -> io::Result<PathBuf> {
+    let refuse = |what: &str| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{what}, not a regular file: it would be replaced; write to stdout and redirect instead"),
+        )
+    };
+    let Ok(link) = std::fs::symlink_metadata(target) else {
+        return Ok(target.to_path_buf()); // a new file
+    };
+    let (path, m) = if link.file_type().is_symlink() {
+        let real = std::fs::canonicalize(target)
+            .map_err(|_| refuse("a symbolic link that leads nowhere"))?;
+        let m = std::fs::metadata(&real)?;
+        (real, m)
+    } else {
+        (target.to_path_buf(), link)
+    };
+    if m.is_file() || m.is_dir() {
+        // a directory is refused by the rename, with its own message
+        return Ok(path);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            return Err(refuse("a FIFO"));
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Err(refuse("a device"));
+        }
+        if t.is_socket() {
+            return Err(refuse("a socket"));
+        }
+    }
+    Err(refuse("a special file"))
+}
+
 /// Temporary files created and neither committed nor dropped yet.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 /// Set by [`abandon_all`]: no temporary file is created or committed after.
@@ -63,8 +104,13 @@ pub struct AtomicFile {
 impl AtomicFile {
     /// Start writing `target` (a temporary file `.NAME.XXXXXX.tmp` is
     /// created beside it).
+    ///
+    /// A symbolic link is followed: the file it points to is replaced and
+    /// the link stays. A target that is not a regular file (a FIFO, a
+    /// device such as `/dev/null`, a socket) or a dangling link is refused
+    /// (`InvalidInput`): renaming over it would replace it.
     pub fn create(target: impl AsRef<Path>) -> io::Result<AtomicFile> {
-        let target = target.as_ref().to_path_buf();
+        let target = regular_target(target.as_ref())?;
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),

@@ -99,10 +99,12 @@ impl<W: Write> RecordWriter<W> {
     }
 }
 
-/// `s` on one line (line breaks and tabs as spaces), cut to `n`
-/// characters ending in "…".
+/// `s` on one line (line breaks and tabs as spaces, other control
+/// characters escaped so input text cannot drive the terminal), cut to
+/// `n` characters ending in "…".
 fn clip(s: &str, n: usize) -> String {
     let s = s.replace(['\n', '\r', '\t'], " ");
+    let s = crate::input::escape_controls(&s).into_owned();
     if s.chars().count() <= n {
         s
     } else {
@@ -113,11 +115,12 @@ fn clip(s: &str, n: usize) -> String {
 }
 
 fn write_table(out: &mut impl Write, rec: &DocRecord) -> io::Result<()> {
+    let n = rec.attributions.len();
     writeln!(
         out,
-        "== {} ({} attributions)",
-        rec.doc,
-        rec.attributions.len()
+        "== {} ({n} attribution{})",
+        crate::input::escape_controls(&rec.doc),
+        if n == 1 { "" } else { "s" }
     )?;
     let name = |m: &Option<MentionRecord>| match m {
         Some(m) => match m.entity.as_deref().and_then(|id| rec.entity(id)) {

@@ -55,6 +55,16 @@ impl ReadArgs {
             ..self.decode.text_options()
         }
     }
+
+    /// A corpus of paths holding `holds`, read as `extract` reads them
+    /// (the same format detection and JSONL fields).
+    pub fn corpus(&self, holds: Holds) -> corpus::Options {
+        corpus::Options {
+            read: self.options(),
+            holds,
+            ..corpus::Options::default()
+        }
+    }
 }
 
 /// How texts are decoded and how big one may be (shared by every command
@@ -81,22 +91,13 @@ impl DecodeArgs {
             ..ReadOptions::default()
         }
     }
-
-    /// A corpus of paths holding `holds`, texts each one document.
-    pub fn corpus(&self, holds: Holds) -> corpus::Options {
-        corpus::Options {
-            read: self.text_options(),
-            holds,
-            ..corpus::Options::default()
-        }
-    }
 }
 
 /// How the pipeline runs (shared by commands that extract).
 #[derive(Args, Debug, Clone)]
 pub struct RunArgs {
-    /// Worker threads (default: all cores).
-    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    /// Worker threads, 1 to 256 (default: all cores).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
     /// No progress bar and no warnings (errors are still reported).
     #[arg(long, short)]

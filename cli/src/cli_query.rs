@@ -8,13 +8,14 @@ use anyhow::{Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
 use quotegraph::corpus::{self, Holds};
 use quotegraph::export::Format;
+use quotegraph::graph::NodeKind;
 use quotegraph::input::Problem;
 use quotegraph::output::AtomicFile;
 use quotegraph::query::{self, ToTable};
 use quotegraph::QuoteGraph;
 use serde::Serialize;
 
-use crate::args::DecodeArgs;
+use crate::args::ReadArgs;
 use crate::commands::Setup;
 use crate::report::{output_failed, report_problems};
 
@@ -29,7 +30,7 @@ pub struct Input {
     #[arg(long, short, value_enum, default_value_t = Answer::Table)]
     format: Answer,
     #[command(flatten)]
-    decode: DecodeArgs,
+    read: ReadArgs,
 }
 
 /// Where the graph comes from, for answers that are graphs.
@@ -50,7 +51,7 @@ pub struct GraphInput {
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
     #[command(flatten)]
-    decode: DecodeArgs,
+    read: ReadArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -178,13 +179,9 @@ pub enum Question {
 }
 
 /// The graph, and the problems of inputs (warnings first, then errors).
-fn load(
-    setup: Setup<'_>,
-    paths: &[String],
-    decode: &DecodeArgs,
-) -> Result<(QuoteGraph, Vec<Problem>)> {
+fn load(setup: Setup<'_>, paths: &[String], read: &ReadArgs) -> Result<(QuoteGraph, Vec<Problem>)> {
     let ex = setup.extractor()?;
-    let mut corpus = corpus::read(paths, &decode.corpus(Holds::ByName), &ex)?;
+    let mut corpus = corpus::read(paths, &read.corpus(Holds::ByName), &ex)?;
     let mut problems = std::mem::take(&mut corpus.problems);
     problems.sort_by_key(Problem::is_error);
     Ok((corpus.into_graph(ex.lexicon())?, problems))
@@ -284,7 +281,7 @@ fn graph_answer(
 }
 
 /// Where the graph of a question comes from.
-fn source(q: &Question) -> (&[String], &DecodeArgs) {
+fn source(q: &Question) -> (&[String], &ReadArgs) {
     match q {
         Question::WhoSaid { input, .. }
         | Question::Provenance { input, .. }
@@ -295,9 +292,9 @@ fn source(q: &Question) -> (&[String], &DecodeArgs) {
         | Question::TopOutlets { input, .. }
         | Question::Timeline { input }
         | Question::Components { input }
-        | Question::Roles { input, .. } => (&input.paths, &input.decode),
+        | Question::Roles { input, .. } => (&input.paths, &input.read),
         Question::MentionNetwork { input, .. } | Question::Ego { input, .. } => {
-            (&input.paths, &input.decode)
+            (&input.paths, &input.read)
         }
     }
 }
@@ -318,6 +315,11 @@ pub fn run(setup: Setup<'_>, q: Question) -> Result<ExitCode> {
     let (paths, decode) = source(&q);
     let (g, problems) = load(setup, paths, decode)?;
     report_problems(&problems);
+    if let Some(code) =
+        crate::commands::nothing_found(&g, g.nodes_of_kind(NodeKind::Document).count(), None)
+    {
+        return Ok(code);
+    }
     let failed = problems.iter().any(Problem::is_error);
     // false: no path found, or an output file could not be written
     let found = ask(&g, q)?;

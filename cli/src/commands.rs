@@ -8,12 +8,13 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use quotegraph::corpus::{self, Corpus, Holds};
 use quotegraph::export::Format;
+use quotegraph::graph::NodeKind;
 use quotegraph::output::AtomicFile;
 use quotegraph::pipeline::{self, Event};
 use quotegraph::render::{self, RecordFormat, RecordWriter};
-use quotegraph::{eval, input, Extractor, Scope};
+use quotegraph::{eval, input, Extractor, QuoteGraph, Scope};
 
-use crate::args::{DecodeArgs, ExtractFormat, ReadArgs, RunArgs};
+use crate::args::{ExtractFormat, ReadArgs, RunArgs};
 use crate::report::{output_failed, report_problems, Reporter};
 
 /// What every command is set up with: `--lexicon DIR` and `--scope`.
@@ -82,17 +83,26 @@ pub fn extract(
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
         Err(e) => return Ok(output_failed(e)),
     };
-    if let Out::File(f) = out {
-        // only a run that wrote everything it could replaces the file
-        if let Err(e) = f.commit() {
-            return Ok(output_failed(e));
-        }
-    }
     let summary = pipeline::Summary {
         errors: summary.errors + before.errors,
         warnings: summary.warnings + before.warnings,
         ..summary
     };
+    if let Out::File(f) = out {
+        if summary.docs == 0 && summary.failed() {
+            // every input skipped (a typo in a path): an empty output
+            // must not replace a good one
+            eprintln!(
+                "quotegraph: error: no document could be read; {} left unchanged",
+                output
+                    .as_deref()
+                    .map_or("-".into(), |o| o.display().to_string())
+            );
+        } else if let Err(e) = f.commit() {
+            // only a run that wrote everything it could replaces the file
+            return Ok(output_failed(e));
+        }
+    }
     reporter.summary(&summary);
     Ok(if summary.failed() {
         ExitCode::from(1)
@@ -168,7 +178,7 @@ pub fn graph(
     format: Option<Format>,
     output: Option<PathBuf>,
     from_jsonl: bool,
-    decode: &DecodeArgs,
+    read: &ReadArgs,
 ) -> Result<ExitCode> {
     let format = export_format(format, output.as_deref())?;
     // an unusable -o location is a usage error (exit 2), found before any
@@ -182,10 +192,13 @@ pub fn graph(
         Holds::Texts
     };
     let ex = setup.extractor()?;
-    let corpus = corpus::read(paths, &decode.corpus(holds), &ex)?;
+    let corpus = corpus::read(paths, &read.corpus(holds), &ex)?;
     let g = corpus.graph(ex.lexicon())?;
     let code = report_problems(&corpus.problems);
     eprintln!("quotegraph: graph: {}", g.summary());
+    if let Some(code) = nothing_found(&g, corpus.records.len(), output.as_deref()) {
+        return Ok(code);
+    }
     let exporter = format.exporter();
     match output {
         Some(o) => match exporter.write_path(&g, &o) {
@@ -208,16 +221,15 @@ pub fn graph(
 
 /// `build`: extractions, the graph in every format and the who-said-what
 /// report.
-pub fn build(
-    setup: Setup<'_>,
-    paths: &[String],
-    dir: &Path,
-    decode: &DecodeArgs,
-) -> Result<ExitCode> {
+pub fn build(setup: Setup<'_>, paths: &[String], dir: &Path, read: &ReadArgs) -> Result<ExitCode> {
     let ex = setup.extractor()?;
     quotegraph::output::check_target(dir, true)?;
-    let corpus: Corpus = corpus::read(paths, &decode.corpus(Holds::Texts), &ex)?;
+    let corpus: Corpus = corpus::read(paths, &read.corpus(Holds::Texts), &ex)?;
     let g = corpus.graph(ex.lexicon())?;
+    if g.nodes_of_kind(NodeKind::Statement).next().is_none() {
+        report_problems(&corpus.problems);
+        return Ok(nothing_found(&g, corpus.records.len(), Some(dir)).unwrap_or(ExitCode::from(1)));
+    }
     let files = match quotegraph::build::write(dir, &corpus.records, &g) {
         Ok(files) => files,
         Err(e) => return Ok(output_failed(e)),
@@ -234,6 +246,25 @@ pub fn build(
     out.write_all(render::who_said_what(&g, 20).as_bytes())?;
     out.flush().context("writing output")?;
     Ok(code)
+}
+
+/// A graph without a single statement is not a result: say so (how many
+/// documents were read, and that `target` keeps its old content) and give
+/// exit status 1, so that a corpus read with the wrong field or format
+/// never looks like success. `None` when there are statements.
+pub fn nothing_found(g: &QuoteGraph, docs: usize, target: Option<&Path>) -> Option<ExitCode> {
+    if g.nodes_of_kind(NodeKind::Statement).next().is_some() {
+        return None;
+    }
+    let kept = target.map_or(String::new(), |t| {
+        format!("; {} left unchanged", t.display())
+    });
+    eprintln!(
+        "quotegraph: error: no attributions found in {docs} document{}{kept} \
+         (wrong --input-format, --text-field or path?)",
+        if docs == 1 { "" } else { "s" }
+    );
+    Some(ExitCode::from(1))
 }
 
 /// Where `extract` output goes.

@@ -14,7 +14,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 use quotegraph::export::Format;
 
-use args::{format_parser, DecodeArgs, ExtractFormat, ReadArgs, RunArgs, ScopeArg};
+use args::{format_parser, ExtractFormat, ReadArgs, RunArgs, ScopeArg};
 use commands::Setup;
 
 #[derive(Parser)]
@@ -45,8 +45,8 @@ enum Cmd {
     /// gzip member was skipped (each reported on stderr), 2 on a usage error.
     Extract {
         /// Files, directories (recursive: *.txt, *.jsonl, *.ndjson and their
-        /// .gz versions) or - for stdin.
-        #[arg(required = true)]
+        /// .gz versions) or - for stdin (the default when stdin is a pipe
+        /// or a file).
         paths: Vec<String>,
         /// Output format (default: table on a terminal, jsonl otherwise).
         #[arg(long, short)]
@@ -88,8 +88,9 @@ enum Cmd {
     /// Exit status: 0 when every input was read, 1 when some input was
     /// skipped (each reported on stderr), 2 on a usage error.
     Graph {
-        /// Files, directories (recursive, *.txt) or - for stdin; with
-        /// --from-jsonl, JSONL(.gz) files written by `extract --format
+        /// Files, directories (recursive: *.txt, *.jsonl, *.ndjson and their
+        /// .gz versions; JSONL articles as in `extract`) or - for stdin;
+        /// with --from-jsonl, JSONL(.gz) files written by `extract --format
         /// jsonl`, or directories of them (Spark shards).
         #[arg(required = true)]
         paths: Vec<String>,
@@ -105,7 +106,7 @@ enum Cmd {
         #[arg(long)]
         from_jsonl: bool,
         #[command(flatten)]
-        decode: DecodeArgs,
+        read: ReadArgs,
     },
     /// Extract, build the graph, and write everything into a directory:
     /// extractions.jsonl, graph.* in every format, neo4j/*.csv.
@@ -113,7 +114,8 @@ enum Cmd {
     /// Exit status: 0 when every input was read, 1 when some input was
     /// skipped (each reported on stderr), 2 on a usage error.
     Build {
-        /// Files, directories (recursive, *.txt) or - for stdin.
+        /// Files, directories (recursive: *.txt, *.jsonl, *.ndjson and their
+        /// .gz versions; JSONL articles as in `extract`) or - for stdin.
         #[arg(required = true)]
         paths: Vec<String>,
         /// Output directory. Its files are replaced together once all are
@@ -121,7 +123,7 @@ enum Cmd {
         #[arg(long, short, value_name = "DIR", default_value = "out")]
         output: PathBuf,
         #[command(flatten)]
-        decode: DecodeArgs,
+        read: ReadArgs,
     },
 }
 
@@ -167,6 +169,20 @@ fn remove_temporary_files_on_signals() {
 #[cfg(not(unix))]
 fn remove_temporary_files_on_signals() {}
 
+/// Is stdin a pipe or a redirected file (not a terminal, not
+/// `/dev/null`)? `extract` without a path then reads it.
+#[cfg(unix)]
+fn stdin_is_piped() -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::metadata("/dev/stdin").is_ok_and(|m| m.file_type().is_fifo() || m.is_file())
+}
+
+#[cfg(not(unix))]
+fn stdin_is_piped() -> bool {
+    use std::io::IsTerminal;
+    !std::io::stdin().is_terminal()
+}
+
 /// True when the error is, or was caused by, writing to a closed pipe (a
 /// [`quotegraph::Error::Io`] holds its cause rather than chaining it).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -191,6 +207,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             read,
             run,
         } => {
+            let paths = if paths.is_empty() {
+                if !stdin_is_piped() {
+                    anyhow::bail!("give a PATH to extract from (or - for stdin, or pipe text in)");
+                }
+                vec!["-".to_string()]
+            } else {
+                paths
+            };
             let ex = (Setup { lexicon, scope }).extractor()?;
             commands::extract(&ex, &paths, format, output, &read, &run)
         }
@@ -205,20 +229,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
             from_jsonl,
-            decode,
+            read,
         } => commands::graph(
             Setup { lexicon, scope },
             &paths,
             format,
             output,
             from_jsonl,
-            &decode,
+            &read,
         ),
         Cmd::Build {
             paths,
             output,
-            decode,
-        } => commands::build(Setup { lexicon, scope }, &paths, &output, &decode),
+            read,
+        } => commands::build(Setup { lexicon, scope }, &paths, &output, &read),
         Cmd::Query { question } => cli_query::run(Setup { lexicon, scope }, question),
     }
 }

@@ -144,8 +144,8 @@ impl QuoteGraph {
         Ok(())
     }
 
-    /// The document node of `rec`, with its date: the dateline's, else
-    /// the record's `date` field. A document already in the graph is an
+    /// The document node of `rec`, with its date: the record's `date`
+    /// field (from the corpus), else the dateline's. A document already in the graph is an
     /// error.
     fn add_document(&mut self, rec: &DocRecord) -> Result<(NodeIndex, Option<String>)> {
         let doc_id = format!("document:{}", rec.doc);
@@ -159,11 +159,9 @@ impl QuoteGraph {
             .get("date")
             .and_then(|v| v.as_str())
             .map(str::to_string);
-        let date = rec
-            .dateline
-            .as_ref()
-            .and_then(|d| d.date.clone())
-            .or(meta_date);
+        // the corpus's own date is a fact about the article; a date read
+        // from its dateline is a guess, used only when there is none
+        let date = meta_date.or_else(|| rec.dateline.as_ref().and_then(|d| d.date.clone()));
         let doc_ix = self.insert(
             doc_id,
             NodeData::Document(DocumentNode {
@@ -492,13 +490,54 @@ impl QuoteGraph {
             let id = g.graph[ix].id.clone();
             g.index.insert(id, ix);
         }
+        let mut indexed = Vec::new();
         for (from, to, edge) in edges {
             let lookup = |id: &str| {
                 g.index_of(id).ok_or_else(|| Error::Graph {
                     message: format!("edge refers to unknown node {id:?}"),
                 })
             };
-            let (a, b) = (lookup(&from)?, lookup(&to)?);
+            indexed.push((lookup(&from)?.index(), lookup(&to)?.index(), edge));
+        }
+        g.finish_parts(indexed)
+    }
+
+    /// [`from_parts`](Self::from_parts) with edges given by node position
+    /// (as a snapshot stores them).
+    pub(crate) fn from_indexed_parts(
+        nodes: Vec<Node>,
+        edges: impl IntoIterator<Item = (usize, usize, Edge)>,
+    ) -> Result<QuoteGraph> {
+        let mut g = QuoteGraph::new();
+        g.graph.reserve_nodes(nodes.len());
+        g.index.reserve(nodes.len());
+        for n in nodes {
+            if g.index.contains_key(&n.id) {
+                return Err(Error::Graph {
+                    message: format!("duplicate node id {:?}", n.id),
+                });
+            }
+            let id = n.id.clone();
+            let ix = g.graph.add_node(n);
+            g.index.insert(id, ix);
+        }
+        g.finish_parts(edges)
+    }
+
+    /// The edges added and the merge index rebuilt from the nodes.
+    fn finish_parts(
+        mut self,
+        edges: impl IntoIterator<Item = (usize, usize, Edge)>,
+    ) -> Result<QuoteGraph> {
+        let g = &mut self;
+        let n = g.graph.node_count();
+        for (a, b, edge) in edges {
+            if a >= n || b >= n {
+                return Err(Error::Graph {
+                    message: format!("edge refers to node #{} of {n}", a.max(b)),
+                });
+            }
+            let (a, b) = (NodeIndex::new(a), NodeIndex::new(b));
             if edge.kind == EdgeKind::HoldsRole {
                 let title = edge.title.clone().unwrap_or_default().to_lowercase();
                 g.merge.roles.insert((a, b, title));
@@ -527,6 +566,6 @@ impl QuoteGraph {
             }
             g.absorb(ix, &all, &cores, outlet, true);
         }
-        Ok(g)
+        Ok(self)
     }
 }

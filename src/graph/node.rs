@@ -105,7 +105,8 @@ pub struct StatementNode {
     pub span: [usize; 2],
     /// Every content fragment.
     pub spans: Vec<[usize; 2]>,
-    /// The document's dateline date (or its `date` field).
+    /// The document's `date` field (from the corpus), else its dateline's
+    /// date.
     pub date: Option<String>,
     /// The speaker as written ("the top Russian diplomat"), resolved or not.
     pub speaker_text: Option<String>,
@@ -179,7 +180,8 @@ pub struct DocumentNode {
     pub path: String,
     /// The dateline as written.
     pub dateline: Option<String>,
-    /// The dateline's date, or the input's `date` field.
+    /// The input's `date` field (from the corpus), else the dateline's
+    /// date.
     pub date: Option<String>,
     /// The dateline's place as written.
     pub place: Option<String>,

@@ -41,9 +41,9 @@ use crate::error::Error;
 use crate::extract::Document;
 use gzip::{fill_buf_retry, GzStream};
 
-pub use records::{read_record_paths, read_records};
+pub use records::{holds_records, read_record_paths, read_records};
 pub use saved::read_node_link;
-pub(crate) use saved::{is_saved_graph, read_saved_graph};
+pub(crate) use saved::{is_saved_graph, read_saved_graph, unreadable_export};
 pub use text::{
     binary_reason, decode, document_from_bytes, document_from_text, universal_newlines,
 };

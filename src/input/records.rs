@@ -2,7 +2,7 @@
 //! extract --format jsonl` writes them, plain or gzip, one file or a
 //! directory of shards (Spark's `part-NNNNN.jsonl[.gz]`), or stdin.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use super::Problem;
@@ -39,8 +39,8 @@ pub fn read_records(reader: impl BufRead, name: &str) -> Result<Vec<DocRecord>> 
 /// directory of them (the `*.jsonl` and `*.jsonl.gz` files inside, in name
 /// order: Spark's `part-NNNNN` shards), or `-` for stdin. Returns the
 /// records of every file that could be read, in order, and one problem
-/// per path or file that could not (a file with a bad line gives none of
-/// its records).
+/// per path, file or line that could not (a bad line or a truncated
+/// `.gz` is reported and the file's other records are kept).
 ///
 /// ```
 /// let dir = tempfile::tempdir().unwrap();
@@ -66,12 +66,102 @@ pub fn read_record_paths(paths: &[String]) -> (Vec<DocRecord>, Vec<Problem>) {
         }
     }
     for p in &files {
-        match read_record_file(p) {
-            Ok(r) => records.extend(r),
-            Err(e) => problems.push(e.into()),
-        }
+        read_record_file(p, &mut records, &mut problems);
     }
     (records, problems)
+}
+
+/// Problems reported one by one in a file; the rest are counted.
+const MAX_LINE_PROBLEMS: usize = 50;
+
+/// Read records from `reader` into `out`, as [`read_records`] does, but a
+/// bad line or a read error (a truncated `.gz`) is a problem and the good
+/// lines are kept, as `extract` keeps the good lines of an article corpus.
+fn read_records_lenient(
+    mut reader: impl BufRead,
+    name: &str,
+    out: &mut Vec<DocRecord>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut bad = 0usize;
+    let mut line = Vec::new();
+    let mut n = 0u64;
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                problems.push(Problem::error(
+                    name,
+                    Some(n + 1),
+                    format!("{}; the records before it are kept", super::describe_io(&e)),
+                ));
+                break;
+            }
+        }
+        n += 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<DocRecord>(&line) {
+            Ok(r) => out.push(r),
+            Err(e) => {
+                bad += 1;
+                if bad <= MAX_LINE_PROBLEMS {
+                    problems.push(Problem::error(
+                        name,
+                        Some(n),
+                        format!("not an extraction record ({e}); line skipped"),
+                    ));
+                }
+            }
+        }
+    }
+    if bad > MAX_LINE_PROBLEMS {
+        problems.push(Problem::error(
+            name,
+            None,
+            format!(
+                "{} more bad lines not shown; skipped",
+                bad - MAX_LINE_PROBLEMS
+            ),
+        ));
+    }
+}
+
+/// Does the JSONL file `p` (gunzipped when its name ends in `.gz`) hold
+/// extraction records rather than articles: is its first non-blank line a
+/// JSON object with an `attributions` field? An unreadable file is not
+/// (it is then reported by the article reader).
+pub fn holds_records(p: &str) -> bool {
+    let Ok(f) = std::fs::File::open(p) else {
+        return false;
+    };
+    let first = |r: &mut dyn BufRead| -> Option<bool> {
+        // a bounded look: a record line longer than this is unusual, and
+        // an article corpus is then read as articles
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            let n = r.take(64 << 20).read_until(b'\n', &mut line).ok()?;
+            if n == 0 {
+                return None;
+            }
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                break;
+            }
+        }
+        let v: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&line).ok()?;
+        Some(v.contains_key("attributions"))
+    };
+    let found = if p.ends_with(".gz") {
+        let gz = flate2::read::MultiGzDecoder::new(BufReader::new(f));
+        first(&mut BufReader::new(gz))
+    } else {
+        first(&mut BufReader::new(f))
+    };
+    found.unwrap_or(false)
 }
 
 /// The `*.jsonl` and `*.jsonl.gz` files directly in `dir`, in name order.
@@ -93,16 +183,19 @@ fn shards(dir: &str) -> std::io::Result<Vec<String>> {
 }
 
 /// The records of one file (`-`: stdin), gunzipped when its name ends in
-/// `.gz`.
-fn read_record_file(p: &str) -> Result<Vec<DocRecord>> {
+/// `.gz`, into `out`; what could not be read into `problems`.
+fn read_record_file(p: &str, out: &mut Vec<DocRecord>, problems: &mut Vec<Problem>) {
     if p == "-" {
-        return read_records(std::io::stdin().lock(), "-");
+        return read_records_lenient(std::io::stdin().lock(), "-", out, problems);
     }
-    let f = std::fs::File::open(p).map_err(|e| Error::io(p, e))?;
+    let f = match std::fs::File::open(p) {
+        Ok(f) => f,
+        Err(e) => return problems.push(Error::io(p, e).into()),
+    };
     if p.ends_with(".gz") {
         let gz = flate2::read::MultiGzDecoder::new(BufReader::new(f));
-        read_records(BufReader::new(gz), p)
+        read_records_lenient(BufReader::new(gz), p, out, problems)
     } else {
-        read_records(BufReader::new(f), p)
+        read_records_lenient(BufReader::new(f), p, out, problems)
     }
 }

@@ -12,36 +12,84 @@ use crate::graph::{
 };
 use crate::record::{EntityKind, QuoteKind};
 
-/// Is `path` a saved graph, by its extension: `.ron` (the RON exporter)
-/// or `.json` (the node-link JSON exporter)?
-pub(crate) fn is_saved_graph(path: &str) -> bool {
-    saved_format(path).is_some()
+/// The saved-graph formats `quotegraph query` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Saved {
+    Ron,
+    NodeLink,
+    Snapshot,
 }
 
-/// `Some(true)` for RON, `Some(false)` for node-link JSON.
-fn saved_format(path: &str) -> Option<bool> {
+/// Is `path` a saved graph: by its extension `.ron` (the RON exporter),
+/// `.json` (the node-link JSON exporter) or `.qgs` (a
+/// [snapshot](crate::snapshot)), or a `build` output directory holding
+/// `graph.qgs`?
+pub(crate) fn is_saved_graph(path: &str) -> bool {
+    saved_format(path).is_some() || build_snapshot(path).is_some()
+}
+
+/// The snapshot of a `build` output directory.
+fn build_snapshot(path: &str) -> Option<std::path::PathBuf> {
+    let p = Path::new(path);
+    let snap = p.join(format!("graph.{}", crate::snapshot::EXTENSION));
+    (p.is_dir() && snap.is_file()).then_some(snap)
+}
+
+fn saved_format(path: &str) -> Option<Saved> {
     let ext = Path::new(path)
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("ron") => Some(true),
-        Some("json") => Some(false),
+        Some("ron") => Some(Saved::Ron),
+        Some("json") => Some(Saved::NodeLink),
+        Some(e) if e == crate::snapshot::EXTENSION => Some(Saved::Snapshot),
         _ => None,
     }
 }
 
+/// Why `path` cannot be queried, when its name says it is a graph export
+/// that cannot be read back (GraphML, GEXF, DOT, Cytoscape, Cypher,
+/// Turtle, CSV, HTML): `query` would otherwise read it as a text.
+pub(crate) fn unreadable_export(path: &str) -> Option<String> {
+    let ext = Path::new(path).extension()?.to_str()?;
+    let f = crate::export::Format::from_extension(ext)?;
+    (saved_format(path).is_none()).then(|| {
+        format!(
+            "a {} export cannot be queried: give the graph.qgs snapshot (or the directory) \
+             that `quotegraph build` wrote, a node-link .json or .ron graph, \
+             extraction records or texts",
+            f.name()
+        )
+    })
+}
+
 /// Read the graph saved in `path` by the RON (`*.ron`) or node-link JSON
-/// (`*.json`) exporter. Errors name the file.
+/// (`*.json`) exporter, a snapshot (`*.qgs`, or any file starting like
+/// one), or the snapshot of a `build` output directory. Errors name the
+/// file.
 pub(crate) fn read_saved_graph(path: &str) -> Result<QuoteGraph> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let g = if saved_format(path) == Some(true) {
-        read_ron(&text)
+    let (path, format) = match build_snapshot(path) {
+        Some(snap) => (snap.display().to_string(), Saved::Snapshot),
+        None => (
+            path.to_string(),
+            saved_format(path).unwrap_or(Saved::NodeLink),
+        ),
+    };
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(path.as_str(), e))?;
+    let g = if format == Saved::Snapshot || crate::snapshot::is_snapshot(&bytes) {
+        crate::snapshot::read(&bytes)
     } else {
-        read_node_link(&text)
+        match std::str::from_utf8(&bytes) {
+            Err(e) => Err(Error::Graph {
+                message: format!("not UTF-8 text ({e}), so not a saved graph"),
+            }),
+            Ok(text) if format == Saved::Ron => read_ron(text),
+            Ok(text) => read_node_link(text),
+        }
     };
     g.map_err(|e| Error::Input {
-        path: path.to_string(),
+        path,
         message: e.to_string(),
     })
 }

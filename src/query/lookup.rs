@@ -104,18 +104,30 @@ pub(crate) fn resolve_index(g: &QuoteGraph, query: &str) -> Result<NodeIndex> {
         .node_indices()
         .filter(|&ix| gr[ix].kind().is_entity())
         .collect();
+    let word_of = |n: &Node| {
+        !key.contains(' ')
+            && n.name()
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .any(|w| norm(w) == key)
+    };
+    // a proper name ("Tom Harris"), not a description that holds one
+    // ("top aide of Russian President Vladimir Putin")
+    let proper = |n: &Node| {
+        n.name()
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    // an alias and a word of a proper name are one way: "Harris" as the
+    // alias of Kamala Harris must not hide a Tom Harris known by his full
+    // name
     let ways: [&dyn Fn(&Node) -> bool; 3] = [
         &|n: &Node| norm(n.name()) == key,
         &|n: &Node| {
             n.entity()
                 .is_some_and(|e| e.aliases.iter().any(|a| norm(a) == key))
+                || (proper(n) && word_of(n))
         },
-        &|n: &Node| {
-            !key.contains(' ')
-                && n.name()
-                    .split(|c: char| c.is_whitespace() || c == '-')
-                    .any(|w| norm(w) == key)
-        },
+        &word_of,
     ];
     for way in ways {
         let hits: Vec<NodeIndex> = entities
