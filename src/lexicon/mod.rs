@@ -24,7 +24,7 @@ mod syntax;
 mod word;
 
 pub use files::{
-    CueClass, CueLexicon, GrammarLexicon, OrgEntry, OrgLexicon, PhraseEntry, PlaceEntry,
+    CueClass, CueLexicon, CueSense, GrammarLexicon, OrgEntry, OrgLexicon, PhraseEntry, PlaceEntry,
     PlaceLexicon, PronounEntry, PronounLexicon, TitleEntry, TitleLexicon, VerbEntry,
 };
 pub use syntax::SyntaxLexicon;

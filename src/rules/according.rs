@@ -6,6 +6,7 @@ use crate::mention::Np;
 use super::ctx::Ctx;
 use super::draft::{CueWord, Draft};
 use super::id::RuleId;
+use crate::class::{AttributionClass, ContentType, Polarity};
 
 impl<'a> Ctx<'a> {
     pub(super) fn according(&mut self, out: &mut Vec<Draft>) {
@@ -82,6 +83,10 @@ impl<'a> Ctx<'a> {
                 RuleId::AccordingAfter
             },
             sent: si,
+            object: false,
+            class: AttributionClass::Speech,
+            content_type: ContentType::Clause,
+            polarity: Polarity::Affirmed,
         };
         Some((d, stop))
     }
