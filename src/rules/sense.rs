@@ -87,8 +87,16 @@ impl Ctx<'_> {
                 }
             } else if matches!(
                 d.rule,
-                RuleId::IndirectClause | RuleId::IndirectCoordinated | RuleId::IndirectParticiple
-            ) && self.only_a_phrase(k, r.end, d.sent)
+                RuleId::IndirectClause
+                    | RuleId::IndirectCoordinated
+                    | RuleId::IndirectParticiple
+                    | RuleId::IndirectInverted
+                    | RuleId::IndirectInvertedCueSpeaker
+                    | RuleId::HeadlineColon
+                    | RuleId::AccordingBefore
+                    | RuleId::AccordingAfter
+            ) && !self.is(k, "that")
+                && self.only_a_phrase(k, r.end, d.sent)
             {
                 content_type = ContentType::Topic;
             }
@@ -171,23 +179,66 @@ impl Ctx<'_> {
         if !(t.has(flags::DET) || t.cap || self.is(k, "it") || self.is(k, "you")) {
             return false;
         }
-        let lo = self.sents[si].tokens.start;
-        let Some(np) = self.np.np_right(k, end, lo) else {
+        // an auxiliary anywhere makes a clause ("the plan in the city
+        // will fail")
+        if (k..end.min(k + 40)).any(|j| self.toks[j].is_word() && self.toks[j].has(flags::AUX)) {
             return false;
-        };
-        let mut j = np.end;
-        while j < end && self.toks[j].is_word() && self.toks[j].has(flags::ADV) {
+        }
+        if t.cap && !t.has(flags::DET) {
+            // a name: its phrase as the noun-phrase finder reads it
+            let lo = self.sents[si].tokens.start;
+            let Some(np) = self.np.np_right(k, end, lo) else {
+                return false;
+            };
+            return self.phrase_ends(np.end, end, true);
+        }
+        // a determiner and at most two more words ("the rules", "the high
+        // hopes"), none of them a past form; a plural noun followed by a
+        // word is a subject and its verb ("the shares rose")
+        let mut j = k + 1;
+        while j < end && j < k + 3 && self.toks[j].is_word() && !self.ends_phrase(j) {
+            let w = self.word(j);
+            if w.ends_with("ed") || (j > k + 1 && plural(self.word(j - 1))) {
+                return false;
+            }
             j += 1;
         }
+        self.phrase_ends(j, end, j <= k + 2)
+    }
+
+    /// Does the phrase before token `j` end there: at a preposition, a
+    /// conjunction, a relative word or punctuation, or at the content's
+    /// `end` (when `may_end`)?
+    fn phrase_ends(&self, j: usize, end: usize, may_end: bool) -> bool {
         if j >= end {
-            return true;
+            return may_end;
         }
         let u = &self.toks[j];
         if u.is_quote() {
             return false;
         }
-        !u.is_word() || u.cap || u.has(flags::PREP | flags::CONJ | flags::DET)
+        !u.is_word() || self.ends_phrase(j)
     }
+
+    fn ends_phrase(&self, j: usize) -> bool {
+        let u = &self.toks[j];
+        u.has(flags::PREP | flags::CONJ | flags::RELATIVE)
+            && !(self.is(j, "to")
+                && self
+                    .toks
+                    .get(j + 1)
+                    .is_some_and(|n| n.is_word() && !n.has(flags::DET)))
+    }
+}
+
+/// Does the word look like a plural noun ("shares", not "generous",
+/// "business" or "its")?
+fn plural(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("ous")
+        && !w.ends_with("'s")
 }
 
 #[cfg(test)]
