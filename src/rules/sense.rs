@@ -300,4 +300,28 @@ mod tests {
             [(C::Writing, T::Clause, P::Affirmed)]
         );
     }
+
+    /// Refusals and questions are kept by `all` and left out of `claims`;
+    /// a denial stays, negated.
+    #[test]
+    fn refusals_are_no_claims() {
+        use crate::class::Scope;
+        let claims = |text: &str| {
+            Extractor::default()
+                .with_scope(Scope::Claims)
+                .extract(&Document::new("test", text))
+                .attributions
+                .len()
+        };
+        assert_eq!(claims("The company declined to comment on the report."), 0);
+        assert_eq!(
+            claims("The minister would not say when the bridge would open."),
+            0
+        );
+        assert_eq!(claims("The minister denied that the bridge was unsafe."), 1);
+        assert_eq!(
+            senses("The company declined to comment on the report."),
+            [(C::Intention, T::Infinitive, P::Affirmed)]
+        );
+    }
 }
