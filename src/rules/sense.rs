@@ -324,4 +324,21 @@ mod tests {
             [(C::Intention, T::Infinitive, P::Affirmed)]
         );
     }
+
+    /// Issue 17's bounds: the one told before "that" and its phrases is
+    /// the addressee; "at least" opens a subject; a plural noun before an
+    /// auxiliary is no cue.
+    #[test]
+    fn addressees_quantities_and_plural_nouns() {
+        use crate::rules::testing::found;
+        assert_eq!(
+            found("He told investors at a briefing on Monday that sales would pick up."),
+            ["indirect.that | He | told | that sales would pick up | to investors"]
+        );
+        assert_eq!(
+            found("He said at least two bridges were closed."),
+            ["indirect.clause | He | said | at least two bridges were closed"]
+        );
+        assert!(found("Good jokes have a lot of details.").is_empty());
+    }
 }
