@@ -43,6 +43,16 @@ impl<'a> Ctx<'a> {
                 self.toks[k].is_punct(',') || self.toks[k].is_punct('—') || self.toks[k].is_quote()
             })
             .unwrap_or(hi);
+        // "According to the ministry the plan failed": no comma, so the
+        // speaker is the phrase and the content the clause after it
+        let stop = if stop == hi && i == lo {
+            match self.np.np_right(ce, hi, lo) {
+                Some(n) if n.end < hi && self.clause_start(n.end, hi) => n.end,
+                _ => stop,
+            }
+        } else {
+            stop
+        };
         if stop == ce || stop - ce > 20 {
             return None;
         }

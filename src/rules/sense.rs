@@ -341,4 +341,13 @@ mod tests {
         );
         assert!(found("Good jokes have a lot of details.").is_empty());
     }
+
+    /// "According to X" with no comma after X: the clause after the phrase.
+    #[test]
+    fn according_to_without_a_comma() {
+        assert_eq!(
+            crate::rules::testing::found("According to the ministry the plan failed."),
+            ["according.before | the ministry | According to | the plan failed"]
+        );
+    }
 }
