@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::anatomy::{self, ZoneSpan};
 use crate::class::{AttributionClass, ContentType, Polarity, Scope};
 use crate::date::Date;
-use crate::lexicon::{lists, CueClass, Lexicon};
+use crate::lexicon::{CueClass, Lexicon};
 use crate::mention::{MentionKind, Np};
 use crate::quote;
 use crate::record::{
@@ -326,15 +326,15 @@ impl Extractor {
             quote_kind(&d.content, quotes, ordered, toks)
         };
         let _ = MentionKind::Name;
-        let opens_wh = d.content.first().is_some_and(|c| {
-            let i = toks.partition_point(|t| t.span.start < c.start);
-            toks.get(i).is_some_and(|t| t.in_list(lists::WH_WORDS))
-        });
         Attribution {
             kind,
-            class: AttributionClass::of_cue(class),
-            content_type: ContentType::of(kind, d.rule, opens_wh),
-            polarity: Polarity::Affirmed,
+            class: d.class,
+            content_type: if kind == QuoteKind::Direct {
+                ContentType::Quote
+            } else {
+                d.content_type
+            },
+            polarity: d.polarity,
             speaker,
             cue: Cue {
                 span: cue_span,

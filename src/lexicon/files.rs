@@ -18,6 +18,19 @@ pub enum CueClass {
     Evidence,
 }
 
+/// A sense a cue verb reports besides its [`CueClass`]: what
+/// [`AttributionClass`](crate::class::AttributionClass) it gives when its
+/// frame does not decide otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+pub enum CueSense {
+    /// Written, not spoken: write, tweet, post, email.
+    Writing,
+    /// Asks for something to be done: urge, demand, call on, implore.
+    Request,
+    /// Perceived: notice, watch, witness, seem, appear.
+    Perception,
+}
+
 /// One reporting verb (or verb + particle, "point out").
 #[derive(Debug, Clone, Deserialize)]
 pub struct VerbEntry {
@@ -50,6 +63,14 @@ pub struct VerbEntry {
     /// not reports, though "added that …" and "…, he added." are.
     #[serde(default)]
     pub no_bare_clause: bool,
+    /// The attribution class it reports when not its [`CueClass`]'s
+    /// ("write": writing, "urge": a request).
+    #[serde(default)]
+    pub sense: Option<CueSense>,
+    /// Reports that the speaker denies the content ("deny", "refute"):
+    /// the attribution's polarity is negated.
+    #[serde(default)]
+    pub negative: bool,
 }
 
 /// A multi-word or nominal cue ("according to", "in a statement").

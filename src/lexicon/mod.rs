@@ -24,8 +24,9 @@ mod syntax;
 mod word;
 
 pub use files::{
-    AnatomyLexicon, CueClass, CueLexicon, GrammarLexicon, OrgEntry, OrgLexicon, PhraseEntry,
-    PlaceEntry, PlaceLexicon, PronounEntry, PronounLexicon, TitleEntry, TitleLexicon, VerbEntry,
+    AnatomyLexicon, CueClass, CueLexicon, CueSense, GrammarLexicon, OrgEntry, OrgLexicon,
+    PhraseEntry, PlaceEntry, PlaceLexicon, PronounEntry, PronounLexicon, TitleEntry, TitleLexicon,
+    VerbEntry,
 };
 pub use syntax::SyntaxLexicon;
 pub(crate) use syntax::{lists, verb_lists};

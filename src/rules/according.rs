@@ -6,6 +6,7 @@ use crate::mention::Np;
 use super::ctx::Ctx;
 use super::draft::{CueWord, Draft};
 use super::id::RuleId;
+use crate::class::{AttributionClass, ContentType, Polarity};
 
 impl<'a> Ctx<'a> {
     pub(super) fn according(&mut self, out: &mut Vec<Draft>) {
@@ -42,6 +43,16 @@ impl<'a> Ctx<'a> {
                 self.toks[k].is_punct(',') || self.toks[k].is_punct('—') || self.toks[k].is_quote()
             })
             .unwrap_or(hi);
+        // "According to the ministry the plan failed": no comma, so the
+        // speaker is the phrase and the content the clause after it
+        let stop = if stop == hi && i == lo {
+            match self.np.np_right(ce, hi, lo) {
+                Some(n) if n.end < hi && self.clause_start(n.end, hi) => n.end,
+                _ => stop,
+            }
+        } else {
+            stop
+        };
         if stop == ce || stop - ce > 20 {
             return None;
         }
@@ -82,6 +93,10 @@ impl<'a> Ctx<'a> {
                 RuleId::AccordingAfter
             },
             sent: si,
+            object: false,
+            class: AttributionClass::Speech,
+            content_type: ContentType::Clause,
+            polarity: Polarity::Affirmed,
         };
         Some((d, stop))
     }

@@ -169,6 +169,9 @@ impl<'a> Ctx<'a> {
     /// through it helped", "said yes"), but not a preposition, a
     /// conjunction or the end.
     pub(super) fn loose_clause_start(&self, k: usize, hi: usize) -> bool {
+        if self.at_least(k) {
+            return true;
+        }
         let t = &self.toks[k];
         // not inside a phrase the cue's prepositional phrase has begun
         // ("respond to the | request")
@@ -183,11 +186,20 @@ impl<'a> Ctx<'a> {
             && !t.has(flags::PREP | flags::CONJ | flags::RELATIVE | flags::TIME)
     }
 
+    /// "at least" / "at most" before a quantity: a subject's start ("said
+    /// at least two bridges were closed"), not a place.
+    pub(super) fn at_least(&self, k: usize) -> bool {
+        self.is(k, "at") && (self.is(k + 1, "least") || self.is(k + 1, "most"))
+    }
+
     /// Does a clause (subject + more) start at `k`? Pronouns, determiners,
     /// names and numbers open one.
     pub(super) fn clause_start(&self, k: usize, hi: usize) -> bool {
         if k + 1 >= hi {
             return false;
+        }
+        if self.at_least(k) {
+            return true;
         }
         let t = &self.toks[k];
         if let Some(p) = t.pronoun() {

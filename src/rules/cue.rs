@@ -35,6 +35,16 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
+        // a plural noun before an auxiliary: "good jokes have details",
+        // "the answers are clear" (a verb in -s takes no auxiliary after it)
+        if t.has(flags::CUE_VERB)
+            && self.word(i).ends_with('s')
+            && self.toks.get(i + 1).is_some_and(|n| {
+                n.is_word() && !n.cap && n.has(flags::AUX) && !self.word(i + 1).starts_with('\'')
+            })
+        {
+            return None;
+        }
         // (a multi-word cue starts with a lowercase word unless flagged)
         if t.has(flags::CUE_VERB | flags::ACCORDING) || (t.has(flags::MULTI_FIRST) && !t.cap) {
             let mut buf = std::mem::take(&mut self.buf);

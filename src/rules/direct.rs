@@ -14,6 +14,7 @@ use crate::token::TokKind;
 use super::ctx::Ctx;
 use super::draft::{CueWord, Draft};
 use super::id::RuleId;
+use crate::class::{AttributionClass, ContentType, Polarity};
 
 impl<'a> Ctx<'a> {
     pub(super) fn direct(&mut self, out: &mut Vec<Draft>) {
@@ -178,6 +179,10 @@ impl<'a> Ctx<'a> {
             addressee: addr,
             rule,
             sent: tag.sent,
+            object: false,
+            class: AttributionClass::Speech,
+            content_type: ContentType::Clause,
+            polarity: Polarity::Affirmed,
         })
     }
 
@@ -292,6 +297,10 @@ impl<'a> Ctx<'a> {
             addressee: addr,
             rule: RuleId::DirectSpeakerCueQuote,
             sent: s_idx,
+            object: false,
+            class: AttributionClass::Speech,
+            content_type: ContentType::Clause,
+            polarity: Polarity::Affirmed,
         };
         self.relay_and_partner(&mut d, &extras, lo);
         ControlFlow::Break(Some(d))

@@ -1,6 +1,7 @@
 //! What a rule produces: a draft attribution in token indices, before
 //! entity resolution.
 
+use crate::class::{AttributionClass, ContentType, Polarity};
 use crate::mention::Np;
 use crate::span::Span;
 
@@ -40,6 +41,16 @@ pub struct Draft {
     pub rule: RuleId,
     /// Sentence of the cue.
     pub sent: usize,
+    /// The rule took the cue's object as content ("endorsed Sanders"),
+    /// whatever id it carries (a participle or a coordinated verb).
+    pub object: bool,
+    /// How the speaker relates to the content (set by the sense pass).
+    pub class: AttributionClass,
+    /// What the content is when it is not all quoted (set by the sense
+    /// pass; the extractor makes it a quote when it is).
+    pub content_type: ContentType,
+    /// Affirmed, or negated ("did not say", "denied").
+    pub polarity: Polarity,
 }
 
 impl Draft {
@@ -61,6 +72,10 @@ impl Draft {
             addressee: None,
             rule,
             sent,
+            object: false,
+            class: AttributionClass::Speech,
+            content_type: ContentType::Clause,
+            polarity: Polarity::Affirmed,
         }
     }
 

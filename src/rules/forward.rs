@@ -12,6 +12,7 @@ use crate::token::{TokKind, Token};
 use super::ctx::Ctx;
 use super::draft::{CueWord, Draft};
 use super::id::RuleId;
+use crate::class::{AttributionClass, ContentType, Polarity};
 
 impl<'a> Ctx<'a> {
     pub(super) fn forward(&mut self, out: &mut Vec<Draft>) {
@@ -124,6 +125,10 @@ impl<'a> Ctx<'a> {
             addressee: addr,
             rule: c.rule_hint.unwrap_or(rule),
             sent: c.sent,
+            object: rule == RuleId::IndirectObject,
+            class: AttributionClass::Speech,
+            content_type: ContentType::Clause,
+            polarity: Polarity::Affirmed,
         };
         self.relay_and_partner(&mut d, &c.extras, lo);
         Some(d)
@@ -223,6 +228,10 @@ impl<'a> Ctx<'a> {
             addressee: addr,
             rule: RuleId::IndirectRelative,
             sent: c.sent,
+            object: false,
+            class: AttributionClass::Speech,
+            content_type: ContentType::Clause,
+            polarity: Polarity::Affirmed,
         };
         if d.content.iter().any(|c| self.is_taken_span(*c)) {
             return None;

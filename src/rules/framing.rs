@@ -54,6 +54,11 @@ impl<'a> Ctx<'a> {
         if colon + 3 > hi || self.toks[colon + 1].is_quote() {
             return None;
         }
+        // a headline's claim opens as a sentence does; a lowercase start
+        // is a list entry's description ("Old Town: quiet and green")
+        if self.toks[colon + 1].is_word() && !self.toks[colon + 1].cap {
+            return None;
+        }
         let mut np = self.np.np_left(colon, lo, lo)?;
         if np.start != lo {
             // "Clinton to Planned Parenthood: …", "CNN President On Trump:

@@ -9,6 +9,7 @@ use crate::token::TokKind;
 use super::ctx::Ctx;
 use super::draft::{CueWord, Draft};
 use super::id::RuleId;
+use crate::class::{AttributionClass, ContentType, Polarity};
 
 impl<'a> Ctx<'a> {
     pub(super) fn inverted(&mut self, out: &mut Vec<Draft>) {
@@ -82,6 +83,10 @@ impl<'a> Ctx<'a> {
             addressee: addr,
             rule,
             sent: si,
+            object: false,
+            class: AttributionClass::Speech,
+            content_type: ContentType::Clause,
+            polarity: Polarity::Affirmed,
         };
         self.relay_and_partner(&mut d, &[], lo);
         Some(d)

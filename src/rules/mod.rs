@@ -21,7 +21,8 @@
 //!    content bounded by `content`;
 //! 7. `nominal`: a communication noun with a possessor and a that-clause
 //!    ("Berg's claim that …");
-//! 8. `nominal`: an impression with no named source ("X seemed to …").
+//! 8. `nominal`: an impression with no named source ("X seemed to …");
+//! 9. `sense`: each draft's class, content type and polarity.
 //!
 //! Shared by the passes: `ctx` (the document's state), `cue` (finding a
 //! cue), `tag` (the verb group and the phrases around a cue) and `subject`
@@ -40,6 +41,7 @@ mod id;
 pub mod interview;
 mod inverted;
 mod nominal;
+mod sense;
 mod subject;
 mod tag;
 
@@ -87,6 +89,7 @@ impl Ctx<'_> {
                 .map_or(0, |c| c.start)
                 .min(self.toks[d.cue.0].span.start)
         });
+        self.senses(&mut out);
         out
     }
 }

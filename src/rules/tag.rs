@@ -138,7 +138,10 @@ impl<'a> Ctx<'a> {
         let mut addressee = None;
         let mut source = None;
         if addressee_object && k < hi && !self.is(k, "that") && !self.toks[k].has(flags::PREP) {
-            if let Some(np) = self.np.np_right(k, hi, sent_start) {
+            if let Some(np) = self.np.np_right(k, hi, sent_start).or_else(|| {
+                self.bare_np(k, hi)
+                    .filter(|n| self.that_after_phrases(n.end, hi))
+            }) {
                 let who = match np.kind {
                     MentionKind::Name | MentionKind::Org | MentionKind::Pronoun => true,
                     MentionKind::Description => self.toks[np.head].has(
@@ -146,7 +149,9 @@ impl<'a> Ctx<'a> {
                     ),
                     _ => false,
                 };
-                if who {
+                // "told investors at a briefing on Monday that …": whoever
+                // is told, when a that-clause follows its phrases
+                if who || self.that_after_phrases(np.end, hi) {
                     addressee = Some(np);
                     k = np.end;
                 }
@@ -193,6 +198,10 @@ impl<'a> Ctx<'a> {
             if self.written(k, lists::CONTENT_PREPOSITIONS) {
                 break;
             }
+            // "said at least two bridges were closed": a quantity, not a place
+            if self.is(k, "at") && (self.is(k + 1, "least") || self.is(k + 1, "most")) {
+                break;
+            }
             // the phrase: preposition + noun phrase
             let Some(np) = self
                 .np
@@ -232,6 +241,26 @@ impl<'a> Ctx<'a> {
             }
         }
         (k, addressee, source)
+    }
+
+    /// Does "that" follow token `k` after only prepositional phrases and
+    /// times ("at a briefing on Monday that …"), within a dozen tokens?
+    fn that_after_phrases(&self, k: usize, hi: usize) -> bool {
+        if k >= hi || !(self.is(k, "that") || self.toks[k].has(flags::PREP)) {
+            return false;
+        }
+        for j in k..hi.min(k + 12) {
+            let t = &self.toks[j];
+            if self.is(j, "that") {
+                return true;
+            }
+            if !(t.is_word() || t.kind == TokKind::Number)
+                || t.has(flags::AUX | flags::CUE_VERB | flags::CONJ | flags::RELATIVE)
+            {
+                return false;
+            }
+        }
+        false
     }
 
     /// A short phrase of lowercase words and names after a preposition:
