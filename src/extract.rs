@@ -194,6 +194,7 @@ impl Extractor {
         let mut res = Resolver::new(text, &toks, &bounds, lex);
         let ranges: Vec<std::ops::Range<usize>> = sents.iter().map(|s| s.tokens.clone()).collect();
         res.prescan(&ranges);
+        res.set_quoted(quotes.iter().map(|q| q.inner).collect());
         let dateline = dl.map(|(d, _)| {
             let place_entity = d.place.map(|p| {
                 let name = p.slice(text);
@@ -208,7 +209,7 @@ impl Extractor {
                     })
                     .map(|pl| pl.name.clone())
                     .unwrap_or_else(|| title_case(name));
-                res.place(&canonical, p.start)
+                res.place(&canonical, p)
             });
             DatelineRef {
                 span: d.span,
@@ -479,6 +480,13 @@ impl Extraction {
                     })
                     .collect(),
                 outlet: e.outlet,
+                unnamed: e.unnamed,
+                mentions: {
+                    let mut m: Vec<[usize; 2]> = e.spans.iter().map(|s| cp.span(*s)).collect();
+                    m.sort_unstable();
+                    m.dedup();
+                    m
+                },
             })
             .collect();
         let attributions = self

@@ -66,11 +66,18 @@ pub struct Entity {
     pub used: bool,
     /// Byte positions of every mention seen, in order.
     pub seen: Vec<usize>,
+    /// Byte spans of its mentions (names, pronouns, descriptions), in
+    /// the order met; sorted and deduplicated on output.
+    pub spans: Vec<Span>,
     /// Byte positions where it spoke.
     pub spoke_at: Vec<usize>,
     /// Known only from the prescan of names (never met by an attribution
     /// or a role): not linked as a content mention unless titled.
     pub prescanned_only: bool,
+    /// Known by no proper name: a first- or second-person pronoun ("I",
+    /// "we", "you") or a description of people ("the teachers",
+    /// "officials"). Written out, but never a graph node.
+    pub unnamed: bool,
 }
 
 /// Resolves mentions to entities for one document.
@@ -103,6 +110,9 @@ pub struct Resolver<'a> {
     heads: HashMap<String, Vec<u32>>,
     /// Every description head met in a role title (lowercase), numbered.
     head_ids: HashMap<String, u32>,
+    /// Byte spans inside quotation marks, in order: a first person
+    /// there is the quoted speaker, not the writer.
+    quoted: Vec<Span>,
     buf: String,
 }
 
@@ -128,6 +138,7 @@ impl<'a> Resolver<'a> {
             bounds,
             heads: HashMap::new(),
             head_ids: HashMap::new(),
+            quoted: Vec::new(),
             buf: String::new(),
         }
     }
@@ -170,8 +181,10 @@ impl<'a> Resolver<'a> {
             spoke: 0,
             used: false,
             seen: Vec::new(),
+            spans: Vec::new(),
             spoke_at: Vec::new(),
             prescanned_only: false,
+            unnamed: false,
         });
         self.by_name.insert(k, i);
         self.index_parts(i);
@@ -205,8 +218,10 @@ impl<'a> Resolver<'a> {
         self.by_name.entry(Self::key(alias)).or_insert(e);
     }
 
-    pub(super) fn touch(&mut self, e: usize, pos: usize) {
+    /// Entity `e` is mentioned at byte `pos` by the words at `span`.
+    pub(super) fn touch(&mut self, e: usize, pos: usize, span: Span) {
         let ent = &mut self.entities[e];
+        ent.spans.push(span);
         let old = ent.last_seen;
         ent.last_seen = ent.last_seen.max(pos);
         ent.used = true;
@@ -284,11 +299,11 @@ impl<'a> Resolver<'a> {
                 }
                 Some(ent)
             }
-            MentionKind::Pronoun => self.pronoun(np, pos),
+            MentionKind::Pronoun => self.pronoun(np, pos).or_else(|| self.unnamed(np, pos)),
             MentionKind::Relative => self.relative(np, pos),
-            MentionKind::Description => self.description(np),
+            MentionKind::Description => self.description(np).or_else(|| self.unnamed(np, pos)),
         }?;
-        self.touch(e, pos);
+        self.touch(e, pos, np.span(self.toks));
         if speaker {
             let en = &mut self.entities[e];
             en.spoke += 1;
@@ -303,10 +318,23 @@ impl<'a> Resolver<'a> {
         Some(e)
     }
 
-    /// The place entity named `name` (a dateline's place), marked used.
-    pub fn place(&mut self, name: &str, pos: usize) -> usize {
+    /// The byte spans inside quotation marks (in text order), so that a
+    /// first person inside a quote is not taken for the writer.
+    pub fn set_quoted(&mut self, spans: Vec<Span>) {
+        self.quoted = spans;
+    }
+
+    /// Whether byte `pos` lies inside a quotation.
+    pub(super) fn in_quote(&self, pos: usize) -> bool {
+        let i = self.quoted.partition_point(|s| s.start <= pos);
+        i > 0 && pos < self.quoted[i - 1].end
+    }
+
+    /// The place entity named `name` (a dateline's place, written at
+    /// `span`), marked used.
+    pub fn place(&mut self, name: &str, span: Span) -> usize {
         let e = self.find_or_add(EntityKind::Place, name, false);
-        self.touch(e, pos);
+        self.touch(e, span.start, span);
         e
     }
 

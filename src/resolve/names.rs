@@ -93,6 +93,8 @@ impl<'a> Resolver<'a> {
             self.entities[ent].used = used;
         }
         self.entities[ent].seen.push(self.toks[k].span.start);
+        let span = Span::new(self.toks[k].span.start, self.toks[e - 1].span.end);
+        self.entities[ent].spans.push(span);
         insert_sorted(&mut self.seen_pre, (self.toks[k].span.start, ent));
     }
 
@@ -223,7 +225,8 @@ impl<'a> Resolver<'a> {
             if let Some((e, target)) = ph.multi_starting_at(k, hi, &mut buf) {
                 if matches!(target, MultiTarget::Org(_) | MultiTarget::Place(_)) {
                     if let Some(ent) = self.known(target) {
-                        self.touch(ent, t.span.start);
+                        let span = Span::new(t.span.start, self.toks[e - 1].span.end);
+                        self.touch(ent, t.span.start, span);
                         out.push(ent);
                     }
                     k = e;
@@ -284,7 +287,8 @@ impl<'a> Resolver<'a> {
                 None => None,
             };
             if let Some(i) = ent {
-                self.touch(i, t.span.start);
+                let span = Span::new(t.span.start, self.toks[e - 1].span.end);
+                self.touch(i, t.span.start, span);
                 out.push(i);
             }
             k = e;
