@@ -24,6 +24,31 @@ mod tests;
 
 use recency::{insert_sorted, Group, Recency};
 
+/// Whether `text` holds the word `lower` written in lowercase.
+fn has_lowercase_word(text: &str, lower: &str) -> bool {
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    text.match_indices(lower).any(|(i, _)| {
+        !word_char(text[..i].chars().next_back())
+            && !word_char(text[i + lower.len()..].chars().next())
+    })
+}
+
+/// What a capitalized phrase's words say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// A proper name.
+    Name,
+    /// Nothing: a word capitalized only by its place ("Perhaps", a
+    /// headline's "Success").
+    None,
+    /// People described, not named: "Officials", "Demonstrators",
+    /// "many Mexicans".
+    Group,
+    /// Titles only ("Senator", "the Rev."): a description of whoever
+    /// holds the title.
+    Title,
+}
+
 /// Grammatical gender known for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -110,6 +135,12 @@ pub struct Resolver<'a> {
     heads: HashMap<String, Vec<u32>>,
     /// Every description head met in a role title (lowercase), numbered.
     head_ids: HashMap<String, u32>,
+    /// Hashes of the lowercase words written capitalized somewhere other
+    /// than at a sentence's start: a word capitalized only where every
+    /// word is ("Officials said", "Perhaps") has no evidence of a name.
+    cap_mid: std::collections::HashSet<u64>,
+    /// Token indices where a sentence's first word is.
+    first_words: Vec<usize>,
     /// Byte spans inside quotation marks, in order: a first person
     /// there is the quoted speaker, not the writer.
     quoted: Vec<Span>,
@@ -139,6 +170,8 @@ impl<'a> Resolver<'a> {
             heads: HashMap::new(),
             head_ids: HashMap::new(),
             quoted: Vec::new(),
+            cap_mid: Default::default(),
+            first_words: Vec::new(),
             buf: String::new(),
         }
     }
@@ -261,15 +294,28 @@ impl<'a> Resolver<'a> {
         let e = match np.kind {
             MentionKind::Name | MentionKind::Org | MentionKind::Place => {
                 let (s, e) = np.name.unwrap_or((np.start, np.end));
-                // "Economists estimated …", "Polls suggest …": a generic
-                // noun capitalized by its place, not a name
-                if np.kind == MentionKind::Name
-                    && e == s + 1
-                    && np.known.is_none()
-                    && self.toks[s].has(flags::PERSON_NOUN)
-                    && !self.toks[s].has(flags::TITLE)
-                {
-                    return None;
+                if np.kind == MentionKind::Name && np.known.is_none() {
+                    match self.name_evidence(np, s, e) {
+                        Evidence::Name => {}
+                        Evidence::None => return None,
+                        Evidence::Group => {
+                            let head = self.slice(np.head, np.head + 1).to_lowercase();
+                            if self.lex.titles.thing_nouns.contains(&head) {
+                                return None; // "Polls suggest …"
+                            }
+                            let d = Np::description(np.start, np.end, np.head);
+                            let g = self.unnamed(&d, pos).or_else(|| {
+                                let name = self.slice_without_article(np.start, np.end);
+                                Some(self.unnamed_entity(EntityKind::Person, name))
+                            })?;
+                            return self.finish_resolve(g, np, pos, speaker);
+                        }
+                        Evidence::Title => {
+                            let d = Np::description(np.start, np.end, np.head);
+                            let t = self.description(&d)?;
+                            return self.finish_resolve(t, np, pos, speaker);
+                        }
+                    }
                 }
                 // "the French newspaper Le Monde": an outlet noun before
                 // the name says what kind of thing it names
@@ -303,6 +349,12 @@ impl<'a> Resolver<'a> {
             MentionKind::Relative => self.relative(np, pos),
             MentionKind::Description => self.description(np).or_else(|| self.unnamed(np, pos)),
         }?;
+        self.finish_resolve(e, np, pos, speaker)
+    }
+
+    /// Record that `np` at `pos` refers to entity `e` (a speaker when
+    /// `speaker`), and return it.
+    fn finish_resolve(&mut self, e: usize, np: &Np, pos: usize, speaker: bool) -> Option<usize> {
         self.touch(e, pos, np.span(self.toks));
         if speaker {
             let en = &mut self.entities[e];
@@ -316,6 +368,58 @@ impl<'a> Resolver<'a> {
             }
         }
         Some(e)
+    }
+
+    /// What the words `[s, e)` of a capitalized phrase are evidence of.
+    fn name_evidence(&self, np: &Np, s: usize, e: usize) -> Evidence {
+        let toks = &self.toks[s..e];
+        let honorific = |t: &Token| {
+            t.title()
+                .is_some_and(|ti| self.lex.titles.titles[ti as usize].honorific)
+        };
+        // "Mr. King": after an honorific comes a name, whatever its words
+        let named = toks[..toks.len() - 1].iter().any(honorific);
+        if !named
+            && toks
+                .iter()
+                .all(|t| t.has(flags::TITLE) || !t.is_word() || t.is_punct('.'))
+        {
+            return Evidence::Title;
+        }
+        if e != s + 1 {
+            return Evidence::Name;
+        }
+        let t = &self.toks[s];
+        let word = self.slice(s, e);
+        if self.by_name.contains_key(&Self::key(word)) {
+            return Evidence::Name;
+        }
+        // "Mexicans", "the American": people described by a demonym
+        if t.has(flags::DEMONYM) {
+            return Evidence::Group;
+        }
+        // "Economists estimated …": a generic noun capitalized by its
+        // place, not a name
+        if t.has(flags::PERSON_NOUN) && !t.has(flags::TITLE) {
+            return Evidence::Group;
+        }
+        let first = self.first_words.binary_search(&s).is_ok()
+            || np.start < s && self.first_words.binary_search(&np.start).is_ok();
+        let acronym = names::org_spelling(word);
+        if first && !acronym && !self.cap_mid.contains(&names::word_hash(word)) {
+            let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+            if plural {
+                return Evidence::Group;
+            }
+            // "Perhaps", "Having", "Correction": a word the text also
+            // writes in lowercase, or shaped like an adverb or participle
+            let lower = word.to_lowercase();
+            let shaped = ["ly", "ing", "ed"].iter().any(|x| lower.ends_with(x));
+            if shaped || has_lowercase_word(self.text, &lower) {
+                return Evidence::None;
+            }
+        }
+        Evidence::Name
     }
 
     /// The byte spans inside quotation marks (in text order), so that a

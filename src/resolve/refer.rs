@@ -144,6 +144,9 @@ impl<'a> Resolver<'a> {
                 // person known only by this description
                 let name = self.slice_without_article(np.start, np.end).to_string();
                 let e = self.find_or_add(EntityKind::Person, &name, false);
+                if self.entities[e].name == name && !self.entities[e].used {
+                    self.entities[e].unnamed = true;
+                }
                 let title = self
                     .slice_without_article(np.start, np.head + 1)
                     .to_lowercase();
@@ -212,7 +215,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The unnamed entity called `name`, created on first use.
-    fn unnamed_entity(&mut self, kind: EntityKind, name: &str) -> usize {
+    pub(super) fn unnamed_entity(&mut self, kind: EntityKind, name: &str) -> usize {
         let key = format!("\u{0}{}", name.to_lowercase());
         if let Some(&i) = self.by_name.get(&key) {
             return i;
