@@ -604,7 +604,7 @@ mod tests {
     /// entities share one, and the same however often a text is read.
     #[test]
     fn entity_ids_are_readable_and_stable() {
-        let text = "Anna Berg said the bridge would open. Anna-Berg said it would not. \
+        let text = "Anna Berg said the bridge would open. Later, Anna-Berg said it would not. \
                     Reuters reported that it would.";
         let rec = record(text);
         let ids: Vec<&str> = rec.entities.iter().map(|e| e.id.as_str()).collect();

@@ -24,15 +24,6 @@ mod tests;
 
 use recency::{insert_sorted, Group, Recency};
 
-/// Whether `text` holds the word `lower` written in lowercase.
-fn has_lowercase_word(text: &str, lower: &str) -> bool {
-    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    text.match_indices(lower).any(|(i, _)| {
-        !word_char(text[..i].chars().next_back())
-            && !word_char(text[i + lower.len()..].chars().next())
-    })
-}
-
 /// What a capitalized phrase's words say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Evidence {
@@ -411,13 +402,9 @@ impl<'a> Resolver<'a> {
             if plural {
                 return Evidence::Group;
             }
-            // "Perhaps", "Having", "Correction": a word the text also
-            // writes in lowercase, or shaped like an adverb or participle
-            let lower = word.to_lowercase();
-            let shaped = ["ly", "ing", "ed"].iter().any(|x| lower.ends_with(x));
-            if shaped || has_lowercase_word(self.text, &lower) {
-                return Evidence::None;
-            }
+            // "Perhaps", "Furthermore", a headline's "Correction": nothing
+            // but its place capitalizes it
+            return Evidence::None;
         }
         Evidence::Name
     }

@@ -35,7 +35,7 @@ fn pairs(expected: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
 fn surnames_and_full_names() {
     assert_eq!(
         speakers(
-            "Tom Ashby said the bridge would open. Berg said it would not. \
+            "Tom Ashby said the bridge would open. Later, Berg said it would not. \
              Ashby said it would."
         ),
         pairs(&[
