@@ -224,6 +224,7 @@ impl Extractor {
         let mut res = Resolver::new(text, &toks, &bounds, lex);
         let ranges: Vec<std::ops::Range<usize>> = sents.iter().map(|s| s.tokens.clone()).collect();
         res.prescan(&ranges);
+        res.set_quoted(quotes.iter().map(|q| q.inner).collect());
         let dateline = dl.map(|(d, _)| {
             let place_entity = d.place.map(|p| {
                 let name = p.slice(text);
@@ -238,7 +239,7 @@ impl Extractor {
                     })
                     .map(|pl| pl.name.clone())
                     .unwrap_or_else(|| title_case(name));
-                res.place(&canonical, p.start)
+                res.place(&canonical, p)
             });
             DatelineRef {
                 span: d.span,
@@ -557,6 +558,13 @@ impl Extraction {
                     })
                     .collect(),
                 outlet: e.outlet,
+                unnamed: e.unnamed,
+                mentions: {
+                    let mut m: Vec<[usize; 2]> = e.spans.iter().map(|s| cp.span(*s)).collect();
+                    m.sort_unstable();
+                    m.dedup();
+                    m
+                },
             })
             .collect();
         let attributions = self
@@ -675,7 +683,7 @@ mod tests {
     /// entities share one, and the same however often a text is read.
     #[test]
     fn entity_ids_are_readable_and_stable() {
-        let text = "Anna Berg said the bridge would open. Anna-Berg said it would not. \
+        let text = "Anna Berg said the bridge would open. Later, Anna-Berg said it would not. \
                     Reuters reported that it would.";
         let rec = record(text);
         let ids: Vec<&str> = rec.entities.iter().map(|e| e.id.as_str()).collect();

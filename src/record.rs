@@ -122,6 +122,15 @@ pub struct EntityRecord {
     /// True for news outlets and agencies (they relay statements).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub outlet: bool,
+    /// True when no proper name was seen: a first- or second-person
+    /// pronoun ("I", "we", "you") or a description of people ("the
+    /// teachers", "officials"). The graph makes no node of it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unnamed: bool,
+    /// Code-point spans of every mention of it in the document (names,
+    /// pronouns, descriptions), in text order.
+    #[serde(default)]
+    pub mentions: Vec<[usize; 2]>,
 }
 
 /// A title held by a person, optionally of another entity.

@@ -66,7 +66,7 @@ impl QuoteGraph {
     /// their surnames, before any of them is merged.
     fn note_full_names(&mut self, rec: &DocRecord) {
         for e in &rec.entities {
-            if e.kind != EntityKind::Person || e.outlet {
+            if e.kind != EntityKind::Person || e.outlet || e.unnamed {
                 continue;
             }
             for n in std::iter::once(&e.name).chain(&e.aliases) {
@@ -119,7 +119,9 @@ impl QuoteGraph {
         }
         // the record's entity ids → their nodes
         let mut local: HashMap<&str, NodeIndex> = HashMap::new();
-        for e in &rec.entities {
+        // unnamed entities ("I", "officials") are no nodes: their
+        // statements keep the speaker's words only
+        for e in rec.entities.iter().filter(|e| !e.unnamed) {
             let ix = self.add_entity(e);
             local.entry(e.id.as_str()).or_insert(ix);
         }
@@ -132,7 +134,7 @@ impl QuoteGraph {
             self.graph
                 .add_edge(doc_ix, place, Edge::new(EdgeKind::Datelined));
         }
-        for e in &rec.entities {
+        for e in rec.entities.iter().filter(|e| !e.unnamed) {
             self.add_roles(e, local[e.id.as_str()], find);
         }
         for (n, a) in rec.attributions.iter().enumerate() {

@@ -15,6 +15,8 @@ pub(crate) fn ent(id: &str, kind: EntityKind, name: &str, aliases: &[&str]) -> E
         aliases: aliases.iter().map(|s| s.to_string()).collect(),
         roles: Vec::new(),
         outlet: false,
+        unnamed: false,
+        mentions: Vec::new(),
     }
 }
 

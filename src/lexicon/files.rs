@@ -124,6 +124,10 @@ pub struct TitleLexicon {
     /// Nouns for people that are not titles but can be speakers
     /// ("officials", "sources", "analysts", "residents").
     pub person_nouns: Vec<String>,
+    /// Person nouns that name things, not people or bodies ("poll",
+    /// "study", "data"): a speaker headed by one is no unnamed person.
+    #[serde(default)]
+    pub thing_nouns: Vec<String>,
 }
 
 /// A known organization.

@@ -24,6 +24,22 @@ mod tests;
 
 use recency::{insert_sorted, Group, Recency};
 
+/// What a capitalized phrase's words say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// A proper name.
+    Name,
+    /// Nothing: a word capitalized only by its place ("Perhaps", a
+    /// headline's "Success").
+    None,
+    /// People described, not named: "Officials", "Demonstrators",
+    /// "many Mexicans".
+    Group,
+    /// Titles only ("Senator", "the Rev."): a description of whoever
+    /// holds the title.
+    Title,
+}
+
 /// Grammatical gender known for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
@@ -66,11 +82,18 @@ pub struct Entity {
     pub used: bool,
     /// Byte positions of every mention seen, in order.
     pub seen: Vec<usize>,
+    /// Byte spans of its mentions (names, pronouns, descriptions), in
+    /// the order met; sorted and deduplicated on output.
+    pub spans: Vec<Span>,
     /// Byte positions where it spoke.
     pub spoke_at: Vec<usize>,
     /// Known only from the prescan of names (never met by an attribution
     /// or a role): not linked as a content mention unless titled.
     pub prescanned_only: bool,
+    /// Known by no proper name: a first- or second-person pronoun ("I",
+    /// "we", "you") or a description of people ("the teachers",
+    /// "officials"). Written out, but never a graph node.
+    pub unnamed: bool,
 }
 
 /// Resolves mentions to entities for one document.
@@ -103,6 +126,15 @@ pub struct Resolver<'a> {
     heads: HashMap<String, Vec<u32>>,
     /// Every description head met in a role title (lowercase), numbered.
     head_ids: HashMap<String, u32>,
+    /// Hashes of the lowercase words written capitalized somewhere other
+    /// than at a sentence's start: a word capitalized only where every
+    /// word is ("Officials said", "Perhaps") has no evidence of a name.
+    cap_mid: std::collections::HashSet<u64>,
+    /// Token indices where a sentence's first word is.
+    first_words: Vec<usize>,
+    /// Byte spans inside quotation marks, in order: a first person
+    /// there is the quoted speaker, not the writer.
+    quoted: Vec<Span>,
     buf: String,
 }
 
@@ -128,6 +160,9 @@ impl<'a> Resolver<'a> {
             bounds,
             heads: HashMap::new(),
             head_ids: HashMap::new(),
+            quoted: Vec::new(),
+            cap_mid: Default::default(),
+            first_words: Vec::new(),
             buf: String::new(),
         }
     }
@@ -170,8 +205,10 @@ impl<'a> Resolver<'a> {
             spoke: 0,
             used: false,
             seen: Vec::new(),
+            spans: Vec::new(),
             spoke_at: Vec::new(),
             prescanned_only: false,
+            unnamed: false,
         });
         self.by_name.insert(k, i);
         self.index_parts(i);
@@ -205,8 +242,10 @@ impl<'a> Resolver<'a> {
         self.by_name.entry(Self::key(alias)).or_insert(e);
     }
 
-    pub(super) fn touch(&mut self, e: usize, pos: usize) {
+    /// Entity `e` is mentioned at byte `pos` by the words at `span`.
+    pub(super) fn touch(&mut self, e: usize, pos: usize, span: Span) {
         let ent = &mut self.entities[e];
+        ent.spans.push(span);
         let old = ent.last_seen;
         ent.last_seen = ent.last_seen.max(pos);
         ent.used = true;
@@ -246,15 +285,28 @@ impl<'a> Resolver<'a> {
         let e = match np.kind {
             MentionKind::Name | MentionKind::Org | MentionKind::Place => {
                 let (s, e) = np.name.unwrap_or((np.start, np.end));
-                // "Economists estimated …", "Polls suggest …": a generic
-                // noun capitalized by its place, not a name
-                if np.kind == MentionKind::Name
-                    && e == s + 1
-                    && np.known.is_none()
-                    && self.toks[s].has(flags::PERSON_NOUN)
-                    && !self.toks[s].has(flags::TITLE)
-                {
-                    return None;
+                if np.kind == MentionKind::Name && np.known.is_none() {
+                    match self.name_evidence(np, s, e) {
+                        Evidence::Name => {}
+                        Evidence::None => return None,
+                        Evidence::Group => {
+                            let head = self.slice(np.head, np.head + 1).to_lowercase();
+                            if self.lex.titles.thing_nouns.contains(&head) {
+                                return None; // "Polls suggest …"
+                            }
+                            let d = Np::description(np.start, np.end, np.head);
+                            let g = self.unnamed(&d, pos).or_else(|| {
+                                let name = self.slice_without_article(np.start, np.end);
+                                Some(self.unnamed_entity(EntityKind::Person, name))
+                            })?;
+                            return self.finish_resolve(g, np, pos, speaker);
+                        }
+                        Evidence::Title => {
+                            let d = Np::description(np.start, np.end, np.head);
+                            let t = self.description(&d)?;
+                            return self.finish_resolve(t, np, pos, speaker);
+                        }
+                    }
                 }
                 // "the French newspaper Le Monde": an outlet noun before
                 // the name says what kind of thing it names
@@ -284,11 +336,17 @@ impl<'a> Resolver<'a> {
                 }
                 Some(ent)
             }
-            MentionKind::Pronoun => self.pronoun(np, pos),
+            MentionKind::Pronoun => self.pronoun(np, pos).or_else(|| self.unnamed(np, pos)),
             MentionKind::Relative => self.relative(np, pos),
-            MentionKind::Description => self.description(np),
+            MentionKind::Description => self.description(np).or_else(|| self.unnamed(np, pos)),
         }?;
-        self.touch(e, pos);
+        self.finish_resolve(e, np, pos, speaker)
+    }
+
+    /// Record that `np` at `pos` refers to entity `e` (a speaker when
+    /// `speaker`), and return it.
+    fn finish_resolve(&mut self, e: usize, np: &Np, pos: usize, speaker: bool) -> Option<usize> {
+        self.touch(e, pos, np.span(self.toks));
         if speaker {
             let en = &mut self.entities[e];
             en.spoke += 1;
@@ -303,10 +361,71 @@ impl<'a> Resolver<'a> {
         Some(e)
     }
 
-    /// The place entity named `name` (a dateline's place), marked used.
-    pub fn place(&mut self, name: &str, pos: usize) -> usize {
+    /// What the words `[s, e)` of a capitalized phrase are evidence of.
+    fn name_evidence(&self, np: &Np, s: usize, e: usize) -> Evidence {
+        let toks = &self.toks[s..e];
+        let honorific = |t: &Token| {
+            t.title()
+                .is_some_and(|ti| self.lex.titles.titles[ti as usize].honorific)
+        };
+        // "Mr. King": after an honorific comes a name, whatever its words
+        let named = toks[..toks.len() - 1].iter().any(honorific);
+        if !named
+            && toks
+                .iter()
+                .all(|t| t.has(flags::TITLE) || !t.is_word() || t.is_punct('.'))
+        {
+            return Evidence::Title;
+        }
+        if e != s + 1 {
+            return Evidence::Name;
+        }
+        let t = &self.toks[s];
+        let word = self.slice(s, e);
+        if self.by_name.contains_key(&Self::key(word)) {
+            return Evidence::Name;
+        }
+        // "Mexicans", "the American": people described by a demonym
+        if t.has(flags::DEMONYM) {
+            return Evidence::Group;
+        }
+        // "Economists estimated …": a generic noun capitalized by its
+        // place, not a name
+        if t.has(flags::PERSON_NOUN) && !t.has(flags::TITLE) {
+            return Evidence::Group;
+        }
+        let first = self.first_words.binary_search(&s).is_ok()
+            || np.start < s && self.first_words.binary_search(&np.start).is_ok();
+        let acronym = names::org_spelling(word);
+        if first && !acronym && !self.cap_mid.contains(&names::word_hash(word)) {
+            let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+            if plural {
+                return Evidence::Group;
+            }
+            // "Perhaps", "Furthermore", a headline's "Correction": nothing
+            // but its place capitalizes it
+            return Evidence::None;
+        }
+        Evidence::Name
+    }
+
+    /// The byte spans inside quotation marks (in text order), so that a
+    /// first person inside a quote is not taken for the writer.
+    pub fn set_quoted(&mut self, spans: Vec<Span>) {
+        self.quoted = spans;
+    }
+
+    /// Whether byte `pos` lies inside a quotation.
+    pub(super) fn in_quote(&self, pos: usize) -> bool {
+        let i = self.quoted.partition_point(|s| s.start <= pos);
+        i > 0 && pos < self.quoted[i - 1].end
+    }
+
+    /// The place entity named `name` (a dateline's place, written at
+    /// `span`), marked used.
+    pub fn place(&mut self, name: &str, span: Span) -> usize {
         let e = self.find_or_add(EntityKind::Place, name, false);
-        self.touch(e, pos);
+        self.touch(e, span.start, span);
         e
     }
 

@@ -19,6 +19,17 @@ impl<'a> Resolver<'a> {
         let ph = self.phrases();
         let mut buf = std::mem::take(&mut self.buf);
         for r in sentences {
+            let first = (r.start..r.end).find(|&k| self.toks[k].is_word());
+            if let Some(f) = first {
+                self.first_words.push(f);
+            }
+            for k in r.start..r.end {
+                let t = &self.toks[k];
+                if t.cap && t.is_word() && Some(k) != first {
+                    let h = word_hash(t.span.slice(self.text));
+                    self.cap_mid.insert(h);
+                }
+            }
             let mut k = r.start;
             while k < r.end {
                 let t = &self.toks[k];
@@ -93,6 +104,8 @@ impl<'a> Resolver<'a> {
             self.entities[ent].used = used;
         }
         self.entities[ent].seen.push(self.toks[k].span.start);
+        let span = Span::new(self.toks[k].span.start, self.toks[e - 1].span.end);
+        self.entities[ent].spans.push(span);
         insert_sorted(&mut self.seen_pre, (self.toks[k].span.start, ent));
     }
 
@@ -179,7 +192,10 @@ impl<'a> Resolver<'a> {
             }
         }
         let last_tok = &self.toks[e - 1];
-        let kind = if kind_hint == MentionKind::Org || last_tok.has(flags::ORG_HEAD) {
+        let kind = if kind_hint == MentionKind::Org
+            || last_tok.has(flags::ORG_HEAD)
+            || (e - s == 1 && org_spelling(&name))
+        {
             EntityKind::Organization
         } else if kind_hint == MentionKind::Place {
             EntityKind::Place
@@ -223,7 +239,8 @@ impl<'a> Resolver<'a> {
             if let Some((e, target)) = ph.multi_starting_at(k, hi, &mut buf) {
                 if matches!(target, MultiTarget::Org(_) | MultiTarget::Place(_)) {
                     if let Some(ent) = self.known(target) {
-                        self.touch(ent, t.span.start);
+                        let span = Span::new(t.span.start, self.toks[e - 1].span.end);
+                        self.touch(ent, t.span.start, span);
                         out.push(ent);
                     }
                     k = e;
@@ -284,7 +301,8 @@ impl<'a> Resolver<'a> {
                 None => None,
             };
             if let Some(i) = ent {
-                self.touch(i, t.span.start);
+                let span = Span::new(t.span.start, self.toks[e - 1].span.end);
+                self.touch(i, t.span.start, span);
                 out.push(i);
             }
             k = e;
@@ -301,6 +319,33 @@ impl<'a> Resolver<'a> {
         });
         out
     }
+}
+
+/// A hash of a word's lowercase form, without allocating.
+pub(super) fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Evidence in a single word's spelling that it names an organization:
+/// an acronym ("NAACP", "I.R.S.") or a compound written in camel case
+/// ("RealClearPolitics"), unlike "McConnell" or "LeBron".
+pub(super) fn org_spelling(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if (2..=6).contains(&letters) && word.chars().all(|c| !c.is_lowercase()) {
+        return true;
+    }
+    let mut run = 0;
+    for (i, c) in word.chars().enumerate() {
+        if c.is_uppercase() && i > 0 && run >= 3 {
+            return true;
+        }
+        run = if c.is_lowercase() { run + 1 } else { 0 };
+    }
+    false
 }
 
 /// `word.to_lowercase() == lower`, without allocating for ASCII words

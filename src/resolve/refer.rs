@@ -144,6 +144,9 @@ impl<'a> Resolver<'a> {
                 // person known only by this description
                 let name = self.slice_without_article(np.start, np.end).to_string();
                 let e = self.find_or_add(EntityKind::Person, &name, false);
+                if self.entities[e].name == name && !self.entities[e].used {
+                    self.entities[e].unnamed = true;
+                }
                 let title = self
                     .slice_without_article(np.start, np.head + 1)
                     .to_lowercase();
@@ -159,5 +162,81 @@ impl<'a> Resolver<'a> {
             return Some(e);
         }
         None
+    }
+}
+
+impl<'a> Resolver<'a> {
+    /// A speaker, source or addressee that refers to no named entity: an
+    /// unnamed entity of the document. "I" outside quotations is the
+    /// writer (one entity per document), "we" and "you" likewise; "they"
+    /// is the latest group described before it; a description of people
+    /// ("the teachers", "officials", "my father") is an entity known by
+    /// that description, the same one when the description repeats. A
+    /// first person inside a quotation, "he"/"she"/"it" with no fitting
+    /// antecedent, and descriptions of things ("the study") stay unlinked.
+    pub(super) fn unnamed(&mut self, np: &Np, pos: usize) -> Option<usize> {
+        match np.kind {
+            MentionKind::Pronoun => {
+                let p = self.toks[np.head].pronoun()?;
+                let pe = &self.lex.pronouns.pronouns[p as usize];
+                if pe.gender != "any" {
+                    return None;
+                }
+                let key = match pe.form.as_str() {
+                    "i" | "me" | "my" | "myself" => "I",
+                    "we" | "us" | "our" | "ourselves" => "we",
+                    "you" | "your" | "yourself" => "you",
+                    _ => return self.latest_group(pos),
+                };
+                if self.in_quote(pos) {
+                    return None;
+                }
+                Some(self.unnamed_entity(EntityKind::Person, key))
+            }
+            MentionKind::Description => {
+                let head = &self.toks[np.head];
+                if !head.has(flags::PERSON_NOUN) || head.has(flags::TITLE) {
+                    return None;
+                }
+                let word = self.slice(np.head, np.head + 1).to_lowercase();
+                if self.lex.titles.thing_nouns.contains(&word) {
+                    return None;
+                }
+                let kind = if head.has(flags::ORG_HEAD) {
+                    EntityKind::Organization
+                } else {
+                    EntityKind::Person
+                };
+                let name = self.slice_without_article(np.start, np.end).to_string();
+                Some(self.unnamed_entity(kind, &name))
+            }
+            _ => None,
+        }
+    }
+
+    /// The unnamed entity called `name`, created on first use.
+    pub(super) fn unnamed_entity(&mut self, kind: EntityKind, name: &str) -> usize {
+        let key = format!("\u{0}{}", name.to_lowercase());
+        if let Some(&i) = self.by_name.get(&key) {
+            return i;
+        }
+        let i = self.find_or_add(kind, name, false);
+        if self.entities[i].name.eq_ignore_ascii_case(name) && !self.entities[i].used {
+            self.entities[i].unnamed = true;
+        }
+        self.by_name.insert(key, i);
+        i
+    }
+
+    /// The latest unnamed group (a plural description of people) seen
+    /// within about a paragraph before `pos`: "they" after "the teachers".
+    fn latest_group(&self, pos: usize) -> Option<usize> {
+        self.seen_before(pos)
+            .take_while(|&(p, _)| pos - p < 700)
+            .map(|(_, i)| i)
+            .find(|&i| {
+                let en = &self.entities[i];
+                en.unnamed && en.kind == EntityKind::Person && en.name.ends_with('s')
+            })
     }
 }
