@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 pub mod build;
+pub mod claims;
 pub mod class;
 pub mod corpus;
 pub mod date;

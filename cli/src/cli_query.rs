@@ -175,6 +175,28 @@ pub enum Question {
         #[command(flatten)]
         input: Input,
     },
+    /// Claims: statements of one speaker reported by several documents
+    /// (quotes identical after normalizing, cut or extended, or close
+    /// paraphrases), most reported first.
+    Claims {
+        /// Only this speaker's claims (name, alias or id).
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Only claims with at least this many reports.
+        #[arg(long, default_value_t = 1)]
+        min_reports: usize,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Who carried a claim (its id from `query claims`, or a statement
+    /// that reports it), in date order, with each report's outlet and
+    /// wording.
+    Spread {
+        /// The claim.
+        claim: String,
+        #[command(flatten)]
+        input: Input,
+    },
 }
 
 /// The graph, and the problems of inputs (warnings first, then errors).
@@ -295,7 +317,9 @@ fn source(q: &Question) -> (&[String], &DecodeArgs) {
         | Question::TopOutlets { input, .. }
         | Question::Timeline { input }
         | Question::Components { input }
-        | Question::Roles { input, .. } => (&input.paths, &input.decode),
+        | Question::Roles { input, .. }
+        | Question::Claims { input, .. }
+        | Question::Spread { input, .. } => (&input.paths, &input.decode),
         Question::MentionNetwork { input, .. } | Question::Ego { input, .. } => {
             (&input.paths, &input.decode)
         }
@@ -390,6 +414,18 @@ fn ask(g: &QuoteGraph, q: Question) -> Result<bool> {
         Question::Roles { name, input } => {
             let r = query::role_holders(g, &name)?;
             found = noted(input.format, &r, r.empty_note(), || r.to_table())?;
+        }
+        Question::Claims {
+            speaker,
+            min_reports,
+            input,
+        } => {
+            let c = query::claims(g, speaker.as_deref(), min_reports)?;
+            answer(input.format, &c, || c.to_table())?;
+        }
+        Question::Spread { claim, input } => {
+            let c = query::spread(g, &claim)?;
+            answer(input.format, &c, || c.to_table())?;
         }
     }
     Ok(found)

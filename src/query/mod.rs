@@ -33,6 +33,7 @@
 //! assert_eq!(c.length, 4);
 //! ```
 
+mod claims;
 mod components;
 mod ego;
 mod load;
@@ -58,6 +59,7 @@ use crate::date::Date;
 use crate::graph::{EdgeKind, Node, NodeKind, QuoteGraph};
 use crate::record::QuoteKind;
 
+pub use claims::{claims, spread, Claim, ClaimReport, Claims};
 pub use components::{components, Component};
 pub use ego::{ego, outline};
 pub use load::{load, read_node_link};
