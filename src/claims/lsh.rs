@@ -18,8 +18,9 @@ use super::norm::mix;
 /// MinHash values per set.
 pub const HASHES: usize = 16;
 /// Values per band: two sets that share a band are candidates. With 8
-/// bands of 2, sets with Jaccard 0.6 meet with probability
-/// 1 − (1 − 0.6²)⁸ ≈ 0.97, sets with 0.2 with ≈ 0.28 (then checked).
+/// bands of 2, sets with Jaccard 0.7 (the paraphrase threshold) meet with
+/// probability 1 − (1 − 0.7²)⁸ ≈ 0.995, sets with 0.2 with ≈ 0.28 (then
+/// checked and rejected).
 pub const ROWS: usize = 2;
 
 /// The MinHash signature of a set of hashes.

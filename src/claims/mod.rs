@@ -37,7 +37,7 @@ pub const MIN_CONTAINED: usize = 4;
 pub const MIN_CONTENT: usize = 3;
 /// The Jaccard similarity of content words from which two reports are
 /// paraphrases of one claim.
-pub const PARAPHRASE_JACCARD: f64 = 0.6;
+pub const PARAPHRASE_JACCARD: f64 = 0.7;
 /// The most reports an index bucket remembers; later reports compare with
 /// the most recent ones only.
 pub const BUCKET_CAP: usize = 64;
