@@ -76,6 +76,13 @@ pub enum Question {
     WhoSaid {
         /// Who.
         name: String,
+        /// Only statements of this class (speech, writing, cognition,
+        /// evidence, intention, request, perception).
+        #[arg(long = "class", value_name = "CLASS")]
+        class: Option<quotegraph::AttributionClass>,
+        /// Only affirmed or only negated statements.
+        #[arg(long, value_name = "POLARITY")]
+        polarity: Option<quotegraph::Polarity>,
         #[command(flatten)]
         input: Input,
     },
@@ -357,8 +364,16 @@ pub fn run(setup: Setup<'_>, q: Question) -> Result<ExitCode> {
 fn ask(g: &QuoteGraph, q: Question) -> Result<bool> {
     let mut found = true;
     match q {
-        Question::WhoSaid { name, input } => {
-            let w = query::who_said(g, &name)?;
+        Question::WhoSaid {
+            name,
+            class,
+            polarity,
+            input,
+        } => {
+            let mut w = query::who_said(g, &name)?;
+            w.statements.retain(|s| {
+                class.is_none_or(|c| s.class == c) && polarity.is_none_or(|p| s.polarity == p)
+            });
             found = noted(input.format, &w.statements, w.empty_note(), || w.to_table())?;
         }
         Question::Provenance { statement, input } => {

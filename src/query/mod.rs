@@ -55,6 +55,7 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::Direction;
 use serde::Serialize;
 
+use crate::class::{AttributionClass, ContentType, Polarity};
 use crate::date::Date;
 use crate::graph::{EdgeKind, Node, NodeKind, QuoteGraph};
 use crate::record::QuoteKind;
@@ -122,6 +123,12 @@ pub struct StatementRow {
     pub cue_text: String,
     /// Direct, indirect or mixed.
     pub quote_kind: QuoteKind,
+    /// Speech, writing, cognition… ([`AttributionClass`]).
+    pub class: AttributionClass,
+    /// Quote, clause, topic… ([`ContentType`]).
+    pub content_type: ContentType,
+    /// Affirmed or negated ([`Polarity`]).
+    pub polarity: Polarity,
     /// The claim.
     pub text: String,
     /// Outlets that relayed it ("as cited by TASS").
@@ -228,6 +235,9 @@ fn statement_row(g: &QuoteGraph, ix: NodeIndex) -> StatementRow {
         cue: s.cue.clone(),
         cue_text: s.cue_text.clone(),
         quote_kind: s.quote_kind,
+        class: s.class,
+        content_type: s.content_type,
+        polarity: s.polarity,
         text: s.text.clone(),
         relayed_by: out(EdgeKind::ReportedBy),
         addressed_to: out(EdgeKind::AddressedTo),

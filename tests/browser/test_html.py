@@ -414,6 +414,24 @@ def test_a_statement_shows_its_sentence_and_provenance(driver, expect):
     assert_clean(driver, url)
 
 
+def test_a_claim_shows_its_reports_on_a_timeline(driver, expect):
+    c = expect["claims"]
+    url, _ = load(driver, expect, "claims")
+    assert js(driver, "return window.quotegraph.select(arguments[0])", c["claim"])
+    assert "Claim" in driver.find_element(By.CSS_SELECTOR, "#panel h2").text
+    items = panel_statements(driver, "claim-timeline")
+    assert len(items) == c["reports"] >= 3
+    dates = [li.find_element(By.TAG_NAME, "b").text for li in items]
+    assert dates == sorted(dates), dates
+    assert any("via" in li.text for li in items)  # the report that cites Ukrinform
+    # a report leads back to its claim
+    items[0].find_element(By.CSS_SELECTOR, "button.link").click()
+    assert js(driver, "return window.quotegraph.selected()").startswith("statement:")
+    link = driver.find_element(By.CSS_SELECTOR, '#panel [data-role="claim-link"]')
+    assert str(c["reports"]) in link.text
+    assert_clean(driver, url)
+
+
 def test_search_finds_peskov(driver, expect):
     f = expect["founding"]
     url, _ = load(driver, expect, "founding")
