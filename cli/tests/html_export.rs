@@ -450,7 +450,9 @@ fn pages_work_in_headless_chromium() {
     let top_claim = claims
         .nodes()
         .filter_map(|n| n.claim().map(|c| (c.reports, n.id.clone())))
-        .max_by_key(|(r, _)| *r)
+        .enumerate()
+        .max_by_key(|(i, (r, _))| (*r, std::cmp::Reverse(*i)))
+        .map(|(_, c)| c)
         .expect("a claim");
 
     let count = |g: &QuoteGraph, k: EdgeKind| g.edges().filter(|e| e.edge.kind == k).count();

@@ -356,17 +356,17 @@ def test_kinds_look_different_and_size_grows_with_degree(driver, expect):
         });
     """)
     assert len(drawn) == len(d["nodes"])
-    # each of the five node kinds has its own fill and its own shape
+    # each of the six node kinds has its own fill and its own shape
     looks = {}
     for n in drawn:
         kind = d["by_id"][n["id"]]["kind"]
         assert f"k-{kind}" in n["cls"].split()
         looks.setdefault(kind, set()).add((n["fill"], n["shape"]))
-    assert set(looks) == {"person", "organization", "place", "statement", "document"}
+    assert set(looks) == {"person", "organization", "place", "statement", "document", "claim"}
     assert all(len(v) == 1 for v in looks.values()), looks
     fills = [next(iter(v))[0] for v in looks.values()]
     shapes = [next(iter(v))[1] for v in looks.values()]
-    assert len(set(fills)) == 5 and len(set(shapes)) == 5, looks
+    assert len(set(fills)) == 6 and len(set(shapes)) == 6, looks
     # each edge kind its own stroke: colour and dash pattern
     strokes = js(driver, """
         const out = {};

@@ -30,7 +30,7 @@
     place: { fill: '#59a14f', stroke: '#336229', shape: 'triangle', name: 'Place', plural: 'Places' },
     statement: { fill: '#edc948', stroke: '#9a7f12', shape: 'diamond', name: 'Statement', plural: 'Statements' },
     document: { fill: '#bab0ac', stroke: '#6b625f', shape: 'page', name: 'Document', plural: 'Documents' },
-    claim: { fill: '#fdb462', stroke: '#b3701e', shape: 'square', name: 'Claim', plural: 'Claims' }
+    claim: { fill: '#fdb462', stroke: '#b3701e', shape: 'hexagon', name: 'Claim', plural: 'Claims' }
   };
   var EDGE_STYLE = {
     said: { color: '#4d4d4d', width: 1.4, dash: [], name: 'said' },
@@ -122,6 +122,9 @@
       case 'square': a = r * 0.9; return 'M' + -a + ',' + -a + 'H' + a + 'V' + a + 'H' + -a + 'Z';
       case 'triangle': return 'M0,' + -1.25 * r + 'L' + 1.15 * r + ',' + 0.8 * r + 'L' + -1.15 * r + ',' + 0.8 * r + 'Z';
       case 'diamond': a = r * 1.35; return 'M0,' + -a + 'L' + a + ',0L0,' + a + 'L' + -a + ',0Z';
+      case 'hexagon':
+        a = r * 1.1; b = r * 0.95;
+        return 'M' + -a + ',0L' + -a / 2 + ',' + -b + 'H' + a / 2 + 'L' + a + ',0L' + a / 2 + ',' + b + 'H' + -a / 2 + 'Z';
       case 'page':
         a = r * 0.8; b = r; var f = r * 0.45;
         return 'M' + -a + ',' + -b + 'H' + (a - f) + 'L' + a + ',' + (-b + f) + 'V' + b + 'H' + -a + 'Z';
@@ -136,6 +139,10 @@
         ctx.moveTo(x, y - 1.25 * r); ctx.lineTo(x + 1.15 * r, y + 0.8 * r); ctx.lineTo(x - 1.15 * r, y + 0.8 * r); ctx.closePath(); break;
       case 'diamond':
         a = r * 1.35; ctx.moveTo(x, y - a); ctx.lineTo(x + a, y); ctx.lineTo(x, y + a); ctx.lineTo(x - a, y); ctx.closePath(); break;
+      case 'hexagon':
+        a = r * 1.1; b = r * 0.95;
+        ctx.moveTo(x - a, y); ctx.lineTo(x - a / 2, y - b); ctx.lineTo(x + a / 2, y - b); ctx.lineTo(x + a, y);
+        ctx.lineTo(x + a / 2, y + b); ctx.lineTo(x - a / 2, y + b); ctx.closePath(); break;
       case 'page':
         a = r * 0.8; b = r; var f = r * 0.45;
         ctx.moveTo(x - a, y - b); ctx.lineTo(x + a - f, y - b); ctx.lineTo(x + a, y - b + f); ctx.lineTo(x + a, y + b); ctx.lineTo(x - a, y + b); ctx.closePath(); break;
@@ -948,6 +955,7 @@
       li.appendChild(nodeLink(s, r.doc ? r.doc.split('/').pop() : r.id));
       var via = outTo(s, E_REPORTED);
       if (via.length) { li.appendChild(txt(' via ')); joinLinks(li, via); }
+      else if (r.sourceText) li.appendChild(txt(' via ' + r.sourceText));
       li.appendChild(el('div', 'meta', quoted(r.text)));
       ol.appendChild(li);
     });
