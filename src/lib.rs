@@ -61,6 +61,7 @@ stages! {
 
 pub mod anatomy;
 pub mod build;
+pub mod claims;
 pub mod class;
 pub mod corpus;
 pub mod date;

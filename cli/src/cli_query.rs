@@ -77,6 +77,13 @@ pub enum Question {
     WhoSaid {
         /// Who.
         name: String,
+        /// Only statements of this class (speech, writing, cognition,
+        /// evidence, intention, request, perception).
+        #[arg(long = "class", value_name = "CLASS")]
+        class: Option<quotegraph::AttributionClass>,
+        /// Only affirmed or only negated statements.
+        #[arg(long, value_name = "POLARITY")]
+        polarity: Option<quotegraph::Polarity>,
         #[command(flatten)]
         input: Input,
     },
@@ -173,6 +180,28 @@ pub enum Question {
     Roles {
         /// The organization or person.
         name: String,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Claims: statements of one speaker reported by several documents
+    /// (quotes identical after normalizing, cut or extended, or close
+    /// paraphrases), most reported first.
+    Claims {
+        /// Only this speaker's claims (name, alias or id).
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Only claims with at least this many reports.
+        #[arg(long, default_value_t = 1)]
+        min_reports: usize,
+        #[command(flatten)]
+        input: Input,
+    },
+    /// Who carried a claim (its id from `query claims`, or a statement
+    /// that reports it), in date order, with each report's outlet and
+    /// wording.
+    Spread {
+        /// The claim.
+        claim: String,
         #[command(flatten)]
         input: Input,
     },
@@ -292,7 +321,9 @@ fn source(q: &Question) -> (&[String], &ReadArgs) {
         | Question::TopOutlets { input, .. }
         | Question::Timeline { input }
         | Question::Components { input }
-        | Question::Roles { input, .. } => (&input.paths, &input.read),
+        | Question::Roles { input, .. }
+        | Question::Claims { input, .. }
+        | Question::Spread { input, .. } => (&input.paths, &input.read),
         Question::MentionNetwork { input, .. } | Question::Ego { input, .. } => {
             (&input.paths, &input.read)
         }
@@ -335,8 +366,16 @@ pub fn run(setup: Setup<'_>, q: Question) -> Result<ExitCode> {
 fn ask(g: &QuoteGraph, q: Question) -> Result<bool> {
     let mut found = true;
     match q {
-        Question::WhoSaid { name, input } => {
-            let w = query::who_said(g, &name)?;
+        Question::WhoSaid {
+            name,
+            class,
+            polarity,
+            input,
+        } => {
+            let mut w = query::who_said(g, &name)?;
+            w.statements.retain(|s| {
+                class.is_none_or(|c| s.class == c) && polarity.is_none_or(|p| s.polarity == p)
+            });
             found = noted(input.format, &w.statements, w.empty_note(), || w.to_table())?;
         }
         Question::Provenance { statement, input } => {
@@ -392,6 +431,18 @@ fn ask(g: &QuoteGraph, q: Question) -> Result<bool> {
         Question::Roles { name, input } => {
             let r = query::role_holders(g, &name)?;
             found = noted(input.format, &r, r.empty_note(), || r.to_table())?;
+        }
+        Question::Claims {
+            speaker,
+            min_reports,
+            input,
+        } => {
+            let c = query::claims(g, speaker.as_deref(), min_reports)?;
+            answer(input.format, &c, || c.to_table())?;
+        }
+        Question::Spread { claim, input } => {
+            let c = query::spread(g, &claim)?;
+            answer(input.format, &c, || c.to_table())?;
         }
     }
     Ok(found)

@@ -441,6 +441,20 @@ fn pages_work_in_headless_chromium() {
     let big = QuoteGraph::from_extractions(&synthetic(400, 9)).unwrap();
     write_html(&big, &d.join("big.html"));
 
+    // one quote carried by several outlets: its claim's timeline
+    let claims = graph(
+        &read_texts(&[root().join("tests/fixtures/claims/articles")]),
+        &[],
+    );
+    write_html(&claims, &d.join("claims.html"));
+    let top_claim = claims
+        .nodes()
+        .filter_map(|n| n.claim().map(|c| (c.reports, n.id.clone())))
+        .enumerate()
+        .max_by_key(|(i, (r, _))| (*r, std::cmp::Reverse(*i)))
+        .map(|(_, c)| c)
+        .expect("a claim");
+
     let count = |g: &QuoteGraph, k: EdgeKind| g.edges().filter(|e| e.edge.kind == k).count();
     let screenshot = match std::env::var("QG_GRAPH_PNG") {
         Ok(p) if p.is_empty() => None,
@@ -456,6 +470,8 @@ fn pages_work_in_headless_chromium() {
                      "lavrov_statements": lavrov_said, "peskov": peskov,
                      "said": count(&founding, EdgeKind::Said)},
         "big": {"file": "big.html", "nodes": big.node_count(), "edges": big.edge_count()},
+        "claims": {"file": "claims.html", "nodes": claims.node_count(),
+                   "edges": claims.edge_count(), "claim": top_claim.1, "reports": top_claim.0},
         "screenshot": screenshot,
         "chromium": chromium,
         "chromedriver": driver,

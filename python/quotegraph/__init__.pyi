@@ -184,23 +184,52 @@ class _EntityRef(TypedDict):
     name: str
     kind: str
 
-class _StatementRow(TypedDict):
-    id: str
-    doc: str
-    date: Optional[str]
-    speaker: Optional[_EntityRef]
-    speaker_text: Optional[str]
-    cue: str
-    cue_text: str
-    quote_kind: str
-    text: str
-    relayed_by: list[_EntityRef]
-    addressed_to: list[_EntityRef]
-    mentions: list[_EntityRef]
+# functional syntax: "class" is a key
+_StatementRow = TypedDict(
+    "_StatementRow",
+    {
+        "id": str,
+        "doc": str,
+        "date": Optional[str],
+        "speaker": Optional[_EntityRef],
+        "speaker_text": Optional[str],
+        "cue": str,
+        "cue_text": str,
+        "quote_kind": str,
+        "class": str,
+        "content_type": str,
+        "polarity": str,
+        "text": str,
+        "relayed_by": list[_EntityRef],
+        "addressed_to": list[_EntityRef],
+        "mentions": list[_EntityRef],
+    },
+)
 
 class _WhoSaid(TypedDict):
     speaker: _EntityRef
     statements: list[_StatementRow]
+
+class _ClaimReport(TypedDict):
+    statement: str
+    doc: str
+    outlet: str
+    date: Optional[str]
+    source: Optional[str]
+    quote_kind: str
+    text: str
+
+class _Claim(TypedDict):
+    id: str
+    speaker: str
+    speaker_name: str
+    text: str
+    report_count: int
+    reports: list[_ClaimReport]
+    first_reported: str
+    first_date: Optional[str]
+    last_date: Optional[str]
+    chain: list[str]
 
 class _Provenance(_StatementRow):
     chain: str
@@ -267,6 +296,8 @@ class Graph:
     def speakers(self) -> list[_SpeakerDict]: ...
     def find(self, name: str) -> str: ...
     def who_said(self, name: str) -> _WhoSaid: ...
+    def claims(self, speaker: Optional[str] = None, min_reports: int = 1) -> list[_Claim]: ...
+    def spread(self, claim: str) -> _Claim: ...
     def provenance(self, query: str) -> list[_Provenance]: ...
     def search(self, words: str) -> list[_StatementRow]: ...
     def path(self, source: str, target: str) -> Optional[_Connection]: ...

@@ -476,6 +476,33 @@ impl PyGraph {
         serde_to_py(py, &answer)
     }
 
+    /// Claims: statements of one speaker reported by several documents
+    /// (identical after normalizing, cut or extended, or close
+    /// paraphrases), most reported first: dicts with ``id``, ``speaker``
+    /// (entity id), ``speaker_name``, ``text``, ``report_count``,
+    /// ``reports`` (dicts with ``statement``, ``doc``, ``outlet``, ``date``,
+    /// ``source``, ``quote_kind``, ``text``, earliest first),
+    /// ``first_reported`` (the earliest report's document), ``first_date``,
+    /// ``last_date`` and ``chain`` — as ``quotegraph query claims`` prints.
+    /// ``speaker`` keeps one speaker's (see ``find``).
+    #[pyo3(signature = (speaker=None, min_reports=1))]
+    fn claims<'py>(
+        &self,
+        py: Python<'py>,
+        speaker: Option<&str>,
+        min_reports: usize,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let answer = query::claims(&self.g, speaker, min_reports).map_err(to_py)?;
+        serde_to_py(py, &answer)
+    }
+
+    /// Who carried a claim (its id, or a statement that reports it), in
+    /// date order: one dict as in ``claims``.
+    fn spread<'py>(&self, py: Python<'py>, claim: &str) -> PyResult<Bound<'py, PyAny>> {
+        let answer = query::spread(&self.g, claim).map_err(to_py)?;
+        serde_to_py(py, &answer)
+    }
+
     /// Where statements come from: for a statement (its id or
     /// ``"<file>#<n>"``) a one-item list, for an entity one item per
     /// statement it made, by date. Each item is a ``who_said`` row plus

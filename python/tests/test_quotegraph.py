@@ -446,7 +446,8 @@ def test_who_said(cli, graph):
     assert {o["id"] for r in rows for o in r["relayed_by"]} == set(lavrov["relayed_by"])
     row = rows[0]
     assert set(row) == {"id", "doc", "date", "speaker", "speaker_text", "cue", "cue_text",
-                        "quote_kind", "text", "relayed_by", "addressed_to", "mentions"}
+                        "quote_kind", "class", "content_type", "polarity", "text",
+                        "relayed_by", "addressed_to", "mentions"}
     assert graph.who_said("person:sergey-lavrov") == ans
     assert graph.who_said("Sergey LAVROV") == ans
     for name, words in (("Smith", "is ambiguous: it could be"), ("Nobody", "no entity named")):
@@ -812,3 +813,29 @@ def test_extract_many_releases_the_gil():
     elapsed = time.perf_counter() - start
     # with the GIL held for the whole extraction this loop would barely run
     assert elapsed > 0.02 and ticks > 100, (elapsed, ticks)
+
+
+CLAIMS = "tests/fixtures/claims/articles"
+
+
+def test_claims_and_spread(cli):
+    g = qg.Graph.from_paths(CLAIMS)
+    claims = g.claims()
+    # the same answer as the CLI's, most reported first
+    assert claims == cli_json(cli, "query", "claims", CLAIMS)
+    counts = [c["report_count"] for c in claims]
+    assert counts == sorted(counts, reverse=True) and counts[0] >= 3
+    top = claims[0]
+    assert {"id", "speaker", "speaker_name", "text", "reports", "first_reported"} <= set(top)
+    assert top["first_reported"] == top["reports"][0]["doc"]
+    assert g.spread(top["id"]) == top
+    assert g.spread(top["reports"][-1]["statement"]) == top
+    assert all(c["speaker"] == "person:maria-koval" for c in g.claims(speaker="Koval"))
+    assert all(c["report_count"] >= 2 for c in g.claims(min_reports=2))
+    # claims are nodes with reports edges, and statements carry their kind
+    node = g.node(top["id"])
+    assert node["kind"] == "claim" and node["reports"] == top["report_count"]
+    st = g.node(top["reports"][0]["statement"])
+    assert st["class"] == "speech" and st["polarity"] == "affirmed"
+    with pytest.raises(ValueError):
+        g.spread("claim:nobody:nothing")

@@ -35,6 +35,8 @@ const ST: &[NodeKind] = &[NodeKind::Statement];
 const DOC: &[NodeKind] = &[NodeKind::Document];
 const ALL_KINDS: &[NodeKind] = &NodeKind::ALL;
 const ST_DOC: &[NodeKind] = &[NodeKind::Statement, NodeKind::Document];
+const CLAIM: &[NodeKind] = &[NodeKind::Claim];
+const ST_CLAIM: &[NodeKind] = &[NodeKind::Statement, NodeKind::Claim];
 
 const fn a(name: &'static str, ty: AttrType, kinds: &'static [NodeKind]) -> Attr {
     Attr { name, ty, kinds }
@@ -48,7 +50,7 @@ pub(crate) const NODE_ATTRS: &[Attr] = &[
     a("aliases", AttrType::List, ENT),
     a("titles", AttrType::List, ENT),
     a("outlet", AttrType::Bool, ENT),
-    a("text", AttrType::Str, ST),
+    a("text", AttrType::Str, ST_CLAIM),
     a("quote_kind", AttrType::Str, ST),
     a("cue", AttrType::Str, ST),
     a("cue_text", AttrType::Str, ST),
@@ -61,9 +63,19 @@ pub(crate) const NODE_ATTRS: &[Attr] = &[
     a("source_text", AttrType::Str, ST),
     a("addressee_text", AttrType::Str, ST),
     a("rule", AttrType::Str, ST),
+    a("class", AttrType::Str, ST),
+    a("content_type", AttrType::Str, ST),
+    a("polarity", AttrType::Str, ST),
     a("path", AttrType::Str, DOC),
     a("dateline", AttrType::Str, DOC),
     a("place", AttrType::Str, DOC),
+    a("speaker", AttrType::Str, CLAIM),
+    a("speaker_name", AttrType::Str, CLAIM),
+    a("reports", AttrType::Int, CLAIM),
+    a("first_date", AttrType::Str, CLAIM),
+    a("last_date", AttrType::Str, CLAIM),
+    a("first_reported", AttrType::Str, CLAIM),
+    a("chain", AttrType::List, CLAIM),
 ];
 
 /// Edge attributes.
@@ -127,8 +139,10 @@ fn opt<'a>(
 /// them: `kind`, `label`, then `name`, `aliases`, `titles`, `outlet` for
 /// entities; `text`, `quote_kind`, `cue`, `cue_text`, `doc`, `span_start`,
 /// `span_end`, `spans`, `date`, `speaker_text`, `source_text`,
-/// `addressee_text`, `rule` for statements; `date`, `path`, `dateline`,
-/// `place` for documents. Formats without lists write lists as JSON text
+/// `addressee_text`, `rule`, `class`, `content_type`, `polarity` for
+/// statements; `date`, `path`, `dateline`,
+/// `place` for documents; `text`, `speaker`, `speaker_name`, `reports`,
+/// `first_date`, `last_date`, `first_reported`, `chain` for claims. Formats without lists write lists as JSON text
 /// ([`AttrValue::to_text`]).
 pub fn node_attributes(n: &Node) -> Vec<(&'static str, AttrValue<'_>)> {
     let mut out = vec![
@@ -156,12 +170,25 @@ pub fn node_attributes(n: &Node) -> Vec<(&'static str, AttrValue<'_>)> {
             opt(&mut out, "source_text", &st.source_text);
             opt(&mut out, "addressee_text", &st.addressee_text);
             out.push(("rule", s(&st.rule)));
+            out.push(("class", s(st.class.as_str())));
+            out.push(("content_type", s(st.content_type.as_str())));
+            out.push(("polarity", s(st.polarity.as_str())));
         }
         NodeData::Document(d) => {
             opt(&mut out, "date", &d.date);
             out.push(("path", s(&d.path)));
             opt(&mut out, "dateline", &d.dateline);
             opt(&mut out, "place", &d.place);
+        }
+        NodeData::Claim(c) => {
+            out.push(("text", s(&c.text)));
+            out.push(("speaker", s(&c.speaker)));
+            out.push(("speaker_name", s(&c.speaker_name)));
+            out.push(("reports", AttrValue::Int(c.reports as i64)));
+            opt(&mut out, "first_date", &c.first_date);
+            opt(&mut out, "last_date", &c.last_date);
+            out.push(("first_reported", s(&c.first_reported)));
+            out.push(("chain", AttrValue::List(json!(c.chain))));
         }
     }
     out

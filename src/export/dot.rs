@@ -84,6 +84,7 @@ fn shape(n: &Node) -> &'static str {
         NodeKind::Place => "house",
         NodeKind::Statement => "note",
         NodeKind::Document => "folder",
+        NodeKind::Claim => "component",
     }
 }
 
@@ -95,6 +96,7 @@ fn edge_style(k: EdgeKind) -> &'static str {
         EdgeKind::Mentions => ", color=\"#999999\", style=dotted",
         EdgeKind::HoldsRole => ", color=\"#e7298a\"",
         EdgeKind::AppearsIn | EdgeKind::Datelined => ", color=\"#cccccc\"",
+        EdgeKind::Reports => ", color=\"#66a61e\", style=bold",
     }
 }
 

@@ -38,6 +38,7 @@ fn shape(k: NodeKind) -> &'static str {
         NodeKind::Place => "triangle",
         NodeKind::Statement => "diamond",
         NodeKind::Document => "square",
+        NodeKind::Claim => "diamond",
     }
 }
 

@@ -78,6 +78,7 @@ fn pull(kind: EdgeKind) -> f64 {
         EdgeKind::Datelined => 0.4,
         EdgeKind::Mentions => 0.25,
         EdgeKind::AppearsIn => 0.2,
+        EdgeKind::Reports => 0.6,
     }
 }
 
@@ -88,6 +89,7 @@ fn radius(kind: NodeKind, degree: usize) -> f64 {
         NodeKind::Person | NodeKind::Organization | NodeKind::Place => 7.0,
         NodeKind::Statement => 3.5,
         NodeKind::Document => 6.0,
+        NodeKind::Claim => 5.0,
     };
     (base + 1.5 * (degree as f64).sqrt()).min(base * 4.5)
 }
@@ -177,6 +179,9 @@ fn node_json(n: &Node, p: [f64; 2], r: f64) -> Value {
             m.insert("sourceText".into(), json!(s.source_text));
             m.insert("addresseeText".into(), json!(s.addressee_text));
             m.insert("rule".into(), json!(s.rule));
+            m.insert("class".into(), json!(s.class.as_str()));
+            m.insert("contentType".into(), json!(s.content_type.as_str()));
+            m.insert("polarity".into(), json!(s.polarity.as_str()));
             if let Some(c) = &s.context {
                 let marks: Vec<Value> = c
                     .marks
@@ -191,6 +196,16 @@ fn node_json(n: &Node, p: [f64; 2], r: f64) -> Value {
             m.insert("date".into(), json!(d.date));
             m.insert("dateline".into(), json!(d.dateline));
             m.insert("place".into(), json!(d.place));
+        }
+        NodeData::Claim(c) => {
+            m.insert("text".into(), json!(c.text));
+            m.insert("speaker".into(), json!(c.speaker));
+            m.insert("speakerName".into(), json!(c.speaker_name));
+            m.insert("reports".into(), json!(c.reports));
+            m.insert("firstDate".into(), json!(c.first_date));
+            m.insert("lastDate".into(), json!(c.last_date));
+            m.insert("firstReported".into(), json!(c.first_reported));
+            m.insert("chain".into(), json!(c.chain));
         }
     }
     Value::Object(m)

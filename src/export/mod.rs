@@ -304,6 +304,7 @@ pub(crate) fn color(kind: NodeKind) -> (u8, u8, u8) {
         NodeKind::Place => (0xb3, 0xde, 0x69),
         NodeKind::Statement => (0xff, 0xff, 0xb3),
         NodeKind::Document => (0xd9, 0xd9, 0xd9),
+        NodeKind::Claim => (0xfd, 0xb4, 0x62),
     }
 }
 

@@ -129,6 +129,12 @@ fn node_properties(n: &Node) -> Vec<String> {
                 p.push(format!("qg:speakerText {}", literal(t)));
             }
             p.push(format!("qg:rule {}", literal(&s.rule)));
+            p.push(format!("qg:class {}", literal(s.class.as_str())));
+            p.push(format!(
+                "qg:contentType {}",
+                literal(s.content_type.as_str())
+            ));
+            p.push(format!("qg:polarity {}", literal(s.polarity.as_str())));
         }
         NodeData::Document(d) => {
             p.push("a schema:NewsArticle".into());
@@ -138,6 +144,27 @@ fn node_properties(n: &Node) -> Vec<String> {
             }
             if let Some(t) = &d.date {
                 p.push(format!("schema:dateCreated {}", date(t)));
+            }
+        }
+        NodeData::Claim(c) => {
+            p.push("a schema:Claim".into());
+            p.push(format!("schema:text {}", literal(&c.text)));
+            p.push(format!("schema:author {}", iri(&c.speaker)));
+            p.push(format!("qg:speakerName {}", literal(&c.speaker_name)));
+            p.push(format!("qg:reportCount {}", c.reports));
+            if let Some(d) = &c.first_date {
+                p.push(format!("qg:firstReported {}", date(d)));
+            }
+            if let Some(d) = &c.last_date {
+                p.push(format!("qg:lastReported {}", date(d)));
+            }
+            p.push(format!("qg:firstReportedIn {}", literal(&c.first_reported)));
+            for (i, link) in c.chain.iter().enumerate() {
+                p.push(format!(
+                    "qg:relay [ qg:position {} ; schema:name {} ]",
+                    i + 1,
+                    literal(link)
+                ));
             }
         }
     }
@@ -168,6 +195,7 @@ fn edge_properties(e: &EdgeRef<'_>, p: &mut Vec<String>) {
         )),
         EdgeKind::AppearsIn => p.push(format!("schema:isPartOf {to}")),
         EdgeKind::Datelined => p.push(format!("schema:locationCreated {to}")),
+        EdgeKind::Reports => p.push(format!("schema:appearance {to}")),
     }
 }
 

@@ -56,9 +56,11 @@ impl QuoteGraph {
         for r in records {
             self.note_full_names(r);
         }
+        self.drop_claims();
         for r in records {
             self.add(r, true)?;
         }
+        self.group_claims();
         Ok(())
     }
 
@@ -107,8 +109,15 @@ impl QuoteGraph {
     /// Descriptions without a proper name ("the top Russian diplomat") do
     /// not merge across documents. A document name already in the graph
     /// is an error.
+    ///
+    /// The claims are grouped again afterwards ([`group_claims`](Self::group_claims)),
+    /// which reads every statement: to add many records, use
+    /// [`extend`](Self::extend).
     pub fn add_record(&mut self, rec: &DocRecord) -> Result<()> {
-        self.add(rec, false)
+        self.drop_claims();
+        self.add(rec, false)?;
+        self.group_claims();
+        Ok(())
     }
 
     /// Add a record; `noted`: its full names are already noted.
@@ -237,6 +246,9 @@ impl QuoteGraph {
                 source_text: a.source.as_ref().map(|m| m.text.clone()),
                 addressee_text: a.addressee.as_ref().map(|m| m.text.clone()),
                 rule: a.rule.clone(),
+                class: a.class,
+                content_type: a.content_type,
+                polarity: a.polarity,
                 context: None,
             }),
         );
@@ -275,7 +287,7 @@ impl QuoteGraph {
     }
 
     /// Insert a node under `id` (made unique with `-2`, `-3`… if taken).
-    fn insert(&mut self, id: String, data: NodeData) -> NodeIndex {
+    pub(crate) fn insert(&mut self, id: String, data: NodeData) -> NodeIndex {
         let id = self.unique_id(id);
         let ix = self.graph.add_node(Node {
             id: id.clone(),

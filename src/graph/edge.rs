@@ -26,11 +26,13 @@ pub enum EdgeKind {
     AppearsIn,
     /// Document → the place of its dateline.
     Datelined,
+    /// Statement → the claim it reports.
+    Reports,
 }
 
 impl EdgeKind {
     /// Every kind, in display order.
-    pub const ALL: [EdgeKind; 7] = [
+    pub const ALL: [EdgeKind; 8] = [
         EdgeKind::Said,
         EdgeKind::ReportedBy,
         EdgeKind::AddressedTo,
@@ -38,6 +40,7 @@ impl EdgeKind {
         EdgeKind::HoldsRole,
         EdgeKind::AppearsIn,
         EdgeKind::Datelined,
+        EdgeKind::Reports,
     ];
 
     /// snake_case name ("reported_by").
@@ -50,6 +53,7 @@ impl EdgeKind {
             EdgeKind::HoldsRole => "holds_role",
             EdgeKind::AppearsIn => "appears_in",
             EdgeKind::Datelined => "datelined",
+            EdgeKind::Reports => "reports",
         }
     }
 
@@ -63,6 +67,7 @@ impl EdgeKind {
             EdgeKind::HoldsRole => "HOLDS_ROLE",
             EdgeKind::AppearsIn => "APPEARS_IN",
             EdgeKind::Datelined => "DATELINED",
+            EdgeKind::Reports => "REPORTS",
         }
     }
 
@@ -77,6 +82,7 @@ impl EdgeKind {
             EdgeKind::HoldsRole => (ENTITIES, ENTITIES),
             EdgeKind::AppearsIn => (STATEMENT, &[NodeKind::Document]),
             EdgeKind::Datelined => (&[NodeKind::Document], ENTITIES),
+            EdgeKind::Reports => (STATEMENT, &[NodeKind::Claim]),
         }
     }
 }

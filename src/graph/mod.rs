@@ -30,6 +30,7 @@
 //! are two statements that share a speaker.
 
 mod build;
+mod claims;
 mod context;
 mod edge;
 mod names;
@@ -48,8 +49,8 @@ use names::NameRules;
 
 pub use edge::{Edge, EdgeKind, EdgeRef};
 pub use node::{
-    shorten, ContextMark, ContextPart, DocumentNode, EntityNode, Node, NodeData, NodeKind,
-    StatementContext, StatementNode,
+    shorten, ClaimNode, ContextMark, ContextPart, DocumentNode, EntityNode, Node, NodeData,
+    NodeKind, StatementContext, StatementNode,
 };
 pub use summary::{SpeakerSummary, Summary};
 

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::class::{AttributionClass, ContentType, Polarity};
 use crate::record::{EntityKind, QuoteKind};
 
 /// What a node is.
@@ -18,16 +19,19 @@ pub enum NodeKind {
     Statement,
     /// An article.
     Document,
+    /// The reports of one statement by one speaker, across documents.
+    Claim,
 }
 
 impl NodeKind {
     /// Every kind, in display order.
-    pub const ALL: [NodeKind; 5] = [
+    pub const ALL: [NodeKind; 6] = [
         NodeKind::Person,
         NodeKind::Organization,
         NodeKind::Place,
         NodeKind::Statement,
         NodeKind::Document,
+        NodeKind::Claim,
     ];
 
     /// Lowercase name ("person"), the id prefix.
@@ -38,6 +42,7 @@ impl NodeKind {
             NodeKind::Place => "place",
             NodeKind::Statement => "statement",
             NodeKind::Document => "document",
+            NodeKind::Claim => "claim",
         }
     }
 
@@ -49,6 +54,7 @@ impl NodeKind {
             NodeKind::Place => "Place",
             NodeKind::Statement => "Statement",
             NodeKind::Document => "Document",
+            NodeKind::Claim => "Claim",
         }
     }
 
@@ -116,6 +122,15 @@ pub struct StatementNode {
     pub addressee_text: Option<String>,
     /// The rule that found it.
     pub rule: String,
+    /// How the speaker relates to it: speech, writing, cognition…
+    #[serde(default)]
+    pub class: AttributionClass,
+    /// What the content is: quote, clause, topic…
+    #[serde(default)]
+    pub content_type: ContentType,
+    /// Affirmed, or denied ("did not say").
+    #[serde(default)]
+    pub polarity: Polarity,
     /// The sentence it was found in, with its parts marked; only when the
     /// graph was given the document's text ([`QuoteGraph::attach_text`](crate::QuoteGraph::attach_text)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -187,6 +202,32 @@ pub struct DocumentNode {
     pub place: Option<String>,
 }
 
+/// One statement reported by several documents (or one): the reports of
+/// one speaker whose contents say the same thing ([`claims`](crate::claims)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimNode {
+    /// The speaker's node id.
+    pub speaker: String,
+    /// The speaker's name.
+    pub speaker_name: String,
+    /// A canonical wording: the most often reported one, direct quotes
+    /// first, then the longest.
+    pub text: String,
+    /// How many statements report it.
+    pub reports: usize,
+    /// The earliest report's date.
+    pub first_date: Option<String>,
+    /// The latest report's date.
+    pub last_date: Option<String>,
+    /// The document of the earliest report (undated reports count as
+    /// latest; ties go to graph order).
+    pub first_reported: String,
+    /// The relay chain: outlets and documents in the order the claim
+    /// passed through them. A report that cites an outlet ("as cited by
+    /// Ukrinform") puts that outlet before its own document.
+    pub chain: Vec<String>,
+}
+
 /// What a node holds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum NodeData {
@@ -196,6 +237,8 @@ pub enum NodeData {
     Statement(StatementNode),
     /// An article.
     Document(DocumentNode),
+    /// A claim reported by one or more statements.
+    Claim(ClaimNode),
 }
 
 /// A node: its id and data.
@@ -215,6 +258,7 @@ impl Node {
             NodeData::Entity(e) => e.kind.into(),
             NodeData::Statement(_) => NodeKind::Statement,
             NodeData::Document(_) => NodeKind::Document,
+            NodeData::Claim(_) => NodeKind::Claim,
         }
     }
 
@@ -225,6 +269,7 @@ impl Node {
             NodeData::Entity(e) => &e.name,
             NodeData::Statement(s) => &s.text,
             NodeData::Document(d) => &d.path,
+            NodeData::Claim(c) => &c.text,
         }
     }
 
@@ -234,6 +279,7 @@ impl Node {
         match &self.data {
             NodeData::Entity(e) => e.name.clone(),
             NodeData::Statement(s) => shorten(&s.text, 60),
+            NodeData::Claim(c) => shorten(&c.text, 60),
             NodeData::Document(d) => d
                 .path
                 .rsplit(['/', '\\'])
@@ -255,6 +301,14 @@ impl Node {
     pub fn statement(&self) -> Option<&StatementNode> {
         match &self.data {
             NodeData::Statement(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The claim, if it is one.
+    pub fn claim(&self) -> Option<&ClaimNode> {
+        match &self.data {
+            NodeData::Claim(c) => Some(c),
             _ => None,
         }
     }
@@ -303,11 +357,25 @@ mod tests {
         let label: Vec<&str> = NodeKind::ALL.iter().map(|k| k.label()).collect();
         assert_eq!(
             lower,
-            ["person", "organization", "place", "statement", "document"]
+            [
+                "person",
+                "organization",
+                "place",
+                "statement",
+                "document",
+                "claim"
+            ]
         );
         assert_eq!(
             label,
-            ["Person", "Organization", "Place", "Statement", "Document"]
+            [
+                "Person",
+                "Organization",
+                "Place",
+                "Statement",
+                "Document",
+                "Claim"
+            ]
         );
         assert_eq!(NodeKind::from(EntityKind::Place), NodeKind::Place);
         assert!(!NodeKind::Statement.is_entity());

@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::export::read_ron;
 use crate::graph::{
-    DocumentNode, Edge, EdgeKind, EntityNode, Node, NodeData, QuoteGraph, StatementNode,
+    ClaimNode, DocumentNode, Edge, EdgeKind, EntityNode, Node, NodeData, QuoteGraph, StatementNode,
 };
 use crate::record::{EntityKind, QuoteKind};
 
@@ -195,6 +195,9 @@ fn node_from_json(v: &Value) -> Result<Node> {
             source_text: opt_string(v, "source_text"),
             addressee_text: opt_string(v, "addressee_text"),
             rule: string(v, "rule")?,
+            class: parse(v, "class").unwrap_or_default(),
+            content_type: parse(v, "content_type").unwrap_or_default(),
+            polarity: parse(v, "polarity").unwrap_or_default(),
             // the node-link JSON carries no sentence context
             context: None,
         }),
@@ -203,6 +206,16 @@ fn node_from_json(v: &Value) -> Result<Node> {
             dateline: opt_string(v, "dateline"),
             date: opt_string(v, "date"),
             place: opt_string(v, "place"),
+        }),
+        "claim" => NodeData::Claim(ClaimNode {
+            text: string(v, "text")?,
+            speaker: string(v, "speaker")?,
+            speaker_name: string(v, "speaker_name")?,
+            reports: int(v, "reports")?,
+            first_date: opt_string(v, "first_date"),
+            last_date: opt_string(v, "last_date"),
+            first_reported: string(v, "first_reported")?,
+            chain: strings(v, "chain"),
         }),
         other => return Err(bad(format!("node {id:?} has unknown kind {other:?}"))),
     };

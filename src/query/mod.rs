@@ -33,6 +33,7 @@
 //! assert_eq!(c.length, 4);
 //! ```
 
+mod claims;
 mod components;
 mod ego;
 mod load;
@@ -54,10 +55,12 @@ use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::Direction;
 use serde::Serialize;
 
+use crate::class::{AttributionClass, ContentType, Polarity};
 use crate::date::Date;
 use crate::graph::{EdgeKind, Node, NodeKind, QuoteGraph};
 use crate::record::QuoteKind;
 
+pub use claims::{claims, spread, Claim, ClaimReport, Claims};
 pub use components::{components, Component};
 pub use ego::{ego, outline};
 pub use load::{load, read_node_link};
@@ -120,6 +123,12 @@ pub struct StatementRow {
     pub cue_text: String,
     /// Direct, indirect or mixed.
     pub quote_kind: QuoteKind,
+    /// Speech, writing, cognition… ([`AttributionClass`]).
+    pub class: AttributionClass,
+    /// Quote, clause, topic… ([`ContentType`]).
+    pub content_type: ContentType,
+    /// Affirmed or negated ([`Polarity`]).
+    pub polarity: Polarity,
     /// The claim.
     pub text: String,
     /// Outlets that relayed it ("as cited by TASS").
@@ -226,6 +235,9 @@ fn statement_row(g: &QuoteGraph, ix: NodeIndex) -> StatementRow {
         cue: s.cue.clone(),
         cue_text: s.cue_text.clone(),
         quote_kind: s.quote_kind,
+        class: s.class,
+        content_type: s.content_type,
+        polarity: s.polarity,
         text: s.text.clone(),
         relayed_by: out(EdgeKind::ReportedBy),
         addressed_to: out(EdgeKind::AddressedTo),

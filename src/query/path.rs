@@ -72,7 +72,7 @@ fn path_priority(kind: EdgeKind, via: Via) -> Option<u8> {
         EdgeKind::ReportedBy => Some(2),
         EdgeKind::HoldsRole if via == Via::Any => Some(3),
         EdgeKind::Mentions => Some(4),
-        EdgeKind::HoldsRole | EdgeKind::AppearsIn | EdgeKind::Datelined => None,
+        EdgeKind::HoldsRole | EdgeKind::AppearsIn | EdgeKind::Datelined | EdgeKind::Reports => None,
     }
 }
 
@@ -88,6 +88,7 @@ fn edge_label(e: &Edge) -> String {
         },
         EdgeKind::AppearsIn => "appears in".into(),
         EdgeKind::Datelined => "datelined".into(),
+        EdgeKind::Reports => "reports".into(),
     }
 }
 

@@ -356,17 +356,17 @@ def test_kinds_look_different_and_size_grows_with_degree(driver, expect):
         });
     """)
     assert len(drawn) == len(d["nodes"])
-    # each of the five node kinds has its own fill and its own shape
+    # each of the six node kinds has its own fill and its own shape
     looks = {}
     for n in drawn:
         kind = d["by_id"][n["id"]]["kind"]
         assert f"k-{kind}" in n["cls"].split()
         looks.setdefault(kind, set()).add((n["fill"], n["shape"]))
-    assert set(looks) == {"person", "organization", "place", "statement", "document"}
+    assert set(looks) == {"person", "organization", "place", "statement", "document", "claim"}
     assert all(len(v) == 1 for v in looks.values()), looks
     fills = [next(iter(v))[0] for v in looks.values()]
     shapes = [next(iter(v))[1] for v in looks.values()]
-    assert len(set(fills)) == 5 and len(set(shapes)) == 5, looks
+    assert len(set(fills)) == 6 and len(set(shapes)) == 6, looks
     # each edge kind its own stroke: colour and dash pattern
     strokes = js(driver, """
         const out = {};
@@ -411,6 +411,24 @@ def test_a_statement_shows_its_sentence_and_provenance(driver, expect):
     steps = [li.find_element(By.CSS_SELECTOR, ".step").text.lower() for li in chain]
     assert steps[0] == "said by" and "published in" in steps and "relayed by" in steps
     assert "000_lavrov_carlson_tass.txt" in chain[-1].text
+    assert_clean(driver, url)
+
+
+def test_a_claim_shows_its_reports_on_a_timeline(driver, expect):
+    c = expect["claims"]
+    url, _ = load(driver, expect, "claims")
+    assert js(driver, "return window.quotegraph.select(arguments[0])", c["claim"])
+    assert "Claim" in driver.find_element(By.CSS_SELECTOR, "#panel h2").text
+    items = panel_statements(driver, "claim-timeline")
+    assert len(items) == c["reports"] >= 3
+    dates = [li.find_element(By.TAG_NAME, "b").text for li in items]
+    assert dates == sorted(dates), dates
+    assert any("via" in li.text for li in items)  # the report that cites Ukrinform
+    # a report leads back to its claim
+    items[0].find_element(By.CSS_SELECTOR, "button.link").click()
+    assert js(driver, "return window.quotegraph.selected()").startswith("statement:")
+    link = driver.find_element(By.CSS_SELECTOR, '#panel [data-role="claim-link"]')
+    assert str(c["reports"]) in link.text
     assert_clean(driver, url)
 
 

@@ -161,6 +161,8 @@ fn cli_every_question_answers_json() {
         (&["ego", "Velsen", "--hops", "1"], "graph"),
         (&["components"], "array of components"),
         (&["roles", "BBC"], "roles"),
+        (&["claims", "--min-reports", "1"], "array of claims"),
+        (&["spread", "q1_velsen_interview.txt#1"], "claim"),
     ];
     let mut asked: Vec<&str> = Vec::new();
     for (args, shape) in cases {
@@ -234,6 +236,22 @@ fn cli_every_question_answers_json() {
                 assert_eq!(field(&["entity", "id"]), "organization:bbc");
                 assert_eq!(field(&["holders", "1", "title"]), "correspondent");
             }
+            "array of claims" => {
+                let claims = v.as_array().unwrap();
+                assert!(!claims.is_empty());
+                assert!(field(&["0", "id"]).as_str().unwrap().starts_with("claim:"));
+                assert!(field(&["0", "speaker"])
+                    .as_str()
+                    .unwrap()
+                    .starts_with("person:"));
+            }
+            "claim" => {
+                let reports = field(&["reports"]);
+                assert!(reports.as_array().unwrap().iter().any(|r| r["statement"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("q1_velsen_interview.txt#1")));
+            }
             other => panic!("{other}"),
         }
         asked.push(args[0]);
@@ -251,7 +269,7 @@ fn cli_every_question_answers_json() {
         .filter_map(|l| l.split_whitespace().next())
         .filter(|c| *c != "help")
         .collect();
-    assert_eq!(commands.len(), 12, "{help}");
+    assert_eq!(commands.len(), 14, "{help}");
     for c in commands {
         assert!(asked.contains(&c), "{c} is not asked with --format json");
     }

@@ -21,14 +21,16 @@
   var K_STMT = kindIx('statement'), K_DOC = kindIx('document');
   var E_SAID = ekIx('said'), E_REPORTED = ekIx('reported_by'), E_ADDRESSED = ekIx('addressed_to');
   var E_MENTIONS = ekIx('mentions'), E_ROLE = ekIx('holds_role'), E_APPEARS = ekIx('appears_in');
-  var E_DATELINED = ekIx('datelined');
+  var E_DATELINED = ekIx('datelined'), E_REPORTS = ekIx('reports');
+  var K_CLAIM = kindIx('claim');
 
   var KIND_STYLE = {
     person: { fill: '#4e79a7', stroke: '#2b4c73', shape: 'circle', name: 'Person', plural: 'People' },
     organization: { fill: '#f28e2b', stroke: '#a2570f', shape: 'square', name: 'Organization', plural: 'Organizations' },
     place: { fill: '#59a14f', stroke: '#336229', shape: 'triangle', name: 'Place', plural: 'Places' },
     statement: { fill: '#edc948', stroke: '#9a7f12', shape: 'diamond', name: 'Statement', plural: 'Statements' },
-    document: { fill: '#bab0ac', stroke: '#6b625f', shape: 'page', name: 'Document', plural: 'Documents' }
+    document: { fill: '#bab0ac', stroke: '#6b625f', shape: 'page', name: 'Document', plural: 'Documents' },
+    claim: { fill: '#fdb462', stroke: '#b3701e', shape: 'hexagon', name: 'Claim', plural: 'Claims' }
   };
   var EDGE_STYLE = {
     said: { color: '#4d4d4d', width: 1.4, dash: [], name: 'said' },
@@ -37,10 +39,11 @@
     mentions: { color: '#8c8c8c', width: 0.9, dash: [2, 3], name: 'mentions' },
     holds_role: { color: '#d1495b', width: 2.4, dash: [], name: 'holds role' },
     appears_in: { color: '#c9c9c9', width: 0.8, dash: [], name: 'appears in' },
-    datelined: { color: '#59a14f', width: 0.9, dash: [4, 3], name: 'datelined' }
+    datelined: { color: '#59a14f', width: 0.9, dash: [4, 3], name: 'datelined' },
+    reports: { color: '#b3701e', width: 1.2, dash: [], name: 'reports' }
   };
   // drawing order: statements and documents below, people on top
-  var DRAW_ORDER = [K_DOC, K_STMT, K_PLACE, K_ORG, K_PERSON];
+  var DRAW_ORDER = [K_DOC, K_CLAIM, K_STMT, K_PLACE, K_ORG, K_PERSON];
   var SVG_MAX_NODES = 1500;
   var SVG_MAX_EDGES = 5000;
   var ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -119,6 +122,9 @@
       case 'square': a = r * 0.9; return 'M' + -a + ',' + -a + 'H' + a + 'V' + a + 'H' + -a + 'Z';
       case 'triangle': return 'M0,' + -1.25 * r + 'L' + 1.15 * r + ',' + 0.8 * r + 'L' + -1.15 * r + ',' + 0.8 * r + 'Z';
       case 'diamond': a = r * 1.35; return 'M0,' + -a + 'L' + a + ',0L0,' + a + 'L' + -a + ',0Z';
+      case 'hexagon':
+        a = r * 1.1; b = r * 0.95;
+        return 'M' + -a + ',0L' + -a / 2 + ',' + -b + 'H' + a / 2 + 'L' + a + ',0L' + a / 2 + ',' + b + 'H' + -a / 2 + 'Z';
       case 'page':
         a = r * 0.8; b = r; var f = r * 0.45;
         return 'M' + -a + ',' + -b + 'H' + (a - f) + 'L' + a + ',' + (-b + f) + 'V' + b + 'H' + -a + 'Z';
@@ -133,6 +139,10 @@
         ctx.moveTo(x, y - 1.25 * r); ctx.lineTo(x + 1.15 * r, y + 0.8 * r); ctx.lineTo(x - 1.15 * r, y + 0.8 * r); ctx.closePath(); break;
       case 'diamond':
         a = r * 1.35; ctx.moveTo(x, y - a); ctx.lineTo(x + a, y); ctx.lineTo(x, y + a); ctx.lineTo(x - a, y); ctx.closePath(); break;
+      case 'hexagon':
+        a = r * 1.1; b = r * 0.95;
+        ctx.moveTo(x - a, y); ctx.lineTo(x - a / 2, y - b); ctx.lineTo(x + a / 2, y - b); ctx.lineTo(x + a, y);
+        ctx.lineTo(x + a / 2, y + b); ctx.lineTo(x - a / 2, y + b); ctx.closePath(); break;
       case 'page':
         a = r * 0.8; b = r; var f = r * 0.45;
         ctx.moveTo(x - a, y - b); ctx.lineTo(x + a - f, y - b); ctx.lineTo(x + a, y - b + f); ctx.lineTo(x + a, y + b); ctx.lineTo(x - a, y + b); ctx.closePath(); break;
@@ -216,6 +226,7 @@
       if (state.kinds[k]) {
         if (k === K_STMT) v = !state.peopleOnly && !!ok[i];
         else if (k === K_DOC) v = !state.peopleOnly && (!filtering || !!touched[i]);
+        else if (k === K_CLAIM) v = !state.peopleOnly && !filtering;
         else v = !filtering || !!touched[i];
       }
       visible[i] = v ? 1 : 0;
@@ -733,6 +744,7 @@
     var k = kindOf[selected];
     if (k === K_STMT) renderStatement(selected);
     else if (k === K_DOC) renderDocument(selected);
+    else if (k === K_CLAIM) renderClaim(selected);
     else renderEntity(selected);
     panel.scrollTop = 0;
   }
@@ -839,6 +851,13 @@
 
     panel.appendChild(section('Claim'));
     panel.appendChild(el('p', 'claim', quoted(n.text)));
+    outTo(s, E_REPORTS).forEach(function (c) {
+      var reported = el('p', 'meta');
+      reported.setAttribute('data-role', 'claim-link');
+      reported.appendChild(txt('One of ' + NODES[c].reports + ' reports of '));
+      reported.appendChild(nodeLink(c, 'this claim'));
+      panel.appendChild(reported);
+    });
 
     panel.appendChild(section('Provenance'));
     var chain = el('ol', 'chain');
@@ -902,6 +921,46 @@
       panel.appendChild(m);
     }
     panel.appendChild(el('p', 'meta', 'Found by rule ' + n.rule + ' · id ' + n.id));
+  }
+
+  // a claim: its speaker, and its reports on a timeline (earliest first,
+  // undated last), each with its outlet, relay and wording
+  function renderClaim(c) {
+    var n = NODES[c];
+    panel.appendChild(el('h2', null, 'Claim'));
+    panel.appendChild(kindLine(c, n.reports + (n.reports === 1 ? ' report' : ' reports')));
+    panel.appendChild(el('p', 'claim', quoted(n.text)));
+    var who = el('p');
+    who.appendChild(txt('Said by '));
+    if (idIndex.has(n.speaker)) who.appendChild(nodeLink(idIndex.get(n.speaker)));
+    else who.appendChild(txt(n.speakerName || ''));
+    panel.appendChild(who);
+    if (n.chain && n.chain.length) {
+      panel.appendChild(section('Relay chain'));
+      panel.appendChild(el('p', 'meta', n.chain.join(' → ')));
+    }
+    var reps = inFrom(c, E_REPORTS).slice();
+    reps.sort(function (a, b) {
+      var da = NODES[a].date || '', db = NODES[b].date || '';
+      if (!da !== !db) return da ? -1 : 1;
+      return da < db ? -1 : da > db ? 1 : a - b;
+    });
+    panel.appendChild(section('Timeline', reps.length));
+    var ol = el('ol', 'timeline');
+    ol.setAttribute('data-role', 'claim-timeline');
+    reps.forEach(function (s) {
+      var r = NODES[s], li = el('li');
+      li.appendChild(el('b', null, r.date || 'undated'));
+      li.appendChild(txt(' '));
+      li.appendChild(nodeLink(s, r.doc ? r.doc.split('/').pop() : r.id));
+      var via = outTo(s, E_REPORTED);
+      if (via.length) { li.appendChild(txt(' via ')); joinLinks(li, via); }
+      else if (r.sourceText) li.appendChild(txt(' via ' + r.sourceText));
+      li.appendChild(el('div', 'meta', quoted(r.text)));
+      ol.appendChild(li);
+    });
+    panel.appendChild(ol);
+    panel.appendChild(el('p', 'meta', 'id ' + n.id));
   }
 
   function renderDocument(d) {
