@@ -494,10 +494,10 @@ impl Extraction {
         span.slice(&self.text)
     }
 
-    /// Convert to the output contract: code-point spans, entity ids.
-    pub fn to_record(&self) -> DocRecord {
-        let cp = CodePoints::new(&self.text);
-        // ids for the entities that are used, in order of creation
+    /// The entities written out (those used, and those their roles are
+    /// of) in order of first mention, and each entity's id (`None` for
+    /// those left out): `kind:slug`, with `-2`, `-3`… for repeats.
+    fn entity_ids(&self) -> (Vec<usize>, Vec<Option<String>>) {
         let mut ids: Vec<Option<String>> = vec![None; self.entities.len()];
         let mut taken = std::collections::HashSet::new();
         // referenced entities, and what their roles are of
@@ -533,6 +533,13 @@ impl Extraction {
             }
             ids[i] = Some(id);
         }
+        (order, ids)
+    }
+
+    /// Convert to the output contract: code-point spans, entity ids.
+    pub fn to_record(&self) -> DocRecord {
+        let cp = CodePoints::new(&self.text);
+        let (order, ids) = self.entity_ids();
         let entity_id = |i: Option<usize>| i.and_then(|i| ids[i].clone());
         let mention = |m: &Option<MentionRef>| {
             m.map(|m| MentionRecord {
