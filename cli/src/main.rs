@@ -31,8 +31,11 @@ struct Cli {
     /// Which attributions to keep: claims (propositions put forward by
     /// speech, writing, cognition or evidence; no intentions, requests,
     /// perceptions, noun-phrase topics or embedded questions) or all.
-    #[arg(long, global = true, value_enum, default_value_t = ScopeArg::All)]
-    scope: ScopeArg,
+    /// Default: all for extract and eval (everything the rules find, as
+    /// PolNeAR annotates it), claims for graph, build and query (a graph
+    /// of who claimed what).
+    #[arg(long, global = true, value_enum)]
+    scope: Option<ScopeArg>,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -198,7 +201,16 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let lexicon = cli.lexicon.as_deref();
-    let scope = cli.scope.into();
+    let graphs = matches!(
+        cli.cmd,
+        Cmd::Graph { .. } | Cmd::Build { .. } | Cmd::Query { .. }
+    );
+    let default = if graphs {
+        ScopeArg::Claims
+    } else {
+        ScopeArg::All
+    };
+    let scope = cli.scope.unwrap_or(default).into();
     match cli.cmd {
         Cmd::Extract {
             paths,
