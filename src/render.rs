@@ -31,7 +31,7 @@ impl RecordFormat {
     ///     .extract(&Document::new("a.txt", "Russia is ready to talk, Lavrov said."))
     ///     .to_record();
     /// let table = String::from_utf8(RecordFormat::Table.render(&rec)).unwrap();
-    /// assert!(table.starts_with("== a.txt (1 attributions)\n"));
+    /// assert!(table.starts_with("== a.txt (1 attribution)\n"));
     /// ```
     pub fn render(self, rec: &DocRecord) -> Vec<u8> {
         let mut buf = Vec::with_capacity(4096);
