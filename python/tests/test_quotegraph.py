@@ -213,7 +213,7 @@ def test_graph_equals_the_cli_graph_in_every_format(cli, graph, tmp_path):
         ours = tmp_path / "py" / fmt
         theirs = tmp_path / "cli" / fmt
         files = graph.export(ours, format=fmt)
-        cli("graph", ARTICLES, "--format", fmt, "-o", theirs)
+        cli("graph", "--scope", "all", ARTICLES, "--format", fmt, "-o", theirs)
         assert files, fmt
         for f in files:
             other = theirs / Path(f).relative_to(ours) if fmt == "csv" else theirs
@@ -317,7 +317,7 @@ def test_to_networkx_equals_read_graphml_of_the_export(cli, graph, tmp_path):
     import networkx as nx
 
     path = tmp_path / "g.graphml"
-    cli("graph", ARTICLES, "-o", path)
+    cli("graph", "--scope", "all", ARTICLES, "-o", path)
     H = nx.read_graphml(path, force_multigraph=True)
     G = graph.to_networkx()
     assert_same_networkx(G, H)
@@ -344,7 +344,7 @@ def test_graph_from_jsonl_is_the_cli_graph_from_jsonl(cli, graph, tmp_path):
     assert qg.Graph.from_jsonl([out]) == from_jsonl
     assert qg.Graph(qg.read_jsonl(out)) == from_jsonl
     theirs = tmp_path / "cli.ron"
-    cli("graph", "--from-jsonl", out, "-o", theirs)
+    cli("graph", "--scope", "all", "--from-jsonl", out, "-o", theirs)
     assert from_jsonl.dumps("ron").encode("utf-8") == theirs.read_bytes()
     # Spark-style shards: a directory of .jsonl and .jsonl.gz files
     shards = tmp_path / "shards"
@@ -661,7 +661,7 @@ def test_bad_jsonl_and_duplicate_documents_raise_the_cli_message(cli, tmp_path):
     with pytest.raises(ValueError) as e:
         qg.Graph.from_jsonl(bad)
     assert str(e.value) == cli_message(p)
-    assert "line 1: not an extraction record" in str(e.value)
+    assert f"{bad}:1: not an extraction record" in str(e.value)
     # bytes that are not UTF-8, or not gzip: bad content, in the CLI's words
     for name, data in (("latin1.jsonl", b'{"doc": "caf\xe9"}\n'), ("bad.jsonl.gz", b"not gzip"),
                        ("cut.jsonl.gz", gzip.compress(b'{"doc": "x"}\n')[:12])):
@@ -822,7 +822,7 @@ def test_claims_and_spread(cli):
     g = qg.Graph.from_paths(CLAIMS)
     claims = g.claims()
     # the same answer as the CLI's, most reported first
-    assert claims == cli_json(cli, "query", "claims", CLAIMS)
+    assert claims == cli_json(cli, "query", "--scope", "all", "claims", CLAIMS)
     counts = [c["report_count"] for c in claims]
     assert counts == sorted(counts, reverse=True) and counts[0] >= 3
     top = claims[0]

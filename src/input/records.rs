@@ -91,6 +91,11 @@ fn read_records_lenient(
         match reader.read_until(b'\n', &mut line) {
             Ok(0) => break,
             Ok(_) => {}
+            // nothing read yet: the file itself cannot be read, an I/O error
+            Err(e) if n == 0 => {
+                problems.push(Error::io(name, e).into());
+                break;
+            }
             Err(e) => {
                 problems.push(Problem::error(
                     name,
