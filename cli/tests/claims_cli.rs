@@ -2,20 +2,15 @@
 //! one quote travels through several outlets, and claims from Spark-style
 //! JSONL shards.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::qg;
+
+use std::path::PathBuf;
 
 use serde_json::Value;
 
 const ARTICLES: &str = "tests/fixtures/claims/articles";
-
-fn qg(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotegraph"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .output()
-        .expect("runs")
-}
 
 fn json(args: &[&str]) -> Value {
     let o = qg(args);
@@ -24,12 +19,7 @@ fn json(args: &[&str]) -> Value {
 }
 
 fn dir(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("claims_cli")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+    common::scratch("claims_cli", name)
 }
 
 /// The claim of `speaker` whose reports include a statement of `doc`

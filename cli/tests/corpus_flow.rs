@@ -3,29 +3,16 @@
 //! input options as `extract`, the corpus's dates, no empty graph that
 //! looks like success, saved graphs loaded (and other formats refused).
 
+mod common;
+
+use common::{qg, s};
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn qg(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotegraph"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .output()
-        .expect("runs")
-}
-
 fn dir(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("corpus_flow")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
+    common::scratch("corpus_flow", name)
 }
 
 fn stderr(o: &Output) -> String {

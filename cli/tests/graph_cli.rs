@@ -1,31 +1,17 @@
 //! `quotegraph graph` and `quotegraph build` from the command line, and
 //! cross-document merging on the bundled articles.
 
+mod common;
+
+use common::{qg, s};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use quotegraph::graph::{EdgeKind, NodeKind};
 use quotegraph::{corpus, Extractor, QuoteGraph};
 
-fn qg(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quotegraph"))
-        .args(args)
-        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-        .output()
-        .expect("runs")
-}
-
 fn dir(name: &str) -> PathBuf {
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("graph_cli")
-        .join(name);
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
+    common::scratch("graph_cli", name)
 }
 
 #[test]
