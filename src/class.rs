@@ -225,26 +225,44 @@ mod tests {
 
     #[test]
     fn content_types_follow_the_rule_and_quotes() {
-        let of = ContentType::of;
-        assert_eq!(
-            of(QuoteKind::Direct, RuleId::DirectColon, false),
-            ContentType::Quote
-        );
-        assert_eq!(
-            of(QuoteKind::Indirect, RuleId::IndirectInfinitive, false),
-            ContentType::Infinitive
-        );
-        assert_eq!(
-            of(QuoteKind::Indirect, RuleId::IndirectObject, false),
-            ContentType::Topic
-        );
-        assert_eq!(
-            of(QuoteKind::Indirect, RuleId::IndirectThat, true),
-            ContentType::Question
-        );
-        assert_eq!(
-            of(QuoteKind::Mixed, RuleId::IndirectThat, false),
-            ContentType::Clause
-        );
+        let cases = [
+            (
+                QuoteKind::Direct,
+                RuleId::DirectColon,
+                false,
+                ContentType::Quote,
+            ),
+            (
+                QuoteKind::Indirect,
+                RuleId::IndirectInfinitive,
+                false,
+                ContentType::Infinitive,
+            ),
+            (
+                QuoteKind::Indirect,
+                RuleId::IndirectObject,
+                false,
+                ContentType::Topic,
+            ),
+            (
+                QuoteKind::Indirect,
+                RuleId::IndirectThat,
+                true,
+                ContentType::Question,
+            ),
+            (
+                QuoteKind::Mixed,
+                RuleId::IndirectThat,
+                false,
+                ContentType::Clause,
+            ),
+        ];
+        for (kind, rule, question, want) in cases {
+            assert_eq!(
+                ContentType::of(kind, rule, question),
+                want,
+                "{kind:?} {rule:?}"
+            );
+        }
     }
 }

@@ -16,6 +16,9 @@ pub struct Dateline {
     pub span: Span,
     /// Bytes of the place name.
     pub place: Option<Span>,
+    /// The place's entity in [`Extraction::entities`](crate::Extraction::entities),
+    /// once the extractor has resolved it (`None` until then).
+    pub place_entity: Option<usize>,
     /// The date, when the dateline gives a month and a day (its year, or
     /// the header's), or the header gives one.
     pub date: Option<Date>,
@@ -106,6 +109,7 @@ fn find_at(
         Dateline {
             span: Span::new(base + dl.start(), base + dl.end()),
             place: Some(Span::new(base + place.start(), base + place.end())),
+            place_entity: None,
             date,
             agency: c
                 .name("agency")

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use crate::anatomy::{self, ZoneSpan};
 use crate::class::{AttributionClass, ContentType, Polarity, Scope};
 use crate::date::Date;
+pub use crate::dateline::Dateline;
 use crate::lexicon::{CueClass, Lexicon};
 use crate::mention::{MentionKind, Np};
 use crate::quote;
@@ -90,22 +91,6 @@ pub struct Attribution {
     pub rule: RuleId,
 }
 
-/// A dateline with its place resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DatelineRef {
-    /// Bytes of the dateline.
-    pub span: Span,
-    /// Bytes of the place name.
-    pub place: Option<Span>,
-    /// Entity of the place.
-    pub place_entity: Option<usize>,
-    /// Date.
-    pub date: Option<Date>,
-    /// Bytes of the wire service named in the dateline ("Reuters"): the
-    /// document's source.
-    pub agency: Option<Span>,
-}
-
 /// Everything extracted from one document, in byte spans.
 #[derive(Debug, Clone)]
 pub struct Extraction {
@@ -116,7 +101,7 @@ pub struct Extraction {
     /// Fields carried through.
     pub meta: BTreeMap<String, serde_json::Value>,
     /// Dateline.
-    pub dateline: Option<DatelineRef>,
+    pub dateline: Option<Dateline>,
     /// Entities (only those referenced are written out).
     pub(crate) entities: Vec<Entity>,
     /// Attributions in text order.
@@ -225,8 +210,8 @@ impl Extractor {
         let ranges: Vec<std::ops::Range<usize>> = sents.iter().map(|s| s.tokens.clone()).collect();
         res.prescan(&ranges);
         res.set_quoted(quotes.iter().map(|q| q.inner).collect());
-        let dateline = dl.map(|(d, _)| {
-            let place_entity = d.place.map(|p| {
+        let dateline = dl.map(|(mut d, _)| {
+            d.place_entity = d.place.map(|p| {
                 let name = p.slice(text);
                 let lower = name.to_lowercase();
                 let canonical = lex
@@ -241,13 +226,7 @@ impl Extractor {
                     .unwrap_or_else(|| title_case(name));
                 res.place(&canonical, p)
             });
-            DatelineRef {
-                span: d.span,
-                place: d.place,
-                place_entity,
-                date: d.date,
-                agency: d.agency,
-            }
+            d
         });
         let mut attributions = Vec::with_capacity(drafts.len());
         let ordered = quotes_ordered(&quotes);

@@ -78,6 +78,7 @@ pub mod query;
 pub mod record;
 pub mod render;
 pub mod snapshot;
+mod sorted;
 pub mod span;
 
 pub use class::{AttributionClass, ContentType, Polarity, Scope};

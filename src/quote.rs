@@ -97,16 +97,9 @@ pub fn pair(tokens: &[Token]) -> Vec<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::Lexicon;
-    use crate::token::tokenize;
 
     fn quotes(text: &str) -> Vec<String> {
-        let lex = Lexicon::embedded();
-        let toks = tokenize(text, &lex);
-        pair(&toks)
-            .iter()
-            .map(|q| q.inner.slice(text).to_string())
-            .collect()
+        crate::token::texts_of(text, pair, |q| q.inner)
     }
 
     #[test]

@@ -137,12 +137,7 @@ mod tests {
     use crate::token::tokenize;
 
     fn sents(text: &str) -> Vec<String> {
-        let lex = Lexicon::embedded();
-        let toks = tokenize(text, &lex);
-        split(text, &toks)
-            .iter()
-            .map(|s| s.span.slice(text).to_string())
-            .collect()
+        crate::token::texts_of(text, |t| split(text, t), |s| s.span)
     }
 
     #[test]

@@ -596,6 +596,20 @@ impl Bounds {
     }
 }
 
+/// Test helper for the stages after tokenizing: tokenizes `text` with the
+/// embedded lexicon, runs `stage` on the tokens and gives the text of the
+/// span of each thing it yields.
+#[cfg(test)]
+pub(crate) fn texts_of<T>(
+    text: &str,
+    stage: impl Fn(&[Token]) -> Vec<T>,
+    span: impl Fn(&T) -> Span,
+) -> Vec<String> {
+    let toks = tokenize(text, &Lexicon::embedded());
+    let found = stage(&toks);
+    found.iter().map(|x| span(x).slice(text).to_string()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,8 +8,9 @@ use serde_json::{json, Value};
 use super::gold::{Gold, GoldRelation};
 use super::predictions::{Pred, Predictions};
 use super::python::write_py_json;
-use super::spans::{frags_overlap, intersection};
+use super::spans::frags_overlap;
 use super::Frags;
+use crate::sorted::intersection_len as intersection;
 
 impl Gold {
     /// Score predictions against this gold.
