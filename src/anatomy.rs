@@ -124,7 +124,10 @@ pub fn read(text: &str, lex: &Lexicon) -> Anatomy {
         // a dateline after a headline, a byline or metadata
         for (k, &(start, line)) in head.iter().enumerate().skip(1) {
             // above it only a headline, a byline and metadata: no prose
-            if head[..k].iter().any(|(_, l)| words(l) > 30 || is_prose(l)) {
+            if head[..k]
+                .iter()
+                .any(|(_, l)| more_words_than(l, 30) || is_prose(l))
+            {
                 break;
             }
             if let Some(d) = dateline::find_on_line(text, start) {
@@ -231,8 +234,10 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
-fn words(line: &str) -> usize {
-    line.split_whitespace().count()
+/// Whether `line` has more than `n` words; stops counting at `n + 1`, so
+/// a paragraph-long line costs no more than a short one.
+fn more_words_than(line: &str, n: usize) -> bool {
+    line.split_whitespace().nth(n).is_some()
 }
 
 /// The label before a colon opening `line` (at most five words), lowercase.
@@ -242,7 +247,7 @@ fn colon_label(line: &str) -> Option<(String, usize)> {
         return None;
     }
     let label = &line[..colon];
-    if words(label) > 5 || label.chars().any(|c| c.is_ascii_digit()) {
+    if more_words_than(label, 5) || label.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     Some((label.trim().to_lowercase(), colon + 1))
@@ -263,7 +268,9 @@ fn header(line: &str) -> Option<String> {
 }
 
 fn is_byline(line: &str, lex: &crate::lexicon::AnatomyLexicon) -> bool {
-    if words(line) > 14 || line.ends_with(['.', '!', '?', '"', '”']) && !line.ends_with(" Jr.") {
+    if more_words_than(line, 14)
+        || line.ends_with(['.', '!', '?', '"', '”']) && !line.ends_with(" Jr.")
+    {
         return false;
     }
     let lower = line.to_lowercase();
@@ -281,6 +288,9 @@ fn head_zone(line: &str, lex: &crate::lexicon::AnatomyLexicon) -> Option<Zone> {
     if is_byline(line, lex) {
         return Some(Zone::Byline);
     }
+    if more_words_than(line, 10) || line.ends_with('.') {
+        return None;
+    }
     let lower = line.to_lowercase();
     let meta = lex.metadata.iter().any(|m| {
         lower.starts_with(m.as_str())
@@ -288,15 +298,13 @@ fn head_zone(line: &str, lex: &crate::lexicon::AnatomyLexicon) -> Option<Zone> {
             && lower[m.len()..]
                 .trim_start_matches([':', ' '])
                 .starts_with(|c: char| c.is_ascii_digit() || c.is_alphabetic())
-            && words(line) <= 10
-            && !line.ends_with('.')
     });
     meta.then_some(Zone::Meta)
 }
 
 /// True when the line reads as a sentence of body text.
 fn is_prose(line: &str) -> bool {
-    words(line) > 8
+    more_words_than(line, 8)
         && line.ends_with(['.', '!', '?', '"', '”', '’', '\''])
         && !line.starts_with(['-', '•', '*', '–', '—'])
 }
@@ -330,7 +338,7 @@ fn line_zones(
             return;
         }
         let about = h.strip_prefix("about ").is_some_and(|rest| {
-            words(rest) <= 5 && line[6..].starts_with(|c: char| c.is_uppercase())
+            !more_words_than(rest, 5) && line[6..].starts_with(|c: char| c.is_uppercase())
         }) && !line.ends_with('.');
         if about || has(&lex.boilerplate, &h) {
             *state = State::Boilerplate;

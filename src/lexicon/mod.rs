@@ -32,7 +32,7 @@ pub use syntax::SyntaxLexicon;
 pub(crate) use syntax::{lists, verb_lists};
 pub use word::{flags, MultiTarget, MultiWord, WordInfo};
 
-use hash::FastHash;
+pub(crate) use hash::FastHash;
 
 /// All word lists, compiled for lookup.
 #[derive(Debug, Clone)]

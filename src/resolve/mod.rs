@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use crate::lexicon::FastHash;
+
 use crate::lexicon::{flags, lists, Lexicon};
 use crate::mention::{MentionKind, Np, Phrases};
 use crate::record::EntityKind;
@@ -103,11 +105,11 @@ pub struct Resolver<'a> {
     lex: &'a Lexicon,
     /// Entities so far.
     pub entities: Vec<Entity>,
-    by_name: HashMap<String, usize>,
+    by_name: HashMap<String, usize, FastHash>,
     /// Entities by each lowercase word of their name (first names and
     /// surnames), so a one-word mention finds its candidates without a
     /// scan of every entity: a superset, rechecked on use.
-    by_part: HashMap<String, Vec<usize>>,
+    by_part: HashMap<String, Vec<usize>, FastHash>,
     /// Every (mention position, entity), sorted and unique, so a pronoun
     /// walks back from its position to the nearest candidates instead of
     /// scanning every entity. Two sorted lists: the prescan's names (all
@@ -123,13 +125,13 @@ pub struct Resolver<'a> {
     bounds: &'a crate::token::Bounds,
     /// Description heads per role title (see `heads_of`), as ids of
     /// `head_ids`.
-    heads: HashMap<String, Vec<u32>>,
+    heads: HashMap<String, Vec<u32>, FastHash>,
     /// Every description head met in a role title (lowercase), numbered.
-    head_ids: HashMap<String, u32>,
+    head_ids: HashMap<String, u32, FastHash>,
     /// Hashes of the lowercase words written capitalized somewhere other
     /// than at a sentence's start: a word capitalized only where every
     /// word is ("Officials said", "Perhaps") has no evidence of a name.
-    cap_mid: std::collections::HashSet<u64>,
+    cap_mid: std::collections::HashSet<u64, FastHash>,
     /// Token indices where a sentence's first word is.
     first_words: Vec<usize>,
     /// Byte spans inside quotation marks, in order: a first person
@@ -152,14 +154,14 @@ impl<'a> Resolver<'a> {
             toks,
             lex,
             entities: Vec::new(),
-            by_name: HashMap::new(),
-            by_part: HashMap::new(),
+            by_name: HashMap::default(),
+            by_part: HashMap::default(),
             seen_pre: Vec::new(),
             seen_res: Vec::new(),
             recency: Recency::default(),
             bounds,
-            heads: HashMap::new(),
-            head_ids: HashMap::new(),
+            heads: HashMap::default(),
+            head_ids: HashMap::default(),
             quoted: Vec::new(),
             cap_mid: Default::default(),
             first_words: Vec::new(),

@@ -323,11 +323,15 @@ impl<'a> Resolver<'a> {
 
 /// A hash of a word's lowercase form, without allocating.
 pub(super) fn word_hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in word.chars().flat_map(char::to_lowercase) {
-        h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+    let step = |h: u64, c: u64| (h ^ c).wrapping_mul(0x0100_0000_01b3);
+    let seed: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        // the same hash as below, without Unicode case tables
+        let lower = word.bytes().map(|b| u64::from(b.to_ascii_lowercase()));
+        return lower.fold(seed, step);
     }
-    h
+    let lower = word.chars().flat_map(char::to_lowercase);
+    lower.fold(seed, |h, c| step(h, c as u64))
 }
 
 /// Evidence in a single word's spelling that it names an organization:

@@ -29,7 +29,7 @@ pub(super) enum Group {
 #[derive(Default)]
 pub(super) struct Recency {
     /// The id of each group's log.
-    ids: HashMap<Group, usize>,
+    ids: HashMap<Group, usize, crate::lexicon::FastHash>,
     /// Per group id, (latest mention, entity) in ascending order. A
     /// mention appends the entity again rather than moving it (a tree
     /// move per mention cost more than the rest of resolution), so older
