@@ -175,9 +175,9 @@ fn polnear_train_pairs_group_into_claims() {
     assert!(missing <= 10, "{missing} labelled statements not found");
     // floors a little under the measured figures (README, claims section)
     assert!(all.precision() >= 0.95, "{}", all.line("all"));
-    assert!(all.recall() >= 0.60, "{}", all.line("all"));
+    assert!(all.recall() >= 0.66, "{}", all.line("all"));
     assert!(
-        one_speaker.recall() >= 0.70,
+        one_speaker.recall() >= 0.75,
         "{}",
         one_speaker.line("one speaker node")
     );

@@ -10,14 +10,19 @@
 //! 2. **cut or extended**: the shorter's normalized words (at least
 //!    [`MIN_CONTAINED`]) appear in order, contiguously, in the longer's
 //!    (one outlet quotes a sentence, another that sentence and the next),
-//!    found through an index of the longer reports' word 4-grams;
+//!    found through an index of the longer reports' word 4-grams; or two
+//!    cuts of one passage: they share a run of at least [`MIN_SHARED_RUN`]
+//!    normalized words (each report's word 8-grams, the first report
+//!    holding each remembered);
 //! 3. **close paraphrase**: the content words (no determiners, auxiliaries,
 //!    pronouns or prepositions; light stems; a small synonym list in
 //!    `data/claims.ron`) overlap with Jaccard similarity at least
-//!    [`PARAPHRASE_JACCARD`], both have at least [`MIN_CONTENT`] content
-//!    words (or the sets are equal with two), the numbers are the same and
-//!    the negation words agree; candidates come from a MinHash index
-//!    ([`lsh`]), never from all pairs.
+//!    [`PARAPHRASE_JACCARD`], or one's content words are all among the
+//!    other's and make up at least [`CUT_JACCARD`] of them (an indirect
+//!    report of part of what a quote says); both have at least
+//!    [`MIN_CONTENT`] content words (or the sets are equal with two), the
+//!    numbers are the same and the negation words agree; candidates come
+//!    from a MinHash index ([`lsh`]), never from all pairs.
 //!
 //! Groups are closed under these links (union-find). Work is near-linear:
 //! every report is hashed once, looks up one 4-gram and its MinHash bands,
@@ -33,11 +38,17 @@ pub use norm::{normalize, words, Normalized};
 
 /// The fewest normalized words a cut quote must keep to join a longer one.
 pub const MIN_CONTAINED: usize = 4;
+/// The fewest normalized words in a row two reports must share to be two
+/// cuts of one passage (neither holding the other whole).
+pub const MIN_SHARED_RUN: usize = 8;
 /// The fewest content words each report needs for the paraphrase test.
 pub const MIN_CONTENT: usize = 3;
 /// The Jaccard similarity of content words from which two reports are
 /// paraphrases of one claim.
 pub const PARAPHRASE_JACCARD: f64 = 0.7;
+/// The Jaccard similarity from which a report whose content words are all
+/// among another's is a paraphrase of part of it.
+pub const CUT_JACCARD: f64 = 0.5;
 /// The most reports an index bucket remembers; later reports compare with
 /// the most recent ones only.
 pub const BUCKET_CAP: usize = 64;
@@ -162,6 +173,22 @@ fn group_one_speaker(reports: &[Report<'_>], ids: &[u32], sets: &mut Sets) {
         }
     }
     drop(grams);
+    // two cuts of one passage: a shared run of MIN_SHARED_RUN words. Every
+    // report sharing a run is joined to the first report holding it, so one
+    // report per run is enough.
+    let mut runs: HashMap<u64, u32> = HashMap::new();
+    for (i, n) in &reps {
+        for w in n.words.windows(MIN_SHARED_RUN) {
+            let h = norm::hash_str(&w.join(" "));
+            match runs.get(&h) {
+                Some(&first) => sets.union(first, *i),
+                None => {
+                    runs.insert(h, *i);
+                }
+            }
+        }
+    }
+    drop(runs);
     // 3. paraphrase: MinHash bands of the content words → candidates
     let mut index = lsh::Index::new();
     for (r, (i, n)) in reps.iter().enumerate() {
@@ -189,10 +216,18 @@ pub fn paraphrase(a: &Normalized, b: &Normalized) -> bool {
     }
     let small = a.content.len().min(b.content.len());
     if small >= MIN_CONTENT {
-        norm::jaccard(&a.content, &b.content) >= PARAPHRASE_JACCARD
+        let j = norm::jaccard(&a.content, &b.content);
+        j >= PARAPHRASE_JACCARD
+            || (j >= CUT_JACCARD
+                && (subset(&a.content, &b.content) || subset(&b.content, &a.content)))
     } else {
         small >= 2 && a.content == b.content
     }
+}
+
+/// Every member of the sorted set `a` is in the sorted set `b`.
+fn subset(a: &[u64], b: &[u64]) -> bool {
+    a.len() <= b.len() && a.iter().all(|x| b.binary_search(x).is_ok())
 }
 
 #[cfg(test)]
