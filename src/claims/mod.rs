@@ -12,8 +12,8 @@
 //!    (one outlet quotes a sentence, another that sentence and the next),
 //!    found through an index of the longer reports' word 4-grams; or two
 //!    cuts of one passage: they share a run of at least [`MIN_SHARED_RUN`]
-//!    normalized words (each report's word 8-grams, the first report
-//!    holding each remembered);
+//!    normalized words and have the same numbers (each report's word
+//!    8-grams, the first report holding each remembered);
 //! 3. **close paraphrase**: the content words (no determiners, auxiliaries,
 //!    pronouns or prepositions; light stems; a small synonym list in
 //!    `data/claims.ron`) overlap with Jaccard similarity at least
@@ -144,12 +144,17 @@ fn group_one_speaker(reports: &[Report<'_>], ids: &[u32], sets: &mut Sets) {
     if reps.len() < 2 {
         return;
     }
+    // each word hashed once; an n-gram's hash folds its words' hashes
+    let word_hashes: Vec<Vec<u64>> = reps
+        .iter()
+        .map(|(_, n)| n.words.iter().map(|w| norm::hash_str(w)).collect())
+        .collect();
     // 2. containment: every 4-gram of every report → the reports holding it
     let mut grams: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (r, (_, n)) in reps.iter().enumerate() {
+    for (r, hs) in word_hashes.iter().enumerate() {
         let mut seen = Vec::new();
-        for w in n.words.windows(MIN_CONTAINED) {
-            let h = norm::hash_str(&w.join(" "));
+        for w in hs.windows(MIN_CONTAINED) {
+            let h = gram_hash(w);
             if seen.contains(&h) {
                 continue;
             }
@@ -164,7 +169,7 @@ fn group_one_speaker(reports: &[Report<'_>], ids: &[u32], sets: &mut Sets) {
         if n.words.len() < MIN_CONTAINED {
             continue;
         }
-        let h = norm::hash_str(&n.words[..MIN_CONTAINED].join(" "));
+        let h = gram_hash(&word_hashes[r][..MIN_CONTAINED]);
         for &o in grams.get(&h).into_iter().flatten() {
             let (j, m) = &reps[o as usize];
             if o as usize != r && m.words.len() > n.words.len() && contains(&m.words, &n.words) {
@@ -173,13 +178,18 @@ fn group_one_speaker(reports: &[Report<'_>], ids: &[u32], sets: &mut Sets) {
         }
     }
     drop(grams);
-    // two cuts of one passage: a shared run of MIN_SHARED_RUN words. Every
-    // report sharing a run is joined to the first report holding it, so one
-    // report per run is enough.
+    // two cuts of one passage: a shared run of MIN_SHARED_RUN words, and
+    // the same numbers (a shared frame around other figures is another
+    // claim). Every report sharing a run is joined to the first report
+    // holding it with those numbers, so one report per key is enough.
     let mut runs: HashMap<u64, u32> = HashMap::new();
-    for (i, n) in &reps {
-        for w in n.words.windows(MIN_SHARED_RUN) {
-            let h = norm::hash_str(&w.join(" "));
+    for ((i, n), hs) in reps.iter().zip(&word_hashes) {
+        let numbers = n
+            .numbers
+            .iter()
+            .fold(0x6e75_6d73u64, |h, x| norm::mix(h ^ x));
+        for w in hs.windows(MIN_SHARED_RUN) {
+            let h = norm::mix(gram_hash(w) ^ numbers);
             match runs.get(&h) {
                 Some(&first) => sets.union(first, *i),
                 None => {
@@ -202,6 +212,13 @@ fn group_one_speaker(reports: &[Report<'_>], ids: &[u32], sets: &mut Sets) {
             }
         }
     }
+}
+
+/// The hash of an n-gram from its words' hashes (order matters).
+fn gram_hash(words: &[u64]) -> u64 {
+    words.iter().fold(0x9e37_79b9_7f4a_7c15, |h, w| {
+        norm::mix(h.rotate_left(5) ^ w)
+    })
 }
 
 /// `long` holds `short` as a contiguous run.

@@ -86,9 +86,14 @@ fn two_cuts_sharing_a_long_run_are_one_claim() {
             "the grain corridor will stay open for every ship that asks, he said",
         ),
         r(1, "the grain corridor will stay open for ships in winter"),
+        r(
+            1,
+            "In 30 days the grain corridor will stay open for every ship",
+        ),
     ]);
     assert_eq!(g[0], g[1]);
     assert_eq!(g[2], 2, "a run of seven words is not enough");
+    assert_eq!(g[3], 3, "another figure makes another claim");
 }
 
 #[test]
