@@ -14,6 +14,7 @@ use serde::Deserialize;
 struct Lists {
     stop: Vec<String>,
     negation: Vec<String>,
+    additive: Vec<String>,
     synonyms: HashMap<String, String>,
     contractions: HashMap<String, String>,
     suffixes: HashMap<String, String>,
@@ -23,6 +24,7 @@ struct Lists {
 struct Lexicon {
     stop: HashSet<String>,
     negation: HashSet<String>,
+    additive: HashSet<String>,
     synonyms: HashMap<String, String>,
     contractions: HashMap<String, String>,
     /// Longest suffix first.
@@ -39,6 +41,7 @@ fn lexicon() -> &'static Lexicon {
         Lexicon {
             stop: l.stop.into_iter().collect(),
             negation: l.negation.into_iter().collect(),
+            additive: l.additive.into_iter().collect(),
             synonyms: l.synonyms,
             contractions: l.contractions,
             suffixes,
@@ -148,9 +151,16 @@ pub fn normalize(text: &str) -> Normalized {
     let mut content = Vec::new();
     let mut numbers = Vec::new();
     let mut negations = 0usize;
-    for w in &words {
+    for (k, w) in words.iter().enumerate() {
         if lex.negation.contains(w.as_str()) {
-            negations += 1;
+            // "not just a loser, a liar": a negation before an additive
+            // word adds rather than denies
+            let additive = words
+                .get(k + 1)
+                .is_some_and(|next| lex.additive.contains(next.as_str()));
+            if !additive {
+                negations += 1;
+            }
             continue;
         }
         if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -211,6 +221,7 @@ mod tests {
         assert_eq!(a.content, b.content);
         assert!(!a.negated);
         assert!(normalize("we will not back down").negated);
+        assert!(!normalize("you are not just a loser, you are a liar").negated);
         assert_ne!(normalize("2 ships").numbers, normalize("3 ships").numbers);
         assert!((jaccard(&[1, 2, 3], &[2, 3, 4]) - 0.5).abs() < 1e-9);
     }

@@ -71,3 +71,46 @@ fn common_phrases_stay_near_linear() {
     let claims: std::collections::HashSet<usize> = g.iter().copied().collect();
     assert_eq!(claims.len(), 50);
 }
+
+#[test]
+fn two_cuts_sharing_a_long_run_are_one_claim() {
+    // neither holds the other whole: each adds words of its own around a
+    // shared run of eight words
+    let g = group(&[
+        r(
+            1,
+            "Today we say that the grain corridor will stay open for every ship",
+        ),
+        r(
+            1,
+            "the grain corridor will stay open for every ship that asks, he said",
+        ),
+        r(1, "the grain corridor will stay open for ships in winter"),
+        r(
+            1,
+            "In 30 days the grain corridor will stay open for every ship",
+        ),
+    ]);
+    assert_eq!(g[0], g[1]);
+    assert_eq!(g[2], 2, "a run of seven words is not enough");
+    assert_eq!(g[3], 3, "another figure makes another claim");
+}
+
+#[test]
+fn a_report_of_part_of_a_claim_joins_it() {
+    // every content word of the shorter is in the longer, and they make up
+    // half of it or more
+    let g = group(&[
+        r(
+            1,
+            "he was not ready to support the mayor's campaign for the council",
+        ),
+        r(1, "he's not ready to support the mayor"),
+        r(
+            1,
+            "he's not ready to support a budget, a plan, a tax, a council or a mayor",
+        ),
+    ]);
+    assert_eq!(g[0], g[1]);
+    assert_eq!(g[2], 2, "three of seven content words are too few");
+}
