@@ -141,6 +141,13 @@ impl From<ExtractFormat> for RecordFormat {
     }
 }
 
+/// `diff --format`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Json,
+}
+
 /// `--scope`.
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum ScopeArg {

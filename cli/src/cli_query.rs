@@ -216,10 +216,12 @@ fn load(setup: Setup<'_>, paths: &[String], read: &ReadArgs) -> Result<(QuoteGra
     Ok((corpus.into_graph(ex.lexicon())?, problems))
 }
 
+/// `text` on stdout, control characters from the input escaped (tables,
+/// notes; JSON holds none unescaped).
 fn print(text: &str) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    out.write_all(text.as_bytes())?;
+    out.write_all(crate::report::escape_lines(text).as_bytes())?;
     out.flush().context("writing output")
 }
 
@@ -246,7 +248,7 @@ fn noted<T: Serialize + ?Sized>(
     match (&note, format) {
         (Some(n), Answer::Table) => print(&format!("{n}\n"))?,
         (Some(n), Answer::Json) => {
-            eprintln!("quotegraph: {n}");
+            eprintln!("quotegraph: {}", crate::report::escape_lines(n));
             answer(format, value, table)?;
         }
         (None, _) => answer(format, value, table)?,

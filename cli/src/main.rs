@@ -14,7 +14,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 use quotegraph::export::Format;
 
-use args::{format_parser, ExtractFormat, ReadArgs, RunArgs, ScopeArg};
+use args::{format_parser, DiffFormat, ExtractFormat, ReadArgs, RunArgs, ScopeArg};
 use commands::Setup;
 
 #[derive(Parser)]
@@ -79,6 +79,22 @@ enum Cmd {
         #[arg(long)]
         json: bool,
     },
+    /// Compare two extraction runs (`extract --format jsonl` output): per
+    /// document, the attributions added, removed and changed, and which
+    /// fields changed.
+    ///
+    /// Exit status: 0 when the runs hold the same attributions, 1 when
+    /// anything differs, 2 on a usage error or a file that cannot be read.
+    /// Bad lines are reported and the other records compared.
+    Diff {
+        /// The old run's records (JSONL, or .jsonl.gz).
+        old: String,
+        /// The new run's records.
+        new: String,
+        /// Readable text, or one JSON object.
+        #[arg(long, short, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
     /// Ask the graph a question: who said what, provenance, who talks
     /// about whom, paths, top speakers and outlets, timelines, ego
     /// networks, components, roles.
@@ -139,7 +155,14 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("quotegraph: error: {e:#}");
+            if is_write_failure(&e) {
+                // a full disk is not a usage error: exit 1, as for -o
+                return report::output_failed(format!("{e:#}"));
+            }
+            eprintln!(
+                "quotegraph: error: {}",
+                report::escape_lines(&format!("{e:#}"))
+            );
             ExitCode::from(2)
         }
     }
@@ -184,6 +207,26 @@ fn stdin_is_piped() -> bool {
 fn stdin_is_piped() -> bool {
     use std::io::IsTerminal;
     !std::io::stdin().is_terminal()
+}
+
+/// True when the error is, or was caused by, output that could not be
+/// written for want of room (a full disk or quota, a file too large):
+/// stdout on `/dev/full`, which no check before the work can find.
+fn is_write_failure(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind as K;
+    let full = |io: &std::io::Error| {
+        matches!(
+            io.kind(),
+            K::StorageFull | K::FileTooLarge | K::QuotaExceeded
+        )
+    };
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(full)
+            || matches!(
+                c.downcast_ref::<quotegraph::Error>(),
+                Some(quotegraph::Error::Io { cause, .. }) if full(cause)
+            )
+    })
 }
 
 /// True when the error is, or was caused by, writing to a closed pipe (a
@@ -256,5 +299,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
             read,
         } => commands::build(Setup { lexicon, scope }, &paths, &output, &read),
         Cmd::Query { question } => cli_query::run(Setup { lexicon, scope }, question),
+        Cmd::Diff { old, new, format } => commands::diff(&old, &new, format),
     }
 }
