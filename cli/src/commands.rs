@@ -192,7 +192,7 @@ pub fn graph(
         Holds::Texts
     };
     let ex = setup.extractor()?;
-    let corpus = corpus::read(paths, &read.corpus(holds), &ex)?;
+    let corpus = read.read_corpus(paths, holds, &ex)?;
     let g = corpus.graph(ex.lexicon())?;
     let code = report_problems(&corpus.problems);
     eprintln!("quotegraph: graph: {}", g.summary());
@@ -224,7 +224,7 @@ pub fn graph(
 pub fn build(setup: Setup<'_>, paths: &[String], dir: &Path, read: &ReadArgs) -> Result<ExitCode> {
     let ex = setup.extractor()?;
     quotegraph::output::check_target(dir, true)?;
-    let corpus: Corpus = corpus::read(paths, &read.corpus(Holds::Texts), &ex)?;
+    let corpus: Corpus = read.read_corpus(paths, Holds::Texts, &ex)?;
     let g = corpus.graph(ex.lexicon())?;
     if g.nodes_of_kind(NodeKind::Statement).next().is_none() {
         report_problems(&corpus.problems);

@@ -36,6 +36,10 @@ struct Cli {
     /// of who claimed what).
     #[arg(long, global = true, value_enum)]
     scope: Option<ScopeArg>,
+    /// Tables (extract --format table, query) show whole texts instead of
+    /// fitting the terminal's width (COLUMNS, else the terminal's size).
+    #[arg(long, global = true)]
+    wide: bool,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -242,7 +246,42 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// How wide tables are: whole texts with `--wide`; on a terminal its
+/// width (`COLUMNS` first, then the terminal's size); else the fixed
+/// column widths (pipes and files get the same table everywhere).
+fn table_width(wide: bool) -> quotegraph::render::TableWidth {
+    use quotegraph::render::TableWidth;
+    use std::io::IsTerminal;
+    if wide {
+        return TableWidth::Unlimited;
+    }
+    if !std::io::stdout().is_terminal() {
+        return TableWidth::Fixed;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(terminal_columns);
+    columns.map_or(TableWidth::Fixed, TableWidth::Columns)
+}
+
+/// The width of the terminal on stdout.
+#[cfg(unix)]
+fn terminal_columns() -> Option<usize> {
+    // SAFETY: TIOCGWINSZ fills the winsize struct given, nothing else
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } == 0;
+    (ok && ws.ws_col > 0).then_some(usize::from(ws.ws_col))
+}
+
+#[cfg(not(unix))]
+fn terminal_columns() -> Option<usize> {
+    None
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
+    quotegraph::render::set_table_width(table_width(cli.wide));
     let lexicon = cli.lexicon.as_deref();
     let graphs = matches!(
         cli.cmd,

@@ -70,13 +70,18 @@ impl Reporter {
         if quiet || !std::io::stderr().is_terminal() {
             return r;
         }
-        let total: Option<u64> = inputs
-            .iter()
-            .map(|i| match i {
-                input::Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-                input::Input::Stdin => None,
-            })
-            .sum();
+        // no inputs known (graph, build, query): a spinner
+        let total: Option<u64> = if inputs.is_empty() {
+            None
+        } else {
+            inputs
+                .iter()
+                .map(|i| match i {
+                    input::Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+                    input::Input::Stdin => None,
+                })
+                .sum()
+        };
         let bar = match total {
             Some(t) => indicatif::ProgressBar::new(t).with_style(
                 indicatif::ProgressStyle::with_template(
