@@ -559,7 +559,7 @@ mod tests {
             "a",
             "Lavrov said the talks failed. Smith told reporters it rained.",
         );
-        let d = diff_runs(&[r.clone()], &[r]);
+        let d = diff_runs(std::slice::from_ref(&r), std::slice::from_ref(&r));
         assert!(d.is_empty());
         assert_eq!(d.documents, 1);
         assert!(render_text(&d, "o", "n").contains("no differences (1 documents)"));
