@@ -60,6 +60,9 @@ pub struct Options {
     pub holds: Holds,
     /// Worker threads extracting texts; 0 means one per core.
     pub jobs: usize,
+    /// Counters updated while texts are read and extracted, for a
+    /// progress bar (none when `None`).
+    pub progress: Option<std::sync::Arc<Progress>>,
 }
 
 /// What a corpus read gave: records in input order, the text of each
@@ -149,16 +152,17 @@ impl Corpus {
         &mut self,
         paths: &[String],
         opts: &Options,
-        read: &ReadOptions,
+        seen: &mut input::FilesSeen,
         ex: &Extractor,
     ) -> Result<()> {
-        let (inputs, problems) = input::expand_inputs(paths);
+        let read = &opts.read;
+        let (inputs, problems) = input::expand_inputs_seen(paths, seen);
         self.problems.extend(problems);
         extract_inputs(
             &inputs,
             read,
             opts.jobs,
-            None,
+            opts.progress.as_deref(),
             ex,
             |rec, doc| (rec, doc.text.clone()),
             |ev| self.take(ev),
@@ -176,7 +180,13 @@ impl Corpus {
     }
 
     /// One path of a [`Holds::ByName`] read.
-    fn read_by_name(&mut self, p: &String, opts: &Options, ex: &Extractor) -> Result<()> {
+    fn read_by_name(
+        &mut self,
+        p: &String,
+        opts: &Options,
+        seen: &mut input::FilesSeen,
+        ex: &Extractor,
+    ) -> Result<()> {
         if input::is_saved_graph(p) {
             if let Some((first, _)) = &self.saved {
                 return Err(Error::Input {
@@ -198,7 +208,7 @@ impl Corpus {
         {
             self.read_records(std::slice::from_ref(p));
         } else {
-            self.read_texts(std::slice::from_ref(p), opts, &opts.read, ex)?;
+            self.read_texts(std::slice::from_ref(p), opts, seen, ex)?;
         }
         Ok(())
     }
@@ -255,21 +265,61 @@ where
 /// that cannot be started.
 pub fn read(paths: &[String], opts: &Options, ex: &Extractor) -> Result<Corpus> {
     let mut corpus = Corpus::default();
+    let mut seen = input::FilesSeen::default();
     match opts.holds {
-        Holds::Texts => corpus.read_texts(paths, opts, &opts.read, ex)?,
+        Holds::Texts => corpus.read_texts(paths, opts, &mut seen, ex)?,
         Holds::Records => corpus.read_records(paths),
         Holds::ByName => {
             for p in paths {
-                corpus.read_by_name(p, opts, ex)?;
+                corpus.read_by_name(p, opts, &mut seen, ex)?;
             }
         }
     }
+    corpus.drop_repeats();
     // records read back keep only what the extractor's scope admits, as
     // texts extracted here do
     for r in &mut corpus.records {
         ex.scope().retain(r);
     }
     Ok(corpus)
+}
+
+impl Corpus {
+    /// One document, one record: a record whose document was already read
+    /// (or is in the saved graph) is reported and dropped, the first kept,
+    /// so the same document given twice never aborts the graph.
+    fn drop_repeats(&mut self) {
+        let mut seen = input::SeenIds::default();
+        let mut keep = Vec::with_capacity(self.records.len());
+        for r in &self.records {
+            let in_saved = self
+                .saved
+                .as_ref()
+                .is_some_and(|(_, g)| g.node(&format!("document:{}", r.doc)).is_some());
+            let first = seen.first(&r.doc) && !in_saved;
+            if !first {
+                let whence = if in_saved {
+                    "is already in the saved graph"
+                } else {
+                    "was already read (the same id or name)"
+                };
+                self.problems.push(Problem::error(
+                    &r.doc,
+                    None,
+                    format!("document {whence}; the first is kept, this one skipped"),
+                ));
+            }
+            keep.push(first);
+        }
+        if keep.iter().all(|&k| k) {
+            return;
+        }
+        let mut k = keep.iter();
+        self.records
+            .retain(|_| *k.next().expect("one flag a record"));
+        let mut k = keep.iter();
+        self.texts.retain(|_| *k.next().expect("one flag a text"));
+    }
 }
 
 /// Extract documents already in memory (or the problems met making them,

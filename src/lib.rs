@@ -28,7 +28,8 @@
 //! Around them: [`input`] reads every kind of input, [`corpus`] is the one
 //! path from inputs to records and a graph (with [`pipeline`] extracting
 //! in parallel), [`render`] and [`build`] write what the command line
-//! prints and the `build` directory, [`query`] answers questions.
+//! prints and the `build` directory, [`query`] answers questions, and
+//! [`diff`] compares two extraction runs.
 
 #![deny(missing_docs)]
 
@@ -65,6 +66,7 @@ pub mod claims;
 pub mod class;
 pub mod corpus;
 pub mod date;
+pub mod diff;
 pub mod error;
 pub mod eval;
 pub mod export;

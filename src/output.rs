@@ -188,19 +188,51 @@ impl Drop for AtomicFile {
 
 /// Commit several files together: all are flushed and synced first, then
 /// renamed one after the other, so an error or interruption while writing
-/// leaves every target as it was. Returns the targets; an error names the
+/// leaves every target as it was. The renames hold an exclusive lock on
+/// the first target's directory, so concurrent runs writing the same
+/// directory never leave files of one run beside files of another. Returns the targets; an error names the
 /// file it happened to.
 pub fn commit_all(mut files: Vec<AtomicFile>) -> Result<Vec<PathBuf>, Error> {
     let name = |f: &AtomicFile| f.target.display().to_string();
     for f in &mut files {
         f.prepare().map_err(|e| Error::io(name(f), e))?;
     }
+    // Two runs writing the same directory at once take turns renaming, so
+    // its files all come from one run (the last), never a mix: the
+    // renames happen under an exclusive lock on the directory itself (no
+    // lock file is left behind). Where locking is not supported, renames
+    // go on unlocked, as before.
+    let _turn = match files.first().and_then(|f| f.target.parent()) {
+        Some(dir) if files.len() > 1 => lock_dir(dir),
+        _ => None,
+    };
     let mut done = Vec::with_capacity(files.len());
     for mut f in files {
         f.persist().map_err(|e| Error::io(name(&f), e))?;
         done.push(f.target.clone());
     }
     Ok(done)
+}
+
+/// An exclusive lock on directory `dir` (empty: the current one), held
+/// until the file is dropped; `None` when it cannot be taken.
+#[cfg(unix)]
+fn lock_dir(dir: &Path) -> Option<File> {
+    use std::os::fd::AsRawFd;
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let f = File::open(dir).ok()?;
+    // SAFETY: flock on a descriptor this function owns; no memory involved
+    let locked = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX) } == 0;
+    locked.then_some(f)
+}
+
+#[cfg(not(unix))]
+fn lock_dir(_dir: &Path) -> Option<File> {
+    None
 }
 
 /// Check before any work that output can go to `target`: a file, or with

@@ -3,6 +3,7 @@
 //! `quotegraph build` prints.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::graph::QuoteGraph;
 use crate::record::{DocRecord, MentionRecord};
@@ -114,6 +115,68 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// How wide the tables of `extract --format table` and `query` are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableWidth {
+    /// Fixed column widths, long texts cut (for pipes and files).
+    Fixed,
+    /// Fit this many columns (a terminal's width): the text columns
+    /// share what is left, long texts cut.
+    Columns(usize),
+    /// Nothing cut (`--wide`).
+    Unlimited,
+}
+
+/// 0: fixed, `usize::MAX`: unlimited, else columns.
+static TABLE_WIDTH: AtomicUsize = AtomicUsize::new(0);
+
+/// Set how wide tables are for the rest of the process (the command line
+/// sets it once, from `--wide`, `COLUMNS` or the terminal).
+pub fn set_table_width(w: TableWidth) {
+    let v = match w {
+        TableWidth::Fixed => 0,
+        TableWidth::Columns(n) => n.clamp(1, usize::MAX - 1),
+        TableWidth::Unlimited => usize::MAX,
+    };
+    TABLE_WIDTH.store(v, Ordering::Relaxed);
+}
+
+/// How wide tables are ([`set_table_width`]; fixed unless set).
+pub fn table_width() -> TableWidth {
+    match TABLE_WIDTH.load(Ordering::Relaxed) {
+        0 => TableWidth::Fixed,
+        usize::MAX => TableWidth::Unlimited,
+        n => TableWidth::Columns(n),
+    }
+}
+
+/// Column widths fitting `natural` widths (each cell's widest) into
+/// `width` characters with `sep` between columns: the widest shrinkable
+/// column gives up a character at a time, none below its `min`.
+pub(crate) fn fit_widths(natural: &[usize], min: &[usize], sep: usize, width: usize) -> Vec<usize> {
+    let mut w = natural.to_vec();
+    let total = |w: &[usize]| w.iter().sum::<usize>() + sep * w.len().saturating_sub(1);
+    let mut t = total(&w);
+    while t > width {
+        let widest = (0..w.len())
+            .filter(|&i| w[i] > min[i])
+            .max_by_key(|&i| (w[i], std::cmp::Reverse(i)));
+        let Some(i) = widest else { break };
+        // shrink in one step down to the next widest (or what is needed)
+        let next = (0..w.len())
+            .filter(|&j| j != i)
+            .map(|j| w[j])
+            .filter(|&x| x < w[i])
+            .max()
+            .unwrap_or(0)
+            .max(min[i]);
+        let cut = (w[i] - next).max(1).min(t - width).min(w[i] - min[i]);
+        w[i] -= cut;
+        t -= cut;
+    }
+    w
+}
+
 fn write_table(out: &mut impl Write, rec: &DocRecord) -> io::Result<()> {
     let n = rec.attributions.len();
     writeln!(
@@ -129,22 +192,67 @@ fn write_table(out: &mut impl Write, rec: &DocRecord) -> io::Result<()> {
         },
         None => "-".into(),
     };
-    writeln!(
-        out,
-        "{:<4} {:<28} {:<14} {:<18} {:<16} CONTENT",
-        "ID", "SPEAKER", "CUE", "SOURCE", "TO"
-    )?;
-    for a in &rec.attributions {
-        writeln!(
-            out,
-            "{:<4} {:<28} {:<14} {:<18} {:<16} {}",
-            a.id,
-            clip(&name(&a.speaker), 28),
-            clip(&a.cue.text, 14),
-            clip(&name(&a.source), 18),
-            clip(&name(&a.addressee), 16),
-            clip(&a.content.text, 70)
-        )?;
+    const HEADERS: [&str; 6] = ["ID", "SPEAKER", "CUE", "SOURCE", "TO", "CONTENT"];
+    const FIXED: [usize; 6] = [4, 28, 14, 18, 16, 70];
+    let rows: Vec<[String; 6]> = rec
+        .attributions
+        .iter()
+        .map(|a| {
+            [
+                a.id.clone(),
+                name(&a.speaker),
+                a.cue.text.clone(),
+                name(&a.source),
+                name(&a.addressee),
+                a.content.text.clone(),
+            ]
+            .map(|c| clip(&c, usize::MAX))
+        })
+        .collect();
+    let natural: Vec<usize> = (0..6)
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([HEADERS[i].len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let widths: Vec<usize> = match table_width() {
+        TableWidth::Fixed => FIXED.to_vec(),
+        TableWidth::Unlimited => natural.clone(),
+        TableWidth::Columns(w) => {
+            let min: Vec<usize> = [4, 12, 8, 8, 8, 20]
+                .iter()
+                .zip(&natural)
+                .map(|(m, n)| *m.min(n))
+                .collect();
+            fit_widths(&natural, &min, 1, w)
+        }
+    };
+    let mut line = |cells: [&str; 6]| -> io::Result<()> {
+        let mut l = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i > 0 {
+                l.push(' ');
+            }
+            // ids are never cut
+            let c = if i == 0 {
+                (*c).to_string()
+            } else {
+                clip(c, widths[i])
+            };
+            l.push_str(&c);
+            if i + 1 < cells.len() {
+                let pad = widths[i].saturating_sub(c.chars().count());
+                l.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        writeln!(out, "{l}")
+    };
+    line(HEADERS)?;
+    for r in &rows {
+        line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]].map(String::as_str))?;
     }
     writeln!(out)
 }
@@ -193,4 +301,22 @@ pub fn who_said_what(g: &QuoteGraph, top: usize) -> String {
         let _ = writeln!(out, "… and {} more speakers", speakers.len() - top);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_fit_by_cutting_the_widest_columns_first() {
+        // 4 + 30 + 100 and two separators: 136 into 60
+        let w = fit_widths(&[4, 30, 100], &[4, 10, 20], 1, 60);
+        assert_eq!(w.iter().sum::<usize>() + 2, 60);
+        assert_eq!(w[0], 4);
+        assert!(w[2] >= w[1], "{w:?}");
+        // nothing below the minimums, even when it cannot fit
+        assert_eq!(fit_widths(&[4, 30, 100], &[4, 10, 20], 1, 10), [4, 10, 20]);
+        // what fits stays
+        assert_eq!(fit_widths(&[4, 5], &[4, 5], 2, 80), [4, 5]);
+    }
 }

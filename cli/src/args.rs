@@ -65,6 +65,25 @@ impl ReadArgs {
             ..corpus::Options::default()
         }
     }
+
+    /// [`corpus`](Self::corpus) with a progress bar on stderr while the
+    /// texts are read (only when stderr is a terminal): `graph`, `build`
+    /// and `query` on a big corpus show that they are working.
+    pub fn read_corpus(
+        &self,
+        paths: &[String],
+        holds: Holds,
+        ex: &quotegraph::Extractor,
+    ) -> quotegraph::Result<corpus::Corpus> {
+        let reporter = crate::report::Reporter::new(&[], false);
+        let opts = corpus::Options {
+            progress: Some(reporter.progress.clone()),
+            ..self.corpus(holds)
+        };
+        let c = corpus::read(paths, &opts, ex);
+        reporter.finish();
+        c
+    }
 }
 
 /// How texts are decoded and how big one may be (shared by every command
@@ -139,6 +158,13 @@ impl From<ExtractFormat> for RecordFormat {
             ExtractFormat::Table => RecordFormat::Table,
         }
     }
+}
+
+/// `diff --format`.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Json,
 }
 
 /// `--scope`.

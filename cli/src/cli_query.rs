@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
-use quotegraph::corpus::{self, Holds};
+use quotegraph::corpus::Holds;
 use quotegraph::export::Format;
 use quotegraph::graph::NodeKind;
 use quotegraph::input::Problem;
@@ -210,16 +210,18 @@ pub enum Question {
 /// The graph, and the problems of inputs (warnings first, then errors).
 fn load(setup: Setup<'_>, paths: &[String], read: &ReadArgs) -> Result<(QuoteGraph, Vec<Problem>)> {
     let ex = setup.extractor()?;
-    let mut corpus = corpus::read(paths, &read.corpus(Holds::ByName), &ex)?;
+    let mut corpus = read.read_corpus(paths, Holds::ByName, &ex)?;
     let mut problems = std::mem::take(&mut corpus.problems);
     problems.sort_by_key(Problem::is_error);
     Ok((corpus.into_graph(ex.lexicon())?, problems))
 }
 
+/// `text` on stdout, control characters from the input escaped (tables,
+/// notes; JSON holds none unescaped).
 fn print(text: &str) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    out.write_all(text.as_bytes())?;
+    out.write_all(crate::report::escape_lines(text).as_bytes())?;
     out.flush().context("writing output")
 }
 
@@ -246,7 +248,7 @@ fn noted<T: Serialize + ?Sized>(
     match (&note, format) {
         (Some(n), Answer::Table) => print(&format!("{n}\n"))?,
         (Some(n), Answer::Json) => {
-            eprintln!("quotegraph: {n}");
+            eprintln!("quotegraph: {}", crate::report::escape_lines(n));
             answer(format, value, table)?;
         }
         (None, _) => answer(format, value, table)?,

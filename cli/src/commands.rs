@@ -1,4 +1,4 @@
-//! `extract`, `eval`, `graph` and `build`: arguments to the library's
+//! `extract`, `eval`, `graph`, `build` and `diff`: arguments to the library's
 //! reading path and output, with progress and problems on stderr.
 
 use std::io::{IsTerminal, Write};
@@ -14,7 +14,7 @@ use quotegraph::pipeline::{self, Event};
 use quotegraph::render::{self, RecordFormat, RecordWriter};
 use quotegraph::{eval, input, Extractor, QuoteGraph, Scope};
 
-use crate::args::{ExtractFormat, ReadArgs, RunArgs};
+use crate::args::{DiffFormat, ExtractFormat, ReadArgs, RunArgs};
 use crate::report::{output_failed, report_problems, Reporter};
 
 /// What every command is set up with: `--lexicon DIR` and `--scope`.
@@ -192,7 +192,7 @@ pub fn graph(
         Holds::Texts
     };
     let ex = setup.extractor()?;
-    let corpus = corpus::read(paths, &read.corpus(holds), &ex)?;
+    let corpus = read.read_corpus(paths, holds, &ex)?;
     let g = corpus.graph(ex.lexicon())?;
     let code = report_problems(&corpus.problems);
     eprintln!("quotegraph: graph: {}", g.summary());
@@ -224,7 +224,7 @@ pub fn graph(
 pub fn build(setup: Setup<'_>, paths: &[String], dir: &Path, read: &ReadArgs) -> Result<ExitCode> {
     let ex = setup.extractor()?;
     quotegraph::output::check_target(dir, true)?;
-    let corpus: Corpus = corpus::read(paths, &read.corpus(Holds::Texts), &ex)?;
+    let corpus: Corpus = read.read_corpus(paths, Holds::Texts, &ex)?;
     let g = corpus.graph(ex.lexicon())?;
     if g.nodes_of_kind(NodeKind::Statement).next().is_none() {
         report_problems(&corpus.problems);
@@ -243,7 +243,7 @@ pub fn build(setup: Setup<'_>, paths: &[String], dir: &Path, read: &ReadArgs) ->
     );
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    out.write_all(render::who_said_what(&g, 20).as_bytes())?;
+    out.write_all(crate::report::escape_lines(&render::who_said_what(&g, 20)).as_bytes())?;
     out.flush().context("writing output")?;
     Ok(code)
 }
@@ -312,4 +312,27 @@ impl Write for Out<'_> {
             Out::File(w) => w.flush(),
         }
     }
+}
+
+/// `quotegraph diff OLD NEW`: the differences on stdout; exit 1 when
+/// anything differs (or a line was bad), 0 when the runs are the same.
+pub fn diff(old: &str, new: &str, format: DiffFormat) -> Result<ExitCode> {
+    let (d, problems) = quotegraph::diff::diff_files(old, new)?;
+    let read = crate::report::report_problems(&problems);
+    let text = match format {
+        DiffFormat::Text => quotegraph::diff::render_text(&d, old, new),
+        DiffFormat::Json => quotegraph::diff::render_json(&d, old, new),
+    };
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::SUCCESS);
+        }
+        return Ok(crate::report::output_failed(e));
+    }
+    Ok(if d.is_empty() {
+        read
+    } else {
+        ExitCode::from(1)
+    })
 }

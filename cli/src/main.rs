@@ -14,7 +14,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 use quotegraph::export::Format;
 
-use args::{format_parser, ExtractFormat, ReadArgs, RunArgs, ScopeArg};
+use args::{format_parser, DiffFormat, ExtractFormat, ReadArgs, RunArgs, ScopeArg};
 use commands::Setup;
 
 #[derive(Parser)]
@@ -36,6 +36,10 @@ struct Cli {
     /// of who claimed what).
     #[arg(long, global = true, value_enum)]
     scope: Option<ScopeArg>,
+    /// Tables (extract --format table, query) show whole texts instead of
+    /// fitting the terminal's width (COLUMNS, else the terminal's size).
+    #[arg(long, global = true)]
+    wide: bool,
     #[command(subcommand)]
     cmd: Cmd,
 }
@@ -78,6 +82,22 @@ enum Cmd {
         /// Print one JSON object instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Compare two extraction runs (`extract --format jsonl` output): per
+    /// document, the attributions added, removed and changed, and which
+    /// fields changed.
+    ///
+    /// Exit status: 0 when the runs hold the same attributions, 1 when
+    /// anything differs, 2 on a usage error or a file that cannot be read.
+    /// Bad lines are reported and the other records compared.
+    Diff {
+        /// The old run's records (JSONL, or .jsonl.gz).
+        old: String,
+        /// The new run's records.
+        new: String,
+        /// Readable text, or one JSON object.
+        #[arg(long, short, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
     },
     /// Ask the graph a question: who said what, provenance, who talks
     /// about whom, paths, top speakers and outlets, timelines, ego
@@ -139,7 +159,14 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("quotegraph: error: {e:#}");
+            if is_write_failure(&e) {
+                // a full disk is not a usage error: exit 1, as for -o
+                return report::output_failed(format!("{e:#}"));
+            }
+            eprintln!(
+                "quotegraph: error: {}",
+                report::escape_lines(&format!("{e:#}"))
+            );
             ExitCode::from(2)
         }
     }
@@ -186,6 +213,26 @@ fn stdin_is_piped() -> bool {
     !std::io::stdin().is_terminal()
 }
 
+/// True when the error is, or was caused by, output that could not be
+/// written for want of room (a full disk or quota, a file too large):
+/// stdout on `/dev/full`, which no check before the work can find.
+fn is_write_failure(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind as K;
+    let full = |io: &std::io::Error| {
+        matches!(
+            io.kind(),
+            K::StorageFull | K::FileTooLarge | K::QuotaExceeded
+        )
+    };
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(full)
+            || matches!(
+                c.downcast_ref::<quotegraph::Error>(),
+                Some(quotegraph::Error::Io { cause, .. }) if full(cause)
+            )
+    })
+}
+
 /// True when the error is, or was caused by, writing to a closed pipe (a
 /// [`quotegraph::Error::Io`] holds its cause rather than chaining it).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -199,7 +246,42 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// How wide tables are: whole texts with `--wide`; on a terminal its
+/// width (`COLUMNS` first, then the terminal's size); else the fixed
+/// column widths (pipes and files get the same table everywhere).
+fn table_width(wide: bool) -> quotegraph::render::TableWidth {
+    use quotegraph::render::TableWidth;
+    use std::io::IsTerminal;
+    if wide {
+        return TableWidth::Unlimited;
+    }
+    if !std::io::stdout().is_terminal() {
+        return TableWidth::Fixed;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(terminal_columns);
+    columns.map_or(TableWidth::Fixed, TableWidth::Columns)
+}
+
+/// The width of the terminal on stdout.
+#[cfg(unix)]
+fn terminal_columns() -> Option<usize> {
+    // SAFETY: TIOCGWINSZ fills the winsize struct given, nothing else
+    let mut ws: libc::winsize = unsafe { std::mem::zeroed() };
+    let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut ws) } == 0;
+    (ok && ws.ws_col > 0).then_some(usize::from(ws.ws_col))
+}
+
+#[cfg(not(unix))]
+fn terminal_columns() -> Option<usize> {
+    None
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
+    quotegraph::render::set_table_width(table_width(cli.wide));
     let lexicon = cli.lexicon.as_deref();
     let graphs = matches!(
         cli.cmd,
@@ -256,5 +338,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
             read,
         } => commands::build(Setup { lexicon, scope }, &paths, &output, &read),
         Cmd::Query { question } => cli_query::run(Setup { lexicon, scope }, question),
+        Cmd::Diff { old, new, format } => commands::diff(&old, &new, format),
     }
 }

@@ -24,10 +24,24 @@ pub fn report_problems(problems: &[Problem]) -> ExitCode {
     }
 }
 
+/// `text` with control characters escaped (`\u{1b}`, `\r`, `\t`) except
+/// its line breaks: what a table, note or error line from the input may
+/// hold (an escape sequence in a name, a newline in an id) can neither
+/// drive the terminal nor break the layout.
+pub fn escape_lines(text: &str) -> String {
+    text.split('\n')
+        .map(input::escape_controls)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Report output that could not be written after the work was done (the
 /// old file, if any, is still in place): exit status 1, as for `extract`.
 pub fn output_failed(e: impl std::fmt::Display) -> ExitCode {
-    eprintln!("quotegraph: error: writing output: {e}");
+    eprintln!(
+        "quotegraph: error: writing output: {}",
+        escape_lines(&e.to_string())
+    );
     ExitCode::from(1)
 }
 
@@ -56,13 +70,18 @@ impl Reporter {
         if quiet || !std::io::stderr().is_terminal() {
             return r;
         }
-        let total: Option<u64> = inputs
-            .iter()
-            .map(|i| match i {
-                input::Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-                input::Input::Stdin => None,
-            })
-            .sum();
+        // no inputs known (graph, build, query): a spinner
+        let total: Option<u64> = if inputs.is_empty() {
+            None
+        } else {
+            inputs
+                .iter()
+                .map(|i| match i {
+                    input::Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+                    input::Input::Stdin => None,
+                })
+                .sum()
+        };
         let bar = match total {
             Some(t) => indicatif::ProgressBar::new(t).with_style(
                 indicatif::ProgressStyle::with_template(

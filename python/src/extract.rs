@@ -87,6 +87,7 @@ pub(crate) fn read_texts(ex: &Extractor, paths: &[String], jobs: usize) -> PyRes
         },
         holds: Holds::Texts,
         jobs,
+        progress: None,
     };
     checked(corpus::read(paths, &opts, ex))
 }

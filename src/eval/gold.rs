@@ -196,19 +196,27 @@ impl GoldDoc {
 type ParsedAnn = (
     HashMap<String, Vec<(usize, usize)>>,
     Vec<HashMap<String, Vec<String>>>,
+    Vec<usize>,
 );
 
 /// Parse brat standoff the way the reference scorer does. Lines that are
 /// neither `T` nor `E` lines (including the continuation lines of a `T`
-/// whose text runs over several lines) are ignored.
+/// whose text runs over several lines) are ignored. The third part lists
+/// the (1-based) lines that look like `T` or `E` lines but are malformed,
+/// or whose span is not two numbers: ignored as the reference scorer
+/// ignores them, and reported.
 fn parse_ann(ann: &str) -> ParsedAnn {
     let mut tb = HashMap::new();
     let mut events = Vec::new();
-    for line in universal_newlines(ann).split('\n') {
+    let mut malformed = Vec::new();
+    for (i, line) in universal_newlines(ann).split('\n').enumerate() {
         if let Some(m) = T_RE.captures(line) {
             let mut frags = Vec::new();
             for part in m[2].split(';') {
                 let nums = py_split(part);
+                if nums.len() != 2 && !malformed.contains(&(i + 1)) {
+                    malformed.push(i + 1);
+                }
                 if let [s, e] = nums[..] {
                     // ASCII digits only (the pattern says so); absurdly long
                     // numbers saturate
@@ -230,9 +238,21 @@ fn parse_ann(ann: &str) -> ParsedAnn {
                 }
             }
             events.push(roles);
+        } else if looks_like_t_or_e(line) {
+            malformed.push(i + 1);
         }
     }
-    (tb, events)
+    (tb, events, malformed)
+}
+
+/// Does `line` start like a `T` or `E` line (`T12`, `E3` and a tab or
+/// space)?
+fn looks_like_t_or_e(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(['T', 'E']) else {
+        return false;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && rest[digits..].starts_with([' ', '\t'])
 }
 
 /// Gold documents and statistics about them.
@@ -326,7 +346,17 @@ impl Gold {
         let tokens = DocTokens::new(&text);
         let mut relations = Vec::new();
         if let Some(ann) = ann {
-            let (tb, events) = parse_ann(ann);
+            let (tb, events, malformed) = parse_ann(ann);
+            if !malformed.is_empty() {
+                let shown: Vec<String> = malformed.iter().take(10).map(|l| l.to_string()).collect();
+                self.warnings.push(format!(
+                    "{ann_name}: {} malformed T/E line{} (line {}{}), ignored as the reference scorer ignores them",
+                    malformed.len(),
+                    if malformed.len() == 1 { "" } else { "s" },
+                    shown.join(", "),
+                    if malformed.len() > 10 { ", …" } else { "" }
+                ));
+            }
             for (n, roles) in events.iter().enumerate() {
                 let frags_of = |role: &str| {
                     norm_frags(
@@ -358,6 +388,21 @@ impl Gold {
                 }
                 let cue = frags_of("Cue");
                 let source = frags_of("Source");
+                if cue
+                    .iter()
+                    .chain(&source)
+                    .any(|&(s, e)| s > e || e > chars.len())
+                {
+                    // scored as the reference scorer scores it (the text
+                    // sliced to its end), but said
+                    self.warnings.push(format!(
+                        "{ann_name}: relation {} (E line {}): cue or source span outside the \
+                         text ({} code points)",
+                        key,
+                        n + 1,
+                        chars.len()
+                    ));
+                }
                 let content_text = join_frags(&chars, &content);
                 let cue_text = join_frags(&chars, &cue);
                 let source_text = join_frags(&chars, &source);
@@ -508,7 +553,8 @@ mod tests {
                    T2\tCue 5 9\tsaid\nT3\tSource 0 4;7\tbad frag\nT4\tSource 1 2 3\tx\n\
                    E1\tAttribution:T9 Content:T1 Content2:T2 Cue:T2 Source:T3\n\
                    A1\tFoo E1\nE2 broken\n";
-        let (tb, ev) = parse_ann(ann);
+        let (tb, ev, malformed) = parse_ann(ann);
+        assert_eq!(malformed, [4, 5, 8]);
         assert_eq!(tb["T1"], vec![(10, 20), (30, 40)]);
         assert_eq!(tb["T2"], vec![(5, 9)]);
         assert_eq!(tb["T3"], vec![(0, 4)]);
@@ -528,5 +574,28 @@ mod tests {
         assert_eq!(g.stats["relations_out_of_range_skipped"], 1);
         assert_eq!(g.stats["relations_without_content_skipped"], 1);
         assert!(!g.stats.contains_key("attributions"));
+    }
+
+    #[test]
+    fn malformed_lines_and_spans_outside_the_text_are_reported() {
+        let g = gold_one(
+            "short text here",
+            "T1\tContent 0 5\tshort\nT2\tCue 6 99\tx\nT3 Source oops\n\
+             E1\tAttribution:T1 Content:T1 Cue:T2\n",
+        );
+        assert!(
+            g.warnings
+                .iter()
+                .any(|w| w.contains("1 malformed T/E line (line 3)")),
+            "{:?}",
+            g.warnings
+        );
+        assert!(
+            g.warnings
+                .iter()
+                .any(|w| w.contains("cue or source span outside the text")),
+            "{:?}",
+            g.warnings
+        );
     }
 }

@@ -157,6 +157,7 @@ pub fn extract_paths(ex: &Extractor, paths: &[String]) -> ExtractionRun {
         },
         holds: Holds::Texts,
         jobs: 1,
+        progress: None,
     };
     let t0 = Instant::now();
     let read = corpus::read(paths, &opts, ex);

@@ -1,6 +1,11 @@
 //! Gzip inputs: multi-member streams that survive a corrupt member (the
 //! error is reported once and reading goes on with the next member), as
 //! Spark and `cat a.gz b.gz` write them.
+//!
+//! A member's decoded bytes are held back until its checksum has been
+//! checked (up to [`HOLD_CAP`] bytes), so a corrupt member's garbage never
+//! reaches the JSON reader as records: the checksum error is the one
+//! problem reported for it.
 
 use std::fmt;
 use std::io::{self, BufRead, Read};
@@ -29,7 +34,14 @@ pub(super) fn gz_problem(e: &io::Error) -> Option<String> {
 struct GzCorrupt {
     member: u64,
     offset: u64,
+    /// Where the error was found (compressed byte).
+    found_at: u64,
     message: String,
+    /// Decoded bytes of the member dropped (held back, never passed on).
+    dropped: usize,
+    /// Some of the member was passed on before the error (it was larger
+    /// than [`HOLD_CAP`]).
+    passed: bool,
     resumed: bool,
 }
 
@@ -37,10 +49,18 @@ impl fmt::Display for GzCorrupt {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "corrupt gzip member #{} (compressed byte {}: {}); its remaining data is lost, {}",
+            "corrupt gzip member #{} (it starts at compressed byte {}; error at byte {}: {}); {}, {}",
             self.member,
             self.offset,
+            self.found_at,
             self.message,
+            match (self.passed, self.dropped) {
+                (true, _) => "the part of it decoded before the error was read (it is larger \
+                    than the 32 MiB held back for checking), the rest is lost"
+                    .to_string(),
+                (false, 0) => "nothing of it was read".to_string(),
+                (false, n) => format!("its {n} decoded bytes are dropped"),
+            },
             if self.resumed {
                 "reading goes on with the next member"
             } else {
@@ -55,6 +75,12 @@ impl std::error::Error for GzCorrupt {}
 /// Keep at most this many compressed bytes of the current gzip member, to
 /// look for the next member's header in them after a corruption.
 const GZ_REPLAY_CAP: usize = 4 << 20;
+
+/// Hold back at most this many decoded bytes of a member until its
+/// checksum is checked; a bigger member is passed on as it is decoded
+/// once this much is held (a damaged one is then caught by the deflate
+/// decoder or at its checksum, after its first part was read).
+const HOLD_CAP: usize = 32 << 20;
 
 /// The compressed stream under a [`GzStream`]: tracks the position, records
 /// the bytes of the current member (up to [`GZ_REPLAY_CAP`]) and can replay
@@ -139,6 +165,13 @@ pub(super) struct GzStream<R: BufRead> {
     inner: Option<Pos<R>>,
     member: u64,
     member_start: u64,
+    /// Decoded bytes of the current member, held until its checksum.
+    held: Vec<u8>,
+    /// Checked bytes being handed out, from `out_at`.
+    out: Vec<u8>,
+    out_at: usize,
+    /// The current member outgrew [`HOLD_CAP`]: pass it on as decoded.
+    passing: bool,
 }
 
 impl<R: BufRead> GzStream<R> {
@@ -154,6 +187,10 @@ impl<R: BufRead> GzStream<R> {
             }),
             member: 0,
             member_start: 0,
+            held: Vec::new(),
+            out: Vec::new(),
+            out_at: 0,
+            passing: false,
         }
     }
 
@@ -204,6 +241,10 @@ impl<R: BufRead> GzStream<R> {
             None => self.inner.take().expect("reader present"),
         };
         let offset = self.member_start;
+        let found_at = inner.pos;
+        let dropped = self.held.len();
+        self.held.clear();
+        let passed = std::mem::take(&mut self.passing);
         let resumed = self.resync(&mut inner).unwrap_or(false);
         self.inner = Some(inner);
         io::Error::new(
@@ -211,10 +252,22 @@ impl<R: BufRead> GzStream<R> {
             GzCorrupt {
                 member: self.member,
                 offset,
+                found_at,
                 message,
+                dropped,
+                passed,
                 resumed,
             },
         )
+    }
+}
+
+impl<R: BufRead> GzStream<R> {
+    /// Hand out what was held: the member checked out (or outgrew the cap).
+    fn release(&mut self) {
+        self.out.clear();
+        self.out_at = 0;
+        std::mem::swap(&mut self.out, &mut self.held);
     }
 }
 
@@ -224,14 +277,39 @@ impl<R: BufRead> Read for GzStream<R> {
             return Ok(0);
         }
         loop {
+            if self.out_at < self.out.len() {
+                let n = (self.out.len() - self.out_at).min(buf.len());
+                buf[..n].copy_from_slice(&self.out[self.out_at..self.out_at + n]);
+                self.out_at += n;
+                return Ok(n);
+            }
             if let Some(dec) = &mut self.dec {
-                match dec.read(buf) {
+                let res = if self.passing {
+                    dec.read(buf)
+                } else {
+                    // hold the member back until its checksum is checked
+                    let at = self.held.len();
+                    self.held.resize(at + (64 << 10), 0);
+                    let r = dec.read(&mut self.held[at..]);
+                    self.held.truncate(at + *r.as_ref().unwrap_or(&0));
+                    r
+                };
+                match res {
                     Ok(0) => {
                         let inner = self.dec.take().expect("decoder present").into_inner();
                         self.inner = Some(inner);
+                        self.release();
+                        self.passing = false;
                         continue;
                     }
-                    Ok(n) => return Ok(n),
+                    Ok(n) if self.passing => return Ok(n),
+                    Ok(_) => {
+                        if self.held.len() >= HOLD_CAP {
+                            self.release();
+                            self.passing = true;
+                        }
+                        continue;
+                    }
                     Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                     Err(e) => return Err(self.corrupt(e.to_string())),
                 }
@@ -308,6 +386,34 @@ mod tests {
         assert!(
             out.starts_with("one\n") && out.ends_with("three\n"),
             "{out}"
+        );
+    }
+
+    #[test]
+    fn a_member_failing_its_checksum_gives_no_data_and_says_where() {
+        let lines: String = (0..2000)
+            .map(|i| format!("{{\"id\":\"d{i}\"}}\n"))
+            .collect();
+        let mut bytes = gz(b"first\n");
+        let start = bytes.len();
+        let mut bad = gz(lines.as_bytes());
+        // damage the checksum only: the deflate data decodes fine
+        let crc = bad.len() - 8;
+        bad[crc] ^= 0xff;
+        bytes.extend_from_slice(&bad);
+        bytes.extend_from_slice(&gz(b"last\n"));
+        let (out, errs) = read_all(bytes);
+        assert_eq!(String::from_utf8_lossy(&out), "first\nlast\n");
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            errs[0].contains(&format!(
+                "member #2 (it starts at compressed byte {start}; error at byte "
+            )),
+            "{errs:?}"
+        );
+        assert!(
+            errs[0].contains(&format!("its {} decoded bytes are dropped", lines.len())),
+            "{errs:?}"
         );
     }
 

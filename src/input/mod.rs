@@ -48,6 +48,7 @@ pub use text::{
     binary_reason, decode, document_from_bytes, document_from_text, universal_newlines,
 };
 pub use walk::{expand_inputs, is_input_name};
+pub(crate) use walk::{expand_inputs_seen, FilesSeen};
 
 /// One input to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,13 +125,16 @@ impl Default for ReadOptions {
         ReadOptions {
             format: InputFormat::Auto,
             text_field: "text".into(),
-            id_field: "id".into(),
+            id_field: DEFAULT_ID_FIELD.into(),
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
             strict: false,
             universal_newlines: false,
         }
     }
 }
+
+/// The JSONL id field when none is named (`--id-field`).
+pub(crate) const DEFAULT_ID_FIELD: &str = "id";
 
 /// How serious a [`Problem`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -197,13 +201,15 @@ const INTERNAL: &str = "internal error while extracting";
 
 impl fmt::Display for Problem {
     /// `PATH: message` or `PATH:LINE: message`, on one line: control
-    /// characters in the path (a file name may hold a newline or an
-    /// escape sequence) are written escaped, as `\n` or `\u{1b}`.
+    /// characters in the path and the message (a file name or a document
+    /// id may hold a newline or an escape sequence) are written escaped,
+    /// as `\n` or `\u{1b}`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = escape_controls(&self.path);
+        let message = escape_controls(&self.message);
         match self.line {
-            Some(l) => write!(f, "{path}:{l}: {}", self.message),
-            None => write!(f, "{path}: {}", self.message),
+            Some(l) => write!(f, "{path}:{l}: {message}"),
+            None => write!(f, "{path}: {message}"),
         }
     }
 }
@@ -290,7 +296,8 @@ pub fn describe_io(e: &io::Error) -> String {
 }
 
 /// Read every input in order, calling `sink` with each document and each
-/// problem. Stops early when `sink` returns [`ControlFlow::Break`].
+/// problem. A document whose name (JSONL id, or path) was already read is
+/// a problem and is skipped: the first one is kept. Stops early when `sink` returns [`ControlFlow::Break`].
 /// `raw_bytes`, when given, counts the bytes read from files and stdin
 /// (compressed bytes for gzip), for progress reports.
 pub fn read_inputs(
@@ -299,10 +306,44 @@ pub fn read_inputs(
     raw_bytes: Option<&AtomicU64>,
     sink: &mut dyn FnMut(Item) -> ControlFlow<()>,
 ) -> ControlFlow<()> {
+    let mut seen = SeenIds::default();
     for input in inputs {
-        read_input(input, opts, raw_bytes, sink)?;
+        let name = input.name();
+        read_input(input, opts, raw_bytes, &mut |item| {
+            match item {
+            Item::Doc(d) if !seen.first(&d.name) => sink(Item::Problem(Problem::error(
+                &name,
+                None,
+                format!(
+                    "document `{}` was already read (the same id or name); the first is kept, this one skipped",
+                    d.name
+                ),
+            ))),
+            item => sink(item),
+        }
+        })?;
     }
     ControlFlow::Continue(())
+}
+
+/// The document names met so far, as 128-bit hashes (memory stays small
+/// on a corpus of millions of documents).
+#[derive(Default)]
+pub(crate) struct SeenIds(std::collections::HashSet<u128>);
+
+impl SeenIds {
+    /// True the first time `name` is seen.
+    pub(crate) fn first(&mut self, name: &str) -> bool {
+        use std::hash::{Hash, Hasher};
+        let half = |salt: u8| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            salt.hash(&mut h);
+            name.hash(&mut h);
+            h.finish()
+        };
+        self.0
+            .insert((u128::from(half(1)) << 64) | u128::from(half(2)))
+    }
 }
 
 /// Read one input (see [`read_inputs`]).

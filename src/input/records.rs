@@ -40,7 +40,8 @@ pub fn read_records(reader: impl BufRead, name: &str) -> Result<Vec<DocRecord>> 
 /// order: Spark's `part-NNNNN` shards), or `-` for stdin. Returns the
 /// records of every file that could be read, in order, and one problem
 /// per path, file or line that could not (a bad line or a truncated
-/// `.gz` is reported and the file's other records are kept).
+/// `.gz` is reported and the file's other records are kept). A file given
+/// twice (two spellings, a link) is read once, with a warning.
 ///
 /// ```
 /// let dir = tempfile::tempdir().unwrap();
@@ -65,7 +66,20 @@ pub fn read_record_paths(paths: &[String]) -> (Vec<DocRecord>, Vec<Problem>) {
             files.push(p.clone());
         }
     }
+    // a file is its canonical path: given twice, it is read once
+    let mut seen = std::collections::HashMap::new();
     for p in &files {
+        if let Ok(real) = std::fs::canonicalize(p) {
+            if let Some(first) = seen.get(&real) {
+                problems.push(Problem::warning(
+                    p,
+                    None,
+                    format!("the same file as {first} (given twice); read once"),
+                ));
+                continue;
+            }
+            seen.insert(real, p.clone());
+        }
         read_record_file(p, &mut records, &mut problems);
     }
     (records, problems)

@@ -174,14 +174,15 @@ fn text_items(
 }
 
 /// Why these bytes are not text, if they are not: a UTF-16 byte-order
-/// mark, a NUL byte, or mostly control characters and invalid UTF-8 in the
+/// mark, a NUL byte (anywhere), or mostly control characters and invalid UTF-8 in the
 /// first 8 KiB.
 pub fn binary_reason(bytes: &[u8]) -> Option<String> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Some("UTF-16 text (byte-order mark); only UTF-8 is read, skipped".into());
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if let Some(off) = memchr::memchr(0, head) {
+    // a NUL byte anywhere, not only in the head: text never holds one
+    if let Some(off) = memchr::memchr(0, bytes) {
         return Some(format!(
             "binary data (NUL byte at offset {off}), not text; skipped"
         ));
@@ -252,6 +253,18 @@ mod tests {
         assert!(decode(b"caf\xe9".to_vec(), true)
             .unwrap_err()
             .contains("offset 3"));
+    }
+
+    #[test]
+    fn a_nul_byte_deep_in_a_file_is_binary_as_an_early_one() {
+        let mut deep = "Plain text. ".repeat(2000).into_bytes();
+        deep.push(0);
+        deep.extend_from_slice(b" more text");
+        let why = binary_reason(&deep).expect("binary");
+        assert!(
+            why.contains(&format!("NUL byte at offset {}", 24000)),
+            "{why}"
+        );
     }
 
     #[test]

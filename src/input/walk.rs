@@ -1,7 +1,8 @@
 //! Command-line paths to inputs: `-` is stdin, a file is itself, a
 //! directory is walked recursively for the files a reader takes.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::{describe_io, escape_controls, Input, Problem};
@@ -28,12 +29,40 @@ pub(super) fn is_jsonl_name(p: &Path) -> bool {
 /// Expand command-line paths into inputs: directories are walked
 /// recursively for `*.txt`, `*.jsonl`, `*.ndjson` and their `.gz` versions
 /// (sorted, so output order is stable); symbolic links are followed, and a
-/// directory reached twice (a symlink loop) is read once. Returns the inputs
+/// directory reached twice (a symlink loop) is read once. A file reached
+/// twice (two spellings of one path, a link, a file and its directory) is
+/// read once, with a warning. Returns the inputs
 /// and a problem for each unusable path.
 pub fn expand_inputs(paths: &[String]) -> (Vec<Input>, Vec<Problem>) {
+    expand_inputs_seen(paths, &mut FilesSeen::default())
+}
+
+/// The files read so far, by canonical path, with the path first naming
+/// each: several [`expand_inputs_seen`] calls share it so a file is read
+/// once across them.
+pub(crate) type FilesSeen = HashMap<PathBuf, String>;
+
+/// [`expand_inputs`], files already in `files_seen` skipped (and added
+/// to it).
+pub(crate) fn expand_inputs_seen(
+    paths: &[String],
+    files_seen: &mut FilesSeen,
+) -> (Vec<Input>, Vec<Problem>) {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
-    let mut seen = HashSet::new();
+    // a file is its canonical path: the first path reaching it reads it
+    let mut first_time = |path: &Path| -> Result<(), String> {
+        let Ok(real) = std::fs::canonicalize(path) else {
+            return Ok(()); // reported when it is read
+        };
+        match files_seen.entry(real) {
+            Entry::Occupied(e) => Err(e.get().clone()),
+            Entry::Vacant(v) => {
+                v.insert(path.display().to_string());
+                Ok(())
+            }
+        }
+    };
     for p in paths {
         if p == "-" {
             inputs.push(Input::Stdin);
@@ -45,6 +74,9 @@ pub fn expand_inputs(paths: &[String]) -> (Vec<Input>, Vec<Problem>) {
             Ok(m) if m.is_dir() => {
                 let mut files = Vec::new();
                 let mut stack = Vec::new();
+                // each directory walk has its own loop guard; files reached
+                // twice are caught below
+                let mut seen = HashSet::new();
                 walk(path, &mut files, &mut problems, &mut seen, &mut stack);
                 files.sort();
                 if files.is_empty() {
@@ -54,9 +86,35 @@ pub fn expand_inputs(paths: &[String]) -> (Vec<Input>, Vec<Problem>) {
                         "directory holds no .txt or .jsonl files (nor .gz of them)",
                     ));
                 }
-                inputs.extend(files.into_iter().map(Input::File));
+                let total = files.len();
+                let mut again = 0;
+                for f in files {
+                    match first_time(&f) {
+                        Ok(()) => inputs.push(Input::File(f)),
+                        Err(_) => again += 1,
+                    }
+                }
+                if again > 0 {
+                    problems.push(Problem::warning(
+                        p,
+                        None,
+                        format!(
+                            "{again} of its {total} files were already given (through another path or link); each is read once"
+                        ),
+                    ));
+                }
             }
-            Ok(_) => inputs.push(Input::File(path.to_path_buf())),
+            Ok(_) => match first_time(path) {
+                Ok(()) => inputs.push(Input::File(path.to_path_buf())),
+                Err(first) => problems.push(Problem::warning(
+                    p,
+                    None,
+                    format!(
+                        "the same file as {} (given twice); read once",
+                        escape_controls(&first)
+                    ),
+                )),
+            },
         }
     }
     (inputs, problems)

@@ -66,14 +66,48 @@ impl Table {
         Table::of(&cols, rows)
     }
 
+    /// Add a row; cells are cut when the table is rendered, to the
+    /// columns' widths or the terminal's ([`crate::render::table_width`]).
     pub fn row(&mut self, cells: Vec<String>) {
         debug_assert_eq!(cells.len(), self.cols.len());
-        let cells = cells
-            .into_iter()
-            .zip(&self.cols)
-            .map(|(c, col)| clip(&c, col.max))
-            .collect();
+        let cells = cells.into_iter().map(|c| clip(&c, 0)).collect();
         self.rows.push(cells);
+    }
+
+    /// The widest each column may be (0: no limit): its own limit, none
+    /// with `--wide`, or the widths fitting the terminal.
+    fn limits(&self) -> Vec<usize> {
+        use crate::render::{fit_widths, table_width, TableWidth};
+        match table_width() {
+            TableWidth::Fixed => self.cols.iter().map(|c| c.max).collect(),
+            TableWidth::Unlimited => vec![0; self.cols.len()],
+            TableWidth::Columns(w) => {
+                let natural: Vec<usize> = (0..self.cols.len())
+                    .map(|i| {
+                        self.rows
+                            .iter()
+                            .map(|r| r[i].chars().count())
+                            .chain([self.cols[i].name.len()])
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .collect();
+                // numbers are never cut; text columns keep 10 characters
+                let min: Vec<usize> = self
+                    .cols
+                    .iter()
+                    .zip(&natural)
+                    .map(|(c, &n)| {
+                        if c.right {
+                            n
+                        } else {
+                            n.min(10.max(c.name.len()))
+                        }
+                    })
+                    .collect();
+                fit_widths(&natural, &min, 2, w)
+            }
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -91,9 +125,19 @@ impl Table {
 
     /// The table, each line ending in a newline; headers in capitals.
     pub fn render(&self) -> String {
+        let limits = self.limits();
+        let rows: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .zip(&limits)
+                    .map(|(c, &max)| clip(c, max))
+                    .collect()
+            })
+            .collect();
         let width = |i: usize| {
-            self.rows
-                .iter()
+            rows.iter()
                 .map(|r| r[i].chars().count())
                 .chain(std::iter::once(self.cols[i].name.chars().count()))
                 .max()
@@ -102,7 +146,7 @@ impl Table {
         let widths: Vec<usize> = (0..self.cols.len()).map(width).collect();
         let mut out = String::new();
         let headers: Vec<String> = self.cols.iter().map(|c| c.name.to_string()).collect();
-        for cells in std::iter::once(&headers).chain(&self.rows) {
+        for cells in std::iter::once(&headers).chain(&rows) {
             let mut line = String::new();
             for (i, (cell, col)) in cells.iter().zip(&self.cols).enumerate() {
                 if i > 0 {
