@@ -19,6 +19,9 @@ pub(crate) enum AttrType {
     Bool,
     /// A list (written as JSON text by formats without lists).
     List,
+    /// A list of texts: JSON text like [`List`](Self::List), but Neo4j's
+    /// CSV writes it as a `string[]` array.
+    Texts,
 }
 
 /// An attribute that nodes or edges may have.
@@ -47,8 +50,8 @@ pub(crate) const NODE_ATTRS: &[Attr] = &[
     a("kind", AttrType::Str, ALL_KINDS),
     a("label", AttrType::Str, ALL_KINDS),
     a("name", AttrType::Str, ENT),
-    a("aliases", AttrType::List, ENT),
-    a("titles", AttrType::List, ENT),
+    a("aliases", AttrType::Texts, ENT),
+    a("titles", AttrType::Texts, ENT),
     a("outlet", AttrType::Bool, ENT),
     a("text", AttrType::Str, ST_CLAIM),
     a("quote_kind", AttrType::Str, ST),
@@ -75,7 +78,7 @@ pub(crate) const NODE_ATTRS: &[Attr] = &[
     a("first_date", AttrType::Str, CLAIM),
     a("last_date", AttrType::Str, CLAIM),
     a("first_reported", AttrType::Str, CLAIM),
-    a("chain", AttrType::List, CLAIM),
+    a("chain", AttrType::Texts, CLAIM),
 ];
 
 /// Edge attributes.
@@ -231,6 +234,7 @@ mod tests {
                     AttrValue::Str(_) => AttrType::Str,
                     AttrValue::Int(_) => AttrType::Int,
                     AttrValue::Bool(_) => AttrType::Bool,
+                    AttrValue::List(_) if attr.ty == AttrType::Texts => AttrType::Texts,
                     AttrValue::List(_) => AttrType::List,
                 };
                 assert_eq!(attr.ty, ty, "{name}");

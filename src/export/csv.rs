@@ -4,9 +4,13 @@
 //! `neo4j-admin database import full --nodes=nodes.csv
 //! --relationships=relationships.csv --multiline-fields=true`.
 //!
-//! Lists are JSON text. A text cell that a spreadsheet would run as a
-//! formula (first character `=`, `+`, `-`, `@`, tab or carriage return)
-//! is written with a leading `'`.
+//! A list of texts (aliases, titles, a claim's chain) is a Neo4j array,
+//! `name:string[]`, its items joined by `;` (the importer's default
+//! `--array-delimiter`); the importer has no escape for the delimiter, so a
+//! `;` inside an item is written as the full-width `；` (U+FF1B). Other
+//! lists (a statement's spans) are JSON text. A text cell that a
+//! spreadsheet would run as a formula (first character `=`, `+`, `-`,
+//! `@`, tab or carriage return) is written with a leading `'`.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -57,6 +61,7 @@ pub(crate) fn stage_dir(g: &QuoteGraph, path: &Path) -> Result<Vec<AtomicFile>> 
 fn header(name: &str, ty: AttrType) -> String {
     match ty {
         AttrType::Str | AttrType::List => name.to_string(),
+        AttrType::Texts => format!("{name}:string[]"),
         AttrType::Int => format!("{name}:long"),
         AttrType::Bool => format!("{name}:boolean"),
     }
@@ -88,9 +93,22 @@ fn push_cells(row: &mut Vec<Cow<'_, str>>, attrs: &[&Attr], values: &[(&str, Att
             Some((_, v)) if a.ty == AttrType::Str => {
                 Cow::Owned(csv_cell(&v.to_text()).into_owned())
             }
+            Some((_, v)) if a.ty == AttrType::Texts => Cow::Owned(csv_cell(&array(v)).into_owned()),
             Some((_, v)) => Cow::Owned(v.to_text().into_owned()),
         });
     }
+}
+
+/// A list of texts as one Neo4j array cell: items joined by `;`, a `;`
+/// inside an item written as `；`.
+fn array(v: &AttrValue<'_>) -> String {
+    let json = v.to_json();
+    let items = json.as_array().map(Vec::as_slice).unwrap_or_default();
+    let texts: Vec<String> = items
+        .iter()
+        .map(|i| i.as_str().unwrap_or_default().replace(';', "\u{ff1b}"))
+        .collect();
+    texts.join(";")
 }
 
 /// Write `nodes.csv`.
@@ -151,5 +169,13 @@ mod tests {
         let mut row = Vec::new();
         push_cells(&mut row, &attrs, &values);
         assert_eq!(row, ["'=1+1", "", "2"]);
+    }
+
+    #[test]
+    fn lists_of_texts_are_neo4j_arrays() {
+        assert_eq!(header("aliases", AttrType::Texts), "aliases:string[]");
+        let v = AttrValue::List(serde_json::json!(["Zelenskyy", "a;b"]));
+        assert_eq!(array(&v), "Zelenskyy;a\u{ff1b}b");
+        assert_eq!(array(&AttrValue::List(serde_json::json!([]))), "");
     }
 }

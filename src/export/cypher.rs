@@ -74,7 +74,7 @@ pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> 
 
 fn column_type(t: AttrType) -> &'static str {
     match t {
-        AttrType::Str | AttrType::List => "STRING",
+        AttrType::Str | AttrType::List | AttrType::Texts => "STRING",
         AttrType::Int => "INT64",
         AttrType::Bool => "BOOLEAN",
     }

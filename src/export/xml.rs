@@ -81,7 +81,7 @@ pub(crate) fn attr<'a>(key: &'a str, value: &str) -> Attribute<'a> {
 /// `type`); lists are JSON text.
 pub(crate) fn type_name(t: AttrType) -> &'static str {
     match t {
-        AttrType::Str | AttrType::List => "string",
+        AttrType::Str | AttrType::List | AttrType::Texts => "string",
         AttrType::Int => "long",
         AttrType::Bool => "boolean",
     }

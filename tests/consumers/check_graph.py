@@ -54,6 +54,13 @@ def typed(attr, xml=False, csv=False):
         return text == "true"
     if xml:
         text = xml_safe(text)
+    items = attr.get("json")
+    if csv and t == "list" and all(isinstance(i, str) for i in items):
+        # Neo4j CSV writes a list of texts as a string[] array cell; an
+        # empty list is an empty cell, which the importer leaves unset
+        if not items:
+            return None
+        text = ";".join(i.replace(";", "\uff1b") for i in items)
     if csv and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
         text = "'" + text
     return text
