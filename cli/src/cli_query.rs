@@ -210,7 +210,7 @@ pub enum Question {
 /// The graph, and the problems of inputs (warnings first, then errors).
 fn load(setup: Setup<'_>, paths: &[String], read: &ReadArgs) -> Result<(QuoteGraph, Vec<Problem>)> {
     let ex = setup.extractor()?;
-    let mut corpus = corpus::read(paths, &read.corpus(Holds::ByName), &ex)?;
+    let mut corpus = corpus::read_for_graph(paths, &read.corpus(Holds::ByName), &ex)?;
     let mut problems = std::mem::take(&mut corpus.problems);
     problems.sort_by_key(Problem::is_error);
     Ok((corpus.into_graph(ex.lexicon())?, problems))
