@@ -31,13 +31,29 @@ use crate::record::DocRecord;
 /// ```
 pub fn write(dir: &Path, records: &[DocRecord], g: &QuoteGraph) -> Result<Vec<PathBuf>> {
     let jsonl = dir.join("extractions.jsonl");
-    let mut staged = vec![stage(&jsonl, |out| {
+    let extractions = stage(&jsonl, |out| {
         for r in records {
             serde_json::to_writer(&mut *out, r).map_err(std::io::Error::from)?;
             out.write_all(b"\n")?;
         }
         Ok(())
-    })?];
+    })?;
+    write_staged(dir, extractions, g)
+}
+
+/// The temporary file of `dir/extractions.jsonl`, for the records to be
+/// written into as they are extracted (see
+/// [`corpus::read_graph`](crate::corpus::read_graph)) and committed by
+/// [`write_staged`] with the rest: how `quotegraph build` writes a corpus
+/// without holding its records.
+pub fn stage_extractions(dir: &Path) -> Result<AtomicFile> {
+    stage(&dir.join("extractions.jsonl"), |_| Ok(()))
+}
+
+/// [`write`], with the records already written into `extractions` (from
+/// [`stage_extractions`]).
+pub fn write_staged(dir: &Path, extractions: AtomicFile, g: &QuoteGraph) -> Result<Vec<PathBuf>> {
+    let mut staged = vec![extractions];
     staged.extend(export::stage_all(g, dir)?);
     // the form `quotegraph query DIR` loads fastest
     let snap = dir.join(format!("graph.{}", crate::snapshot::EXTENSION));

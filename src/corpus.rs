@@ -8,7 +8,11 @@
 //! [`crate::input`], extracts the texts in parallel and in input order, and
 //! gives a [`Corpus`]: the records, the texts they came from, and every
 //! problem with an input. [`Corpus::graph`] builds the graph, giving each
-//! statement of a text its sentence context.
+//! statement of a text its sentence context. [`read_for_graph`] keeps only
+//! those contexts instead of the texts, and [`read_graph`] builds the graph
+//! of texts without holding either the texts or all their records (they
+//! are spooled to a temporary file): how `quotegraph graph` and `build`
+//! fit a corpus many times bigger than what a [`Corpus`] of it would hold.
 //!
 //! ```
 //! use quotegraph::{corpus, Extractor};
@@ -26,7 +30,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::extract::{Document, Extractor};
-use crate::graph::QuoteGraph;
+use crate::graph::{QuoteGraph, StatementContext};
 use crate::input::{self, Input, InputFormat, Item, Problem, ReadOptions};
 use crate::lexicon::Lexicon;
 use crate::pipeline::{self, Event, Progress, Summary};
@@ -82,6 +86,34 @@ pub struct Corpus {
     /// Problems with inputs, in input order: warnings (a text still read)
     /// and errors (something skipped).
     pub problems: Vec<Problem>,
+    /// With [`read_for_graph`], the sentence context of each attribution
+    /// of each record (cut from its text, which is not kept); else empty.
+    contexts: Vec<Vec<Option<StatementContext>>>,
+}
+
+/// What a corpus read keeps of each text it extracted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// The text ([`Corpus::texts`]).
+    Texts,
+    /// Only the sentence context of each attribution: what the graph shows
+    /// of a text, a fraction of its size.
+    Contexts,
+}
+
+/// What the extraction of one text hands over beside its record.
+enum Kept {
+    Text(String),
+    Contexts(Vec<Option<StatementContext>>),
+}
+
+impl Kept {
+    fn of(keep: Keep, rec: &DocRecord, text: &str) -> Kept {
+        match keep {
+            Keep::Texts => Kept::Text(text.to_string()),
+            Keep::Contexts => Kept::Contexts(crate::graph::contexts_of(rec, text)),
+        }
+    }
 }
 
 impl Corpus {
@@ -108,19 +140,37 @@ impl Corpus {
             Some((_, g)) => g.clone(),
             None => QuoteGraph::with_lexicon(lex),
         };
-        self.add_to(base)
+        let mut g = self.add_to(base)?;
+        for (rec, contexts) in self.records.iter().zip(&self.contexts) {
+            g.attach_contexts(rec, contexts.clone());
+        }
+        Ok(g)
     }
 
     /// [`graph`](Self::graph), without copying a saved graph.
     pub fn into_graph(mut self, lex: &Lexicon) -> Result<QuoteGraph> {
-        match self.saved.take() {
-            Some((_, g)) => self.add_to(g),
-            None => self.graph(lex),
+        self.take_graph(lex)
+    }
+
+    /// [`graph`](Self::graph), moving the saved graph and the statements'
+    /// contexts kept by [`read_for_graph`] into it rather than copying
+    /// them; the records and problems stay.
+    pub fn take_graph(&mut self, lex: &Lexicon) -> Result<QuoteGraph> {
+        let base = match self.saved.take() {
+            Some((_, g)) => g,
+            None => QuoteGraph::with_lexicon(lex),
+        };
+        let mut g = self.add_to(base)?;
+        let contexts = std::mem::take(&mut self.contexts);
+        for (rec, contexts) in self.records.iter().zip(contexts) {
+            g.attach_contexts(rec, contexts);
         }
+        Ok(g)
     }
 
     /// `g` with the records added (with the look-ahead of
-    /// [`QuoteGraph::extend`]) and the texts' sentence context attached.
+    /// [`QuoteGraph::extend`]) and the sentence context of the texts (or
+    /// of the contexts kept) attached.
     fn add_to(&self, mut g: QuoteGraph) -> Result<QuoteGraph> {
         g.extend(&self.records)?;
         for (rec, text) in self.docs() {
@@ -131,16 +181,25 @@ impl Corpus {
         Ok(g)
     }
 
-    fn push(&mut self, record: DocRecord, text: Option<String>) {
+    fn push(&mut self, record: DocRecord, kept: Option<Kept>) {
         self.records.push(record);
-        self.texts.push(text);
+        match kept {
+            Some(Kept::Text(text)) => self.texts.push(Some(text)),
+            Some(Kept::Contexts(contexts)) => {
+                // as long as the records once the first context comes
+                self.contexts.resize_with(self.records.len() - 1, Vec::new);
+                self.contexts.push(contexts);
+                self.texts.push(None);
+            }
+            None => self.texts.push(None),
+        }
     }
 
-    /// Keep what extraction handed over: a record with its text, or a
-    /// problem.
-    fn take(&mut self, ev: Event<(DocRecord, String)>) -> io::Result<()> {
+    /// Keep what extraction handed over: a record with its text (or its
+    /// contexts), or a problem.
+    fn take(&mut self, ev: Event<(DocRecord, Kept)>) -> io::Result<()> {
         match ev {
-            Event::Doc((rec, text)) => self.push(rec, Some(text)),
+            Event::Doc((rec, kept)) => self.push(rec, Some(kept)),
             Event::Problem(p) => self.problems.push(p),
         }
         Ok(())
@@ -154,6 +213,7 @@ impl Corpus {
         opts: &Options,
         seen: &mut input::FilesSeen,
         ex: &Extractor,
+        keep: Keep,
     ) -> Result<()> {
         let read = &opts.read;
         let (inputs, problems) = input::expand_inputs_seen(paths, seen);
@@ -164,7 +224,10 @@ impl Corpus {
             opts.jobs,
             opts.progress.as_deref(),
             ex,
-            |rec, doc| (rec, doc.text.clone()),
+            |rec, doc| {
+                let kept = Kept::of(keep, &rec, &doc.text);
+                (rec, kept)
+            },
             |ev| self.take(ev),
         )
         .map_err(|e| Error::io("reading inputs", e))?;
@@ -186,6 +249,7 @@ impl Corpus {
         opts: &Options,
         seen: &mut input::FilesSeen,
         ex: &Extractor,
+        keep: Keep,
     ) -> Result<()> {
         if input::is_saved_graph(p) {
             if let Some((first, _)) = &self.saved {
@@ -208,7 +272,7 @@ impl Corpus {
         {
             self.read_records(std::slice::from_ref(p));
         } else {
-            self.read_texts(std::slice::from_ref(p), opts, seen, ex)?;
+            self.read_texts(std::slice::from_ref(p), opts, seen, ex, keep)?;
         }
         Ok(())
     }
@@ -264,14 +328,27 @@ where
 /// cannot be read or a second one ([`Holds::ByName`]), or worker threads
 /// that cannot be started.
 pub fn read(paths: &[String], opts: &Options, ex: &Extractor) -> Result<Corpus> {
+    read_keeping(paths, opts, ex, Keep::Texts)
+}
+
+/// [`read`] for a graph: instead of each text ([`Corpus::texts`] are all
+/// `None`), only the sentence context of each of its attributions is
+/// kept, which [`Corpus::graph`] gives the statements. How `quotegraph
+/// graph`, `build` and `query` read a corpus: the texts, as big as the
+/// corpus, are never all in memory.
+pub fn read_for_graph(paths: &[String], opts: &Options, ex: &Extractor) -> Result<Corpus> {
+    read_keeping(paths, opts, ex, Keep::Contexts)
+}
+
+fn read_keeping(paths: &[String], opts: &Options, ex: &Extractor, keep: Keep) -> Result<Corpus> {
     let mut corpus = Corpus::default();
     let mut seen = input::FilesSeen::default();
     match opts.holds {
-        Holds::Texts => corpus.read_texts(paths, opts, &mut seen, ex)?,
+        Holds::Texts => corpus.read_texts(paths, opts, &mut seen, ex, keep)?,
         Holds::Records => corpus.read_records(paths),
         Holds::ByName => {
             for p in paths {
-                corpus.read_by_name(p, opts, &mut seen, ex)?;
+                corpus.read_by_name(p, opts, &mut seen, ex, keep)?;
             }
         }
     }
@@ -319,7 +396,122 @@ impl Corpus {
             .retain(|_| *k.next().expect("one flag a record"));
         let mut k = keep.iter();
         self.texts.retain(|_| *k.next().expect("one flag a text"));
+        if !self.contexts.is_empty() {
+            self.contexts.resize_with(keep.len(), Vec::new);
+            let mut k = keep.iter();
+            self.contexts
+                .retain(|_| *k.next().expect("one flag a context"));
+        }
     }
+}
+
+/// A graph read straight from texts by [`read_graph`].
+#[derive(Debug)]
+pub struct GraphRead {
+    /// The graph, with every statement's sentence context.
+    pub graph: QuoteGraph,
+    /// Problems with inputs, in input order.
+    pub problems: Vec<Problem>,
+    /// How many documents were read (records added).
+    pub documents: usize,
+}
+
+/// The graph of the texts at `paths` (read as `opts` says, whatever
+/// [`Options::holds`] says), equal to `read(..)?.graph(..)` but built
+/// without ever holding the texts or all their records: each text is
+/// extracted, its statements' sentence contexts cut, its full names noted
+/// (the look-ahead of [`QuoteGraph::extend`]) and its record spooled to a
+/// temporary file; then the records are read back one at a time into the
+/// graph. Memory is the graph's. Each record is also written as a JSONL
+/// line to `records_out` when given (`quotegraph build`'s
+/// `extractions.jsonl`). With `contexts` false the statements get no
+/// sentence context (exports other than HTML and RON do not show it; see
+/// [`Format::keeps_context`](crate::export::Format::keeps_context)), which
+/// saves about a quarter of the graph's memory.
+///
+/// ```
+/// use quotegraph::{corpus, Extractor};
+///
+/// let ex = Extractor::default();
+/// let paths = ["data/articles".to_string()];
+/// let opts = corpus::Options::default();
+/// let read = corpus::read_graph(&paths, &opts, &ex, None, true).unwrap();
+/// let held = corpus::read(&paths, &opts, &ex).unwrap();
+/// assert_eq!(read.documents, held.records.len());
+/// assert_eq!(read.graph, held.graph(ex.lexicon()).unwrap());
+/// ```
+pub fn read_graph(
+    paths: &[String],
+    opts: &Options,
+    ex: &Extractor,
+    mut records_out: Option<&mut dyn io::Write>,
+    contexts: bool,
+) -> Result<GraphRead> {
+    use std::io::{BufRead, Seek, Write};
+    let spool_err = |e: io::Error| Error::io("the temporary record spool", e);
+    let (inputs, mut problems) = input::expand_inputs_seen(paths, &mut input::FilesSeen::default());
+    // one document, one record, as [`read`] keeps them
+    let mut ids = input::SeenIds::default();
+    let mut g = QuoteGraph::with_lexicon(ex.lexicon());
+    let mut spool = io::BufWriter::with_capacity(1 << 20, tempfile::tempfile().map_err(spool_err)?);
+    let (mut documents, mut statements, mut entities) = (0usize, 0usize, 0usize);
+    extract_inputs(
+        &inputs,
+        &opts.read,
+        opts.jobs,
+        opts.progress.as_deref(),
+        ex,
+        |rec, doc| {
+            let kept = if contexts {
+                crate::graph::contexts_of(&rec, &doc.text)
+            } else {
+                Vec::new()
+            };
+            (rec, kept)
+        },
+        |ev| {
+            match ev {
+                Event::Doc((rec, _)) if !ids.first(&rec.doc) => {
+                    problems.push(Problem::error(
+                        &rec.doc,
+                        None,
+                        "document was already read (the same id or name); the first is kept, this one skipped",
+                    ));
+                }
+                Event::Doc((rec, kept)) => {
+                    g.note_names(&rec);
+                    if let Some(out) = records_out.as_mut() {
+                        serde_json::to_writer(&mut **out, &rec)?;
+                        out.write_all(b"\n")?;
+                    }
+                    serde_json::to_writer(&mut spool, &(&rec, &kept))?;
+                    spool.write_all(b"\n")?;
+                    documents += 1;
+                    statements += rec.attributions.len();
+                    entities += rec.entities.len();
+                }
+                Event::Problem(p) => problems.push(p),
+            }
+            Ok(())
+        },
+    )
+    .map_err(|e| Error::io("reading inputs", e))?;
+    let mut file = spool.into_inner().map_err(|e| spool_err(e.into_error()))?;
+    file.rewind().map_err(spool_err)?;
+    g.reserve_for(documents, statements, entities);
+    for line in io::BufReader::with_capacity(1 << 20, file).lines() {
+        let line = line.map_err(spool_err)?;
+        let (rec, contexts): (DocRecord, Vec<Option<StatementContext>>) =
+            serde_json::from_str(&line).map_err(|e| spool_err(e.into()))?;
+        g.add_noted(&rec)?;
+        g.attach_contexts(&rec, contexts);
+    }
+    g.group_claims();
+    Ok(GraphRead {
+        graph: g,
+        problems,
+        documents,
+    })
 }
 
 /// Extract documents already in memory (or the problems met making them,
@@ -348,7 +540,7 @@ pub fn extract(docs: Vec<Item>, jobs: usize, ex: &Extractor) -> Result<Corpus> {
             ..pipeline::Options::default()
         },
         None,
-        |doc| (ex.extract(doc).to_record(), doc.text.clone()),
+        |doc| (ex.extract(doc).to_record(), Kept::Text(doc.text.clone())),
         |ev| corpus.take(ev),
     )
     .map_err(|e| Error::io("reading inputs", e))?;

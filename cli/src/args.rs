@@ -66,23 +66,19 @@ impl ReadArgs {
         }
     }
 
-    /// [`corpus`](Self::corpus) with a progress bar on stderr while the
-    /// texts are read (only when stderr is a terminal): `graph`, `build`
-    /// and `query` on a big corpus show that they are working.
-    pub fn read_corpus(
-        &self,
-        paths: &[String],
-        holds: Holds,
-        ex: &quotegraph::Extractor,
-    ) -> quotegraph::Result<corpus::Corpus> {
+    /// Run `read` with [`corpus`](Self::corpus)'s options and a progress
+    /// bar on stderr while the texts are read (only when stderr is a
+    /// terminal): `graph`, `build` and `query` on a big corpus show that
+    /// they are working.
+    pub fn with_progress<T>(&self, holds: Holds, read: impl FnOnce(&corpus::Options) -> T) -> T {
         let reporter = crate::report::Reporter::new(&[], false);
         let opts = corpus::Options {
             progress: Some(reporter.progress.clone()),
             ..self.corpus(holds)
         };
-        let c = corpus::read(paths, &opts, ex);
+        let got = read(&opts);
         reporter.finish();
-        c
+        got
     }
 }
 

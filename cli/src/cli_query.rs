@@ -210,7 +210,9 @@ pub enum Question {
 /// The graph, and the problems of inputs (warnings first, then errors).
 fn load(setup: Setup<'_>, paths: &[String], read: &ReadArgs) -> Result<(QuoteGraph, Vec<Problem>)> {
     let ex = setup.extractor()?;
-    let mut corpus = read.read_corpus(paths, Holds::ByName, &ex)?;
+    let mut corpus = read.with_progress(Holds::ByName, |o| {
+        quotegraph::corpus::read_for_graph(paths, o, &ex)
+    })?;
     let mut problems = std::mem::take(&mut corpus.problems);
     problems.sort_by_key(Problem::is_error);
     Ok((corpus.into_graph(ex.lexicon())?, problems))

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use quotegraph::corpus::{self, Corpus, Holds};
+use quotegraph::corpus::{self, Holds};
 use quotegraph::export::Format;
 use quotegraph::graph::NodeKind;
 use quotegraph::output::AtomicFile;
@@ -192,11 +192,20 @@ pub fn graph(
         Holds::Texts
     };
     let ex = setup.extractor()?;
-    let corpus = read.read_corpus(paths, holds, &ex)?;
-    let g = corpus.graph(ex.lexicon())?;
-    let code = report_problems(&corpus.problems);
+    // texts are never held: the library spools their records
+    let (g, problems, documents) = if from_jsonl {
+        let mut corpus = read.with_progress(holds, |o| corpus::read_for_graph(paths, o, &ex))?;
+        let g = corpus.take_graph(ex.lexicon())?;
+        (g, corpus.problems, corpus.records.len())
+    } else {
+        let contexts = format.keeps_context();
+        let got =
+            read.with_progress(holds, |o| corpus::read_graph(paths, o, &ex, None, contexts))?;
+        (got.graph, got.problems, got.documents)
+    };
+    let code = report_problems(&problems);
     eprintln!("quotegraph: graph: {}", g.summary());
-    if let Some(code) = nothing_found(&g, corpus.records.len(), output.as_deref()) {
+    if let Some(code) = nothing_found(&g, documents, output.as_deref()) {
         return Ok(code);
     }
     let exporter = format.exporter();
@@ -224,17 +233,25 @@ pub fn graph(
 pub fn build(setup: Setup<'_>, paths: &[String], dir: &Path, read: &ReadArgs) -> Result<ExitCode> {
     let ex = setup.extractor()?;
     quotegraph::output::check_target(dir, true)?;
-    let corpus: Corpus = read.read_corpus(paths, Holds::Texts, &ex)?;
-    let g = corpus.graph(ex.lexicon())?;
+    // the records go to extractions.jsonl as they are extracted, and are
+    // not held
+    let mut extractions = match quotegraph::build::stage_extractions(dir) {
+        Ok(f) => f,
+        Err(e) => return Ok(output_failed(e)),
+    };
+    let got = read.with_progress(Holds::Texts, |o| {
+        corpus::read_graph(paths, o, &ex, Some(&mut extractions), true)
+    })?;
+    let g = got.graph;
     if g.nodes_of_kind(NodeKind::Statement).next().is_none() {
-        report_problems(&corpus.problems);
-        return Ok(nothing_found(&g, corpus.records.len(), Some(dir)).unwrap_or(ExitCode::from(1)));
+        report_problems(&got.problems);
+        return Ok(nothing_found(&g, got.documents, Some(dir)).unwrap_or(ExitCode::from(1)));
     }
-    let files = match quotegraph::build::write(dir, &corpus.records, &g) {
+    let files = match quotegraph::build::write_staged(dir, extractions, &g) {
         Ok(files) => files,
         Err(e) => return Ok(output_failed(e)),
     };
-    let code = report_problems(&corpus.problems);
+    let code = report_problems(&got.problems);
     eprintln!("quotegraph: graph: {}", g.summary());
     eprintln!(
         "quotegraph: wrote {} files to {}",

@@ -334,6 +334,62 @@ fn statements_from_texts_carry_their_sentence() {
     assert_eq!(with, g.nodes_of_kind(NodeKind::Statement).count());
 }
 
+/// A corpus graph bigger than a page can draw (issue 19: 8,400 articles
+/// took more than 12 minutes): the page keeps the most quoted speakers'
+/// statements and what they touch, at most 12,000 nodes, says so, and is
+/// written in seconds.
+#[test]
+fn a_graph_too_big_for_a_page_is_cut_to_its_top_speakers_with_a_note() {
+    let g = QuoteGraph::from_extractions(&synthetic(2_000, 9)).unwrap();
+    assert!(g.node_count() > 12_000, "{}", g.summary());
+    let t = Instant::now();
+    let page = write_html(&g, &dir().join("cut.html"));
+    let secs = t.elapsed().as_secs_f64();
+    let data = embedded_data(&page);
+    let nodes = data["nodes"].as_array().unwrap();
+    assert!(
+        nodes.len() <= 12_000 && nodes.len() > 1_000,
+        "{}",
+        nodes.len()
+    );
+    let note = data["note"]
+        .as_str()
+        .expect("a note says what was left out");
+    assert!(
+        note.starts_with(&format!(
+            "Showing {} of {} nodes",
+            nodes.len(),
+            g.node_count()
+        )),
+        "{note}"
+    );
+    // the most quoted speaker is on the page with every one of its statements
+    let top = &g.speakers()[0];
+    let ids: std::collections::HashSet<&str> =
+        nodes.iter().map(|n| n["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(top.speaker.id.as_str()));
+    let mut said = g
+        .edges()
+        .filter(|e| e.edge.kind == EdgeKind::Said && e.from.id == top.speaker.id)
+        .map(|e| e.to.id.as_str());
+    assert!(said.all(|st| ids.contains(st)));
+    // edges only between nodes on the page
+    let n = nodes.len() as u64;
+    assert!(data["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e[0].as_u64().unwrap() < n && e[1].as_u64().unwrap() < n));
+    eprintln!(
+        "cut page: {} of {} nodes in {secs:.2} s",
+        nodes.len(),
+        g.node_count()
+    );
+    if !cfg!(debug_assertions) {
+        assert!(secs < 30.0, "export took {secs:.1} s");
+    }
+}
+
 #[test]
 fn big_graph_exports_in_seconds() {
     let recs = synthetic(400, 9);

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # CI check: the Spark job (local[2]) gives exactly the attributions of a
 # single-machine `quotegraph extract` run on the same generated corpus
-# (compared as sorted JSONL). Installs nothing: needs $QG_PYTHON, a Python
+# (compared as sorted JSONL), the aggregates it sums in the cluster
+# (statements per speaker, outlet relays, addressees) equal those of the
+# single-machine graph, and the graph built from its shards has the
+# single-machine graph's node and edge counts. Installs nothing: needs $QG_PYTHON, a Python
 # with pyspark (its bin/ holds spark-submit), and java on PATH; `.ci/spark.sh`
 # sets both up.
 #
@@ -19,7 +22,7 @@ QG=$PWD/target/release/quotegraph
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
-target/release/examples/gen_corpus --format jsonl --docs "$DOCS" --out "$T/corpus.jsonl.gz" > /dev/null
+target/release/examples/gen_corpus --format jsonl --cast wide --docs "$DOCS" --out "$T/corpus.jsonl.gz" > /dev/null
 "$QG" extract --format jsonl --quiet "$T/corpus.jsonl.gz" > "$T/single.jsonl"
 
 start=$(date +%s.%N)
@@ -51,8 +54,16 @@ if [ -z "$single_summary" ] || [ "$spark_summary" != "$single_summary" ]; then
   echo "  single: $single_summary" >&2
   exit 1
 fi
+# the aggregates summed in the cluster are those of the one-machine graph
+"${QG_PYTHON}" examples/spark/aggregates.py "$T/single.json" > "$T/single.tsv"
+if [ ! -s "$T/single.tsv" ] || ! cmp -s "$T/single.tsv" "$T/shards/aggregates.tsv"; then
+  echo "check.sh: FAIL: Spark aggregates differ from the single-machine graph's" >&2
+  diff "$T/single.tsv" "$T/shards/aggregates.tsv" | head -10 >&2
+  exit 1
+fi
+rows=$(wc -l < "$T/single.tsv")
 gs=$(grep -o '"kind": *"statement"' "$T/shards/graph.json" | wc -l)
 shards=$(ls "$T"/shards/part-*.jsonl | wc -l)
-printf 'spark check: %d documents, %d shards, identical to extract, same graph counts (%d statements); Spark job %.1f s wall\n' \
-  "$n" "$shards" "$gs" "$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')"
+printf 'spark check: %d documents, %d shards, identical to extract, same graph counts (%d statements), same %d aggregate rows; Spark job %.1f s wall\n' \
+  "$n" "$shards" "$gs" "$rows" "$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')"
 echo "1 passed, 0 failed"

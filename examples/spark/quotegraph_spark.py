@@ -11,6 +11,12 @@ the shards.
     spark-submit --master 'local[2]' --files target/release/quotegraph \
         examples/spark/quotegraph_spark.py corpus.jsonl.gz shards/
 
+The cluster also sums the aggregates of `aggregates.py` over the shards
+(statements per speaker, speaker -> outlet relays, speaker -> addressee),
+so no process holds every statement, and writes them to
+OUTPUT/aggregates.tsv. With --no-graph the one-machine graph step is
+skipped: the path for corpora bigger than one machine.
+
 Options: --partitions N (default: 2 per core), --text-field/--id-field for
 other JSONL layouts, --exe PATH where executors find the binary (default:
 SparkFiles.get("quotegraph"), right for local mode; on YARN or Kubernetes
@@ -20,6 +26,7 @@ OUTPUT/graph.json; the extension picks the format: .dot, .graphml, .gexf,
 """
 
 import argparse
+import operator
 import os
 import shlex
 import subprocess
@@ -62,6 +69,34 @@ def local_dir(path):
     return None if "://" in path else path
 
 
+def write_aggregates(sc, out):
+    """Sum the aggregates of every shard in the cluster and write them,
+    sorted, to OUT/aggregates.tsv. First the corpus's full person names
+    (one row a distinct name) are collected and broadcast, so bare
+    surnames resolve as the graph resolves them."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    sc.addPyFile(os.path.join(here, "aggregates.py"))
+    import aggregates  # noqa: E402 (shipped just above)
+
+    shards = sc.textFile(os.path.join(out, "part-*"))
+    fulls = (
+        shards.flatMap(aggregates.full_names)
+        .distinct()
+        .groupByKey()
+        .mapValues(set)
+        .collectAsMap()
+    )
+    known = sc.broadcast(fulls)
+    rows = (
+        shards.flatMap(lambda line: aggregates.record_rows(line, known.value))
+        .reduceByKey(operator.add)
+        .collectAsMap()
+    )
+    with open(os.path.join(out, "aggregates.tsv"), "w", encoding="utf-8") as f:
+        f.write(aggregates.tsv(rows))
+    print("quotegraph_spark: %d aggregate rows in %s/aggregates.tsv" % (len(rows), out), file=sys.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("input", help="JSONL or JSONL.gz file(s), a directory or a glob")
@@ -77,6 +112,11 @@ def main():
         help="graph file; its extension picks the format (default: OUTPUT/graph.json)",
     )
     ap.add_argument("--graph-args", default="", help="extra arguments for `quotegraph graph`")
+    ap.add_argument(
+        "--no-graph",
+        action="store_true",
+        help="skip the one-machine graph step (keep the shards and aggregates)",
+    )
     args = ap.parse_args()
 
     spark = SparkSession.builder.appName("quotegraph-extract").getOrCreate()
@@ -100,10 +140,15 @@ def main():
                 stem, ext = (name[:-3], ".gz") if name.endswith(".gz") else (name, "")
                 os.rename(os.path.join(out, name), os.path.join(out, stem + ".jsonl" + ext))
 
+    if out is not None:
+        write_aggregates(sc, out)
+
     # the graph step runs on the driver, before spark.stop() removes the
     # shipped binary
     code = 0
-    if out is not None and has_graph_command(exe):
+    if args.no_graph:
+        pass
+    elif out is not None and has_graph_command(exe):
         graph_out = args.graph_out or os.path.join(out, "graph.json")
         cmd = [exe, "graph", "--from-jsonl", out, "-o", graph_out] + shlex.split(args.graph_args)
         print("quotegraph_spark: " + " ".join(shlex.quote(c) for c in cmd), file=sys.stderr)

@@ -165,6 +165,13 @@ pub enum Format {
 }
 
 impl Format {
+    /// Does this format write the statements' sentence context (the
+    /// HTML explorer shows it, RON keeps every field)? Graphs for the
+    /// others need not hold it.
+    pub fn keeps_context(self) -> bool {
+        matches!(self, Format::Html | Format::Ron)
+    }
+
     /// Every format.
     pub const ALL: [Format; 10] = [
         Format::Dot,

@@ -49,10 +49,7 @@ impl QuoteGraph {
         // grow step by step
         let statements: usize = records.iter().map(|r| r.attributions.len()).sum();
         let entities: usize = records.iter().map(|r| r.entities.len()).sum();
-        let nodes = records.len() + statements + entities / 4;
-        self.graph.reserve_nodes(nodes);
-        self.graph.reserve_edges(3 * statements + records.len());
-        self.index.reserve(nodes);
+        self.reserve_for(records.len(), statements, entities);
         for r in records {
             self.note_full_names(r);
         }
@@ -62,6 +59,31 @@ impl QuoteGraph {
         }
         self.group_claims();
         Ok(())
+    }
+
+    /// Room for `docs` documents with `statements` statements and
+    /// `entities` entity mentions, so that big vectors and the index do
+    /// not grow step by step (each step would hold the old and the new
+    /// array at once).
+    pub(crate) fn reserve_for(&mut self, docs: usize, statements: usize, entities: usize) {
+        let nodes = docs + statements + entities / 4;
+        self.graph.reserve_nodes(nodes);
+        self.graph.reserve_edges(3 * statements + docs);
+        self.index.reserve(nodes);
+    }
+
+    /// Note the full names of `rec` ahead of adding it with
+    /// [`add_noted`](Self::add_noted): the look-ahead of
+    /// [`extend`](Self::extend) for records that come one at a time.
+    pub(crate) fn note_names(&mut self, rec: &DocRecord) {
+        self.note_full_names(rec);
+    }
+
+    /// Add a record whose names were noted with
+    /// [`note_names`](Self::note_names), without grouping claims (call
+    /// [`group_claims`](Self::group_claims) after the last).
+    pub(crate) fn add_noted(&mut self, rec: &DocRecord) -> Result<()> {
+        self.add(rec, true)
     }
 
     /// Note the full names of the people (not outlets) in `rec` under

@@ -79,21 +79,23 @@ impl QuoteGraph {
     /// assert_eq!(chars[cue.span[0]..cue.span[1]].iter().collect::<String>(), "said");
     /// ```
     pub fn attach_text(&mut self, rec: &DocRecord, text: &str) -> usize {
-        if rec.sentences.is_empty() {
-            return 0;
-        }
-        // byte offset of every code point, and of the end
-        let bytes: Vec<usize> = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(text.len()))
-            .collect();
+        self.attach_contexts(rec, contexts_of(rec, text))
+    }
+
+    /// Give the statements of `rec` the contexts [`contexts_of`] cut for
+    /// them from its text (one per attribution, in order); how a corpus
+    /// read keeps the context of a text without keeping the text.
+    pub(crate) fn attach_contexts(
+        &mut self,
+        rec: &DocRecord,
+        contexts: Vec<Option<StatementContext>>,
+    ) -> usize {
         let mut attached = 0;
-        for (n, a) in rec.attributions.iter().enumerate() {
-            let Some(ix) = self.index_of(&format!("statement:{}#{}", rec.doc, n + 1)) else {
+        for (n, context) in contexts.into_iter().enumerate() {
+            let Some(context) = context else {
                 continue;
             };
-            let Some(context) = context_of(a, text, &bytes, &rec.sentences) else {
+            let Some(ix) = self.index_of(&format!("statement:{}#{}", rec.doc, n + 1)) else {
                 continue;
             };
             if let NodeData::Statement(st) = &mut self.graph[ix].data {
@@ -106,6 +108,26 @@ impl QuoteGraph {
         }
         attached
     }
+}
+
+/// The sentence context of each attribution of `rec` in `text`, the
+/// document it was extracted from (see [`QuoteGraph::attach_text`]): as
+/// many as the record has attributions, none for a record without sentence
+/// bounds.
+pub(crate) fn contexts_of(rec: &DocRecord, text: &str) -> Vec<Option<StatementContext>> {
+    if rec.sentences.is_empty() {
+        return Vec::new();
+    }
+    // byte offset of every code point, and of the end
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    rec.attributions
+        .iter()
+        .map(|a| context_of(a, text, &bytes, &rec.sentences))
+        .collect()
 }
 
 /// The context of one attribution: the sentences (code-point spans, in

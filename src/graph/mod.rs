@@ -32,6 +32,7 @@
 mod build;
 mod claims;
 mod context;
+pub(crate) use context::contexts_of;
 mod edge;
 mod names;
 mod node;

@@ -25,7 +25,7 @@ pub fn load<S: AsRef<str>>(paths: &[S]) -> Result<QuoteGraph> {
         holds: Holds::ByName,
         ..corpus::Options::default()
     };
-    let corpus = corpus::read(&paths, &opts, &ex)?;
+    let corpus = corpus::read_for_graph(&paths, &opts, &ex)?;
     if let Some(p) = corpus.first_error() {
         return Err(p.clone().into());
     }

@@ -432,6 +432,83 @@ def test_a_claim_shows_its_reports_on_a_timeline(driver, expect):
     assert_clean(driver, url)
 
 
+def choose(driver, select_id, value):
+    """Pick an option of a filter select as a user would."""
+    driver.find_element(By.CSS_SELECTOR, f'#{select_id} option[value="{value}"]').click()
+
+
+def shown(driver, kind):
+    return js(driver, f"return document.querySelectorAll('#svg .node.k-{kind}:not(.hidden)').length")
+
+
+def test_claims_follow_the_outlet_date_class_and_polarity_filters(driver, expect):
+    url, _ = load(driver, expect, "claims")
+    d = page_data(driver)
+    nodes = d["nodes"]
+    stmts = [n for n in nodes if n["kind"] == "statement"]
+    claims = [n for n in nodes if n["kind"] == "claim"]
+    assert claims and stmts
+    reports = {c["id"]: [nodes[e[0]] for e in c["in"].get("reports", [])] for c in claims}
+    outlets = lambda s: [e[1] for e in s["out"].get("reported_by", [])]
+    iso = lambda v: bool(v) and len(v) == 10 and v[4] == "-" and v[7] == "-"
+
+    def check(passes, what):
+        """The statements and claims shown are those the filter passes: a
+        claim shows when any of its reports passes."""
+        want_stmts = sum(1 for s in stmts if passes(s))
+        want_claims = sum(1 for c in claims if any(passes(s) for s in reports[c["id"]]))
+        assert shown(driver, "statement") == want_stmts, what
+        assert shown(driver, "claim") == want_claims, what
+        return want_claims
+
+    # every outlet: the claims it carried stay on the page
+    options = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#outlet option")]
+    outlet_values = [v for v in options if v not in ("", "none")]
+    assert outlet_values
+    kept = 0
+    for v in outlet_values:
+        choose(driver, "outlet", v)
+        kept += check(lambda s, o=int(v): o in outlets(s), f"outlet {v}")
+    assert kept > 0
+    driver.find_element(By.ID, "reset").click()
+    assert shown(driver, "claim") == len(claims)
+
+    # a date range: the claims with a report inside it
+    dates = sorted(s["date"] for s in stmts if iso(s.get("date")))
+    assert dates
+    mid = dates[len(dates) // 2]
+    js(driver, """
+        const f = document.getElementById('date-from');
+        f.value = arguments[0]; f.dispatchEvent(new Event('change'));
+    """, mid)
+    assert check(lambda s: iso(s.get("date")) and s["date"] >= mid, f"from {mid}") > 0
+    driver.find_element(By.ID, "reset").click()
+
+    # class and polarity: one option per value the statements have
+    for select_id, field in [("class", "class"), ("polarity", "polarity")]:
+        values = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, f"#{select_id} option")]
+        assert values[0] == "" and sorted(values[1:]) == sorted({s[field] for s in stmts}), values
+        for v in values[1:]:
+            choose(driver, select_id, v)
+            check(lambda s, v=v: s[field] == v, f"{field} {v}")
+        driver.find_element(By.ID, "reset").click()
+    assert shown(driver, "statement") == len(stmts)
+
+    # the panel of a claim greys the reports an outlet filter leaves out
+    c = max(claims, key=lambda c: len({o for s in reports[c["id"]] for o in outlets(s)}))
+    carried = sorted({o for s in reports[c["id"]] for o in outlets(s)})
+    assert carried
+    assert js(driver, "return window.quotegraph.select(arguments[0])", c["id"])
+    choose(driver, "outlet", str(carried[0]))
+    items = panel_statements(driver, "claim-timeline")
+    assert len(items) == len(reports[c["id"]])
+    greyed = [li for li in items if li.get_attribute("data-filtered") == "1"]
+    assert len(greyed) == sum(1 for s in reports[c["id"]] if carried[0] not in outlets(s))
+    note = driver.find_element(By.CSS_SELECTOR, '#panel [data-role="claim-filter-note"]').text
+    assert note.startswith(f"{len(items) - len(greyed)} of {len(items)} reports")
+    assert_clean(driver, url)
+
+
 def test_search_finds_peskov(driver, expect):
     f = expect["founding"]
     url, _ = load(driver, expect, "founding")

@@ -43,6 +43,47 @@ const LAST: &[&str] = &[
     "Zeller",
 ];
 const OUTLETS: &[&str] = &["TASS", "Reuters", "Interfax", "RIA Novosti", "AFP"];
+/// The outlets of a wide cast: the news agencies and broadcasters the
+/// organization lexicon knows.
+const WIDE_OUTLETS: &[&str] = &[
+    "TASS",
+    "Reuters",
+    "Interfax",
+    "RIA Novosti",
+    "AFP",
+    "Sputnik",
+    "Associated Press",
+    "Xinhua",
+    "Press Trust of India",
+    "BBC",
+    "CNN",
+    "NPR",
+    "Bloomberg",
+    "Politico",
+    "Al Jazeera",
+    "Axios",
+    "Ukrinform",
+    "Kyiv Independent",
+    "NBC News",
+    "The Guardian",
+];
+/// Endings that make more surnames from [`LAST`] in a wide cast.
+const SURNAME_ENDINGS: &[&str] = &[
+    "", "son", "mann", "ski", "ova", "er", "ini", "sen", "ek", "ari", "ov", "ez", "ic", "berg",
+    "ton", "ley",
+];
+
+/// Who an article's people, outlets and dates are drawn from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cast {
+    /// 26 first names × 24 surnames, 5 outlets, dates in 2024: the corpus
+    /// the tests and benchmarks were written against.
+    Narrow,
+    /// 26 first names × 384 surnames (the surnames with endings), 20
+    /// outlets, dates from 2019 to 2024: a graph with thousands of people,
+    /// closer to a real news corpus.
+    Wide,
+}
 
 /// Names in the article, longest first, and the role each plays.
 const PEOPLE: &[(&str, &str)] = &[
@@ -92,6 +133,12 @@ pub struct Article {
 
 /// Article number `n` of the corpus with this seed.
 pub fn article(seed: u64, n: u64) -> Article {
+    article_of(seed, n, Cast::Narrow)
+}
+
+/// Article number `n` of the corpus with this seed, its people, outlet
+/// and date drawn from `cast`.
+pub fn article_of(seed: u64, n: u64, cast: Cast) -> Article {
     let mut rng = Rng(seed ^ n.wrapping_mul(0x2545_f491_4f6c_dd1d));
     let base = ARTICLES[rng.below(ARTICLES.len())];
     let paras: Vec<&str> = base
@@ -114,22 +161,29 @@ pub fn article(seed: u64, n: u64) -> Article {
         text.push_str(p);
     }
     text.push('\n');
-    let mut used = Vec::new();
+    let mut used: Vec<String> = Vec::new();
     for (full, last) in PEOPLE {
         let (f, l) = loop {
             let f = rng.pick(FIRST);
-            let l = rng.pick(LAST);
+            let mut l = rng.pick(LAST).to_string();
+            if cast == Cast::Wide {
+                l.push_str(rng.pick(SURNAME_ENDINGS));
+            }
             if !used.contains(&l) {
-                used.push(l);
+                used.push(l.clone());
                 break (f, l);
             }
         };
         text = text.replace(full, &format!("{f} {l}"));
-        text = text.replace(last, l);
+        text = text.replace(last, &l);
     }
-    let outlet = rng.pick(OUTLETS).to_string();
+    let (outlets, year) = match cast {
+        Cast::Narrow => (OUTLETS, 2024),
+        Cast::Wide => (WIDE_OUTLETS, 2019 + rng.below(6)),
+    };
+    let outlet = rng.pick(outlets).to_string();
     text = text.replace("TASS", &outlet);
-    let date = format!("2024-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
+    let date = format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
     text = text.replacen("2024-12-06", &date, 1);
     Article {
         id: format!("doc-{n:06}"),

@@ -73,7 +73,8 @@
   }
   function edgesOut(i, kind) { return outE[i].filter(function (e) { return EDGES[e][2] === kind; }); }
   function edgesIn(i, kind) { return inE[i].filter(function (e) { return EDGES[e][2] === kind; }); }
-  // per statement: speakers, outlets, addressees, documents, mentions
+  // per statement: speakers, outlets, addressees, documents, mentions,
+  // the claim it reports
   var stmt = new Map();
   for (i = 0; i < NN; i++) {
     if (kindOf[i] !== K_STMT) continue;
@@ -82,7 +83,8 @@
       outlets: outTo(i, E_REPORTED),
       addressees: outTo(i, E_ADDRESSED),
       docs: outTo(i, E_APPEARS),
-      mentions: outTo(i, E_MENTIONS)
+      mentions: outTo(i, E_MENTIONS),
+      claims: outTo(i, E_REPORTS)
     });
   }
   function displayName(i) {
@@ -168,7 +170,7 @@
   // ---------- state ----------
   var hashArgs = parseHash();
   var MODE = hashArgs.mode || ((NN > SVG_MAX_NODES || EDGES.length > SVG_MAX_EDGES) ? 'canvas' : 'svg');
-  var state = { kinds: KINDS.map(function () { return true; }), peopleOnly: false, outlet: '', from: '', to: '' };
+  var state = { kinds: KINDS.map(function () { return true; }), peopleOnly: false, outlet: '', from: '', to: '', cls: '', pol: '' };
   var visible = new Uint8Array(NN);
   var scene = { nodes: [], edges: [] }; // edges: [a, b, kind, count, baseIndex or -1]
   var selected = -1;
@@ -193,8 +195,15 @@
   }
 
   // ---------- filters ----------
+  // a statement passes when its outlet, date, class and polarity do; a
+  // claim shows when any of its reports passes
+  function filtering() {
+    return state.outlet !== '' || !!state.from || !!state.to || state.cls !== '' || state.pol !== '';
+  }
   function stmtPasses(s) {
     var info = stmt.get(s);
+    if (state.cls !== '' && NODES[s].class !== state.cls) return false;
+    if (state.pol !== '' && NODES[s].polarity !== state.pol) return false;
     if (state.outlet === 'none') {
       if (info.outlets.length) return false;
     } else if (state.outlet !== '') {
@@ -210,13 +219,13 @@
   }
 
   function computeScene() {
-    var filtering = state.outlet !== '' || !!state.from || !!state.to;
+    var filtered = filtering();
     var ok = new Uint8Array(NN);
     stmt.forEach(function (_, s) { ok[s] = stmtPasses(s) ? 1 : 0; });
     var touched = new Uint8Array(NN);
     stmt.forEach(function (info, s) {
       if (!ok[s]) return;
-      info.speakers.concat(info.outlets, info.addressees, info.docs, info.mentions)
+      info.speakers.concat(info.outlets, info.addressees, info.docs, info.mentions, info.claims)
         .forEach(function (j) { touched[j] = 1; });
     });
     if (state.outlet !== '' && state.outlet !== 'none') touched[Number(state.outlet)] = 1;
@@ -225,9 +234,8 @@
       var k = kindOf[i], v = false;
       if (state.kinds[k]) {
         if (k === K_STMT) v = !state.peopleOnly && !!ok[i];
-        else if (k === K_DOC) v = !state.peopleOnly && (!filtering || !!touched[i]);
-        else if (k === K_CLAIM) v = !state.peopleOnly && !filtering;
-        else v = !filtering || !!touched[i];
+        else if (k === K_DOC || k === K_CLAIM) v = !state.peopleOnly && (!filtered || !!touched[i]);
+        else v = !filtered || !!touched[i];
       }
       visible[i] = v ? 1 : 0;
       if (v) nodes.push(i);
@@ -656,6 +664,8 @@
     computeScene();
     if (MODE === 'svg') svgApplyScene();
     updateStats();
+    // a claim's timeline greys the reports the filters leave out
+    if (selected >= 0 && kindOf[selected] === K_CLAIM) renderPanel();
     requestDraw();
   }
   function updateStats() {
@@ -945,11 +955,18 @@
       if (!da !== !db) return da ? -1 : 1;
       return da < db ? -1 : da > db ? 1 : a - b;
     });
+    var passing = reps.filter(stmtPasses).length;
     panel.appendChild(section('Timeline', reps.length));
+    if (filtering()) {
+      var note = el('p', 'note', passing + ' of ' + reps.length + ' reports pass the filters; the others are greyed');
+      note.setAttribute('data-role', 'claim-filter-note');
+      panel.appendChild(note);
+    }
     var ol = el('ol', 'timeline');
     ol.setAttribute('data-role', 'claim-timeline');
     reps.forEach(function (s) {
       var r = NODES[s], li = el('li');
+      if (!stmtPasses(s)) { li.className = 'filtered'; li.setAttribute('data-filtered', '1'); }
       li.appendChild(el('b', null, r.date || 'undated'));
       li.appendChild(txt(' '));
       li.appendChild(nodeLink(s, r.doc ? r.doc.split('/').pop() : r.id));
@@ -1092,6 +1109,20 @@
     opt('none', 'No outlet named (' + none + ')');
   })();
   outletSel.addEventListener('change', function () { state.outlet = outletSel.value; refreshScene(); });
+  // class and polarity: the values the statements have, with counts
+  function valueSelect(id, field, all) {
+    var sel = document.getElementById(id), counts = new Map();
+    stmt.forEach(function (_, s) { var v = NODES[s][field]; if (v) counts.set(v, (counts.get(v) || 0) + 1); });
+    var o = el('option', null, all); o.value = ''; sel.appendChild(o);
+    Array.from(counts.keys()).sort().forEach(function (v) {
+      var opt = el('option', null, v + ' (' + counts.get(v) + ')'); opt.value = v; sel.appendChild(opt);
+    });
+    return sel;
+  }
+  var classSel = valueSelect('class', 'class', 'Every class');
+  var polSel = valueSelect('polarity', 'polarity', 'Either polarity');
+  classSel.addEventListener('change', function () { state.cls = classSel.value; refreshScene(); });
+  polSel.addEventListener('change', function () { state.pol = polSel.value; refreshScene(); });
   var fromEl = document.getElementById('date-from'), toEl = document.getElementById('date-to');
   (function () {
     var dates = [];
@@ -1105,7 +1136,7 @@
   toEl.addEventListener('change', function () { state.to = toEl.value; refreshScene(); });
   document.getElementById('reset').addEventListener('click', function () {
     state.kinds = KINDS.map(function () { return true; });
-    state.peopleOnly = false; state.outlet = ''; state.from = ''; state.to = '';
+    state.peopleOnly = false; state.outlet = ''; state.from = ''; state.to = ''; state.cls = ''; state.pol = '';
     syncFilterInputs();
     refreshScene();
   });
@@ -1113,6 +1144,8 @@
     kindBoxes.forEach(function (b, k) { b.checked = state.kinds[k]; });
     peopleOnly.checked = state.peopleOnly;
     outletSel.value = state.outlet;
+    classSel.value = state.cls;
+    polSel.value = state.pol;
     fromEl.value = state.from;
     toEl.value = state.to;
   }
@@ -1200,6 +1233,11 @@
 
   // ---------- start ----------
   document.getElementById('title').textContent = DATA.title;
+  if (DATA.note) {
+    var noteEl = document.getElementById('cut-note');
+    noteEl.textContent = DATA.note;
+    noteEl.hidden = false;
+  }
   if (MODE === 'svg') svgInit(); else { canvasInit(); canvasResize(); }
   computeScene();
   if (MODE === 'svg') svgApplyScene();
