@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::{flags, lists, Lexicon};
+use crate::lexicon::{flags, lists, Lexicon, MultiTarget};
 use crate::mention::{MentionKind, Np, Phrases};
 use crate::record::EntityKind;
 use crate::span::Span;
@@ -377,6 +377,10 @@ impl<'a> Resolver<'a> {
         {
             return Evidence::Title;
         }
+        // "Finance Minister", "Home Secretary": one multi-word title
+        if !named && e > s + 1 && self.title_phrase(s, e) {
+            return Evidence::Title;
+        }
         if e != s + 1 {
             return Evidence::Name;
         }
@@ -407,6 +411,22 @@ impl<'a> Resolver<'a> {
             return Evidence::None;
         }
         Evidence::Name
+    }
+
+    /// Are the tokens `[s, e)` titles only, one of them multi-word
+    /// ("Finance Minister", "Deputy Health Secretary")?
+    fn title_phrase(&self, s: usize, e: usize) -> bool {
+        let ph = self.phrases();
+        let mut buf = String::new();
+        let mut end = e;
+        while end > s {
+            match ph.multi_ending_at(end, s, &mut buf) {
+                Some((start, MultiTarget::Title(_))) => end = start,
+                _ if self.toks[end - 1].has(flags::TITLE) => end -= 1,
+                _ => return false,
+            }
+        }
+        true
     }
 
     /// The byte spans inside quotation marks (in text order), so that a
