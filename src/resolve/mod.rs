@@ -285,7 +285,8 @@ impl<'a> Resolver<'a> {
         let e = match np.kind {
             MentionKind::Name | MentionKind::Org | MentionKind::Place => {
                 let (s, e) = np.name.unwrap_or((np.start, np.end));
-                if np.kind == MentionKind::Name && np.known.is_none() {
+                let title_only = matches!(np.known, Some(MultiTarget::Title(_)));
+                if np.kind == MentionKind::Name && (np.known.is_none() || title_only) {
                     match self.name_evidence(np, s, e) {
                         Evidence::Name => {}
                         Evidence::None => return None,
