@@ -56,7 +56,12 @@ impl<'a> Resolver<'a> {
                     break;
                 }
             }
-            found.or(latest)
+            // "Coach B was less happy. 'We lost,' he told reporters": the
+            // subject of the sentence before outranks an earlier speaker
+            match (found, latest) {
+                (Some(f), Some(l)) if f != l && self.subject_just_before(l, pos) => Some(l),
+                _ => found.or(latest),
+            }
         } else {
             // the most recent organization that has spoken, mentioned
             // before the pronoun
@@ -172,6 +177,40 @@ impl<'a> Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
+    /// Is entity `e`'s latest mention before byte `pos` the subject that
+    /// opens the sentence before the pronoun's ("City coach Bruno Alves
+    /// was less happy."): at most four capitalized or title words from the
+    /// sentence start to the name, and only the pronoun's own sentence
+    /// starting between them?
+    fn subject_just_before(&self, e: usize, pos: usize) -> bool {
+        let Some(p) = self.entities[e].seen.iter().copied().filter(|&q| q < pos).max() else {
+            return false;
+        };
+        let starts: Vec<usize> = self
+            .first_words
+            .iter()
+            .map(|&k| self.toks[k].span.start)
+            .collect();
+        let at = starts.partition_point(|&q| q <= p);
+        if at == 0 {
+            return false;
+        }
+        let between = starts[at..].iter().take_while(|&&q| q <= pos).count();
+        if between != 1 {
+            return false;
+        }
+        let f = self.first_words[at - 1];
+        let mut k = f;
+        while k < self.toks.len() && self.toks[k].span.start < p {
+            let t = &self.toks[k];
+            if k - f >= 4 || !t.is_word() || !(t.cap || t.has(flags::TITLE)) {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    }
+
     /// The title a description is headed by: its multi-word title when it
     /// has one ("the Finance Minister" → "finance minister", which a
     /// health secretary does not hold), else its head word.
