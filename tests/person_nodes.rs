@@ -89,5 +89,5 @@ fn polnear_dev_person_nodes_are_people() {
     );
     assert!(precision >= 0.82, "precision {precision:.3}");
     // a floor against regressions at today's figure (issue 18 asks for none)
-    assert!(duplicates <= 21, "{duplicates} duplicate nodes");
+    assert!(duplicates <= 4, "{duplicates} duplicate nodes");
 }

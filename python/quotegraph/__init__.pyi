@@ -101,6 +101,12 @@ class Entity:
     def roles(self) -> list[Role]: ...
     @property
     def outlet(self) -> bool: ...
+    @property
+    def unnamed(self) -> bool:
+        """True when no proper name was seen ("I", "officials"): no graph node."""
+    @property
+    def mentions(self) -> list[tuple[int, int]]:
+        """Code-point spans of every mention (names, pronouns, descriptions)."""
     def to_dict(self) -> dict[str, Any]: ...
 
 @final

@@ -377,6 +377,20 @@ impl PyEntity {
         self.rec().outlet
     }
 
+    /// True when no proper name was seen ("I", "officials"): the graph
+    /// makes no node of it.
+    #[getter]
+    fn unnamed(&self) -> bool {
+        self.rec().unnamed
+    }
+
+    /// Code-point spans ``(start, end)`` of every mention of it in the
+    /// document (names, pronouns, descriptions), in text order.
+    #[getter]
+    fn mentions(&self) -> Vec<(usize, usize)> {
+        self.rec().mentions.iter().copied().map(span).collect()
+    }
+
     /// The entity as in the JSONL contract.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_dict(py, self.rec())

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use petgraph::graph::NodeIndex;
 
-use super::names::{self, best_full};
+use super::names::{self, best_full, Gender};
 use super::{
     DocumentNode, Edge, EdgeKind, EntityNode, Node, NodeData, NodeKind, QuoteGraph, StatementNode,
 };
@@ -26,8 +26,24 @@ pub(crate) struct MergeIndex {
     surname_fulls: HashMap<String, BTreeSet<String>>,
     /// Person nodes that have at least one full name.
     has_full: HashSet<NodeIndex>,
+    /// Full name key → number of documents that name it (look-ahead
+    /// included): who dominates a shared surname.
+    full_docs: HashMap<String, usize>,
+    /// Full name key → the gender its honorifics and titles give, when
+    /// they agree.
+    full_gender: HashMap<String, Option<Gender>>,
     /// `holds_role` edges already present.
     roles: HashSet<(NodeIndex, NodeIndex, String)>,
+}
+
+/// What a person's names merge into.
+enum Found {
+    /// An existing node.
+    Node(NodeIndex),
+    /// No node yet, but the full name (key) a bare surname stands for.
+    Full(String),
+    /// A new node of its own.
+    Nothing,
 }
 
 impl QuoteGraph {
@@ -89,16 +105,47 @@ impl QuoteGraph {
     /// Note the full names of the people (not outlets) in `rec` under
     /// their surnames, before any of them is merged.
     fn note_full_names(&mut self, rec: &DocRecord) {
+        let mut in_doc: HashSet<String> = HashSet::new();
         for e in &rec.entities {
             if e.kind != EntityKind::Person || e.outlet || e.unnamed {
                 continue;
             }
+            let gender = self.entity_gender(e);
             for n in std::iter::once(&e.name).chain(&e.aliases) {
                 if let Some(core) = self.rules.core(n) {
                     self.note_full(&core);
+                    if core.len() < 2 {
+                        continue;
+                    }
+                    let k = names::full_key(&core);
+                    if let Some(g) = gender {
+                        let seen = self.merge.full_gender.entry(k.clone()).or_insert(Some(g));
+                        if *seen != Some(g) {
+                            // honorifics disagree: say nothing
+                            *seen = None;
+                        }
+                    }
+                    in_doc.insert(k);
                 }
             }
         }
+        for k in in_doc {
+            *self.merge.full_docs.entry(k).or_default() += 1;
+        }
+    }
+
+    /// The gender an entity's honorifics and titles give, when they agree.
+    fn entity_gender(&self, e: &EntityRecord) -> Option<Gender> {
+        let names = std::iter::once(&e.name).chain(&e.aliases);
+        let titles = e.roles.iter().map(|r| &r.title);
+        let mut out = None;
+        for g in names.chain(titles).filter_map(|n| self.rules.gender(n)) {
+            if out.is_some_and(|o| o != g) {
+                return None;
+            }
+            out = Some(g);
+        }
+        out
     }
 
     /// Note a name core of two words or more as a full name known with its
@@ -109,7 +156,7 @@ impl QuoteGraph {
                 .surname_fulls
                 .entry(names::surname(core))
                 .or_default()
-                .insert(names::key(core.iter().copied()));
+                .insert(names::full_key(core));
         }
     }
 
@@ -122,11 +169,19 @@ impl QuoteGraph {
     /// - people when the proper-name core of any name or alias ("Sergey
     ///   Lavrov" in "Russian foreign minister Sergey Lavrov") is a full
     ///   name (two words or more) already known;
-    /// - a person known only by a bare name ("Lavrov") with the one person
-    ///   who has that surname, and a person with a full name with a node
-    ///   known only by its surname — in both cases only while a single
-    ///   full name with that surname is known, so two Smiths never merge
-    ///   through "Smith".
+    /// - full names compare without middle initials, diacritics and the
+    ///   common transliterations of a final y ("Donald J. Trump" = "Donald
+    ///   Trump", "José" = "Jose", "Zelenskyy" = "Zelensky");
+    /// - a person known only by a bare name ("Trump", "Mr. Trump") with the
+    ///   person of that surname who dominates the graph: among the full
+    ///   names with that surname that its honorifics ("Mr.", "Mrs.") do not
+    ///   contradict and that its own document does not give to another
+    ///   entity, the only one, or the one named in at least three times as
+    ///   many documents as any other (and in two or more);
+    /// - a person with a full name with a node known only by its surname,
+    ///   only while a single full name with that surname is known, so two
+    ///   Smiths never merge through "Smith", and two full names never
+    ///   merge.
     ///
     /// Descriptions without a proper name ("the top Russian diplomat") do
     /// not merge across documents. A document name already in the graph
@@ -152,8 +207,14 @@ impl QuoteGraph {
         let mut local: HashMap<&str, NodeIndex> = HashMap::new();
         // unnamed entities ("I", "officials") are no nodes: their
         // statements keep the speaker's words only
+        let fulls = self.doc_full_names(rec);
         for e in rec.entities.iter().filter(|e| !e.unnamed) {
-            let ix = self.add_entity(e);
+            let others: Vec<&str> = fulls
+                .iter()
+                .filter(|(id, _)| *id != e.id.as_str())
+                .map(|(_, k)| k.as_str())
+                .collect();
+            let ix = self.add_entity(e, &others);
             local.entry(e.id.as_str()).or_insert(ix);
         }
         let find = |id: Option<&str>| id.and_then(|id| local.get(id).copied());
@@ -329,8 +390,26 @@ impl QuoteGraph {
             .expect("some suffix is free")
     }
 
-    /// Find or create the node for a record entity.
-    fn add_entity(&mut self, e: &EntityRecord) -> NodeIndex {
+    /// The full person names of a record's entities, by entity id.
+    fn doc_full_names<'r>(&self, rec: &'r DocRecord) -> Vec<(&'r str, String)> {
+        let mut out = Vec::new();
+        for e in &rec.entities {
+            if e.kind != EntityKind::Person || e.outlet || e.unnamed {
+                continue;
+            }
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                if let Some(core) = self.rules.core(n).filter(|c| c.len() >= 2) {
+                    out.push((e.id.as_str(), names::full_key(&core)));
+                }
+            }
+        }
+        out
+    }
+
+    /// Find or create the node for a record entity; `others`: the full
+    /// names of the document's other people (a bare surname there is none
+    /// of them).
+    fn add_entity(&mut self, e: &EntityRecord, others: &[&str]) -> NodeIndex {
         let kind = if e.outlet {
             EntityKind::Organization
         } else {
@@ -350,9 +429,17 @@ impl QuoteGraph {
         } else {
             Vec::new()
         };
+        let mut dominant = None;
         let found = if kind == EntityKind::Person {
             let found: Vec<Vec<&str>> = cores.iter().flatten().cloned().collect();
-            self.find_person(&found)
+            match self.find_person(&found, self.entity_gender(e), others) {
+                Found::Node(ix) => Some(ix),
+                Found::Full(k) => {
+                    dominant = Some(k);
+                    None
+                }
+                Found::Nothing => None,
+            }
         } else {
             all.iter()
                 .find_map(|n| self.merge.full.get(&(kind, names::plain_key(n))).copied())
@@ -375,16 +462,25 @@ impl QuoteGraph {
             }
         };
         self.absorb(ix, &all, &cores, e.outlet, found.is_none());
+        if let Some(k) = dominant {
+            // a bare surname standing for the person who dominates it: the
+            // full name, when it comes, joins this node
+            self.merge.full.insert((EntityKind::Person, k), ix);
+            self.merge.has_full.insert(ix);
+        }
         ix
     }
 
     /// The person node that names with these cores merge into.
-    fn find_person(&self, cores: &[Vec<&str>]) -> Option<NodeIndex> {
+    ///
+    /// `gender`: what the entity's honorifics say; `others`: full names of
+    /// other people in its document.
+    fn find_person(&self, cores: &[Vec<&str>], gender: Option<Gender>, others: &[&str]) -> Found {
         let fulls: Vec<&Vec<&str>> = cores.iter().filter(|c| c.len() >= 2).collect();
         for c in &fulls {
-            let k = (EntityKind::Person, names::key(c.iter().copied()));
+            let k = (EntityKind::Person, names::full_key(c));
             if let Some(&ix) = self.merge.full.get(&k) {
-                return Some(ix);
+                return Found::Node(ix);
             }
         }
         let known = |surname: &str| self.merge.surname_fulls.get(surname);
@@ -392,31 +488,72 @@ impl QuoteGraph {
             // adopt a node known so far only by this surname, unless
             // someone else with another full name has that surname too
             let surname = names::surname(best);
-            let own: Vec<String> = fulls
-                .iter()
-                .map(|c| names::key(c.iter().copied()))
-                .collect();
+            let own: Vec<String> = fulls.iter().map(|c| names::full_key(c)).collect();
             if known(&surname).is_some_and(|s| s.iter().any(|f| !own.contains(f))) {
-                return None;
+                return Found::Nothing;
             }
-            let cands = self.merge.single.get(&surname)?;
-            return match cands.as_slice() {
-                [one] if !self.merge.has_full.contains(one) => Some(*one),
-                _ => None,
+            return match self.merge.single.get(&surname).map(Vec::as_slice) {
+                Some([one]) if !self.merge.has_full.contains(one) => Found::Node(*one),
+                _ => Found::Nothing,
             };
         }
         for c in cores {
-            // a bare name merges only while at most one full name with it
-            // is known
             let surname = names::surname(c);
-            if known(&surname).is_some_and(|s| s.len() > 1) {
-                continue;
-            }
-            if let Some([one]) = self.merge.single.get(&surname).map(Vec::as_slice) {
-                return Some(*one);
+            match known(&surname) {
+                Some(fulls) if !fulls.is_empty() => {
+                    if let Some(k) = self.dominant(fulls, gender, others) {
+                        return match self.merge.full.get(&(EntityKind::Person, k.clone())) {
+                            Some(&ix) => Found::Node(ix),
+                            None => Found::Full(k),
+                        };
+                    }
+                }
+                // no full name known: the one node with this bare name
+                _ => {
+                    if let Some([one]) = self.merge.single.get(&surname).map(Vec::as_slice) {
+                        return Found::Node(*one);
+                    }
+                }
             }
         }
-        None
+        Found::Nothing
+    }
+
+    /// The person a bare surname ("Trump") stands for in this graph, by
+    /// the rule that merges bare surnames across documents (see
+    /// [`add_record`](Self::add_record)), when one dominates it.
+    pub(crate) fn person_for_surname(&self, word: &str) -> Option<NodeIndex> {
+        let fulls = self.merge.surname_fulls.get(&names::spelling(word))?;
+        let k = self.dominant(fulls, None, &[])?;
+        self.merge.full.get(&(EntityKind::Person, k)).copied()
+    }
+
+    /// The full name a bare surname stands for: among the full names with
+    /// that surname that its gender does not contradict and its document
+    /// does not give to someone else, the only one, or the one named in at
+    /// least three times as many documents as any other (and in two or
+    /// more).
+    fn dominant(
+        &self,
+        fulls: &BTreeSet<String>,
+        gender: Option<Gender>,
+        others: &[&str],
+    ) -> Option<String> {
+        let mut cands: Vec<(usize, &String)> = fulls
+            .iter()
+            .filter(|f| !others.contains(&f.as_str()))
+            .filter(|f| {
+                let theirs = self.merge.full_gender.get(*f).copied().flatten();
+                gender.is_none() || theirs.is_none() || theirs == gender
+            })
+            .map(|f| (self.merge.full_docs.get(f).copied().unwrap_or(1), f))
+            .collect();
+        cands.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        match cands.as_slice() {
+            [(_, one)] => Some((*one).clone()),
+            [(n, top), (m, _), ..] if *n >= 2 && *n >= 3 * *m => Some((*top).clone()),
+            _ => None,
+        }
     }
 
     /// Merge names into node `ix`: aliases, a longer full name as the
@@ -486,7 +623,7 @@ impl QuoteGraph {
             if core.len() >= 2 {
                 self.merge
                     .full
-                    .entry((kind, names::key(core.iter().copied())))
+                    .entry((kind, names::full_key(core)))
                     .or_insert(ix);
                 self.merge.has_full.insert(ix);
             }

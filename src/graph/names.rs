@@ -24,7 +24,41 @@ pub(crate) struct NameRules {
     prepositions: HashSet<String>,
     /// Words that are never part of a name ("the", "he").
     not_names: HashSet<String>,
+    /// Capitalized words that describe a person before a name (demonyms,
+    /// parties, "Former", "Rival"): cut from the core when a name follows.
+    descriptors: HashSet<String>,
+    /// Gender of gendered titles and honorifics ("mr." → male).
+    genders: HashMap<String, Gender>,
 }
+
+/// What a name's honorifics and titles say of a person's gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// Mr., Sir, spokesman.
+    Male,
+    /// Mrs., Ms., spokeswoman.
+    Female,
+}
+
+/// Capitalized descriptors that stand before names without being part of
+/// them: party labels and words of time or rivalry.
+const DESCRIPTORS: &[&str] = &[
+    "democrat",
+    "democratic",
+    "republican",
+    "gop",
+    "conservative",
+    "labour",
+    "liberal",
+    "rival",
+    "former",
+    "retired",
+    "late",
+    "then",
+    "independent",
+    "candidate",
+    "nominee",
+];
 
 /// Lowercase name particles that may sit inside a name ("von der Leyen").
 const PARTICLES: &[&str] = &[
@@ -39,8 +73,17 @@ impl NameRules {
     pub(crate) fn new(lex: &Lexicon) -> NameRules {
         let mut phrases: HashMap<String, Vec<Vec<String>>> = HashMap::new();
         let mut titles = HashSet::new();
+        let mut genders = HashMap::new();
         for t in &lex.titles.titles {
+            let gender = match t.gender.as_deref() {
+                Some("male") => Some(Gender::Male),
+                Some("female") => Some(Gender::Female),
+                _ => None,
+            };
             for form in std::iter::once(&t.title).chain(t.forms.iter()) {
+                if let Some(g) = gender {
+                    genders.insert(form.to_lowercase(), g);
+                }
                 let words: Vec<String> = form.split_whitespace().map(str::to_lowercase).collect();
                 match words.len() {
                     0 => {}
@@ -63,12 +106,27 @@ impl NameRules {
         for d in &lex.grammar.determiners {
             not_names.insert(d.to_lowercase());
         }
+        let mut descriptors: HashSet<String> = DESCRIPTORS.iter().map(|d| d.to_string()).collect();
+        for p in &lex.places.places {
+            descriptors.extend(p.demonyms.iter().map(|d| d.to_lowercase()));
+        }
         NameRules {
             phrases,
             titles,
             prepositions: lower(&lex.grammar.prepositions),
             not_names,
+            descriptors,
+            genders,
         }
+    }
+
+    /// The gender a name's honorific or title gives ("Mr. Trump" → male),
+    /// if any.
+    pub(crate) fn gender(&self, name: &str) -> Option<Gender> {
+        let lower = name.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        // two-word titles first ("congress woman" is rare; one word is enough)
+        words.iter().find_map(|w| self.genders.get(*w).copied())
     }
 
     /// The proper-name core of `name` as words, or `None` when the name is
@@ -115,8 +173,12 @@ impl NameRules {
         while start > 0 && is_name_word(start - 1) {
             start -= 1;
         }
-        // a name does not start with a particle
-        while start < words.len() && PARTICLES.contains(&lower[start].as_str()) {
+        // a name does not start with a particle, nor with a descriptor
+        // ("Democrat Hillary Clinton", "Former Gov") while a name follows
+        while start < words.len()
+            && (PARTICLES.contains(&lower[start].as_str())
+                || (start + 1 < words.len() && self.descriptors.contains(lower[start].as_str())))
+        {
             start += 1;
         }
         if start == words.len() {
@@ -153,14 +215,88 @@ pub(crate) fn key<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// The surname of a core: its last word, skipping "Jr." and the like.
+/// The surname of a core: its last word, skipping "Jr." and the like,
+/// as a [`spelling`] key.
 pub(crate) fn surname(core: &[&str]) -> String {
     let w = core
         .iter()
         .rev()
         .find(|w| !SUFFIXES.contains(&w.to_lowercase().as_str()))
         .unwrap_or(&core[core.len() - 1]);
-    key([*w])
+    spelling(w)
+}
+
+/// The key under which full names are compared across documents: lowercase,
+/// without middle initials ("Donald J. Trump" = "Donald Trump") and with
+/// each word a [`spelling`] key ("José" = "Jose", "Zelenskyy" = "Zelensky").
+pub(crate) fn full_key(core: &[&str]) -> String {
+    let last = core.len().saturating_sub(1);
+    let mut out = String::new();
+    for (i, w) in core.iter().enumerate() {
+        if i > 0 && i < last && is_initial(w) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&spelling(w));
+    }
+    out
+}
+
+/// "J." or "J": a middle initial.
+fn is_initial(w: &str) -> bool {
+    let w = w.strip_suffix('.').unwrap_or(w);
+    let mut cs = w.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// One word as a spelling key: lowercase, plain apostrophes, Latin letters
+/// without diacritics, and the common transliteration variants of a final
+/// y ("-yy", "-iy", "-ii", "-ij" → "-y"; "-ei" → "-ey").
+pub(crate) fn spelling(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        match c {
+            '’' | '‘' | '`' => out.push('\''),
+            c => out.extend(c.to_lowercase().map(fold_diacritic)),
+        }
+    }
+    for (from, to) in [
+        ("yy", "y"),
+        ("iy", "y"),
+        ("ii", "y"),
+        ("ij", "y"),
+        ("ei", "ey"),
+    ] {
+        if out.chars().count() > 4 && out.ends_with(from) {
+            out.truncate(out.len() - from.len());
+            out.push_str(to);
+            break;
+        }
+    }
+    out
+}
+
+/// A lowercase Latin letter without its diacritic.
+fn fold_diacritic(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ř' => 'r',
+        'ś' | 'š' | 'ş' => 's',
+        'ť' | 'ţ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        c => c,
+    }
 }
 
 /// Key for an organization or place name: lowercase, without a leading
@@ -227,6 +363,26 @@ mod tests {
         ];
         assert_eq!(best_full(&cores).as_deref(), Some("Sergey Lavrov"));
         assert_eq!(best_full(&[Some(vec!["Lavrov"])]), None);
+    }
+
+    #[test]
+    fn full_keys_ignore_initials_diacritics_and_transliteration() {
+        let k = |s: &str| full_key(&s.split(' ').collect::<Vec<_>>());
+        assert_eq!(k("Donald J. Trump"), k("Donald Trump"));
+        assert_eq!(k("José Martínez"), k("Jose Martinez"));
+        assert_eq!(k("Volodymyr Zelenskyy"), k("Volodymyr Zelensky"));
+        assert_eq!(spelling("Zelenskiy"), spelling("Zelensky"));
+        assert_eq!(k("Sergei Lavrov"), k("Sergey Lavrov"));
+        assert_ne!(k("Barack Obama"), k("Michelle Obama"));
+        assert_eq!(
+            core("Democrat Hillary Clinton").as_deref(),
+            Some("Hillary Clinton")
+        );
+        assert_eq!(core("Former").as_deref(), Some("Former"));
+        let rules = NameRules::new(&Lexicon::embedded());
+        assert_eq!(rules.gender("Mrs. Clinton"), Some(Gender::Female));
+        assert_eq!(rules.gender("Mr. Trump"), Some(Gender::Male));
+        assert_eq!(rules.gender("Trump"), None);
     }
 
     #[test]

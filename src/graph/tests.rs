@@ -490,3 +490,81 @@ fn shorten_cuts_on_characters() {
     assert_eq!(shorten("Сергей  Лавров\nsaid", 100), "Сергей Лавров said");
     assert_eq!(shorten("abcdef ghij", 8), "abcdef…");
 }
+
+/// A document where `names` (name, aliases) are people and the first one
+/// speaks.
+fn people_doc(doc_name: &str, people: &[(&str, &[&str])]) -> DocRecord {
+    let ents: Vec<EntityRecord> = people
+        .iter()
+        .map(|(n, a)| ent(&format!("person:{}", slug(n)), Person, n, a))
+        .collect();
+    let first = ents[0].id.clone();
+    doc(
+        doc_name,
+        None,
+        ents,
+        vec![said(
+            Some((people[0].0, &first)),
+            "it is so",
+            None,
+            None,
+            &[],
+        )],
+    )
+}
+
+#[test]
+fn a_bare_surname_joins_the_person_who_dominates_it() {
+    let mut recs: Vec<DocRecord> = (0..6)
+        .map(|i| {
+            people_doc(
+                &format!("b{i}.txt"),
+                &[("Barack Obama", &["Obama", "Mr. Obama"])],
+            )
+        })
+        .collect();
+    recs.push(people_doc("m.txt", &[("Michelle Obama", &["Mrs. Obama"])]));
+    // a bare "Obama" in a document that names no Obama in full
+    recs.insert(0, people_doc("early.txt", &[("Obama", &[])]));
+    // "Mrs. Obama": her honorific contradicts Barack
+    recs.push(people_doc("mrs.txt", &[("Obama", &["Mrs. Obama"])]));
+    // a document that names Michelle: its bare "Obama" is someone else
+    recs.push(people_doc(
+        "both.txt",
+        &[("Obama", &[]), ("Michelle Obama", &[])],
+    ));
+    let g = QuoteGraph::from_extractions(&recs).unwrap();
+    assert_eq!(
+        names(&g, NodeKind::Person),
+        ["Barack Obama", "Michelle Obama"]
+    );
+    let barack = g.index_of("person:barack-obama").unwrap();
+    assert_eq!(g.person_for_surname("Obama"), Some(barack));
+    let michelle = g.index_of("person:michelle-obama").unwrap();
+    let spoke = |ix| g.graph().edges_directed(ix, Direction::Outgoing).count();
+    // Michelle speaks in m.txt, mrs.txt (as Mrs. Obama); Barack in the rest
+    assert!(
+        spoke(michelle) >= 2 && spoke(barack) >= 8,
+        "{} {}",
+        spoke(michelle),
+        spoke(barack)
+    );
+}
+
+#[test]
+fn spellings_initials_and_diacritics_are_one_person() {
+    let g = QuoteGraph::from_extractions(&[
+        people_doc("a.txt", &[("Volodymyr Zelensky", &["Zelensky"])]),
+        people_doc("b.txt", &[("Volodymyr Zelenskyy", &[])]),
+        people_doc("c.txt", &[("Zelenskiy", &[])]),
+        people_doc("d.txt", &[("Donald J. Trump", &[])]),
+        people_doc("e.txt", &[("Donald Trump", &["Mr. Trump"])]),
+        people_doc("f.txt", &[("José Martínez", &[])]),
+        people_doc("g.txt", &[("Jose Martinez", &[])]),
+    ])
+    .unwrap();
+    assert_eq!(
+        names(&g, NodeKind::Person),
+        ["Volodymyr Zelensky", "Donald J. Trump", "José Martínez"]
+    );
+}

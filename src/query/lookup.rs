@@ -138,7 +138,13 @@ pub(crate) fn resolve_index(g: &QuoteGraph, query: &str) -> Result<NodeIndex> {
         match hits.as_slice() {
             [] => continue,
             [one] => return Ok(*one),
-            many => return Err(ambiguous(g, q, many)),
+            many => {
+                // a bare surname: the person it stands for when merging
+                if let Some(ix) = g.person_for_surname(q).filter(|ix| many.contains(ix)) {
+                    return Ok(ix);
+                }
+                return Err(ambiguous(g, q, many));
+            }
         }
     }
     Err(Error::UnknownName {

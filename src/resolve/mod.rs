@@ -9,9 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::FastHash;
-
-use crate::lexicon::{flags, lists, Lexicon};
+use crate::lexicon::{flags, lists, FastHash, Lexicon, MultiTarget};
 use crate::mention::{MentionKind, Np, Phrases};
 use crate::record::EntityKind;
 use crate::span::Span;
@@ -287,7 +285,8 @@ impl<'a> Resolver<'a> {
         let e = match np.kind {
             MentionKind::Name | MentionKind::Org | MentionKind::Place => {
                 let (s, e) = np.name.unwrap_or((np.start, np.end));
-                if np.kind == MentionKind::Name && np.known.is_none() {
+                let title_only = matches!(np.known, Some(MultiTarget::Title(_)));
+                if np.kind == MentionKind::Name && (np.known.is_none() || title_only) {
                     match self.name_evidence(np, s, e) {
                         Evidence::Name => {}
                         Evidence::None => return None,
@@ -379,6 +378,10 @@ impl<'a> Resolver<'a> {
         {
             return Evidence::Title;
         }
+        // "Finance Minister", "Home Secretary": one multi-word title
+        if !named && e > s + 1 && self.title_phrase(s, e) {
+            return Evidence::Title;
+        }
         if e != s + 1 {
             return Evidence::Name;
         }
@@ -409,6 +412,22 @@ impl<'a> Resolver<'a> {
             return Evidence::None;
         }
         Evidence::Name
+    }
+
+    /// Are the tokens `[s, e)` titles only, one of them multi-word
+    /// ("Finance Minister", "Deputy Health Secretary")?
+    fn title_phrase(&self, s: usize, e: usize) -> bool {
+        let ph = self.phrases();
+        let mut buf = String::new();
+        let mut end = e;
+        while end > s {
+            match ph.multi_ending_at(end, s, &mut buf) {
+                Some((start, MultiTarget::Title(_))) => end = start,
+                _ if self.toks[end - 1].has(flags::TITLE) => end -= 1,
+                _ => return false,
+            }
+        }
+        true
     }
 
     /// The byte spans inside quotation marks (in text order), so that a

@@ -61,10 +61,27 @@ impl<'a> Resolver<'a> {
     fn name_run_end(&self, k: usize, end: usize) -> usize {
         let ph = self.phrases();
         let mut e = k + 1;
-        while e < end && ph.is_name_word(e, usize::MAX) && !self.toks[e].has(flags::TITLE) {
-            e += 1;
+        while e < end {
+            if ph.is_name_word(e, usize::MAX) && !self.toks[e].has(flags::TITLE) {
+                e += 1;
+            } else if self.initial_period(e) && e + 1 < end && ph.is_name_word(e + 1, usize::MAX) {
+                // the period of a middle initial: "Donald J. Trump"
+                e += 1;
+            } else {
+                break;
+            }
         }
         e
+    }
+
+    /// Is token `k` the period right after a one-letter capital ("J.")?
+    fn initial_period(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        if !t.is_punct('.') || t.space_before || k == 0 {
+            return false;
+        }
+        let p = &self.toks[k - 1];
+        p.is_word() && p.cap && p.span.slice(self.text).chars().count() == 1
     }
 
     /// A name the prescan found at tokens `k..e`, in a sentence starting
@@ -148,6 +165,23 @@ impl<'a> Resolver<'a> {
                 return Some(ent);
             }
         }
+        // "Mr. Trump", "Sen. Warren": the honorific is no part of the name
+        let mut n = s;
+        while e - n >= 2 && self.is_honorific(n) {
+            n += 1;
+            if self.toks[n].is_punct('.') && e - n >= 2 {
+                n += 1;
+            }
+        }
+        let ent = self.proper_name_entity(n, e, kind_hint)?;
+        if s < n {
+            self.alias(ent, self.slice(s, e));
+        }
+        Some(ent)
+    }
+
+    /// The entity of the proper name at tokens `s..e` (no honorific).
+    fn proper_name_entity(&mut self, s: usize, e: usize, kind_hint: MentionKind) -> Option<usize> {
         let name = self.slice(s, e).to_string();
         let key = Self::key(&name);
         if let Some(&i) = self.by_name.get(&key) {
@@ -204,6 +238,13 @@ impl<'a> Resolver<'a> {
         };
         let outlet = kind == EntityKind::Organization && last_tok.has(flags::OUTLET_NOUN);
         Some(self.find_or_add(kind, &name, outlet))
+    }
+
+    /// Is token `k` an honorific written before names ("Mr.", "Sen.")?
+    fn is_honorific(&self, k: usize) -> bool {
+        self.toks[k]
+            .title()
+            .is_some_and(|ti| self.lex.titles.titles[ti as usize].honorific)
     }
 
     /// Resolve a name met by an attribution (not by the prescan): the

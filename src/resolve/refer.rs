@@ -1,7 +1,7 @@
 //! Phrases that refer back: pronouns, relative pronouns and descriptions
 //! ("the top Russian diplomat").
 
-use crate::lexicon::{flags, lists};
+use crate::lexicon::{flags, lists, MultiTarget};
 use crate::mention::{MentionKind, Np};
 use crate::record::EntityKind;
 
@@ -56,7 +56,12 @@ impl<'a> Resolver<'a> {
                     break;
                 }
             }
-            found.or(latest)
+            // "Coach B was less happy. 'We lost,' he told reporters": the
+            // subject of the sentence before outranks an earlier speaker
+            match (found, latest) {
+                (Some(f), Some(l)) if f != l && self.subject_just_before(l, pos) => Some(l),
+                _ => found.or(latest),
+            }
         } else {
             // the most recent organization that has spoken, mentioned
             // before the pronoun
@@ -87,7 +92,7 @@ impl<'a> Resolver<'a> {
 
     pub(super) fn description(&mut self, np: &Np) -> Option<usize> {
         let head_tok = &self.toks[np.head];
-        let head = self.slice(np.head, np.head + 1).to_lowercase();
+        let head = self.description_title(np);
         // the demonym or owner in the description
         let mut place = None;
         let mut of_pp = None;
@@ -140,8 +145,14 @@ impl<'a> Resolver<'a> {
                 return Some(i);
             }
             if let Some(o) = of_entity {
-                // "the top aide of Russian President Vladimir Putin": a
-                // person known only by this description
+                // "the top aide of Russian President Vladimir Putin": the
+                // one official named earlier who serves where Putin does
+                if let Some(i) = self.sole_official_under(o, &head) {
+                    let alias = self.slice_without_article(np.start, np.end).to_string();
+                    self.alias(i, &alias);
+                    return Some(i);
+                }
+                // else a person known only by this description
                 let name = self.slice_without_article(np.start, np.end).to_string();
                 let e = self.find_or_add(EntityKind::Person, &name, false);
                 if self.entities[e].name == name && !self.entities[e].used {
@@ -166,6 +177,90 @@ impl<'a> Resolver<'a> {
 }
 
 impl<'a> Resolver<'a> {
+    /// Is entity `e`'s latest mention before byte `pos` the subject that
+    /// opens the sentence before the pronoun's ("City coach Bruno Alves
+    /// was less happy."): at most four capitalized or title words from the
+    /// sentence start to the name, and only the pronoun's own sentence
+    /// starting between them?
+    fn subject_just_before(&self, e: usize, pos: usize) -> bool {
+        let Some(p) = self.entities[e].seen.iter().copied().filter(|&q| q < pos).max() else {
+            return false;
+        };
+        let starts: Vec<usize> = self
+            .first_words
+            .iter()
+            .map(|&k| self.toks[k].span.start)
+            .collect();
+        let at = starts.partition_point(|&q| q <= p);
+        if at == 0 {
+            return false;
+        }
+        let between = starts[at..].iter().take_while(|&&q| q <= pos).count();
+        if between != 1 {
+            return false;
+        }
+        let f = self.first_words[at - 1];
+        let mut k = f;
+        while k < self.toks.len() && self.toks[k].span.start < p {
+            let t = &self.toks[k];
+            if k - f >= 4 || !t.is_word() || !(t.cap || t.has(flags::TITLE)) {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    }
+
+    /// The title a description is headed by: its multi-word title when it
+    /// has one ("the Finance Minister" → "finance minister", which a
+    /// health secretary does not hold), else its head word.
+    fn description_title(&self, np: &Np) -> String {
+        let ph = self.phrases();
+        let mut buf = String::new();
+        match ph.multi_ending_at(np.head + 1, np.start, &mut buf) {
+            Some((s, MultiTarget::Title(_))) if s < np.head => {
+                let words: Vec<String> = (s..=np.head)
+                    .filter(|&k| self.toks[k].is_word())
+                    .map(|k| self.slice(k, k + 1).to_lowercase())
+                    .collect();
+                words.join(" ")
+            }
+            _ => self.slice(np.head, np.head + 1).to_lowercase(),
+        }
+    }
+
+    /// A description of someone serving person `o` ("the top aide of
+    /// President Putin"): the one person named earlier, other than `o`,
+    /// who holds an official's role of what `o` holds a role of (Lavrov,
+    /// foreign minister of Russia, where Putin is president of Russia),
+    /// when the description's title makes an official (an aide, an
+    /// adviser) and no second such person is known.
+    fn sole_official_under(&mut self, o: usize, title: &str) -> Option<usize> {
+        let heads = self.heads_of(title).to_vec();
+        let official = *self.head_ids.get("official")?;
+        if !heads.contains(&official) {
+            return None;
+        }
+        let served: Vec<usize> = self.entities[o].roles.iter().filter_map(|r| r.of).collect();
+        if served.is_empty() {
+            return None;
+        }
+        let fits: Vec<usize> = (0..self.entities.len())
+            .filter(|&i| i != o && self.entities[i].kind == EntityKind::Person)
+            .filter(|&i| !self.entities[i].unnamed && self.entities[i].spoke > 0)
+            .filter(|&i| {
+                self.entities[i].roles.iter().any(|r| {
+                    r.of.is_some_and(|of| served.contains(&of))
+                        && self.title_matches(&r.title, official)
+                })
+            })
+            .collect();
+        match fits.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
     /// A speaker, source or addressee that refers to no named entity: an
     /// unnamed entity of the document. "I" outside quotations is the
     /// writer (one entity per document), "we" and "you" likewise; "they"

@@ -132,3 +132,31 @@ fn mentions_in_the_content() {
         .collect();
     assert_eq!(names, ["Reuters", "Norway"]);
 }
+
+/// Titles and honorifics are roles, not parts of names; a bare title is
+/// never a person; an organization before "spokeswoman for" is one.
+#[test]
+fn names_without_titles() {
+    let text = "Green Party councillor Ruth Moss said the rise was unfair. \
+        \"We cannot accept it,\" Councillor Ruth Moss told the meeting.\n\n\
+        Health Secretary Tom Reyes said hospitals would get more staff. \
+        The Finance Minister said the budget was balanced.\n\n\
+        A spokeswoman for Thames Water said the pipe had been repaired. \
+        Mrs Eileen Carter said the library would close.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[
+            ("Green Party councillor Ruth Moss", Some("Ruth Moss")),
+            ("Councillor Ruth Moss", Some("Ruth Moss")),
+            ("Health Secretary Tom Reyes", Some("Tom Reyes")),
+            ("The Finance Minister", None),
+            ("A spokeswoman for Thames Water", Some("spokeswoman for Thames Water")),
+            ("Mrs Eileen Carter", Some("Eileen Carter")),
+        ])
+    );
+    let ex = extract(text);
+    let water = ex.entities.iter().find(|e| e.name == "Thames Water").unwrap();
+    assert_eq!(water.kind, crate::record::EntityKind::Organization);
+    let reyes = ex.entities.iter().find(|e| e.name == "Tom Reyes").unwrap();
+    assert!(reyes.roles.iter().all(|r| r.of.is_none()), "{:?}", reyes.roles);
+}
