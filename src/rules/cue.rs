@@ -45,8 +45,11 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        // (a multi-word cue starts with a lowercase word unless flagged)
-        if t.has(flags::CUE_VERB | flags::ACCORDING) || (t.has(flags::MULTI_FIRST) && !t.cap) {
+        // (a multi-word cue starts with a lowercase word unless flagged,
+        // or at its sentence's start: "Make sure …")
+        if t.has(flags::CUE_VERB | flags::ACCORDING)
+            || (t.has(flags::MULTI_FIRST) && (!t.cap || i == self.sent_of(i).tokens.start))
+        {
             let mut buf = std::mem::take(&mut self.buf);
             let m = self.np.multi_starting_at(i, self.toks.len(), &mut buf);
             self.buf = buf;

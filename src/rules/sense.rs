@@ -91,6 +91,7 @@ impl Ctx<'_> {
                     | RuleId::IndirectCoordinated
                     | RuleId::IndirectParticiple
                     | RuleId::IndirectInverted
+                    | RuleId::IndirectCiting
                     | RuleId::IndirectInvertedCueSpeaker
                     | RuleId::HeadlineColon
                     | RuleId::AccordingBefore
