@@ -197,14 +197,14 @@ impl<'a> Ctx<'a> {
             // "warned us about those rapists", "joked about the economy":
             // annotators mostly leave the "about" out of the content
             Some(Opening::At(k + 1, RuleId::IndirectObject))
-        } else if class == CueClass::Belief
+        } else if matches!(class, CueClass::Belief | CueClass::Evidence)
             && c.needs
             && !matches!(cw, CueWord::Verb(v) if self.lex.verb(v).no_bare_clause)
             && self.finite_clause_start(k, hi)
         {
-            // "I knew we could fix it", "she feels the plan is fair": a
-            // verb of knowing or feeling takes a bare clause when a
-            // subject and a finite verb plainly open one
+            // "I knew we could fix it", "the figures show the river will
+            // rise": a verb of knowing or of evidence takes a bare clause
+            // when a subject and a finite verb plainly open one
             at(RuleId::IndirectClause)
         } else if !(class == CueClass::Intention
             || c.needs
