@@ -16,7 +16,7 @@
 
 use std::path::Path;
 
-use quotegraph::{DocRecord, Document, Extractor};
+use quotegraph::{DocRecord, Document, Extractor, Scope};
 use serde::Deserialize;
 
 /// An attribution a careful reader lists.
@@ -45,6 +45,12 @@ struct Reject {
     speaker: Option<String>,
     #[serde(default)]
     content: Option<String>,
+    /// Only among the attributions this scope keeps: an action or a
+    /// decision ("approved a plan") is not a statement in `--scope
+    /// claims`, though `--scope all` keeps it as an intention, as PolNeAR
+    /// annotates it.
+    #[serde(default)]
+    scope: Scope,
 }
 
 /// The dateline a careful reader sees.
@@ -102,14 +108,15 @@ fn holds(rec: &DocRecord, e: &Expect) -> bool {
 
 fn rejected(rec: &DocRecord, r: &Reject) -> bool {
     !rec.attributions.iter().any(|a| {
-        r.speaker.as_ref().is_none_or(|want| {
-            speaker_texts(rec, &a.speaker).iter().any(|s| {
-                s.split_whitespace().any(|w| norm(w) == norm(want)) || norm(s) == norm(want)
+        r.scope.admits_record(a)
+            && r.speaker.as_ref().is_none_or(|want| {
+                speaker_texts(rec, &a.speaker).iter().any(|s| {
+                    s.split_whitespace().any(|w| norm(w) == norm(want)) || norm(s) == norm(want)
+                })
             })
-        }) && r
-            .content
-            .as_ref()
-            .is_none_or(|want| has(&a.content.text, want))
+            && r.content
+                .as_ref()
+                .is_none_or(|want| has(&a.content.text, want))
     })
 }
 

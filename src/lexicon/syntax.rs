@@ -142,6 +142,8 @@ syntax_lists! {
         interview_asides => INTERVIEW_ASIDES;
         /// Forms of "be" that make a participle passive ("was quoted", "is expected").
         passive_be_forms => PASSIVE_BE_FORMS;
+        /// Words that may come before an imperative opening a sentence ("please", "also").
+        imperative_leads => IMPERATIVE_LEADS;
     }
     others {
         /// What may split off after an apostrophe as a clitic token ("'s", "'d", "'ll"), matched all lowercase or all capitals.

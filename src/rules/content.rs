@@ -192,6 +192,46 @@ impl<'a> Ctx<'a> {
         self.is(k, "at") && (self.is(k + 1, "least") || self.is(k + 1, "most"))
     }
 
+    /// Does a finite clause plainly start at `k`: a subject pronoun ("we
+    /// could", "she was"), "there" and a form of "be", or a short phrase
+    /// (determiner, name, "it", "you", "this") and an auxiliary within a
+    /// few words, with no punctuation, preposition or relative word
+    /// between ("the plan is", "it will")?
+    pub(super) fn finite_clause_start(&self, k: usize, hi: usize) -> bool {
+        if k + 1 >= hi {
+            return false;
+        }
+        let t = &self.toks[k];
+        if !t.is_word() {
+            return false;
+        }
+        if self.is(k, "there") {
+            return self.in_list(k + 1, lists::BE_FORMS);
+        }
+        let loose = self.is(k, "it") || self.is(k, "you") || self.is(k, "this");
+        if let Some(p) = t.pronoun() {
+            let p = &self.lex.pronouns.pronouns[p as usize];
+            if p.subject && !p.possessive && !loose {
+                return true;
+            }
+            if !loose {
+                return false;
+            }
+        } else if !(loose || t.has(flags::DET) || (t.cap && !t.has(flags::PREP | flags::CONJ))) {
+            return false;
+        }
+        for j in k + 1..hi.min(k + 6) {
+            let u = &self.toks[j];
+            if !u.is_word() || u.has(flags::PREP | flags::RELATIVE | flags::CONJ) {
+                return false;
+            }
+            if u.has(flags::AUX) && !u.cap {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Does a clause (subject + more) start at `k`? Pronouns, determiners,
     /// names and numbers open one.
     pub(super) fn clause_start(&self, k: usize, hi: usize) -> bool {

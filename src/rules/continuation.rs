@@ -69,6 +69,12 @@ impl<'a> Ctx<'a> {
             if (gap_lo..q.open).any(|i| self.toks[i].is_quote() && !self.taken[i]) {
                 continue;
             }
+            // “No!” she wails. / “Fine,” he shrugged.: a quotation tagged
+            // by a pronoun and a verb the lexicon does not know is
+            // someone's own line, never the last speaker's next one
+            if self.tagged_by_pronoun(q.end) {
+                continue;
+            }
             // the paragraph must not hold a cue of its own
             if next_para {
                 let para_has_cue = (q.end..self.toks.len())
@@ -87,6 +93,27 @@ impl<'a> Ctx<'a> {
     }
 }
 
+impl Ctx<'_> {
+    /// After the closing mark at `close`, a lowercase subject pronoun and
+    /// a lowercase word ("…!” she wails", "…,” he shrugged"), when the
+    /// quotation ends in a comma, "!" or "?" (not a full stop: "“….” She
+    /// smiled." starts a new sentence).
+    fn tagged_by_pronoun(&self, close: usize) -> bool {
+        let open_end = close > 0 && matches!(self.toks[close - 1].kind, TokKind::Punct(',' | '!' | '?'));
+        let (Some(p), Some(v)) = (self.toks.get(close + 1), self.toks.get(close + 2)) else {
+            return false;
+        };
+        open_end
+            && p.is_word()
+            && !p.cap
+            && p.pronoun()
+                .is_some_and(|x| self.lex.pronouns.pronouns[x as usize].subject)
+            && v.is_word()
+            && !v.cap
+            && !v.has(flags::AUX)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::found;
@@ -97,6 +124,16 @@ mod tests {
         assert_eq!(
             found("“The bridge will open,” Berg said.\n\n“It will be free.”"),
             ["direct.quote-speaker-cue+continuation | Berg | said | “The bridge will open,” “It will be free.”"]
+        );
+    }
+
+    /// ... nor when a pronoun and a verb of its own tag it.
+    #[test]
+    fn a_quotation_tagged_by_a_pronoun_does_not_continue() {
+        let got = found("“The bridge will open,” Berg said.\n\n“Never!” she sobs.");
+        assert_eq!(
+            got,
+            ["direct.quote-speaker-cue | Berg | said | “The bridge will open,”"]
         );
     }
 

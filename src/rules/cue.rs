@@ -45,8 +45,25 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        // (a multi-word cue starts with a lowercase word unless flagged)
-        if t.has(flags::CUE_VERB | flags::ACCORDING) || (t.has(flags::MULTI_FIRST) && !t.cap) {
+        // a plural noun before a verb of saying: "estimates suggest",
+        // "reports say", "polls showed"
+        if t.has(flags::CUE_VERB)
+            && self.word(i).ends_with('s')
+            && self.toks.get(i + 1).is_some_and(|n| {
+                n.is_word()
+                    && !n.cap
+                    && n.has(flags::CUE_VERB)
+                    && !self.word(i + 1).ends_with("ing")
+                    && !self.word(i + 1).ends_with('s')
+            })
+        {
+            return None;
+        }
+        // (a multi-word cue starts with a lowercase word unless flagged,
+        // or at its sentence's start: "Make sure …")
+        if t.has(flags::CUE_VERB | flags::ACCORDING)
+            || (t.has(flags::MULTI_FIRST) && (!t.cap || i == self.sent_of(i).tokens.start))
+        {
             let mut buf = std::mem::take(&mut self.buf);
             let m = self.np.multi_starting_at(i, self.toks.len(), &mut buf);
             self.buf = buf;
@@ -111,6 +128,16 @@ impl<'a> Ctx<'a> {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::found;
+
+    /// A plural noun before a verb of saying is no cue: the verb after
+    /// it is (the phrase "Early estimates" as a speaker is the noun-phrase
+    /// finder's, which stops at a word it knows as a verb).
+    #[test]
+    fn a_plural_noun_before_a_verb_of_saying() {
+        let got = found("Early estimates suggest the river will rise.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].ends_with("| suggest | the river will rise"), "{got:?}");
+    }
 
     /// After a determiner a cue word is a noun, but a quantity standing
     /// for people is a subject.

@@ -4,7 +4,7 @@
 //! participle or a second verb of the sentence's speaker
 //! `indirect.participle`, `indirect.coordinated`).
 
-use crate::lexicon::{flags, lists, verb_lists, CueClass};
+use crate::lexicon::{flags, lists, verb_lists, CueClass, CueSense};
 use crate::mention::{MentionKind, Np};
 use crate::span::Span;
 use crate::token::{TokKind, Token};
@@ -108,6 +108,17 @@ impl<'a> Ctx<'a> {
             Opening::At(start, rule) => (start, rule),
             Opening::Described => return self.described_object(c, k, addr, src),
         };
+        // an imperative ("Note that …", "Make sure the door is shut")
+        // reports a that-clause, or for a verb of knowing a plain finite
+        // clause; never an object or an infinitive
+        if c.rule_hint == Some(RuleId::IndirectImperative)
+            && !(rule == RuleId::IndirectThat
+                || (rule == RuleId::IndirectClause
+                    && c.class == CueClass::Belief
+                    && self.finite_clause_start(start, c.clause.1)))
+        {
+            return None;
+        }
         let t = &self.toks[k];
         if t.is_word() && t.has(flags::CONJ) && !self.is(k, "that") && !t.in_list(lists::WH_WORDS) {
             return None;
@@ -142,6 +153,14 @@ impl<'a> Ctx<'a> {
         let t = &self.toks[k];
         let at = |rule| Some(Opening::At(k, rule));
         if self.is(k, "that") {
+            // "remembers that day", "echoed that comment": a determiner
+            // before the noun that ends the sentence; the phrase is a topic
+            let noun_ends = self.toks.get(k + 1).is_some_and(|t| {
+                t.is_word() && !t.cap && t.pronoun().is_none() && !t.has(flags::DET)
+            }) && (k + 2 >= hi || matches!(self.toks[k + 2].kind, TokKind::Punct('.' | '!' | '?')));
+            if noun_ends {
+                return at(RuleId::IndirectObject);
+            }
             at(RuleId::IndirectThat)
         } else if t.is_quote() {
             at(RuleId::IndirectObject)
@@ -178,9 +197,19 @@ impl<'a> Ctx<'a> {
             // "warned us about those rapists", "joked about the economy":
             // annotators mostly leave the "about" out of the content
             Some(Opening::At(k + 1, RuleId::IndirectObject))
+        } else if matches!(class, CueClass::Belief | CueClass::Evidence)
+            && c.needs
+            && !matches!(cw, CueWord::Verb(v) if self.lex.verb(v).no_bare_clause)
+            && self.finite_clause_start(k, hi)
+        {
+            // "I knew we could fix it", "the figures show the river will
+            // rise": a verb of knowing or of evidence takes a bare clause
+            // when a subject and a finite verb plainly open one
+            at(RuleId::IndirectClause)
         } else if !(class == CueClass::Intention
             || c.needs
-            || matches!(cw, CueWord::Verb(v) if self.lex.verb(v).no_bare_clause))
+            || matches!(cw, CueWord::Verb(v) if self.lex.verb(v).no_bare_clause)
+            || self.passive_writing(c))
             && (self.clause_start(k, hi)
                 || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
         {
@@ -198,6 +227,17 @@ impl<'a> Ctx<'a> {
         } else {
             None
         }
+    }
+
+    /// "The name is written using …", "a language written in …": a verb
+    /// of writing in the passive names what is written, not a reported
+    /// clause after it.
+    fn passive_writing(&self, c: &VerbCue) -> bool {
+        let i = c.cue.0;
+        matches!(c.word, CueWord::Verb(v) if self.lex.verb(v).sense == Some(CueSense::Writing))
+            && (self.word(i).eq_ignore_ascii_case("written")
+                || (self.skip_verb_group_left(i, c.clause.0)..i)
+                    .any(|j| self.in_list(j, lists::PASSIVE_BE_FORMS)))
     }
 
     /// "the candidate, whom he described as “volatile,”": the relative
@@ -367,16 +407,21 @@ impl<'a> Ctx<'a> {
     }
 
     /// The "and"/"but" before a second speech verb among tokens
-    /// `start + 1..end`, outside quotation marks.
+    /// `start + 1..end`, outside quotation marks; or the "but" before a
+    /// past verb of will with its infinitive ("denied it but refused to
+    /// say more", "but declined to give details").
     fn coordinated_cue(&self, start: usize, end: usize) -> Option<usize> {
         (start + 1..end).find(|&j| {
             self.in_list(j, lists::COORDINATORS) && !self.in_quote(j) && {
                 let v = self.skip_adverbs_right(j + 1, end);
                 v < end
-                    && self.toks[v]
-                        .verb()
-                        .is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
                     && !self.word(v).ends_with("ing")
+                    && self.toks[v].verb().is_some_and(|x| {
+                        self.lex.verb(x).class == CueClass::Speech
+                            || (self.is(j, "but")
+                                && self.word(v).ends_with("ed")
+                                && self.is(v + 1, "to"))
+                    })
             }
         })
     }
@@ -471,6 +516,19 @@ mod tests {
             [
                 "indirect.object | Berg | thanked | the crowd",
                 "indirect.coordinated | Berg | said | the bridge would open",
+            ]
+        );
+    }
+
+    /// "…but refused to …" is the speaker's own act, not part of what
+    /// was denied or said.
+    #[test]
+    fn a_refusal_after_but_ends_the_content() {
+        assert_eq!(
+            found("Berg denied that the bridge was unsafe but refused to say more."),
+            [
+                "indirect.that | Berg | denied | that the bridge was unsafe",
+                "indirect.coordinated | Berg | refused | to say more",
             ]
         );
     }

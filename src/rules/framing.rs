@@ -5,6 +5,7 @@
 
 use crate::lexicon::{flags, lists, CueClass};
 use crate::mention::{MentionKind, Np};
+use crate::token::TokKind;
 
 use super::ctx::Ctx;
 use super::draft::{CueWord, Draft};
@@ -57,6 +58,17 @@ impl<'a> Ctx<'a> {
         // a headline's claim opens as a sentence does; a lowercase start
         // is a list entry's description ("Old Town: quiet and green")
         if self.toks[colon + 1].is_word() && !self.toks[colon + 1].cap {
+            return None;
+        }
+        // "Born: June 1, 1990", "Phone: 555 0100": a field and its value,
+        // not a claim
+        let first = &self.toks[colon + 1];
+        if first.kind == TokKind::Number || first.has(flags::MONTH | flags::TIME) {
+            return None;
+        }
+        // "The Latest: Mayor says …": a label before a report that names
+        // its own speaker
+        if self.reported_clause_at(colon + 1, hi) {
             return None;
         }
         let mut np = self.np.np_left(colon, lo, lo)?;
@@ -263,6 +275,18 @@ mod tests {
         assert_eq!(
             found("Mayor Anna Berg Says Bridge Will Open in May"),
             ["headline.verb | Mayor Anna Berg | Says | Bridge Will Open in May"]
+        );
+    }
+
+    /// A label before a colon is no speaker when the report after it
+    /// names its own.
+    #[test]
+    fn a_label_before_a_report_is_no_speaker() {
+        let got = found("Update: Mayor Anna Berg says the bridge will open in May.");
+        assert!(got.iter().all(|l| !l.starts_with("headline.colon")), "{got:?}");
+        assert!(
+            got.iter().any(|l| l.contains("| says | the bridge will open in May")),
+            "{got:?}"
         );
     }
 

@@ -73,6 +73,9 @@ rules! {
     IndirectInvertedCueSpeaker = "indirect.inverted-cue-speaker",
         "content, then cue and speaker",
         "The talks will resume in May, said Berg.";
+    IndirectCiting = "indirect.citing",
+        "content, an outlet and its cue, then ', citing' the people it cites: they are the speakers, the outlet the source",
+        "The talks will resume in May, the newspaper reported, citing two officials.";
     IndirectParenthetical = "indirect.parenthetical",
         "speaker and cue between two parts of the content",
         "The talks, Berg said, will resume in May.";
@@ -118,6 +121,9 @@ rules! {
     IndirectParticiple = "indirect.participle",
         "a participle clause adding to the sentence's speaker",
         "Berg spoke for an hour, adding that the talks will resume.";
+    IndirectImperative = "indirect.imperative",
+        "an imperative verb of knowing or saying opening its sentence, with a clause and no speaker",
+        "Remember that the bridge closes at noon.";
     IndirectCoordinated = "indirect.coordinated",
         "a second cue verb sharing the sentence's subject",
         "Berg thanked the hosts and said the talks will resume.";

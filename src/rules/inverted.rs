@@ -42,6 +42,15 @@ impl<'a> Ctx<'a> {
         if rule == RuleId::IndirectInvertedCueSpeaker && k < hi && self.speaker_goes_on(k, hi, lo) {
             k = hi;
         }
+        // "…, the newspaper reported, citing two officials": the people
+        // cited are the speakers, the outlet that reported it the source
+        let mut cited = None;
+        if k + 2 < hi && self.toks[k].is_punct(',') && self.is(k + 1, "citing") {
+            if let Some(np) = self.np.np_right(k + 2, hi, lo) {
+                cited = Some(np);
+                k = hi;
+            }
+        }
         let mut content = vec![self.span_of(lo, quote_end.unwrap_or(comma))?];
         let mut rule = rule;
         if k < hi {
@@ -89,6 +98,11 @@ impl<'a> Ctx<'a> {
             polarity: Polarity::Affirmed,
         };
         self.relay_and_partner(&mut d, &[], lo);
+        if let Some(np) = cited {
+            d.source = Some(speaker);
+            d.speaker = Some(np);
+            d.rule = RuleId::IndirectCiting;
+        }
         Some(d)
     }
 
@@ -102,8 +116,16 @@ impl<'a> Ctx<'a> {
         let passive = (self.skip_verb_group_left(i, lo)..i)
             .any(|j| self.in_list(j, lists::PASSIVE_BE_FORMS))
             && self.word(i).ends_with("ed");
+        // "…, its board decided on Thursday": a verb of deciding or
+        // agreeing (a belief verb that takes an infinitive and no
+        // object) after its content reports an act, not a view
+        let decision = matches!(cw, CueWord::Verb(v) if {
+            let e = self.lex.verb(v);
+            e.class == CueClass::Belief && e.needs_complement && e.infinitive && !e.object
+        });
         if !matches!(cw, CueWord::Verb(_))
             || class == CueClass::Intention
+            || decision
             || (needs && class == CueClass::Speech && !passive)
             || self.word(i).ends_with("ing")
         {
@@ -208,6 +230,22 @@ mod tests {
         assert_eq!(
             found("The bridge, Berg said, will open in May."),
             ["indirect.parenthetical | Berg | said | The bridge will open in May"]
+        );
+    }
+
+    /// A decision after its content is no report of a view.
+    #[test]
+    fn a_decision_after_its_content_is_no_report() {
+        assert!(found("The city will raise fares in July, its council decided on Monday.").is_empty());
+    }
+
+    /// The people an outlet cites are the speakers; the outlet is the
+    /// source.
+    #[test]
+    fn the_people_an_outlet_cites() {
+        assert_eq!(
+            found("The bridge will open in May, the newspaper reported, citing two city officials."),
+            ["indirect.citing | two city officials | reported | The bridge will open in May | via the newspaper"]
         );
     }
 

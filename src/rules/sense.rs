@@ -91,12 +91,14 @@ impl Ctx<'_> {
                     | RuleId::IndirectCoordinated
                     | RuleId::IndirectParticiple
                     | RuleId::IndirectInverted
+                    | RuleId::IndirectCiting
                     | RuleId::IndirectInvertedCueSpeaker
                     | RuleId::HeadlineColon
                     | RuleId::AccordingBefore
                     | RuleId::AccordingAfter
             ) && !self.is(k, "that")
-                && self.only_a_phrase(k, r.end, d.sent)
+                && (self.only_a_phrase(k, r.end, d.sent)
+                    || (class == AttributionClass::Writing && self.no_finite_verb(k, r.end)))
             {
                 content_type = ContentType::Topic;
             }
@@ -160,6 +162,19 @@ impl Ctx<'_> {
             steps += 1;
         }
         false
+    }
+
+    /// "writes books about the sea", "wrote songs for films": after a
+    /// verb of writing, bare content that opens with no subject pronoun
+    /// and holds no auxiliary is what was written, not a reported clause.
+    fn no_finite_verb(&self, k: usize, end: usize) -> bool {
+        let t = &self.toks[k];
+        t.is_word()
+            && !t.cap
+            && t.pronoun().is_none()
+            && !self.is(k, "there")
+            && !(k..end.min(k + 40))
+                .any(|j| self.toks[j].is_word() && self.toks[j].has(flags::AUX))
     }
 
     /// Is the bare content of tokens `k..end` (sentence `si`) only a noun
@@ -294,6 +309,9 @@ mod tests {
             senses("The composer wrote the symphony was finished."),
             [(C::Writing, T::Clause, P::Affirmed)]
         );
+        // a bare plural with no finite verb is what was written
+        let s = senses("She writes novels about the sea.");
+        assert!(s.iter().all(|(_, t, _)| *t == T::Topic), "{s:?}");
     }
 
     /// Refusals and questions are kept by `all` and left out of `claims`;

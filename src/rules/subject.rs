@@ -331,7 +331,27 @@ impl<'a> Ctx<'a> {
                 return Some((Some(np), Vec::new(), None));
             }
         }
+        // "Remember that …", "Please make sure the door is shut": a base
+        // form opening its sentence is an imperative with no speaker
+        if !gerund && self.imperative_at(i, g, lo) {
+            return Some((None, Vec::new(), Some(RuleId::IndirectImperative)));
+        }
         None
+    }
+
+    /// Is the cue at token `i` (its verb group starting at `g`) a verb in
+    /// its base form with only a polite or linking word ("please",
+    /// "also", "and") before it in the sentence starting at `lo`?
+    fn imperative_at(&self, i: usize, g: usize, lo: usize) -> bool {
+        if g != i || !(lo..g).all(|j| self.toks[j].is_word() && self.in_list(j, lists::IMPERATIVE_LEADS)) {
+            return false;
+        }
+        let Some(v) = self.toks[i].verb() else {
+            return false;
+        };
+        let lemma = &self.lex.verb(v).lemma;
+        let first = lemma.split(' ').next().unwrap_or(lemma);
+        self.word(i).eq_ignore_ascii_case(first)
     }
 
     /// When the subject parser gives up on a long subject ("Marlon

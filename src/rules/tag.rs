@@ -202,11 +202,15 @@ impl<'a> Ctx<'a> {
             if self.is(k, "at") && (self.is(k + 1, "least") || self.is(k + 1, "most")) {
                 break;
             }
-            // the phrase: preposition + noun phrase
+            // the phrase: preposition + noun phrase (the longer of the
+            // mention finder's and the plain reading: "on a conference
+            // call", where the finder stops at a word it knows as a verb)
+            let bare = self.bare_np(k + 1, hi);
             let Some(np) = self
                 .np
                 .np_right(k + 1, hi, sent_start)
-                .or_else(|| self.bare_np(k + 1, hi))
+                .filter(|n| bare.is_none_or(|b| n.end >= b.end))
+                .or(bare)
             else {
                 break;
             };
@@ -254,8 +258,15 @@ impl<'a> Ctx<'a> {
             if self.is(j, "that") {
                 return true;
             }
+            // "on a conference call", "in the report": a cue word after a
+            // determiner is a noun of the phrase
+            let noun_after_det = t.has(flags::CUE_VERB)
+                && !self.word(j).ends_with("ed")
+                && (j > k && self.toks[j - 1].has(flags::DET)
+                    || j > k + 1 && self.toks[j - 2].has(flags::DET) && self.toks[j - 1].is_word());
             if !(t.is_word() || t.kind == TokKind::Number)
-                || t.has(flags::AUX | flags::CUE_VERB | flags::CONJ | flags::RELATIVE)
+                || t.has(flags::AUX | flags::CONJ | flags::RELATIVE)
+                || (t.has(flags::CUE_VERB) && !noun_after_det)
             {
                 return false;
             }
@@ -272,7 +283,16 @@ impl<'a> Ctx<'a> {
             if !(t.is_word() || t.kind == TokKind::Number) {
                 break;
             }
-            if t.has(flags::CUE_VERB | flags::RELATIVE | flags::CONJ | flags::AUX)
+            // "a conference call": a cue word after a determiner (and a
+            // modifier) is the phrase's noun
+            let noun_after_det = t.has(flags::CUE_VERB)
+                && !self.word(k).ends_with("ed")
+                && (k > start && self.toks[k - 1].has(flags::DET)
+                    || k > start + 1
+                        && self.toks[k - 2].has(flags::DET)
+                        && self.toks[k - 1].is_word());
+            if t.has(flags::RELATIVE | flags::CONJ | flags::AUX)
+                || (t.has(flags::CUE_VERB) && !noun_after_det)
                 || (t.has(flags::PREP) && k > start)
             {
                 break;
@@ -326,6 +346,16 @@ impl<'a> Ctx<'a> {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::found;
+
+    /// A cue word after a determiner in the phrases between the one
+    /// told and the that-clause is a noun ("on a conference call").
+    #[test]
+    fn told_someone_on_a_call_that() {
+        assert_eq!(
+            found("Berg told investors on a conference call that sales would pick up."),
+            ["indirect.that | Berg | told | that sales would pick up | to investors"]
+        );
+    }
 
     /// The interview partner between the speaker and the cue is the
     /// addressee; a prepositional phrase after the cue is skipped.
