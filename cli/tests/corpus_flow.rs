@@ -367,3 +367,51 @@ fn extract_without_a_path_reads_a_pipe_on_stdin() {
     assert_eq!(rec["doc"], "-");
     assert_eq!(rec["attributions"].as_array().unwrap().len(), 1);
 }
+
+/// Issue 19: a record's `outlet` (else its `url`'s host) is the document's
+/// publisher, ahead of the wire service a dateline names.
+#[test]
+fn a_corpus_outlet_or_url_host_is_the_documents_publisher() {
+    let d = dir("publisher");
+    let text = "LONDON, March 3 (Reuters) - \"The bridge will reopen in May,\" \
+                Mayor Ann Lee told reporters on Tuesday.\n";
+    let lines = [
+        serde_json::json!({"id": "a", "text": text, "outlet": "Harbour Gazette"}),
+        serde_json::json!({"id": "b", "text": text, "url": "https://www.coastnews.example:443/story?id=2"}),
+        serde_json::json!({"id": "c", "text": text}),
+    ];
+    let corpus = d.join("news.jsonl");
+    let body: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    std::fs::write(&corpus, body.join("\n") + "\n").unwrap();
+    let out = d.join("g.json");
+    let o = qg(&["graph", s(&corpus), "-o", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let publisher = |id: &str| {
+        let nodes = g["nodes"].as_array().unwrap();
+        let n = nodes
+            .iter()
+            .find(|n| n["id"] == format!("document:{id}"))
+            .unwrap();
+        n.get("publisher")
+            .and_then(|p| p.as_str())
+            .map(str::to_string)
+    };
+    assert_eq!(publisher("a").as_deref(), Some("Harbour Gazette"));
+    assert_eq!(publisher("b").as_deref(), Some("coastnews.example"));
+    assert_eq!(publisher("c"), None);
+    // a claim's reports name each document's outlet: the publisher, else
+    // the dateline's wire service
+    let o = qg(&["query", "claims", "--format", "json", s(&out)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let claims: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut outlets: Vec<&str> = claims[0]["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["outlet"].as_str().unwrap())
+        .collect();
+    outlets.sort();
+    assert_eq!(outlets, ["Harbour Gazette", "Reuters", "coastnews.example"]);
+}

@@ -72,6 +72,7 @@ pub(crate) const NODE_ATTRS: &[Attr] = &[
     a("path", AttrType::Str, DOC),
     a("dateline", AttrType::Str, DOC),
     a("place", AttrType::Str, DOC),
+    a("publisher", AttrType::Str, DOC),
     a("speaker", AttrType::Str, CLAIM),
     a("speaker_name", AttrType::Str, CLAIM),
     a("reports", AttrType::Int, CLAIM),
@@ -182,6 +183,7 @@ pub fn node_attributes(n: &Node) -> Vec<(&'static str, AttrValue<'_>)> {
             out.push(("path", s(&d.path)));
             opt(&mut out, "dateline", &d.dateline);
             opt(&mut out, "place", &d.place);
+            opt(&mut out, "publisher", &d.publisher);
         }
         NodeData::Claim(c) => {
             out.push(("text", s(&c.text)));

@@ -319,6 +319,9 @@ fn node_json(n: &Node, p: [f64; 2], r: f64) -> Value {
             m.insert("date".into(), json!(d.date));
             m.insert("dateline".into(), json!(d.dateline));
             m.insert("place".into(), json!(d.place));
+            if let Some(p) = &d.publisher {
+                m.insert("publisher".into(), json!(p));
+            }
         }
         NodeData::Claim(c) => {
             m.insert("text".into(), json!(c.text));

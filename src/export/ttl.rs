@@ -145,6 +145,9 @@ fn node_properties(n: &Node) -> Vec<String> {
             if let Some(t) = &d.date {
                 p.push(format!("schema:dateCreated {}", date(t)));
             }
+            if let Some(t) = &d.publisher {
+                p.push(format!("qg:publisher {}", literal(t)));
+            }
         }
         NodeData::Claim(c) => {
             p.push("a schema:Claim".into());

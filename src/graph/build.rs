@@ -263,6 +263,7 @@ impl QuoteGraph {
                 dateline: rec.dateline.as_ref().map(|d| d.text.clone()),
                 date: date.clone(),
                 place: rec.dateline.as_ref().and_then(|d| d.place.clone()),
+                publisher: publisher_of(rec),
             }),
         );
         Ok((doc_ix, date))
@@ -741,4 +742,27 @@ impl QuoteGraph {
         }
         Ok(self)
     }
+}
+
+/// The publisher a record's input names: its `outlet` field, else the
+/// host of its `url` without "www.". The host is cut by hand (scheme, then
+/// up to the first `/`, `?`, `#` or `:`; no user part): a URL crate would
+/// parse the rest of the URL to throw it away.
+fn publisher_of(rec: &DocRecord) -> Option<String> {
+    let field = |k: &str| {
+        rec.meta
+            .get(k)
+            .and_then(|v| v.as_str())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    };
+    if let Some(outlet) = field("outlet") {
+        return Some(outlet.to_string());
+    }
+    let url = field("url")?;
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.trim_start_matches("www.");
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }

@@ -117,16 +117,20 @@ impl QuoteGraph {
         *self = QuoteGraph::from_parts(nodes, edges).expect("the graph's own parts fit together");
     }
 
-    /// The outlet that published document `doc`: the name in the
-    /// parentheses of its dateline ("KYIV, March 2 (Ukrinform) —"), else
-    /// the document's name.
+    /// The outlet that published document `doc`: its publisher (the
+    /// corpus's `outlet` or `url` host), else the name in the parentheses
+    /// of its dateline ("KYIV, March 2 (Ukrinform) —"), else the
+    /// document's name.
     pub fn outlet_of(&self, doc: &str) -> String {
-        self.node(&format!("document:{doc}"))
-            .and_then(|n| n.document())
-            .and_then(|d| d.dateline.as_deref())
-            .and_then(dateline_outlet)
-            .unwrap_or(doc)
-            .to_string()
+        let d = self
+            .node(&format!("document:{doc}"))
+            .and_then(|n| n.document());
+        let publisher = d.and_then(|d| d.publisher.as_deref());
+        let dateline = || {
+            d.and_then(|d| d.dateline.as_deref())
+                .and_then(dateline_outlet)
+        };
+        publisher.or_else(dateline).unwrap_or(doc).to_string()
     }
 
     /// Add the claim of `statements` (in graph order) by `speaker`.

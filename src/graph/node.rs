@@ -200,6 +200,11 @@ pub struct DocumentNode {
     pub date: Option<String>,
     /// The dateline's place as written.
     pub place: Option<String>,
+    /// Who published it: the input's `outlet` field, else the host of its
+    /// `url` (article JSONL); none for plain texts, whose outlet can only
+    /// be guessed from a dateline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
 }
 
 /// One statement reported by several documents (or one): the reports of
@@ -347,6 +352,7 @@ mod tests {
                 dateline: None,
                 date: None,
                 place: None,
+                publisher: None,
             }),
         }
     }

@@ -206,6 +206,7 @@ fn node_from_json(v: &Value) -> Result<Node> {
             dateline: opt_string(v, "dateline"),
             date: opt_string(v, "date"),
             place: opt_string(v, "place"),
+            publisher: opt_string(v, "publisher"),
         }),
         "claim" => NodeData::Claim(ClaimNode {
             text: string(v, "text")?,
