@@ -18,9 +18,10 @@ _Paths = Union[_PathArg, Iterable[_PathArg]]
 _FormatName = Literal[
     "dot", "graphml", "gexf", "json", "cytoscape", "csv", "cypher", "ron", "ttl", "html"
 ]
-_NodeKindName = Literal["person", "organization", "place", "statement", "document"]
+_NodeKindName = Literal["person", "organization", "place", "statement", "document", "claim"]
 _EdgeKindName = Literal[
-    "said", "reported_by", "addressed_to", "mentions", "holds_role", "appears_in", "datelined"
+    "said", "reported_by", "addressed_to", "mentions", "holds_role", "appears_in", "datelined",
+    "reports",
 ]
 
 @final

@@ -9,18 +9,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-/// The word lists of `data/claims.ron`.
+/// The word lists of `data/claims.ron`, compiled once.
 #[derive(Debug, Deserialize)]
-struct Lists {
-    stop: Vec<String>,
-    negation: Vec<String>,
-    additive: Vec<String>,
-    synonyms: HashMap<String, String>,
-    contractions: HashMap<String, String>,
-    suffixes: HashMap<String, String>,
-}
-
-/// The lists, compiled once.
 struct Lexicon {
     stop: HashSet<String>,
     negation: HashSet<String>,
@@ -28,24 +18,26 @@ struct Lexicon {
     synonyms: HashMap<String, String>,
     contractions: HashMap<String, String>,
     /// Longest suffix first.
+    #[serde(deserialize_with = "longest_first")]
     suffixes: Vec<(String, String)>,
+}
+
+/// The suffix map of the file as a list, longest suffix first (ties in
+/// alphabetical order, so stemming does not depend on the map's order).
+fn longest_first<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<(String, String)>, D::Error> {
+    let map: HashMap<String, String> = HashMap::deserialize(d)?;
+    let mut suffixes: Vec<(String, String)> = map.into_iter().collect();
+    suffixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    Ok(suffixes)
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let l: Lists = ron::from_str(include_str!("../../data/claims.ron"))
-            .expect("data/claims.ron is valid (checked by a test)");
-        let mut suffixes: Vec<(String, String)> = l.suffixes.into_iter().collect();
-        suffixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Lexicon {
-            stop: l.stop.into_iter().collect(),
-            negation: l.negation.into_iter().collect(),
-            additive: l.additive.into_iter().collect(),
-            synonyms: l.synonyms,
-            contractions: l.contractions,
-            suffixes,
-        }
+        ron::from_str(include_str!("../../data/claims.ron"))
+            .expect("data/claims.ron is valid (checked by a test)")
     })
 }
 

@@ -324,7 +324,7 @@ impl<'a> Resolver<'a> {
                         .by_name
                         .get(&Self::key(self.slice(s, e)))
                         .is_some_and(|&i| self.entities[i].prescanned_only);
-                let ent = self.name_entity(s, e, kind, np.known)?;
+                let ent = self.name_entity(s, e, kind, np.known).map(|x| self.referenced(x))?;
                 if outlet_head && (guessed || self.entities[ent].kind == EntityKind::Organization) {
                     // the prescan took any two capitalized words for a
                     // person; the outlet noun says otherwise

@@ -90,7 +90,7 @@ impl<'a> Resolver<'a> {
     /// marked used.
     fn prescan_name(&mut self, k: usize, e: usize, lo: usize) {
         let before = self.entities.len();
-        let Some(ent) = self.name_entity_raw(k, e, MentionKind::Name, None) else {
+        let Some(ent) = self.name_entity(k, e, MentionKind::Name, None) else {
             return;
         };
         if ent >= before {
@@ -150,8 +150,9 @@ impl<'a> Resolver<'a> {
         Some(self.find_or_add(EntityKind::Place, &name, false))
     }
 
-    /// Resolve a proper name (token range) to an entity, creating it.
-    pub(super) fn name_entity_raw(
+    /// Resolve a proper name (token range) to an entity, creating it (a
+    /// name an attribution meets is then [`referenced`](Self::referenced)).
+    pub(super) fn name_entity(
         &mut self,
         s: usize,
         e: usize,
@@ -247,18 +248,11 @@ impl<'a> Resolver<'a> {
             .is_some_and(|ti| self.lex.titles.titles[ti as usize].honorific)
     }
 
-    /// Resolve a name met by an attribution (not by the prescan): the
-    /// entity is now referenced for real.
-    pub(super) fn name_entity(
-        &mut self,
-        s: usize,
-        e: usize,
-        kind_hint: MentionKind,
-        known: Option<MultiTarget>,
-    ) -> Option<usize> {
-        let ent = self.name_entity_raw(s, e, kind_hint, known)?;
+    /// Mark an entity met by an attribution (not only by the prescan):
+    /// it is now referenced for real.
+    pub(super) fn referenced(&mut self, ent: usize) -> usize {
         self.entities[ent].prescanned_only = false;
-        Some(ent)
+        ent
     }
 
     /// Entities named inside a byte span (content mentions): known
@@ -325,7 +319,7 @@ impl<'a> Resolver<'a> {
             let ent = match known {
                 Some(i) => Some(i),
                 None if titled => {
-                    let i = self.name_entity(k, e, MentionKind::Name, None);
+                    let i = self.name_entity(k, e, MentionKind::Name, None).map(|x| self.referenced(x));
                     if let Some(i) = i {
                         let mut s = k - 1;
                         while s > lo

@@ -215,7 +215,7 @@ impl<'a> Resolver<'a> {
         }
         self.buf = buf;
         if let Some((a, b, t)) = found {
-            return self.name_entity(a, b, MentionKind::Org, t);
+            return self.name_entity(a, b, MentionKind::Org, t).map(|x| self.referenced(x));
         }
         // the capitalized run ending at e
         let mut a = e;
@@ -227,7 +227,7 @@ impl<'a> Resolver<'a> {
             a -= 1;
         }
         if a < e {
-            return self.name_entity(a, e, MentionKind::Name, None);
+            return self.name_entity(a, e, MentionKind::Name, None).map(|x| self.referenced(x));
         }
         None
     }
