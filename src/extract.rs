@@ -475,7 +475,9 @@ impl Extraction {
 
     /// The entities written out (those used, and those their roles are
     /// of) in order of first mention, and each entity's id (`None` for
-    /// those left out): `kind:slug`, with `-2`, `-3`… for repeats.
+    /// those left out): `kind:slug`, with `-2`, `-3`… for repeats, and
+    /// `@doc` after the slug of an unnamed entity (ids of named entities
+    /// mean the same thing in every document; an unnamed one's do not).
     fn entity_ids(&self) -> (Vec<usize>, Vec<Option<String>>) {
         let mut ids: Vec<Option<String>> = vec![None; self.entities.len()];
         let mut taken = std::collections::HashSet::new();
@@ -503,7 +505,12 @@ impl Extraction {
         });
         for &i in &order {
             let e = &self.entities[i];
-            let base = format!("{}:{}", e.kind.as_str(), slug(&e.name));
+            let mut base = format!("{}:{}", e.kind.as_str(), slug(&e.name));
+            if e.unnamed {
+                // "I", "we", "the teachers" of one article are not those of
+                // another: the id says which document's they are
+                base = format!("{base}@{}", self.doc);
+            }
             let mut id = base.clone();
             let mut n = 2;
             while !taken.insert(id.clone()) {
