@@ -292,8 +292,8 @@ fn the_person_mention_network_carries_its_weights_in_every_format() {
                 "weight=2, penwidth=3",
             ],
             Format::Graphml => &[
-                r#"<key id="d35" for="edge" attr.name="weight" attr.type="long"/>"#,
-                r#"<data key="d35">2</data>"#,
+                r#"<key id="d36" for="edge" attr.name="weight" attr.type="long"/>"#,
+                r#"<data key="d36">2</data>"#,
             ],
             Format::Gexf => &[r#"target="person:omar-field" label="mentions" weight="2">"#],
             Format::Json => &[
