@@ -382,6 +382,15 @@ struct QuoteTag {
 mod tests {
     use crate::rules::testing::found;
 
+    /// A page whose only line is an interviewer's question holds no
+    /// sentence the rules read, though it opens a quotation (found by the
+    /// property test on arbitrary text).
+    #[test]
+    fn a_quotation_outside_every_sentence() {
+        assert!(found("q:\"").is_empty());
+        assert!(found("Q: \"Why now?").is_empty());
+    }
+
     #[test]
     fn a_quotation_with_its_tag_after_it() {
         assert_eq!(

@@ -62,6 +62,12 @@ impl Ctx<'_> {
     /// does not open with one. Drafts are the same as with one stretch.
     pub fn run(mut self) -> Vec<Draft> {
         let mut out = Vec::new();
+        // no sentence of body or headline (a page of captions, labels or
+        // an interviewer's lines only): nothing is reported, though its
+        // tokens may hold quotation marks
+        if self.sents.is_empty() {
+            return out;
+        }
         for (win, win_tok) in self.stretches() {
             let tok_end = self
                 .sents
