@@ -375,16 +375,7 @@ impl Corpus {
                 .is_some_and(|(_, g)| g.node(&format!("document:{}", r.doc)).is_some());
             let first = seen.first(&r.doc) && !in_saved;
             if !first {
-                let whence = if in_saved {
-                    "is already in the saved graph"
-                } else {
-                    "was already read (the same id or name)"
-                };
-                self.problems.push(Problem::error(
-                    &r.doc,
-                    None,
-                    format!("document {whence}; the first is kept, this one skipped"),
-                ));
+                self.problems.push(repeated_document(&r.doc, in_saved));
             }
             keep.push(first);
         }
@@ -403,6 +394,21 @@ impl Corpus {
                 .retain(|_| *k.next().expect("one flag a context"));
         }
     }
+}
+
+/// The error for a document read again (`in_saved`: already in the saved
+/// graph): one policy for [`read`] and [`read_graph`].
+fn repeated_document(doc: &str, in_saved: bool) -> Problem {
+    let whence = if in_saved {
+        "is already in the saved graph"
+    } else {
+        "was already read (the same id or name)"
+    };
+    Problem::error(
+        doc,
+        None,
+        format!("document {whence}; the first is kept, this one skipped"),
+    )
 }
 
 /// A graph read straight from texts by [`read_graph`].
@@ -472,11 +478,7 @@ pub fn read_graph(
         |ev| {
             match ev {
                 Event::Doc((rec, _)) if !ids.first(&rec.doc) => {
-                    problems.push(Problem::error(
-                        &rec.doc,
-                        None,
-                        "document was already read (the same id or name); the first is kept, this one skipped",
-                    ));
+                    problems.push(repeated_document(&rec.doc, false));
                 }
                 Event::Doc((rec, kept)) => {
                     g.note_names(&rec);
