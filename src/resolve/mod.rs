@@ -184,8 +184,16 @@ impl<'a> Resolver<'a> {
         text
     }
 
+    /// The lookup form of a name or name word: lowercase, with a
+    /// typographic apostrophe written as a straight one, so "O’Neill" and
+    /// "O'Neill" are one name.
     pub(super) fn key(s: &str) -> String {
-        s.to_lowercase()
+        let lower = s.to_lowercase();
+        if lower.contains(['\u{2019}', '\u{02bc}']) {
+            lower.replace(['\u{2019}', '\u{02bc}'], "'")
+        } else {
+            lower
+        }
     }
 
     pub(super) fn find_or_add(&mut self, kind: EntityKind, name: &str, outlet: bool) -> usize {
@@ -218,7 +226,7 @@ impl<'a> Resolver<'a> {
     pub(super) fn index_parts(&mut self, i: usize) {
         for w in self.entities[i].name.split_whitespace() {
             // kept sorted, as a scan of all entities would meet them
-            let v = self.by_part.entry(w.to_lowercase()).or_default();
+            let v = self.by_part.entry(Self::key(w)).or_default();
             if let Err(at) = v.binary_search(&i) {
                 v.insert(at, i);
             }

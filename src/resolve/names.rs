@@ -190,9 +190,8 @@ impl<'a> Resolver<'a> {
         }
         // a surname or first name of a known person
         if e - s == 1 {
-            let lower = name.to_lowercase();
             let best = self
-                .with_part(&lower)
+                .with_part(&key)
                 .iter()
                 .map(|&i| (i, &self.entities[i]))
                 .filter(|(_, en)| en.kind == EntityKind::Person)
@@ -200,9 +199,8 @@ impl<'a> Resolver<'a> {
                     let mut parts = en.name.split_whitespace();
                     let first = parts.next();
                     let last = en.name.split_whitespace().last();
-                    last.is_some_and(|l| l.eq_ignore_ascii_case(&name))
-                        || (first.is_some_and(|f| f.eq_ignore_ascii_case(&name))
-                            && en.name.contains(' '))
+                    last.is_some_and(|l| lower_eq(l, &key))
+                        || (first.is_some_and(|f| lower_eq(f, &key)) && en.name.contains(' '))
                 })
                 .max_by_key(|(_, en)| en.last_seen)
                 .map(|(i, _)| i);
@@ -213,7 +211,7 @@ impl<'a> Resolver<'a> {
         } else {
             // a longer form of a known single-word name: "Lavrov" seen
             // first, "Sergey Lavrov" later
-            let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+            let last = Self::key(name.split_whitespace().last().unwrap_or(""));
             if let Some(&i) = self.by_name.get(&last) {
                 if self.entities[i].kind == EntityKind::Person
                     && !self.entities[i].name.contains(' ')
@@ -300,7 +298,7 @@ impl<'a> Resolver<'a> {
                 .copied()
                 .filter(|&i| linkable(&self.entities[i]))
                 .or_else(|| {
-                    let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+                    let last = Self::key(name.split_whitespace().last().unwrap_or(""));
                     self.with_part(&last)
                         .iter()
                         .map(|&i| (i, &self.entities[i]))
@@ -387,12 +385,13 @@ pub(super) fn org_spelling(word: &str) -> bool {
     false
 }
 
-/// `word.to_lowercase() == lower`, without allocating for ASCII words
-/// (a surname is compared with every known namesake).
-fn lower_eq(word: &str, lower: &str) -> bool {
+/// Is `key` the lookup form ([`Resolver::key`]) of `word`? Without
+/// allocating for ASCII words (a surname is compared with every known
+/// namesake).
+fn lower_eq(word: &str, key: &str) -> bool {
     if word.is_ascii() {
-        word.eq_ignore_ascii_case(lower)
+        word.eq_ignore_ascii_case(key)
     } else {
-        word.to_lowercase() == lower
+        Resolver::key(word) == key
     }
 }

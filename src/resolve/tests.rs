@@ -51,6 +51,22 @@ fn surnames_and_full_names() {
     assert_eq!(people[0].aliases, ["Berg"]);
 }
 
+/// A typographic apostrophe and a straight one spell one name: a
+/// surname typed either way refers to the person named in full.
+#[test]
+fn apostrophes_of_either_kind() {
+    let text = "The pier closed, according to Commissioner Niamh O\u{2019}Dowd. \
+                \u{201c}It is not safe,\u{201d} said O'Dowd. O'Dowd said it would reopen.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[
+            ("Commissioner Niamh O\u{2019}Dowd", Some("Niamh O\u{2019}Dowd")),
+            ("O'Dowd", Some("Niamh O\u{2019}Dowd")),
+            ("O'Dowd", Some("Niamh O\u{2019}Dowd")),
+        ])
+    );
+}
+
 /// A pronoun is the most recent speaker; "it" the most recent
 /// organization that spoke.
 #[test]
