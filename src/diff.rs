@@ -113,6 +113,13 @@ pub struct FieldChange {
     pub new: String,
 }
 
+impl FieldChange {
+    fn new(field: &str, old: String, new: String) -> Self {
+        let field = field.to_string();
+        FieldChange { field, old, new }
+    }
+}
+
 /// Read two runs' extraction records (`extract --format jsonl` output,
 /// plain or `.gz`) and compare them. A file that cannot be opened is an
 /// error; bad lines are problems (reported, the other records compared),
@@ -217,7 +224,10 @@ fn diff_doc(old: &DocRecord, new: &DocRecord) -> Option<DocDiff> {
         Some(d) => format!("{} {}", quoted(&d.text), span(d.span)),
         None => "none".to_string(),
     };
-    field(&mut doc.fields, "dateline", dateline(old), dateline(new));
+    let (was, now) = (dateline(old), dateline(new));
+    if was != now {
+        doc.fields.push(FieldChange::new("dateline", was, now));
+    }
     let pairs = match_attributions(&old.attributions, &new.attributions);
     for (o, n) in pairs {
         match (o, n) {
@@ -327,6 +337,37 @@ fn content_overlap(a: &AttributionRecord, b: &AttributionRecord) -> usize {
     n
 }
 
+/// How one compared field is read from an attribution (and its
+/// document, for entity names), as the text a reviewer sees.
+type Reader = fn(&DocRecord, &AttributionRecord) -> String;
+
+/// The compared fields, in the order a change lists them.
+const FIELDS: [(&str, Reader); 14] = [
+    ("speaker", |_, r| mention(&r.speaker)),
+    ("speaker entity", |d, r| entity(d, &r.speaker)),
+    ("content", |_, r| content(r)),
+    ("cue", |_, r| {
+        let c = &r.cue;
+        format!("{} {} ({})", quoted(&c.text), span(c.span), c.lemma)
+    }),
+    ("kind", |_, r| r.kind.as_str().into()),
+    ("class", |_, r| r.class.to_string()),
+    ("content type", |_, r| r.content_type.to_string()),
+    ("polarity", |_, r| r.polarity.to_string()),
+    ("source", |_, r| mention(&r.source)),
+    ("source entity", |d, r| entity(d, &r.source)),
+    ("addressee", |_, r| mention(&r.addressee)),
+    ("addressee entity", |d, r| entity(d, &r.addressee)),
+    ("mentions", |_, r| {
+        if r.mentions.is_empty() {
+            "none".to_string()
+        } else {
+            r.mentions.join(", ")
+        }
+    }),
+    ("rule", |_, r| r.rule.clone()),
+];
+
 /// The fields of two matched attributions that differ.
 fn compare(
     od: &DocRecord,
@@ -334,91 +375,23 @@ fn compare(
     nd: &DocRecord,
     b: &AttributionRecord,
 ) -> Vec<FieldChange> {
-    let mut f = Vec::new();
-    let entity = |d: &DocRecord, m: &Option<MentionRecord>| match m
-        .as_ref()
-        .and_then(|m| m.entity.as_deref())
-    {
+    FIELDS
+        .iter()
+        .filter_map(|(name, read)| {
+            let (old, new) = (read(od, a), read(nd, b));
+            (old != new).then(|| FieldChange::new(name, old, new))
+        })
+        .collect()
+}
+
+/// A mention's entity: its id and name in the record's document.
+fn entity(d: &DocRecord, m: &Option<MentionRecord>) -> String {
+    match m.as_ref().and_then(|m| m.entity.as_deref()) {
         Some(id) => match d.entity(id) {
             Some(e) => format!("{id} ({})", quoted(&e.name)),
             None => id.to_string(),
         },
         None => "none".to_string(),
-    };
-    field(&mut f, "speaker", mention(&a.speaker), mention(&b.speaker));
-    field(
-        &mut f,
-        "speaker entity",
-        entity(od, &a.speaker),
-        entity(nd, &b.speaker),
-    );
-    field(&mut f, "content", content(a), content(b));
-    let cue = |r: &AttributionRecord| {
-        format!(
-            "{} {} ({})",
-            quoted(&r.cue.text),
-            span(r.cue.span),
-            r.cue.lemma
-        )
-    };
-    field(&mut f, "cue", cue(a), cue(b));
-    field(
-        &mut f,
-        "kind",
-        a.kind.as_str().into(),
-        b.kind.as_str().into(),
-    );
-    field(&mut f, "class", a.class.to_string(), b.class.to_string());
-    field(
-        &mut f,
-        "content type",
-        a.content_type.to_string(),
-        b.content_type.to_string(),
-    );
-    field(
-        &mut f,
-        "polarity",
-        a.polarity.to_string(),
-        b.polarity.to_string(),
-    );
-    field(&mut f, "source", mention(&a.source), mention(&b.source));
-    field(
-        &mut f,
-        "source entity",
-        entity(od, &a.source),
-        entity(nd, &b.source),
-    );
-    field(
-        &mut f,
-        "addressee",
-        mention(&a.addressee),
-        mention(&b.addressee),
-    );
-    field(
-        &mut f,
-        "addressee entity",
-        entity(od, &a.addressee),
-        entity(nd, &b.addressee),
-    );
-    let mentions = |r: &AttributionRecord| {
-        if r.mentions.is_empty() {
-            "none".to_string()
-        } else {
-            r.mentions.join(", ")
-        }
-    };
-    field(&mut f, "mentions", mentions(a), mentions(b));
-    field(&mut f, "rule", a.rule.clone(), b.rule.clone());
-    f
-}
-
-fn field(out: &mut Vec<FieldChange>, name: &str, old: String, new: String) {
-    if old != new {
-        out.push(FieldChange {
-            field: name.to_string(),
-            old,
-            new,
-        });
     }
 }
 

@@ -793,21 +793,15 @@
     panel.appendChild(section('Statements', said.length));
     if (said.length) panel.appendChild(statementList('said', said, false));
     else panel.appendChild(el('p', 'note', 'No statement attributed.'));
-    var relayed = inFrom(i, E_REPORTED);
-    if (relayed.length) {
-      panel.appendChild(section('Relayed', relayed.length));
-      panel.appendChild(statementList('relayed', relayed, true));
-    }
-    var addressed = inFrom(i, E_ADDRESSED);
-    if (addressed.length) {
-      panel.appendChild(section('Addressed to them', addressed.length));
-      panel.appendChild(statementList('addressed', addressed, true));
-    }
-    var mentioned = inFrom(i, E_MENTIONS);
-    if (mentioned.length) {
-      panel.appendChild(section('Mentioned in', mentioned.length));
-      panel.appendChild(statementList('mentioned', mentioned, true));
-    }
+    // the statements that reach this entity by each kind of edge
+    [[E_REPORTED, 'Relayed', 'relayed'],
+     [E_ADDRESSED, 'Addressed to them', 'addressed'],
+     [E_MENTIONS, 'Mentioned in', 'mentioned']].forEach(function (by) {
+      var sts = inFrom(i, by[0]);
+      if (!sts.length) return;
+      panel.appendChild(section(by[1], sts.length));
+      panel.appendChild(statementList(by[2], sts, true));
+    });
     var datelined = inFrom(i, E_DATELINED);
     if (datelined.length) {
       panel.appendChild(section('Datelined here', datelined.length));
