@@ -264,6 +264,15 @@ impl Tokenizer<'_> {
     /// next one starts.
     fn next_token(&mut self, i: usize) -> usize {
         let text = self.text;
+        // the two commonest starts first: a space, a word in ASCII
+        match text.as_bytes()[i] {
+            b' ' => {
+                self.space_before = true;
+                return i + 1;
+            }
+            b if b.is_ascii_alphanumeric() => return self.word(i),
+            _ => {}
+        }
         let c = char_at(text, i);
         let clen = c.len_utf8();
         if is_newline(c) {
@@ -431,7 +440,16 @@ impl Tokenizer<'_> {
         let mut j = start + c.len_utf8();
         let mut digits = c.is_numeric();
         let mut alpha = c.is_alphabetic();
+        let bytes = text.as_bytes();
         while j < text.len() {
+            // an ASCII letter or digit without decoding a character
+            let b = bytes[j];
+            if b.is_ascii_alphanumeric() {
+                digits |= b.is_ascii_digit();
+                alpha |= b.is_ascii_alphabetic();
+                j += 1;
+                continue;
+            }
             let d = char_at(text, j);
             if d.is_alphanumeric() || d == '\u{0301}' || ('\u{0300}'..='\u{036f}').contains(&d) {
                 digits |= d.is_numeric();
