@@ -242,8 +242,10 @@ fn more_words_than(line: &str, n: usize) -> bool {
 
 /// The label before a colon opening `line` (at most five words), lowercase.
 fn colon_label(line: &str) -> Option<(String, usize)> {
-    let colon = line.find(':')?;
-    if colon == 0 || colon > 40 {
+    // only a colon among the first 41 bytes counts: look no further
+    let head = &line.as_bytes()[..line.len().min(41)];
+    let colon = head.iter().position(|&b| b == b':')?;
+    if colon == 0 {
         return None;
     }
     let label = &line[..colon];
@@ -268,8 +270,9 @@ fn header(line: &str) -> Option<String> {
 }
 
 fn is_byline(line: &str, lex: &crate::lexicon::AnatomyLexicon) -> bool {
-    if more_words_than(line, 14)
-        || line.ends_with(['.', '!', '?', '"', '”']) && !line.ends_with(" Jr.")
+    if line.ends_with(['.', '!', '?', '"', '”']) && !line.ends_with(" Jr.")
+        || !may_start_with(line, &lex.bylines)
+        || more_words_than(line, 14)
     {
         return false;
     }
@@ -283,12 +286,28 @@ fn is_byline(line: &str, lex: &crate::lexicon::AnatomyLexicon) -> bool {
     })
 }
 
+/// False when the lowercased `line` cannot start with any word of `list`:
+/// a line opening with an ASCII character lowercases to that character
+/// in ASCII lowercase, which must be some word's first byte. A cheap test
+/// before counting words and lowercasing the whole line.
+fn may_start_with(line: &str, list: &[String]) -> bool {
+    let Some(&first) = line.as_bytes().first() else {
+        return true;
+    };
+    !first.is_ascii()
+        || list.iter().any(|w| {
+            w.as_bytes()
+                .first()
+                .is_none_or(|&b| b == first.to_ascii_lowercase())
+        })
+}
+
 /// A line near the top that is a byline or metadata.
 fn head_zone(line: &str, lex: &crate::lexicon::AnatomyLexicon) -> Option<Zone> {
     if is_byline(line, lex) {
         return Some(Zone::Byline);
     }
-    if more_words_than(line, 10) || line.ends_with('.') {
+    if line.ends_with('.') || !may_start_with(line, &lex.metadata) || more_words_than(line, 10) {
         return None;
     }
     let lower = line.to_lowercase();
@@ -304,9 +323,9 @@ fn head_zone(line: &str, lex: &crate::lexicon::AnatomyLexicon) -> Option<Zone> {
 
 /// True when the line reads as a sentence of body text.
 fn is_prose(line: &str) -> bool {
-    more_words_than(line, 8)
-        && line.ends_with(['.', '!', '?', '"', '”', '’', '\''])
+    line.ends_with(['.', '!', '?', '"', '”', '’', '\''])
         && !line.starts_with(['-', '•', '*', '–', '—'])
+        && more_words_than(line, 8)
 }
 
 /// The zones of one line of the page (or of its rest after a dateline).

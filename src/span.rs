@@ -88,11 +88,15 @@ impl CodePoints {
             return CodePoints { table: Vec::new() };
         }
         let mut table = Vec::with_capacity(text.len() + 1);
-        for (n, c) in text.chars().enumerate() {
-            // every byte of a character maps to the character's index
-            table.extend(std::iter::repeat_n(n as u32, c.len_utf8()));
-        }
-        table.push(text.chars().count() as u32);
+        // every byte of a character maps to the character's index: a
+        // running count of the bytes that start a character (all but
+        // UTF-8 continuation bytes), in one branch-free pass over the bytes
+        let mut starts = 0u32;
+        table.extend(text.bytes().map(|b| {
+            starts += u32::from(b & 0xC0 != 0x80);
+            starts - 1
+        }));
+        table.push(starts);
         CodePoints { table }
     }
 

@@ -264,6 +264,15 @@ impl Tokenizer<'_> {
     /// next one starts.
     fn next_token(&mut self, i: usize) -> usize {
         let text = self.text;
+        // the two commonest starts first: a space, a word in ASCII
+        match text.as_bytes()[i] {
+            b' ' => {
+                self.space_before = true;
+                return i + 1;
+            }
+            b if b.is_ascii_alphanumeric() => return self.word(i),
+            _ => {}
+        }
         let c = char_at(text, i);
         let clen = c.len_utf8();
         if is_newline(c) {
@@ -431,7 +440,16 @@ impl Tokenizer<'_> {
         let mut j = start + c.len_utf8();
         let mut digits = c.is_numeric();
         let mut alpha = c.is_alphabetic();
+        let bytes = text.as_bytes();
         while j < text.len() {
+            // an ASCII letter or digit without decoding a character
+            let b = bytes[j];
+            if b.is_ascii_alphanumeric() {
+                digits |= b.is_ascii_digit();
+                alpha |= b.is_ascii_alphabetic();
+                j += 1;
+                continue;
+            }
             let d = char_at(text, j);
             if d.is_alphanumeric() || d == '\u{0301}' || ('\u{0300}'..='\u{036f}').contains(&d) {
                 digits |= d.is_numeric();
@@ -517,13 +535,24 @@ fn period_in_word(text: &str, start: usize, j: usize, next_alnum: bool) -> Perio
 /// so "don’t" finds "don't" in the lexicon.
 pub fn lower_into(word: &str, buf: &mut String) {
     buf.clear();
-    if word.is_ascii() {
-        // the common case, and the hottest function of a run: ASCII
-        // lowercasing gives the same result as `char::to_lowercase` here
-        buf.push_str(word);
-        buf.make_ascii_lowercase();
-        return;
+    buf.reserve(word.len());
+    // the common case, and the hottest function of a run: an ASCII word,
+    // lowercased byte by byte in the same pass that finds it is ASCII
+    // (ASCII lowercasing gives the same result as `char::to_lowercase`
+    // here); a separate `is_ascii`, copy and lowercasing cost three loop
+    // exits a word, each a likely branch miss on words of varied lengths
+    for b in word.bytes() {
+        if !b.is_ascii() {
+            buf.clear();
+            lower_chars(word, buf);
+            return;
+        }
+        buf.push(char::from(b.to_ascii_lowercase()));
     }
+}
+
+/// [`lower_into`] for a word with a character outside ASCII.
+fn lower_chars(word: &str, buf: &mut String) {
     for ch in word.chars() {
         if ch.is_ascii() {
             buf.push(ch.to_ascii_lowercase());

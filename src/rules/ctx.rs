@@ -70,12 +70,18 @@ pub struct Ctx<'a> {
 /// ("the claim that"), "seem"/"appear" or "asked". A superset of what
 /// `cue_at`, `nominal`, `seem` and `asked` accept, each of which still
 /// checks its own condition.
-fn may_trigger(t: &Token, word: &str) -> bool {
-    t.is_word()
-        && (t.verb().is_some()
-            || t.has(flags::CUE_NOUN | flags::MULTI_CUE_FIRST)
-            || (t.in_list(lists::SEEM_VERBS) && !word.chars().any(char::is_uppercase))
-            || word.eq_ignore_ascii_case("asked"))
+/// The word's text (`text` is the document's) is sliced only when the
+/// token's own bits do not decide.
+fn may_trigger(t: &Token, text: &str) -> bool {
+    if !t.is_word() {
+        return false;
+    }
+    if t.verb().is_some() || t.has(flags::CUE_NOUN | flags::MULTI_CUE_FIRST) {
+        return true;
+    }
+    let word = t.span.slice(text);
+    (t.in_list(lists::SEEM_VERBS) && !word.chars().any(char::is_uppercase))
+        || word.eq_ignore_ascii_case("asked")
 }
 
 pub(super) const NONE: u32 = u32::MAX;
@@ -124,7 +130,7 @@ impl<'a> Ctx<'a> {
             bounds,
             taken: vec![false; toks.len()],
             triggers: (0..toks.len())
-                .filter(|&i| may_trigger(&toks[i], toks[i].span.slice(text)))
+                .filter(|&i| may_trigger(&toks[i], text))
                 .map(|i| i as u32)
                 .collect(),
             content_ends: Vec::new(),
