@@ -186,4 +186,14 @@ mod tests {
             ["indirect.clause | Berg | said | the bridge would open"]
         );
     }
+
+    /// Fiction's manner verbs tag a quotation, and only a quotation.
+    #[test]
+    fn manner_verbs_tag_quotations() {
+        assert_eq!(
+            found("\u{201c}Not the river again,\u{201d} she gasped."),
+            ["direct.quote-speaker-cue | she | gasped | \u{201c}Not the river again,\u{201d}"]
+        );
+        assert!(found("The old dog growled.").is_empty());
+    }
 }
