@@ -45,6 +45,19 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
+        // right after a subordinator a cue word in its base or -s form
+        // is the subject of the clause it opens, not its verb: "as
+        // demand slows", "because reports differ" (a past participle may
+        // stand alone there: "as reported")
+        if i > 0
+            && t.has(flags::CUE_VERB)
+            && !t.cap
+            && self.toks[i - 1].is_word()
+            && self.in_list(i - 1, lists::SUBORDINATORS)
+            && self.present_form(i)
+        {
+            return None;
+        }
         // a plural noun before a verb of saying: "estimates suggest",
         // "reports say", "polls showed"
         if t.has(flags::CUE_VERB)
@@ -74,6 +87,19 @@ impl<'a> Ctx<'a> {
             }
         }
         t.verb().map(|v| (i + 1, CueWord::Verb(v)))
+    }
+
+    /// Is the cue verb at `i` in its base or -s form ("demand",
+    /// "demands"), not a past form or participle ("said", "reported")?
+    fn present_form(&self, i: usize) -> bool {
+        let Some(v) = self.toks[i].verb() else {
+            return false;
+        };
+        let lemma = &self.lex.verb(v).lemma;
+        let w = self.word(i);
+        w.len() >= lemma.len()
+            && w[..lemma.len()].eq_ignore_ascii_case(lemma)
+            && matches!(&w[lemma.len()..], "" | "s" | "es")
     }
 
     /// A capitalized word may be a cue only at its sentence's start (or
@@ -148,5 +174,26 @@ mod tests {
             found("Most say the bridge will open."),
             ["indirect.clause | Most | say | the bridge will open"]
         );
+    }
+
+    /// Right after a subordinator a cue word in its base or -s form is
+    /// a noun, the subject of the clause; a past form still reports.
+    #[test]
+    fn a_cue_word_after_a_subordinator() {
+        assert!(found("Shares of the mill fell as demand slows.").is_empty());
+        assert_eq!(
+            found("Berg once said the bridge would open."),
+            ["indirect.clause | Berg | said | the bridge would open"]
+        );
+    }
+
+    /// Fiction's manner verbs tag a quotation, and only a quotation.
+    #[test]
+    fn manner_verbs_tag_quotations() {
+        assert_eq!(
+            found("\u{201c}Not the river again,\u{201d} she gasped."),
+            ["direct.quote-speaker-cue | she | gasped | \u{201c}Not the river again,\u{201d}"]
+        );
+        assert!(found("The old dog growled.").is_empty());
     }
 }

@@ -202,6 +202,26 @@ impl<'a> Ctx<'a> {
                     && after.is_word()
                     && (after.has(flags::PREP) || self.word(subj.end) == "as")
                 {
+                    // "Bureau of Meteorology senior forecaster Gemma Lowe
+                    // said": a titled name right before the verb is the
+                    // speaker, the phrase before it says where they serve
+                    let titled_name = np.kind == MentionKind::Name
+                        && subj.end + 1 == np.start
+                        && self.is(subj.end, "of")
+                        && np
+                            .name
+                            .is_some_and(|(s, _)| s > np.start && {
+                                let t = &self.toks[s - 1];
+                                let w = self.word(s - 1);
+                                t.has(flags::TITLE | flags::PERSON_NOUN)
+                                    || (t.is_word()
+                                        && !t.cap
+                                        && w.len() > 4
+                                        && (w.ends_with("er") || w.ends_with("or") || w.ends_with("ist")))
+                            });
+                    if titled_name {
+                        return Some((Np { start: subj.start, ..np }, Vec::new()));
+                    }
                     // keep interview partners and relays found in between
                     return Some((subj, vec![np]));
                 }
@@ -361,7 +381,9 @@ impl<'a> Ctx<'a> {
     /// group is only post-modifiers, appositions and relative clauses.
     pub(super) fn fallback_subject(&self, i: usize, lo: usize) -> Option<Np> {
         let g = self.skip_verb_group_left(i, lo);
-        if g <= lo || g - lo > 45 {
+        // "… as cited by TASS": a verb right after a subordinator has no
+        // subject of its own here
+        if g <= lo || g - lo > 45 || self.in_list(g - 1, lists::SUBORDINATORS) {
             return None;
         }
         let mut cs = lo;
@@ -374,11 +396,26 @@ impl<'a> Ctx<'a> {
         {
             cs += 1;
         }
-        // an introductory phrase: "In a statement Tuesday, X said"
-        if cs < g
-            && (self.toks[cs].has(flags::PREP)
-                || (self.word(cs).ends_with("ing") && !self.toks[cs].cap))
-        {
+        // an introductory phrase: "In a statement Tuesday, X said",
+        // "Speaking at the fair, X said" (a capitalized -ing word opens a
+        // phrase when a lowercase word follows it, not a name: "Manning,
+        // 41, said"); one word and a comma before a subject is an
+        // introductory word: "Nonetheless, the figures mean", "Together,
+        // these results suggest" (an apposition closes with a comma
+        // before the verb: "Berg, 41, said")
+        let opener_ing = self.word(cs).ends_with("ing")
+            && (!self.toks[cs].cap
+                || (cs == lo
+                    && self
+                        .toks
+                        .get(cs + 1)
+                        .is_some_and(|n| n.is_word() && !n.cap)));
+        let intro_word = cs + 2 < g
+            && self.toks[cs].is_word()
+            && self.toks[cs + 1].is_punct(',')
+            && !self.toks[g - 1].is_punct(',')
+            && self.toks[cs + 2].is_word();
+        if cs < g && (self.toks[cs].has(flags::PREP) || opener_ing || intro_word) {
             let comma = (cs..g).find(|&k| self.toks[k].is_punct(','))?;
             cs = comma + 1;
         }
@@ -492,6 +529,35 @@ mod tests {
         assert_eq!(
             found("One of the lawyers said the case was closed."),
             ["indirect.clause | One of the lawyers | said | the case was closed"]
+        );
+    }
+
+    /// A word and a comma opening the sentence, or a phrase opened by a
+    /// capitalized -ing word, is no speaker: the subject after it is.
+    #[test]
+    fn an_opening_word_is_not_the_speaker() {
+        assert_eq!(
+            found("Still, the new figures suggest that the lake is drying."),
+            ["indirect.that | the new figures | suggest | that the lake is drying"]
+        );
+        assert_eq!(
+            found("Waving to the crowd, the mayor promised that the bridge would open."),
+            ["indirect.that | the mayor | promised | that the bridge would open"]
+        );
+        // a name before an apposition is still the subject
+        assert_eq!(
+            found("Harding, 41, said the bridge would open."),
+            ["indirect.clause | Harding | said | the bridge would open"]
+        );
+    }
+
+    /// A titled name after "X of Y" is the speaker, with where they
+    /// serve.
+    #[test]
+    fn a_titled_name_after_an_organization() {
+        assert_eq!(
+            found("Office of Rivers chief engineer Dana Holt said the dam would hold."),
+            ["indirect.clause | Office of Rivers chief engineer Dana Holt | said | the dam would hold"]
         );
     }
 }
