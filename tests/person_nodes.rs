@@ -66,6 +66,15 @@ fn polnear_dev_person_nodes_are_people() {
         .nodes_of_kind(NodeKind::Person)
         .map(|n| n.name().to_string())
         .collect();
+    if std::env::var_os("QG_PRINT_NODES").is_some() {
+        // the issue's own measure: every node with its label, to read
+        for n in &names {
+            let label = labels
+                .get(n)
+                .map_or("?", |l| if l.person { "person" } else { "not" });
+            eprintln!("node\t{n}\t{label}");
+        }
+    }
     let unknown: Vec<&String> = names.iter().filter(|n| !labels.contains_key(*n)).collect();
     assert!(unknown.is_empty(), "label these person nodes: {unknown:?}");
     let people = names.iter().filter(|n| labels[*n].person).count();
@@ -87,7 +96,7 @@ fn polnear_dev_person_nodes_are_people() {
         "person nodes {}, people {people}, precision {precision:.3}, duplicates {duplicates}",
         names.len()
     );
-    assert!(precision >= 0.82, "precision {precision:.3}");
+    assert!(precision >= 0.90, "precision {precision:.3}");
     // a floor against regressions at today's figure (issue 18 asks for none)
     assert!(duplicates <= 4, "{duplicates} duplicate nodes");
 }

@@ -138,6 +138,12 @@ syntax_lists! {
         partner_prepositions => PARTNER_PREPOSITIONS;
         /// Words after a verb of impression that open it ("to", "like").
         seem_complements => SEEM_COMPLEMENTS;
+        /// Last words that make a capitalized phrase a place ("Capitol Hill", "Port Hutt").
+        place_heads => PLACE_HEADS;
+        /// First words that make a capitalized phrase a place ("Mount Kenya", "Lake Tahoe").
+        place_openers => PLACE_OPENERS;
+        /// Adjectives of a title's holder, never a name's first word ("former", "local").
+        title_modifiers => TITLE_MODIFIERS;
         /// Nouns of one interview between a speaker and the cue ("in an interview with").
         interview_asides => INTERVIEW_ASIDES;
         /// Forms of "be" that make a participle passive ("was quoted", "is expected").

@@ -163,6 +163,18 @@ impl<'a> Phrases<'a> {
                     && !self.toks[j - 2].has(flags::TITLE | flags::DEMONYM))
             {
                 j -= 1;
+            } else if p.is_word()
+                && p.cap
+                && !p.has(flags::TITLE)
+                && j < end
+                && j >= lo + 2
+                && self.org_noun(j - 2)
+            {
+                // "energy company Western Power": after an organization
+                // noun, a capitalized word (a demonym, a compass point)
+                // opens the organization's name
+                j -= 1;
+                break;
             } else {
                 break;
             }

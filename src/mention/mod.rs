@@ -147,6 +147,13 @@ impl<'a> Phrases<'a> {
             .map(|mw| mw.target)
     }
 
+    /// Is token `i` a lowercase noun of organizations ("company",
+    /// "agency", "newspaper")?
+    pub fn org_noun(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word() && !t.cap && t.has(flags::ORG_HEAD | flags::OUTLET_NOUN)
+    }
+
     /// A capitalized word that can be part of a name.
     pub fn is_name_word(&self, i: usize, sent_start: usize) -> bool {
         let t = &self.toks[i];

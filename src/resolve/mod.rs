@@ -24,6 +24,11 @@ mod tests;
 
 use recency::{insert_sorted, Group, Recency};
 
+/// Is token `i` a lowercase noun of organizations ("company")?
+fn ph_org_noun(r: &Resolver, i: usize) -> bool {
+    r.phrases().org_noun(i)
+}
+
 /// What a capitalized phrase's words say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Evidence {
@@ -132,6 +137,10 @@ pub struct Resolver<'a> {
     cap_mid: std::collections::HashSet<u64, FastHash>,
     /// Token indices where a sentence's first word is.
     first_words: Vec<usize>,
+    /// Token ranges of headline-like lines (a line of its own in Title
+    /// Case or capitals: a headline, a subhead): the names there make no
+    /// entity of their own, they only refer to people the body names.
+    headlines: Vec<std::ops::Range<usize>>,
     /// Byte spans inside quotation marks, in order: a first person
     /// there is the quoted speaker, not the writer.
     quoted: Vec<Span>,
@@ -163,6 +172,7 @@ impl<'a> Resolver<'a> {
             quoted: Vec::new(),
             cap_mid: Default::default(),
             first_words: Vec::new(),
+            headlines: Vec::new(),
             buf: String::new(),
         }
     }
@@ -292,7 +302,17 @@ impl<'a> Resolver<'a> {
     pub fn resolve(&mut self, np: &Np, pos: usize, speaker: bool) -> Option<usize> {
         let e = match np.kind {
             MentionKind::Name | MentionKind::Org | MentionKind::Place => {
-                let (s, e) = np.name.unwrap_or((np.start, np.end));
+                let (mut s, e) = np.name.unwrap_or((np.start, np.end));
+                if np.known.is_none() && self.in_headline(s) {
+                    let ent = self.known_in_headline(s, e)?;
+                    return self.finish_resolve(ent, np, pos, speaker);
+                }
+                if np.kind == MentionKind::Name && np.known.is_none() {
+                    s = self.skip_opening_word(s, e);
+                    if self.owned_by_organization(np, s, e) {
+                        return None;
+                    }
+                }
                 let title_only = matches!(np.known, Some(MultiTarget::Title(_)));
                 if np.kind == MentionKind::Name && (np.known.is_none() || title_only) {
                     match self.name_evidence(np, s, e) {
@@ -322,7 +342,9 @@ impl<'a> Resolver<'a> {
                 let outlet_head = np.kind == MentionKind::Name
                     && np.start < s
                     && self.toks[s - 1].has(flags::OUTLET_NOUN);
-                let kind = if outlet_head {
+                // "energy company Western Power": so does an organization noun
+                let org_head = np.kind == MentionKind::Name && np.start < s && ph_org_noun(self, s - 1);
+                let kind = if outlet_head || org_head {
                     MentionKind::Org
                 } else {
                     np.kind
@@ -370,6 +392,22 @@ impl<'a> Resolver<'a> {
         Some(e)
     }
 
+    /// Is the one-word name at tokens `[s, e)` something an organization
+    /// has, named after its possessive ("ABC Radio National's Breakfast",
+    /// a programme), and not known as anyone's name?
+    fn owned_by_organization(&self, np: &Np, s: usize, e: usize) -> bool {
+        if e != s + 1 || s < np.start + 2 {
+            return false;
+        }
+        let possessive = self.toks[s - 1].in_list_as_written(lists::POSSESSIVES, self.text);
+        let org = (np.start..s - 1).any(|k| {
+            let t = &self.toks[k];
+            t.has(flags::ORG_HEAD | flags::OUTLET_NOUN)
+                || (t.is_word() && names::org_spelling(t.span.slice(self.text)))
+        });
+        possessive && org && !self.by_name.contains_key(&Self::key(self.slice(s, e)))
+    }
+
     /// What the words `[s, e)` of a capitalized phrase are evidence of.
     fn name_evidence(&self, np: &Np, s: usize, e: usize) -> Evidence {
         let toks = &self.toks[s..e];
@@ -391,12 +429,28 @@ impl<'a> Resolver<'a> {
             return Evidence::Title;
         }
         if e != s + 1 {
+            // "Conservative Christians", "Young Democrats": a plural noun of
+            // people (or a demonym) after capitalized modifiers is a group
+            let last = &self.toks[e - 1];
+            let w = self.slice(e - 1, e);
+            let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+            if !named && plural && last.has(flags::PERSON_NOUN | flags::DEMONYM) && !last.has(flags::TITLE) {
+                return Evidence::Group;
+            }
             return Evidence::Name;
         }
         let t = &self.toks[s];
         let word = self.slice(s, e);
         if self.by_name.contains_key(&Self::key(word)) {
             return Evidence::Name;
+        }
+        // "Figure 1.2", "Paragraph 4", "Table 2": a label and its number
+        if self
+            .toks
+            .get(e)
+            .is_some_and(|n| n.kind == crate::token::TokKind::Number)
+        {
+            return Evidence::None;
         }
         // "Mexicans", "the American": people described by a demonym
         if t.has(flags::DEMONYM) {

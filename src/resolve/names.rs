@@ -1,10 +1,11 @@
 //! Names: the prescan of capitalized runs, known organizations and places,
 //! surnames and longer forms of known names, and the names inside content.
 
-use crate::lexicon::{flags, MultiTarget};
+use crate::lexicon::{flags, lists, MultiTarget};
 use crate::mention::MentionKind;
 use crate::record::EntityKind;
 use crate::span::Span;
+use crate::token::TokKind;
 
 use super::recency::insert_sorted;
 use super::{Entity, Resolver};
@@ -23,17 +24,44 @@ impl<'a> Resolver<'a> {
             if let Some(f) = first {
                 self.first_words.push(f);
             }
+            // a headline's or subhead's capitals are no evidence of a
+            // name, nor of a word written capitalized
+            let mut line = r.start;
+            for k in r.start..=r.end {
+                if k < line {
+                    continue;
+                }
+                let breaks = k == r.end
+                    || self.toks[k].kind == TokKind::Newline
+                    || (k > line
+                        && self.text[self.toks[k - 1].span.end..self.toks[k].span.start]
+                            .contains('\n'));
+                if breaks {
+                    if self.headline_like(line..k) {
+                        self.headlines.push(line..k);
+                    }
+                    let newline = k < r.end && self.toks[k].kind == TokKind::Newline;
+                    line = k + usize::from(newline);
+                }
+            }
             for k in r.start..r.end {
                 let t = &self.toks[k];
-                if t.cap && t.is_word() && Some(k) != first {
+                if t.cap && t.is_word() && Some(k) != first && !self.in_headline(k) {
                     let h = word_hash(t.span.slice(self.text));
                     self.cap_mid.insert(h);
                 }
             }
+        }
+        for r in sentences {
+            let first = (r.start..r.end).find(|&k| self.toks[k].is_word());
             let mut k = r.start;
             while k < r.end {
                 let t = &self.toks[k];
-                if !t.cap || !ph.is_name_word(k, r.start) || t.has(flags::TITLE | flags::DEMONYM) {
+                if !t.cap
+                    || !ph.is_name_word(k, r.start)
+                    || t.has(flags::TITLE | flags::DEMONYM)
+                    || self.in_headline(k)
+                {
                     k += 1;
                     continue;
                 }
@@ -42,6 +70,12 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 let e = self.name_run_end(k, r.end);
+                let modifier = t.in_list_or_capitalized(lists::TITLE_MODIFIERS, self.text);
+                if e > k + 1 && (modifier || Some(k) == first && self.opening_word(k)) {
+                    // "Interestingly Blocher": the opening word is not a name
+                    k += 1;
+                    continue;
+                }
                 let titled = k > r.start && self.toks[k - 1].has(flags::TITLE);
                 let org = (k..e).any(|j| self.toks[j].has(flags::ORG_HEAD));
                 if (e - k >= 2 || titled) && !org {
@@ -53,6 +87,109 @@ impl<'a> Resolver<'a> {
         self.buf = buf;
         for en in &mut self.entities {
             en.seen.sort_unstable();
+        }
+    }
+
+    /// Are the tokens `r` a line of their own written in Title Case or
+    /// in capitals (a headline, a subhead: at least two words of four
+    /// letters or more, nearly all capitalized), or a paragraph of at most
+    /// six words without a quotation or a verb of saying (a subhead in
+    /// sentence case)?
+    fn headline_like(&self, r: std::ops::Range<usize>) -> bool {
+        if r.is_empty() {
+            return false;
+        }
+        let (a, b) = (self.toks[r.start].span.start, self.toks[r.end - 1].span.end);
+        let before = self.text[..a].trim_end_matches([' ', '\t']);
+        let after = self.text[b..].trim_start_matches([' ', '\t']);
+        let own_line = (before.is_empty() || before.ends_with('\n'))
+            && (after.is_empty() || after.starts_with(['\n', '\r']));
+        if !own_line {
+            return false;
+        }
+        let (mut long, mut capped, mut words, mut speech) = (0, 0, 0, false);
+        for t in &self.toks[r] {
+            if t.is_word() {
+                words += 1;
+                speech |= t.has(flags::CUE_VERB) && !t.cap;
+                if t.span.len() >= 4 {
+                    long += 1;
+                    capped += usize::from(t.cap);
+                }
+            }
+            speech |= matches!(t.kind, TokKind::Quote(_));
+        }
+        if long >= 2 && capped * 10 >= long * 9 {
+            return true;
+        }
+        // a subhead in sentence case: a paragraph of a few words with no
+        // quotation and no verb of saying ("Cold War memory gap.")
+        let para = |s: &str| s.is_empty() || s.trim_end_matches(['\n', '\r']).len() + 1 < s.len();
+        let before_para = para(before) || before.trim().is_empty();
+        let after_para = after.trim().is_empty() || {
+            let rest = after.trim_start_matches('\r');
+            rest.starts_with("\n\n") || rest.starts_with("\n\r\n")
+        };
+        words <= 6 && !speech && before_para && after_para
+    }
+
+    /// Is token `k` inside a headline-like line?
+    pub(super) fn in_headline(&self, k: usize) -> bool {
+        let i = self.headlines.partition_point(|r| r.start <= k);
+        i > 0 && k < self.headlines[i - 1].end
+    }
+
+    /// The entity the body knows that a headline's capitalized run at
+    /// tokens `[s, e)` names: its longest stretch that is a known name,
+    /// or a single word that is a known person's surname.
+    pub(super) fn known_in_headline(&mut self, s: usize, e: usize) -> Option<usize> {
+        for len in (1..=e - s).rev() {
+            for a in s..=e - len {
+                let key = Self::key(self.slice(a, a + len));
+                if let Some(&i) = self.by_name.get(&key) {
+                    return Some(self.referenced(i));
+                }
+                if len == 1 {
+                    let known = self
+                        .with_part(&key)
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            let en = &self.entities[i];
+                            en.kind == EntityKind::Person
+                                && en.name.split_whitespace().last().is_some_and(|l| lower_eq(l, &key))
+                        })
+                        .max_by_key(|&i| self.entities[i].last_seen);
+                    if let Some(i) = known {
+                        return Some(self.referenced(i));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// Is token `k`, a sentence's first word, a word that opens sentences
+    /// rather than a name's first word: an adverb in -ly, a word in -ing,
+    /// a preposition or conjunction, never capitalized elsewhere
+    /// ("Interestingly Blocher", "Injecting Clinton", "Unlike Patriot")?
+    pub(super) fn opening_word(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let w = t.span.slice(self.text);
+        let lexical = t.has(flags::PREP | flags::CONJ | flags::ADV)
+            || (w.len() > 5 && (w.ends_with("ly") || w.ends_with("ing")));
+        lexical && !self.cap_mid.contains(&word_hash(w))
+    }
+
+    /// The start of a name at tokens `[s, e)` without a sentence's opening
+    /// word before it (see [`opening_word`](Self::opening_word)).
+    pub(super) fn skip_opening_word(&self, s: usize, e: usize) -> usize {
+        let first = self.first_words.binary_search(&s).is_ok();
+        let modifier = self.toks[s].in_list_or_capitalized(lists::TITLE_MODIFIERS, self.text);
+        if e > s + 1 && (modifier || first && self.opening_word(s)) {
+            s + 1
+        } else {
+            s
         }
     }
 
@@ -225,12 +362,21 @@ impl<'a> Resolver<'a> {
             }
         }
         let last_tok = &self.toks[e - 1];
+        // "Drudge Report", "Daily Beast", "Network Rail": an outlet's noun
+        // first or last makes an organization (an outlet only when last)
+        let outlet_word = e - s >= 2
+            && (last_tok.has(flags::OUTLET_NOUN) || self.toks[s].has(flags::OUTLET_NOUN));
         let kind = if kind_hint == MentionKind::Org
             || last_tok.has(flags::ORG_HEAD)
+            || outlet_word
             || (e - s == 1 && org_spelling(&name))
         {
             EntityKind::Organization
-        } else if kind_hint == MentionKind::Place {
+        } else if kind_hint == MentionKind::Place
+            || last_tok.in_list(lists::PLACE_HEADS)
+            || (e - s >= 2 && self.toks[s].in_list(lists::PLACE_OPENERS))
+        {
+            // "Platte River", "Mount Kenya": a place's head word
             EntityKind::Place
         } else {
             EntityKind::Person
@@ -280,16 +426,24 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
             }
+            let abbreviated = |j: usize| {
+                // "Sen. Ted Cruz": an abbreviated title and its period
+                j + 2 < hi && self.toks[j + 1].is_punct('.') && self.toks[j + 2].cap
+            };
             if !ph.is_name_word(k, ss)
                 || t.has(flags::DEMONYM)
-                || (t.has(flags::TITLE) && k + 1 < hi && self.toks[k + 1].cap)
+                || (t.has(flags::TITLE) && k + 1 < hi && (self.toks[k + 1].cap || abbreviated(k)))
             {
                 // titles and demonyms before a name are not part of it
                 k += 1;
                 continue;
             }
             let e = self.name_run_end(k, hi);
-            let titled = k > 0 && self.toks[k - 1].has(flags::TITLE);
+            let titled = k > 0
+                && (self.toks[k - 1].has(flags::TITLE)
+                    || (k > 1 && self.toks[k - 1].is_punct('.') && self.toks[k - 2].has(flags::TITLE)))
+                && !self.in_headline(k)
+                && !(k..e).all(|j| self.toks[j].has(flags::TITLE));
             let name = self.slice(k, e).to_string();
             let linkable = |en: &Entity| !en.prescanned_only || !en.roles.is_empty();
             let known = self

@@ -21,7 +21,7 @@ impl<'a> Resolver<'a> {
             let t = &self.toks[k];
             if t.in_list_as_written(lists::POSSESSIVES, self.text) {
                 // possessor: everything before is the owner
-                if let Some(owner) = self.mention_in(from, k) {
+                if let Some(owner) = self.mention_in(from, k, MentionKind::Name) {
                     of = Some(owner);
                 }
                 titles.clear();
@@ -76,7 +76,18 @@ impl<'a> Resolver<'a> {
                 {
                     j += 1;
                 }
-                if let Some(o) = self.mention_in(k, j) {
+                // an adjective of the holder is no owner ("Former Gov.",
+                // "Local shop owner")
+                let opening = j == k + 1 && t.in_list_or_capitalized(lists::TITLE_MODIFIERS, self.text);
+                // an owner named by its capitals alone, not a possessive, is
+                // a body ("Kremlin spokesman", "Republican Sen."): a person
+                // it is only if already known as one
+                let owner = if opening {
+                    None
+                } else {
+                    self.mention_in(k, j, MentionKind::Org)
+                };
+                if let Some(o) = owner {
                     // "the Rovers manager": an owner named after "the" is a
                     // team or body, not a person ("Smith's manager"), so a
                     // name taken for a person only because it had two
@@ -195,8 +206,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// A name-like mention inside a token range (for possessors and role
-    /// owners).
-    pub(super) fn mention_in(&mut self, s: usize, e: usize) -> Option<usize> {
+    /// owners); a name not known otherwise is of `kind`.
+    pub(super) fn mention_in(&mut self, s: usize, e: usize, kind: MentionKind) -> Option<usize> {
         let ph = self.phrases();
         let mut buf = std::mem::take(&mut self.buf);
         let mut found = None;
@@ -227,7 +238,7 @@ impl<'a> Resolver<'a> {
             a -= 1;
         }
         if a < e {
-            return self.name_entity(a, e, MentionKind::Name, None).map(|x| self.referenced(x));
+            return self.name_entity(a, e, kind, None).map(|x| self.referenced(x));
         }
         None
     }

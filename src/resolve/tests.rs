@@ -176,3 +176,56 @@ fn names_without_titles() {
     let reyes = ex.entities.iter().find(|e| e.name == "Tom Reyes").unwrap();
     assert!(reyes.roles.iter().all(|r| r.of.is_none()), "{:?}", reyes.roles);
 }
+
+/// The kinds of the entities the attributions reach, by name.
+fn kinds(text: &str) -> Vec<(String, EntityKind)> {
+    let ex = extract(text);
+    ex.entities
+        .iter()
+        .filter(|e| e.used && !e.unnamed)
+        .map(|e| (e.name.clone(), e.kind))
+        .collect()
+}
+
+/// A headline or subhead line (Title Case, a line of its own) makes no
+/// entity: its names only refer to people the body names.
+#[test]
+fn headline_lines_make_no_entities() {
+    let text = "Tom Ashby Slams Bridge Delay\n\nTom Ashby said the bridge would open.\n\n\
+                Costs Keep Rising\n\nHe said the cost had doubled.\n";
+    let ex = extract(text);
+    let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Tom Ashby"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Slams") || n.contains("Costs")), "{names:?}");
+}
+
+/// A sentence's opening adverb or participle, and an adjective of a
+/// title's holder, are no part of a name nor an owner of the title.
+#[test]
+fn opening_words_and_holder_adjectives_are_not_names() {
+    let sp = speakers("Tom Ashby spoke first. Interestingly Ashby said the bridge would open.");
+    assert_eq!(sp.len(), 1);
+    assert_eq!(sp[0].1.as_deref(), Some("Tom Ashby"));
+    let ex = extract("Local shop owner Anna Berg said the water rose fast.");
+    let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Anna Berg"]);
+    assert!(ex.entities[0].roles.iter().all(|r| r.of.is_none()));
+}
+
+/// An organization noun before a name makes an organization (and keeps a
+/// compass word in its name), a plural noun of people a group, a label
+/// before its number nobody.
+#[test]
+fn kinds_from_heads_and_nouns() {
+    assert_eq!(
+        kinds("Energy company Western Power said 2,000 homes were without power."),
+        [("Western Power".to_string(), EntityKind::Organization)]
+    );
+    assert_eq!(
+        kinds("Conservative Christians said the law was unfair."),
+        Vec::<(String, EntityKind)>::new()
+    );
+    let ex = extract("As Figure 2 shows, the river rose. Figure 2 suggests the levee held.");
+    assert!(!ex.attributions.is_empty());
+    assert!(ex.entities.iter().all(|e| e.name != "Figure"));
+}
