@@ -133,7 +133,10 @@ mod tests {
         let got = found("“The bridge will open,” Berg said.\n\n“Never!” she sobs.");
         assert_eq!(
             got,
-            ["direct.quote-speaker-cue | Berg | said | “The bridge will open,”"]
+            [
+                "direct.quote-speaker-cue | Berg | said | “The bridge will open,”",
+                "direct.quote-speaker-cue | she | sobs | “Never!”"
+            ]
         );
     }
 
