@@ -472,7 +472,7 @@ fn person_mention_weights_load_in_the_consumers() {
     std::fs::write(d.join("schema.cypher"), export::ladybug_schema()).unwrap();
     let want: Vec<Value> = net
         .edges()
-        .map(|e| json!([e.from.id, e.to.id, e.edge.weight.unwrap()]))
+        .map(|e| json!([e.from.id, e.to.id, e.edge.weight().unwrap()]))
         .collect();
     assert_eq!(want.len(), 5);
     assert!(want.contains(&json!(["person:hana-ruiz", "person:omar-field", 2])));
