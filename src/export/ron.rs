@@ -134,7 +134,7 @@ pub fn read_ron(text: &str) -> Result<QuoteGraph> {
             (
                 e.from,
                 e.to,
-                Edge::with_parts(e.kind, e.title, e.mention, e.weight),
+                Edge::with_parts(e.kind, e.title.as_deref(), e.mention.as_deref(), e.weight),
             )
         }),
     )

@@ -290,7 +290,8 @@ impl QuoteGraph {
                         .roles
                         .insert((from, to, role.title.to_lowercase()))
                     {
-                        let edge = Edge::with_title(role.title.as_str());
+                        let title = self.intern(&role.title);
+                        let edge = Edge::with_text(EdgeKind::HoldsRole, self.edge_text(&title));
                         self.graph.add_edge(from, to, edge);
                     }
                 }
@@ -355,8 +356,8 @@ impl QuoteGraph {
             let Some(e) = find(m.entity.as_deref()) else {
                 continue;
             };
-            // the edge shares the statement's words
-            let edge = Edge::with_mention(kind, text);
+            // the edge shares the words of every edge with the same words
+            let edge = Edge::with_text(kind, self.edge_text(&text));
             // the speaker says the statement; the statement points at the rest
             let (from, to) = if kind == EdgeKind::Said {
                 (e, st)

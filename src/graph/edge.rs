@@ -89,12 +89,15 @@ impl EdgeKind {
     }
 }
 
+/// The string an edge holds: shared, behind a thin (8-byte) pointer.
+pub(crate) type EdgeText = Arc<Box<str>>;
+
 /// An edge's data.
 ///
-/// Compact: an edge holds at most one string — the title of a
+/// Compact (16 bytes): an edge holds at most one string — the title of a
 /// `holds_role` edge or the words of a `said`, `reported_by` or
-/// `addressed_to` edge — shared with the statement that holds the same
-/// words. Read them with [`title`](Edge::title) and
+/// `addressed_to` edge — shared with the other edges of the graph that
+/// hold the same words. Read them with [`title`](Edge::title) and
 /// [`mention`](Edge::mention). It serializes as `{kind, title, mention,
 /// weight}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,7 +106,7 @@ pub struct Edge {
     /// What it means.
     pub kind: EdgeKind,
     /// The title (`holds_role`) or the words as written (the rest).
-    text: Option<Arc<str>>,
+    text: Option<EdgeText>,
     /// The weight plus one (0: none), in four bytes: see
     /// [`weight`](Edge::weight).
     weight: u32,
@@ -116,6 +119,14 @@ impl Edge {
             kind,
             text: None,
             weight: 0,
+        }
+    }
+
+    /// An edge of `kind` holding `text` (shared) as its title or mention.
+    pub(crate) fn with_text(kind: EdgeKind, text: EdgeText) -> Edge {
+        Edge {
+            text: Some(text),
+            ..Edge::new(kind)
         }
     }
 
@@ -136,20 +147,14 @@ impl Edge {
     }
 
     /// A `holds_role` edge with its title ("foreign minister").
-    pub fn with_title(title: impl Into<Arc<str>>) -> Edge {
-        Edge {
-            text: Some(title.into()),
-            ..Edge::new(EdgeKind::HoldsRole)
-        }
+    pub fn with_title(title: &str) -> Edge {
+        Edge::with_text(EdgeKind::HoldsRole, Arc::new(title.into()))
     }
 
     /// An edge of `kind` (`said`, `reported_by`, `addressed_to`) with the
     /// words as written ("the top Russian diplomat").
-    pub fn with_mention(kind: EdgeKind, mention: impl Into<Arc<str>>) -> Edge {
-        Edge {
-            text: Some(mention.into()),
-            ..Edge::new(kind)
-        }
+    pub fn with_mention(kind: EdgeKind, mention: &str) -> Edge {
+        Edge::with_text(kind, Arc::new(mention.into()))
     }
 
     /// An edge as a file stores it: a title is kept on a `holds_role`
@@ -157,11 +162,24 @@ impl Edge {
     /// it is missing).
     pub fn with_parts(
         kind: EdgeKind,
-        title: Option<impl Into<Arc<str>>>,
-        mention: Option<impl Into<Arc<str>>>,
+        title: Option<&str>,
+        mention: Option<&str>,
         weight: Option<u32>,
     ) -> Edge {
-        let (title, mention) = (title.map(Into::into), mention.map(Into::into));
+        Edge::from_repr(
+            kind,
+            title.map(|t| Arc::new(t.into())),
+            mention.map(|m| Arc::new(m.into())),
+            weight,
+        )
+    }
+
+    fn from_repr(
+        kind: EdgeKind,
+        title: Option<EdgeText>,
+        mention: Option<EdgeText>,
+        weight: Option<u32>,
+    ) -> Edge {
         let text = if kind == EdgeKind::HoldsRole {
             title.or(mention)
         } else {
@@ -178,7 +196,7 @@ impl Edge {
     /// `holds_role`: the title ("foreign minister").
     pub fn title(&self) -> Option<&str> {
         match self.kind {
-            EdgeKind::HoldsRole => self.text.as_deref(),
+            EdgeKind::HoldsRole => self.text.as_deref().map(|t| &**t),
             _ => None,
         }
     }
@@ -188,7 +206,7 @@ impl Edge {
     pub fn mention(&self) -> Option<&str> {
         match self.kind {
             EdgeKind::HoldsRole => None,
-            _ => self.text.as_deref(),
+            _ => self.text.as_deref().map(|t| &**t),
         }
     }
 }
@@ -197,15 +215,15 @@ impl Edge {
 #[derive(Serialize, Deserialize)]
 struct EdgeRepr {
     kind: EdgeKind,
-    title: Option<Arc<str>>,
-    mention: Option<Arc<str>>,
+    title: Option<EdgeText>,
+    mention: Option<EdgeText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     weight: Option<u32>,
 }
 
 impl From<EdgeRepr> for Edge {
     fn from(r: EdgeRepr) -> Edge {
-        Edge::with_parts(r.kind, r.title, r.mention, r.weight)
+        Edge::from_repr(r.kind, r.title, r.mention, r.weight)
     }
 }
 
@@ -246,7 +264,7 @@ mod tests {
     #[test]
     fn edges_are_small_and_keep_title_mention_and_weight() {
         // a big graph has about six edges a statement: each byte counts
-        assert!(std::mem::size_of::<Edge>() <= 24);
+        assert!(std::mem::size_of::<Edge>() <= 16);
         let role = Edge::with_title("spokesman");
         assert_eq!((role.title(), role.mention()), (Some("spokesman"), None));
         let said = Edge::with_mention(EdgeKind::Said, "the minister");
@@ -257,7 +275,7 @@ mod tests {
         assert_eq!(w.clone().with_weight(Some(7)).weight(), Some(7));
         assert_eq!(w.with_weight(None).weight(), None);
         // a file's title and mention land where they belong
-        let e = Edge::with_parts(EdgeKind::Said, None::<&str>, Some("he"), Some(3));
+        let e = Edge::with_parts(EdgeKind::Said, None, Some("he"), Some(3));
         assert_eq!((e.mention(), e.weight()), (Some("he"), Some(3)));
         let json = serde_json::to_string(&e).unwrap();
         assert_eq!(

@@ -39,7 +39,7 @@ mod names;
 mod node;
 mod summary;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
@@ -48,6 +48,7 @@ use petgraph::Direction;
 
 use crate::lexicon::Lexicon;
 use build::MergeIndex;
+use edge::EdgeText;
 use index::IdIndex;
 use names::NameRules;
 
@@ -66,6 +67,8 @@ pub struct QuoteGraph {
     /// The short strings statements and edges share (cues, rules, dates,
     /// mentions); not part of the graph's identity.
     strings: HashSet<Arc<str>>,
+    /// The same strings behind the thin pointers edges hold.
+    edge_strings: HashMap<Arc<str>, EdgeText>,
     rules: NameRules,
     merge: MergeIndex,
 }
@@ -110,6 +113,7 @@ impl QuoteGraph {
             graph: DiGraph::new(),
             index: IdIndex::default(),
             strings: HashSet::new(),
+            edge_strings: HashMap::new(),
             rules: NameRules::new(lex),
             merge: MergeIndex::default(),
         }
@@ -124,6 +128,14 @@ impl QuoteGraph {
         let a: Arc<str> = Arc::from(s);
         self.strings.insert(a.clone());
         a
+    }
+
+    /// Interned `s` (from [`intern`](Self::intern)) as an edge holds it.
+    pub(crate) fn edge_text(&mut self, s: &Arc<str>) -> EdgeText {
+        self.edge_strings
+            .entry(s.clone())
+            .or_insert_with(|| Arc::new(Box::from(&**s)))
+            .clone()
     }
 
     /// The petgraph graph, for traversals.

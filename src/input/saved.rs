@@ -229,8 +229,8 @@ fn edge_from_json(v: &Value) -> Result<(String, String, Edge)> {
         string(v, "target")?,
         Edge::with_parts(
             parse::<EdgeKind>(v, "kind")?,
-            opt_string(v, "title"),
-            opt_string(v, "mention"),
+            opt_string(v, "title").as_deref(),
+            opt_string(v, "mention").as_deref(),
             v.get("weight")
                 .and_then(Value::as_u64)
                 .map(|w| u32::try_from(w).unwrap_or(u32::MAX)),
