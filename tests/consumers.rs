@@ -335,8 +335,8 @@ fn the_test_graph_has_what_the_checks_need() {
     let texts: Vec<&str> = g
         .nodes()
         .filter_map(|n| n.statement())
-        .flat_map(|s| [s.text.as_str(), s.cue.as_str(), s.rule.as_str()])
-        .chain(g.edges().filter_map(|e| e.edge.title.as_deref()))
+        .flat_map(|s| [s.text.as_str(), &*s.cue, &*s.rule])
+        .chain(g.edges().filter_map(|e| e.edge.title()))
         .collect();
     for b in BREAKERS {
         assert!(texts.iter().any(|t| t.contains(b)), "{b:?}");
@@ -472,7 +472,7 @@ fn person_mention_weights_load_in_the_consumers() {
     std::fs::write(d.join("schema.cypher"), export::ladybug_schema()).unwrap();
     let want: Vec<Value> = net
         .edges()
-        .map(|e| json!([e.from.id, e.to.id, e.edge.weight.unwrap()]))
+        .map(|e| json!([e.from.id, e.to.id, e.edge.weight().unwrap()]))
         .collect();
     assert_eq!(want.len(), 5);
     assert!(want.contains(&json!(["person:hana-ruiz", "person:omar-field", 2])));

@@ -263,7 +263,7 @@ fn bundled_articles_merge_people_across_documents() {
         let mut d: Vec<String> = g
             .neighbors(id, EdgeKind::Said, petgraph::Direction::Outgoing)
             .iter()
-            .map(|st| st.statement().unwrap().doc.clone())
+            .map(|st| st.statement().unwrap().doc.to_string())
             .collect();
         d.dedup();
         d.len()
@@ -279,7 +279,7 @@ fn bundled_articles_merge_people_across_documents() {
             petgraph::Direction::Outgoing,
         )
         .iter()
-        .map(|st| st.statement().unwrap().doc.clone())
+        .map(|st| st.statement().unwrap().doc.to_string())
         .collect();
     assert!(
         berg_docs.iter().any(|d| d.contains("103_")),

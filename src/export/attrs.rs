@@ -129,11 +129,7 @@ fn s(v: &str) -> AttrValue<'_> {
     AttrValue::Str(Cow::Borrowed(v))
 }
 
-fn opt<'a>(
-    out: &mut Vec<(&'static str, AttrValue<'a>)>,
-    name: &'static str,
-    v: &'a Option<String>,
-) {
+fn opt<'a>(out: &mut Vec<(&'static str, AttrValue<'a>)>, name: &'static str, v: Option<&'a str>) {
     if let Some(v) = v {
         out.push((name, s(v)));
     }
@@ -169,29 +165,29 @@ pub fn node_attributes(n: &Node) -> Vec<(&'static str, AttrValue<'_>)> {
             out.push(("span_start", AttrValue::Int(st.span[0] as i64)));
             out.push(("span_end", AttrValue::Int(st.span[1] as i64)));
             out.push(("spans", AttrValue::List(json!(st.spans))));
-            opt(&mut out, "date", &st.date);
-            opt(&mut out, "speaker_text", &st.speaker_text);
-            opt(&mut out, "source_text", &st.source_text);
-            opt(&mut out, "addressee_text", &st.addressee_text);
+            opt(&mut out, "date", st.date.as_deref());
+            opt(&mut out, "speaker_text", st.speaker_text.as_deref());
+            opt(&mut out, "source_text", st.source_text.as_deref());
+            opt(&mut out, "addressee_text", st.addressee_text.as_deref());
             out.push(("rule", s(&st.rule)));
             out.push(("class", s(st.class.as_str())));
             out.push(("content_type", s(st.content_type.as_str())));
             out.push(("polarity", s(st.polarity.as_str())));
         }
         NodeData::Document(d) => {
-            opt(&mut out, "date", &d.date);
+            opt(&mut out, "date", d.date.as_deref());
             out.push(("path", s(&d.path)));
-            opt(&mut out, "dateline", &d.dateline);
-            opt(&mut out, "place", &d.place);
-            opt(&mut out, "publisher", &d.publisher);
+            opt(&mut out, "dateline", d.dateline.as_deref());
+            opt(&mut out, "place", d.place.as_deref());
+            opt(&mut out, "publisher", d.publisher.as_deref());
         }
         NodeData::Claim(c) => {
             out.push(("text", s(&c.text)));
             out.push(("speaker", s(&c.speaker)));
             out.push(("speaker_name", s(&c.speaker_name)));
             out.push(("reports", AttrValue::Int(c.reports as i64)));
-            opt(&mut out, "first_date", &c.first_date);
-            opt(&mut out, "last_date", &c.last_date);
+            opt(&mut out, "first_date", c.first_date.as_deref());
+            opt(&mut out, "last_date", c.last_date.as_deref());
             out.push(("first_reported", s(&c.first_reported)));
             out.push(("chain", AttrValue::List(json!(c.chain))));
         }
@@ -204,9 +200,9 @@ pub fn node_attributes(n: &Node) -> Vec<(&'static str, AttrValue<'_>)> {
 /// or addressee) and `weight` (statements a derived edge stands for).
 pub fn edge_attributes(e: &Edge) -> Vec<(&'static str, AttrValue<'_>)> {
     let mut out = vec![("kind", s(e.kind.as_str()))];
-    opt(&mut out, "title", &e.title);
-    opt(&mut out, "mention", &e.mention);
-    if let Some(w) = e.weight {
+    opt(&mut out, "title", e.title());
+    opt(&mut out, "mention", e.mention());
+    if let Some(w) = e.weight() {
         out.push(("weight", AttrValue::Int(i64::from(w))));
     }
     out
@@ -246,9 +242,7 @@ mod tests {
 
     #[test]
     fn edges_have_declared_attributes_in_order() {
-        let mut e = Edge::new(crate::graph::EdgeKind::HoldsRole);
-        e.title = Some("spokesman".into());
-        e.weight = Some(2);
+        let e = Edge::with_title("spokesman").with_weight(Some(2));
         let names: Vec<&str> = edge_attributes(&e).iter().map(|(k, _)| *k).collect();
         assert_eq!(names, ["kind", "title", "weight"]);
         assert_eq!(position(EDGE_ATTRS, "weight"), 3);

@@ -34,11 +34,11 @@ pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> 
     }
     for e in g.edges() {
         let mut text = e.edge.kind.as_str().to_string();
-        if let Some(t) = &e.edge.title {
+        if let Some(t) = e.edge.title() {
             text = format!("{text}: {t}");
         }
         // a weighted edge (a derived graph's count) shows it, and thickens
-        let weight = match e.edge.weight {
+        let weight = match e.edge.weight() {
             Some(w) => {
                 text = format!("{text} ×{w}");
                 format!(", weight={w}, penwidth={}", 1 + w.min(8))

@@ -136,7 +136,7 @@ fn edge(w: &mut XmlWriter<'_>, i: usize, e: &EdgeRef<'_>) -> std::io::Result<()>
         attr("target", &e.to.id),
         attr("label", e.edge.kind.as_str()),
     ];
-    if let Some(weight) = e.edge.weight {
+    if let Some(weight) = e.edge.weight() {
         el.push(attr("weight", &weight.to_string()));
     }
     xml::element(w, "edge", &el, |w| {

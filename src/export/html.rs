@@ -245,8 +245,8 @@ fn page_data(g: &QuoteGraph, title: &str, max: usize) -> Value {
                 &raw.weight,
             );
             let k = edge_kind_index(e.kind);
-            let weight = e.weight.map(|w| format!("{w} statements"));
-            match e.title.as_ref().or(e.mention.as_ref()).or(weight.as_ref()) {
+            let weight = e.weight().map(|w| format!("{w} statements"));
+            match e.title().or(e.mention()).or(weight.as_deref()) {
                 Some(note) => json!([a, b, k, note]),
                 None => json!([a, b, k]),
             }

@@ -31,8 +31,8 @@ struct EdgeLineRef<'a> {
     from: &'a str,
     to: &'a str,
     kind: EdgeKind,
-    title: &'a Option<String>,
-    mention: &'a Option<String>,
+    title: Option<&'a str>,
+    mention: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     weight: Option<u32>,
 }
@@ -61,9 +61,9 @@ pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> Result<()> {
                 from: &e.from.id,
                 to: &e.to.id,
                 kind: e.edge.kind,
-                title: &e.edge.title,
-                mention: &e.edge.mention,
-                weight: e.edge.weight,
+                title: e.edge.title(),
+                mention: e.edge.mention(),
+                weight: e.edge.weight(),
             })
             .collect(),
     };
@@ -134,12 +134,7 @@ pub fn read_ron(text: &str) -> Result<QuoteGraph> {
             (
                 e.from,
                 e.to,
-                Edge {
-                    kind: e.kind,
-                    title: e.title,
-                    mention: e.mention,
-                    weight: e.weight,
-                },
+                Edge::with_parts(e.kind, e.title.as_deref(), e.mention.as_deref(), e.weight),
             )
         }),
     )

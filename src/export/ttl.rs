@@ -186,7 +186,7 @@ fn edge_properties(e: &EdgeRef<'_>, p: &mut Vec<String>) {
             p.push(format!("schema:mentions {to}"));
             // a person's mention of a person, counted: the triple
             // above, and how many statements make it
-            if let Some(w) = e.edge.weight {
+            if let Some(w) = e.edge.weight() {
                 p.push(format!(
                     "qg:mentionCount [ qg:of {to} ; qg:statements {w} ]"
                 ));
@@ -194,7 +194,7 @@ fn edge_properties(e: &EdgeRef<'_>, p: &mut Vec<String>) {
         }
         EdgeKind::HoldsRole => p.push(format!(
             "qg:holdsRole [ a schema:Role ; schema:roleName {} ; qg:of {to} ]",
-            literal(e.edge.title.as_deref().unwrap_or(""))
+            literal(e.edge.title().unwrap_or(""))
         )),
         EdgeKind::AppearsIn => p.push(format!("schema:isPartOf {to}")),
         EdgeKind::Datelined => p.push(format!("schema:locationCreated {to}")),

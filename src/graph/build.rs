@@ -2,6 +2,7 @@
 //! with entities merged across documents by name.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use petgraph::graph::NodeIndex;
 
@@ -229,9 +230,12 @@ impl QuoteGraph {
         for e in rec.entities.iter().filter(|e| !e.unnamed) {
             self.add_roles(e, local[e.id.as_str()], find);
         }
+        // one copy of the document's name and date for all its statements
+        let doc: Arc<str> = Arc::from(rec.doc.as_str());
+        let date = date.map(|d| self.intern(&d));
         for (n, a) in rec.attributions.iter().enumerate() {
             let id = format!("statement:{}#{}", rec.doc, n + 1);
-            let st = self.add_statement(id, a, &rec.doc, &date, find);
+            let st = self.add_statement(id, a, &doc, &date, find);
             self.graph
                 .add_edge(st, doc_ix, Edge::new(EdgeKind::AppearsIn));
         }
@@ -243,7 +247,7 @@ impl QuoteGraph {
     /// error.
     fn add_document(&mut self, rec: &DocRecord) -> Result<(NodeIndex, Option<String>)> {
         let doc_id = format!("document:{}", rec.doc);
-        if self.index.contains_key(&doc_id) {
+        if self.index.contains(&self.graph, &doc_id) {
             return Err(Error::Graph {
                 message: format!("document {:?} is already in the graph", rec.doc),
             });
@@ -286,10 +290,8 @@ impl QuoteGraph {
                         .roles
                         .insert((from, to, role.title.to_lowercase()))
                     {
-                        let edge = Edge {
-                            title: Some(role.title.clone()),
-                            ..Edge::new(EdgeKind::HoldsRole)
-                        };
+                        let title = self.intern(&role.title);
+                        let edge = Edge::with_text(EdgeKind::HoldsRole, self.edge_text(&title));
                         self.graph.add_edge(from, to, edge);
                     }
                 }
@@ -311,25 +313,31 @@ impl QuoteGraph {
         &mut self,
         id: String,
         a: &AttributionRecord,
-        doc: &str,
-        date: &Option<String>,
+        doc_arc: &Arc<str>,
+        date: &Option<Arc<str>>,
         find: impl Fn(Option<&str>) -> Option<NodeIndex>,
     ) -> NodeIndex {
+        let speaker_text = a.speaker.as_ref().map(|m| self.intern(&m.text));
+        let source_text = a.source.as_ref().map(|m| self.intern(&m.text));
+        let addressee_text = a.addressee.as_ref().map(|m| self.intern(&m.text));
+        let cue = self.intern(&a.cue.lemma);
+        let cue_text = self.intern(&a.cue.text);
+        let rule = self.intern(&a.rule);
         let st = self.insert(
             id,
             NodeData::Statement(StatementNode {
                 text: a.content.text.clone(),
                 quote_kind: a.kind,
-                cue: a.cue.lemma.clone(),
-                cue_text: a.cue.text.clone(),
-                doc: doc.to_string(),
+                cue,
+                cue_text,
+                doc: doc_arc.clone(),
                 span: a.content.span,
                 spans: a.content.spans.clone(),
                 date: date.clone(),
-                speaker_text: a.speaker.as_ref().map(|m| m.text.clone()),
-                source_text: a.source.as_ref().map(|m| m.text.clone()),
-                addressee_text: a.addressee.as_ref().map(|m| m.text.clone()),
-                rule: a.rule.clone(),
+                speaker_text: speaker_text.clone(),
+                source_text: source_text.clone(),
+                addressee_text: addressee_text.clone(),
+                rule,
                 class: a.class,
                 content_type: a.content_type,
                 polarity: a.polarity,
@@ -337,19 +345,19 @@ impl QuoteGraph {
             }),
         );
         let parts = [
-            (&a.speaker, EdgeKind::Said),
-            (&a.source, EdgeKind::ReportedBy),
-            (&a.addressee, EdgeKind::AddressedTo),
+            (&a.speaker, speaker_text, EdgeKind::Said),
+            (&a.source, source_text, EdgeKind::ReportedBy),
+            (&a.addressee, addressee_text, EdgeKind::AddressedTo),
         ];
-        for (m, kind) in parts {
-            let Some(m) = m else { continue };
+        for (m, text, kind) in parts {
+            let (Some(m), Some(text)) = (m, text) else {
+                continue;
+            };
             let Some(e) = find(m.entity.as_deref()) else {
                 continue;
             };
-            let edge = Edge {
-                mention: Some(m.text.clone()),
-                ..Edge::new(kind)
-            };
+            // the edge shares the words of every edge with the same words
+            let edge = Edge::with_text(kind, self.edge_text(&text));
             // the speaker says the statement; the statement points at the rest
             let (from, to) = if kind == EdgeKind::Said {
                 (e, st)
@@ -373,21 +381,18 @@ impl QuoteGraph {
     /// Insert a node under `id` (made unique with `-2`, `-3`… if taken).
     pub(crate) fn insert(&mut self, id: String, data: NodeData) -> NodeIndex {
         let id = self.unique_id(id);
-        let ix = self.graph.add_node(Node {
-            id: id.clone(),
-            data,
-        });
-        self.index.insert(id, ix);
+        let ix = self.graph.add_node(Node { id, data });
+        self.index.insert(&self.graph, ix);
         ix
     }
 
     fn unique_id(&self, base: String) -> String {
-        if !self.index.contains_key(&base) {
+        if !self.index.contains(&self.graph, &base) {
             return base;
         }
         (2..)
             .map(|n| format!("{base}-{n}"))
-            .find(|id| !self.index.contains_key(id))
+            .find(|id| !self.index.contains(&self.graph, id))
             .expect("some suffix is free")
     }
 
@@ -640,10 +645,10 @@ impl QuoteGraph {
             return;
         }
         let old = self.graph[ix].id.clone();
-        self.index.remove(&old);
+        self.index.remove(&self.graph, &old);
         let id = self.unique_id(base);
-        self.index.insert(id.clone(), ix);
         self.graph[ix].id = id;
+        self.index.insert(&self.graph, ix);
     }
 
     /// Build a graph from nodes and edges given by node id, in order (as
@@ -655,14 +660,13 @@ impl QuoteGraph {
     ) -> Result<QuoteGraph> {
         let mut g = QuoteGraph::new();
         for n in nodes {
-            if g.index.contains_key(&n.id) {
+            if g.index.contains(&g.graph, &n.id) {
                 return Err(Error::Graph {
                     message: format!("duplicate node id {:?}", n.id),
                 });
             }
             let ix = g.graph.add_node(n);
-            let id = g.graph[ix].id.clone();
-            g.index.insert(id, ix);
+            g.index.insert(&g.graph, ix);
         }
         let mut indexed = Vec::new();
         for (from, to, edge) in edges {
@@ -686,14 +690,13 @@ impl QuoteGraph {
         g.graph.reserve_nodes(nodes.len());
         g.index.reserve(nodes.len());
         for n in nodes {
-            if g.index.contains_key(&n.id) {
+            if g.index.contains(&g.graph, &n.id) {
                 return Err(Error::Graph {
                     message: format!("duplicate node id {:?}", n.id),
                 });
             }
-            let id = n.id.clone();
             let ix = g.graph.add_node(n);
-            g.index.insert(id, ix);
+            g.index.insert(&g.graph, ix);
         }
         g.finish_parts(edges)
     }
@@ -713,7 +716,7 @@ impl QuoteGraph {
             }
             let (a, b) = (NodeIndex::new(a), NodeIndex::new(b));
             if edge.kind == EdgeKind::HoldsRole {
-                let title = edge.title.clone().unwrap_or_default().to_lowercase();
+                let title = edge.title().unwrap_or_default().to_lowercase();
                 g.merge.roles.insert((a, b, title));
             }
             g.graph.add_edge(a, b, edge);

@@ -3,6 +3,7 @@
 //! `reports` edge from each statement to its claim.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use petgraph::graph::NodeIndex;
 use petgraph::Direction;
@@ -59,18 +60,40 @@ impl QuoteGraph {
             })
             .collect();
         let roots = claims::group(&reports);
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut slot: HashMap<usize, usize> = HashMap::new();
-        for (i, root) in roots.into_iter().enumerate() {
-            let g = *slot.entry(root).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[g].push(i);
+        drop(reports);
+        // the groups in order of their first member, members in order, in
+        // three flat arrays (a vector per group would cost a big corpus
+        // hundreds of megabytes at the graph's peak)
+        let mut group_of_root = vec![u32::MAX; roots.len()];
+        let mut sizes: Vec<u32> = Vec::new();
+        for &root in &roots {
+            let g = &mut group_of_root[root];
+            if *g == u32::MAX {
+                *g = sizes.len() as u32;
+                sizes.push(0);
+            }
+            sizes[*g as usize] += 1;
         }
-        for g in groups {
-            let statements: Vec<NodeIndex> = g.iter().map(|&i| members[i].statement).collect();
-            self.add_claim(members[g[0]].speaker, &statements);
+        let mut start: Vec<u32> = Vec::with_capacity(sizes.len() + 1);
+        start.push(0);
+        for s in &sizes {
+            start.push(start.last().copied().unwrap_or(0) + s);
+        }
+        drop(sizes);
+        let mut fill: Vec<u32> = start.clone();
+        let mut flat = vec![0u32; roots.len()];
+        for (i, &root) in roots.iter().enumerate() {
+            let g = group_of_root[root] as usize;
+            flat[fill[g] as usize] = i as u32;
+            fill[g] += 1;
+        }
+        drop((fill, group_of_root, roots));
+        let mut statements: Vec<NodeIndex> = Vec::new();
+        for w in start.windows(2) {
+            let g = &flat[w[0] as usize..w[1] as usize];
+            statements.clear();
+            statements.extend(g.iter().map(|&i| members[i as usize].statement));
+            self.add_claim(members[g[0] as usize].speaker, &statements);
         }
     }
 
@@ -97,8 +120,8 @@ impl QuoteGraph {
             // removing from the end moves no other node or edge
             for ix in claims.into_iter().rev() {
                 let id = self.graph[ix].id.clone();
+                self.index.remove(&self.graph, &id);
                 self.graph.remove_node(ix);
-                self.index.remove(&id);
             }
             return;
         }
@@ -163,7 +186,7 @@ impl QuoteGraph {
             let (da, db) = (&st(*a).date, &st(*b).date);
             (da.is_none(), da).cmp(&(db.is_none(), db))
         });
-        let dates: Vec<&String> = order
+        let dates: Vec<&Arc<str>> = order
             .iter()
             .filter_map(|&ix| st(ix).date.as_ref())
             .collect();
@@ -187,7 +210,7 @@ impl QuoteGraph {
             reports: statements.len(),
             first_date: dates.first().map(|d| d.to_string()),
             last_date: dates.last().map(|d| d.to_string()),
-            first_reported: st(order[0]).doc.clone(),
+            first_reported: st(order[0]).doc.to_string(),
             chain,
             text,
         };

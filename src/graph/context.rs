@@ -99,7 +99,7 @@ impl QuoteGraph {
                 continue;
             };
             if let NodeData::Statement(st) = &mut self.graph[ix].data {
-                if st.doc != rec.doc {
+                if *st.doc != *rec.doc {
                     continue;
                 }
                 st.context = Some(Box::new(context));
@@ -226,10 +226,10 @@ mod tests {
                     .map(|m| chars[m.span[0]..m.span[1]].iter().collect())
                     .collect()
             };
-            assert_eq!(part(ContextPart::Cue), std::slice::from_ref(&st.cue_text));
+            assert_eq!(part(ContextPart::Cue), [st.cue_text.to_string()]);
             assert_eq!(part(ContextPart::Content).join(" "), st.text);
             if let Some(s) = &st.speaker_text {
-                assert_eq!(&part(ContextPart::Speaker)[0], s);
+                assert_eq!(*part(ContextPart::Speaker)[0], **s);
             }
             // the context is whole sentences, never the dateline
             assert!(!ctx.text.contains("Moscow, May 2"));

@@ -1,6 +1,8 @@
 //! Edges: their kinds and data, and the edge references the graph hands
 //! out.
 
+use std::sync::Arc;
+
 use petgraph::graph::EdgeIndex;
 use serde::{Deserialize, Serialize};
 
@@ -87,23 +89,27 @@ impl EdgeKind {
     }
 }
 
+/// The string an edge holds: shared, behind a thin (8-byte) pointer.
+pub(crate) type EdgeText = Arc<Box<str>>;
+
 /// An edge's data.
+///
+/// Compact (16 bytes): an edge holds at most one string — the title of a
+/// `holds_role` edge or the words of a `said`, `reported_by` or
+/// `addressed_to` edge — shared with the other edges of the graph that
+/// hold the same words. Read them with [`title`](Edge::title) and
+/// [`mention`](Edge::mention). It serializes as `{kind, title, mention,
+/// weight}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "EdgeRepr", into = "EdgeRepr")]
 pub struct Edge {
     /// What it means.
     pub kind: EdgeKind,
-    /// `holds_role`: the title ("foreign minister").
-    pub title: Option<String>,
-    /// `said`, `reported_by`, `addressed_to`: the words as written ("the
-    /// top Russian diplomat").
-    pub mention: Option<String>,
-    /// How many statements the edge stands for, in graphs derived from the
-    /// attribution graph: a person → person `mentions` edge of
-    /// [`query::mention_network`](crate::query::mention_network) counts the
-    /// statements of one that mention the other. `None` in the attribution
-    /// graph itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub weight: Option<u32>,
+    /// The title (`holds_role`) or the words as written (the rest).
+    text: Option<EdgeText>,
+    /// The weight plus one (0: none), in four bytes: see
+    /// [`weight`](Edge::weight).
+    weight: u32,
 }
 
 impl Edge {
@@ -111,9 +117,129 @@ impl Edge {
     pub fn new(kind: EdgeKind) -> Edge {
         Edge {
             kind,
-            title: None,
-            mention: None,
-            weight: None,
+            text: None,
+            weight: 0,
+        }
+    }
+
+    /// An edge of `kind` holding `text` (shared) as its title or mention.
+    pub(crate) fn with_text(kind: EdgeKind, text: EdgeText) -> Edge {
+        Edge {
+            text: Some(text),
+            ..Edge::new(kind)
+        }
+    }
+
+    /// How many statements the edge stands for, in graphs derived from the
+    /// attribution graph: a person → person `mentions` edge of
+    /// [`query::mention_network`](crate::query::mention_network) counts the
+    /// statements of one that mention the other. `None` in the attribution
+    /// graph itself.
+    pub fn weight(&self) -> Option<u32> {
+        self.weight.checked_sub(1)
+    }
+
+    /// This edge with weight `w` (at most `u32::MAX - 1`; more is kept as
+    /// that), or none.
+    pub fn with_weight(mut self, w: Option<u32>) -> Edge {
+        self.weight = w.map_or(0, |w| w.saturating_add(1).max(1));
+        self
+    }
+
+    /// A `holds_role` edge with its title ("foreign minister").
+    pub fn with_title(title: &str) -> Edge {
+        Edge::with_text(EdgeKind::HoldsRole, Arc::new(title.into()))
+    }
+
+    /// An edge of `kind` (`said`, `reported_by`, `addressed_to`) with the
+    /// words as written ("the top Russian diplomat").
+    pub fn with_mention(kind: EdgeKind, mention: &str) -> Edge {
+        Edge::with_text(kind, Arc::new(mention.into()))
+    }
+
+    /// An edge as a file stores it: a title is kept on a `holds_role`
+    /// edge, a mention on the others (each stands in for the other when
+    /// it is missing).
+    pub fn with_parts(
+        kind: EdgeKind,
+        title: Option<&str>,
+        mention: Option<&str>,
+        weight: Option<u32>,
+    ) -> Edge {
+        Edge::from_repr(
+            kind,
+            title.map(|t| Arc::new(t.into())),
+            mention.map(|m| Arc::new(m.into())),
+            weight,
+        )
+    }
+
+    fn from_repr(
+        kind: EdgeKind,
+        title: Option<EdgeText>,
+        mention: Option<EdgeText>,
+        weight: Option<u32>,
+    ) -> Edge {
+        let text = if kind == EdgeKind::HoldsRole {
+            title.or(mention)
+        } else {
+            mention.or(title)
+        };
+        Edge {
+            kind,
+            text,
+            weight: 0,
+        }
+        .with_weight(weight)
+    }
+
+    /// `holds_role`: the title ("foreign minister").
+    pub fn title(&self) -> Option<&str> {
+        match self.kind {
+            EdgeKind::HoldsRole => self.text.as_deref().map(|t| &**t),
+            _ => None,
+        }
+    }
+
+    /// `said`, `reported_by`, `addressed_to`: the words as written ("the
+    /// top Russian diplomat").
+    pub fn mention(&self) -> Option<&str> {
+        match self.kind {
+            EdgeKind::HoldsRole => None,
+            _ => self.text.as_deref().map(|t| &**t),
+        }
+    }
+}
+
+/// How an [`Edge`] is serialized: its title and mention apart.
+#[derive(Serialize, Deserialize)]
+struct EdgeRepr {
+    kind: EdgeKind,
+    title: Option<EdgeText>,
+    mention: Option<EdgeText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    weight: Option<u32>,
+}
+
+impl From<EdgeRepr> for Edge {
+    fn from(r: EdgeRepr) -> Edge {
+        Edge::from_repr(r.kind, r.title, r.mention, r.weight)
+    }
+}
+
+impl From<Edge> for EdgeRepr {
+    fn from(e: Edge) -> EdgeRepr {
+        let weight = e.weight();
+        let (title, mention) = if e.kind == EdgeKind::HoldsRole {
+            (e.text, None)
+        } else {
+            (None, e.text)
+        };
+        EdgeRepr {
+            kind: e.kind,
+            title,
+            mention,
+            weight,
         }
     }
 }
@@ -134,6 +260,30 @@ pub struct EdgeRef<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edges_are_small_and_keep_title_mention_and_weight() {
+        // a big graph has about six edges a statement: each byte counts
+        assert!(std::mem::size_of::<Edge>() <= 16);
+        let role = Edge::with_title("spokesman");
+        assert_eq!((role.title(), role.mention()), (Some("spokesman"), None));
+        let said = Edge::with_mention(EdgeKind::Said, "the minister");
+        assert_eq!((said.title(), said.mention()), (None, Some("the minister")));
+        assert_eq!(said.weight(), None);
+        let w = Edge::new(EdgeKind::Mentions).with_weight(Some(0));
+        assert_eq!(w.weight(), Some(0));
+        assert_eq!(w.clone().with_weight(Some(7)).weight(), Some(7));
+        assert_eq!(w.with_weight(None).weight(), None);
+        // a file's title and mention land where they belong
+        let e = Edge::with_parts(EdgeKind::Said, None, Some("he"), Some(3));
+        assert_eq!((e.mention(), e.weight()), (Some("he"), Some(3)));
+        let json = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            json,
+            r#"{"kind":"said","title":null,"mention":"he","weight":3}"#
+        );
+        assert_eq!(serde_json::from_str::<Edge>(&json).unwrap(), e);
+    }
 
     #[test]
     fn kinds_name_themselves_and_their_ends() {

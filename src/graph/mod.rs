@@ -34,11 +34,13 @@ mod claims;
 mod context;
 pub(crate) use context::contexts_of;
 mod edge;
+mod index;
 mod names;
 mod node;
 mod summary;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef as _;
@@ -46,6 +48,8 @@ use petgraph::Direction;
 
 use crate::lexicon::Lexicon;
 use build::MergeIndex;
+use edge::EdgeText;
+use index::IdIndex;
 use names::NameRules;
 
 pub use edge::{Edge, EdgeKind, EdgeRef};
@@ -59,7 +63,12 @@ pub use summary::{SpeakerSummary, Summary};
 #[derive(Debug, Clone)]
 pub struct QuoteGraph {
     graph: DiGraph<Node, Edge>,
-    index: HashMap<String, NodeIndex>,
+    index: IdIndex,
+    /// The short strings statements and edges share (cues, rules, dates,
+    /// mentions); not part of the graph's identity.
+    strings: HashSet<Arc<str>>,
+    /// The same strings behind the thin pointers edges hold.
+    edge_strings: HashMap<Arc<str>, EdgeText>,
     rules: NameRules,
     merge: MergeIndex,
 }
@@ -102,10 +111,31 @@ impl QuoteGraph {
     pub fn with_lexicon(lex: &Lexicon) -> QuoteGraph {
         QuoteGraph {
             graph: DiGraph::new(),
-            index: HashMap::new(),
+            index: IdIndex::default(),
+            strings: HashSet::new(),
+            edge_strings: HashMap::new(),
             rules: NameRules::new(lex),
             merge: MergeIndex::default(),
         }
+    }
+
+    /// `s` as a string shared with every other use of the same words in
+    /// the graph.
+    pub(crate) fn intern(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.strings.get(s) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.strings.insert(a.clone());
+        a
+    }
+
+    /// Interned `s` (from [`intern`](Self::intern)) as an edge holds it.
+    pub(crate) fn edge_text(&mut self, s: &Arc<str>) -> EdgeText {
+        self.edge_strings
+            .entry(s.clone())
+            .or_insert_with(|| Arc::new(Box::from(&**s)))
+            .clone()
     }
 
     /// The petgraph graph, for traversals.
@@ -115,7 +145,7 @@ impl QuoteGraph {
 
     /// The index of the node with this id.
     pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
-        self.index.get(id).copied()
+        self.index.get(&self.graph, id)
     }
 
     /// The node with this id.

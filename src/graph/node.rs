@@ -1,5 +1,7 @@
 //! Nodes: their kinds and what each kind holds.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::class::{AttributionClass, ContentType, Polarity};
@@ -95,6 +97,10 @@ pub struct EntityNode {
 }
 
 /// An attributed claim in one document.
+///
+/// Its short strings (cue, document, date, rule, the words for its
+/// speaker, source and addressee) are shared with the other statements
+/// and edges that hold the same words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatementNode {
     /// The claim (content fragments joined by one space).
@@ -102,26 +108,26 @@ pub struct StatementNode {
     /// Direct, indirect or mixed.
     pub quote_kind: QuoteKind,
     /// Lemma of the cue ("say", "point out").
-    pub cue: String,
+    pub cue: Arc<str>,
     /// The cue as written ("pointed out").
-    pub cue_text: String,
+    pub cue_text: Arc<str>,
     /// The document's name.
-    pub doc: String,
+    pub doc: Arc<str>,
     /// Code-point span of the first content fragment.
     pub span: [usize; 2],
     /// Every content fragment.
     pub spans: Vec<[usize; 2]>,
     /// The document's `date` field (from the corpus), else its dateline's
     /// date.
-    pub date: Option<String>,
+    pub date: Option<Arc<str>>,
     /// The speaker as written ("the top Russian diplomat"), resolved or not.
-    pub speaker_text: Option<String>,
+    pub speaker_text: Option<Arc<str>>,
     /// The relaying source as written, resolved or not.
-    pub source_text: Option<String>,
+    pub source_text: Option<Arc<str>>,
     /// The addressee as written, resolved or not.
-    pub addressee_text: Option<String>,
+    pub addressee_text: Option<Arc<str>>,
     /// The rule that found it.
-    pub rule: String,
+    pub rule: Arc<str>,
     /// How the speaker relates to it: speech, writing, cognition…
     #[serde(default)]
     pub class: AttributionClass,
@@ -385,6 +391,17 @@ mod tests {
         );
         assert_eq!(NodeKind::from(EntityKind::Place), NodeKind::Place);
         assert!(!NodeKind::Statement.is_entity());
+    }
+
+    #[test]
+    fn nodes_are_no_bigger_than_a_statement_with_shared_strings() {
+        // a statement's short strings are shared pointers (16 bytes, not
+        // 24 plus a heap copy); every node is as big as the biggest kind
+        assert!(
+            std::mem::size_of::<Node>() <= 240,
+            "{}",
+            std::mem::size_of::<Node>()
+        );
     }
 
     #[test]

@@ -282,7 +282,7 @@ fn roles_become_edges_or_titles() {
     let putin = g.index_of("person:vladimir-putin").unwrap();
     let e = g.graph().find_edge(peskov, putin).unwrap();
     assert_eq!(g.graph()[e].kind, EdgeKind::HoldsRole);
-    assert_eq!(g.graph()[e].title.as_deref(), Some("spokesman"));
+    assert_eq!(g.graph()[e].title(), Some("spokesman"));
     assert_eq!(
         out(&g, "person:sergey-lavrov", EdgeKind::HoldsRole),
         ["place:russia"]

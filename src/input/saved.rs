@@ -185,16 +185,16 @@ fn node_from_json(v: &Value) -> Result<Node> {
         "statement" => NodeData::Statement(StatementNode {
             text: string(v, "text")?,
             quote_kind: parse::<QuoteKind>(v, "quote_kind")?,
-            cue: string(v, "cue")?,
-            cue_text: string(v, "cue_text")?,
-            doc: string(v, "doc")?,
+            cue: string(v, "cue")?.into(),
+            cue_text: string(v, "cue_text")?.into(),
+            doc: string(v, "doc")?.into(),
             span: [int(v, "span_start")?, int(v, "span_end")?],
             spans: parse::<Vec<[usize; 2]>>(v, "spans")?,
-            date: opt_string(v, "date"),
-            speaker_text: opt_string(v, "speaker_text"),
-            source_text: opt_string(v, "source_text"),
-            addressee_text: opt_string(v, "addressee_text"),
-            rule: string(v, "rule")?,
+            date: opt_string(v, "date").map(Into::into),
+            speaker_text: opt_string(v, "speaker_text").map(Into::into),
+            source_text: opt_string(v, "source_text").map(Into::into),
+            addressee_text: opt_string(v, "addressee_text").map(Into::into),
+            rule: string(v, "rule")?.into(),
             class: parse(v, "class").unwrap_or_default(),
             content_type: parse(v, "content_type").unwrap_or_default(),
             polarity: parse(v, "polarity").unwrap_or_default(),
@@ -227,14 +227,13 @@ fn edge_from_json(v: &Value) -> Result<(String, String, Edge)> {
     Ok((
         string(v, "source")?,
         string(v, "target")?,
-        Edge {
-            kind: parse::<EdgeKind>(v, "kind")?,
-            title: opt_string(v, "title"),
-            mention: opt_string(v, "mention"),
-            weight: v
-                .get("weight")
+        Edge::with_parts(
+            parse::<EdgeKind>(v, "kind")?,
+            opt_string(v, "title").as_deref(),
+            opt_string(v, "mention").as_deref(),
+            v.get("weight")
                 .and_then(Value::as_u64)
                 .map(|w| u32::try_from(w).unwrap_or(u32::MAX)),
-        },
+        ),
     ))
 }

@@ -64,7 +64,12 @@ fn claim_at(g: &QuoteGraph, ix: NodeIndex) -> Claim {
     let n = &gr[ix];
     let c = n.claim().expect("a claim node");
     let mut sts = linked(g, ix, EdgeKind::Reports, Direction::Incoming);
-    sts.sort_by_key(|&s| (date_key(&gr[s].statement().expect("statement").date), s));
+    sts.sort_by_key(|&s| {
+        (
+            date_key(gr[s].statement().expect("statement").date.as_deref()),
+            s,
+        )
+    });
     let reports = sts
         .iter()
         .map(|&s| {
@@ -72,12 +77,12 @@ fn claim_at(g: &QuoteGraph, ix: NodeIndex) -> Claim {
             let source = linked(g, s, EdgeKind::ReportedBy, Direction::Outgoing)
                 .first()
                 .map(|&o| gr[o].name().to_string())
-                .or_else(|| st.source_text.clone());
+                .or_else(|| st.source_text.as_deref().map(str::to_string));
             ClaimReport {
                 statement: gr[s].id.clone(),
-                doc: st.doc.clone(),
+                doc: st.doc.to_string(),
                 outlet: g.outlet_of(&st.doc),
-                date: st.date.clone(),
+                date: st.date.as_deref().map(str::to_string),
                 source,
                 quote_kind: st.quote_kind,
                 text: st.text.clone(),
@@ -121,7 +126,7 @@ pub fn claims(g: &QuoteGraph, speaker: Option<&str>, min_reports: usize) -> Resu
     out.sort_by_key(|c| {
         (
             std::cmp::Reverse(c.report_count),
-            date_key(&c.reports.first().and_then(|r| r.date.clone())),
+            date_key(c.reports.first().and_then(|r| r.date.as_deref())),
         )
     });
     Ok(Claims { claims: out })

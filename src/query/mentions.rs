@@ -142,7 +142,7 @@ pub fn mention_links(g: &QuoteGraph) -> Vec<MentionLink> {
 /// assert_eq!(net.node_count(), 2);
 /// let e = net.edges().next().unwrap();
 /// assert_eq!((e.from.name(), e.to.name()), ("Anna Berg", "John Smith"));
-/// assert_eq!(e.edge.weight, Some(2));
+/// assert_eq!(e.edge.weight(), Some(2));
 /// ```
 pub fn mention_network(g: &QuoteGraph) -> QuoteGraph {
     let links = mention_links(g);
@@ -169,10 +169,7 @@ pub fn mention_network(g: &QuoteGraph) -> QuoteGraph {
         .collect();
     edges.sort();
     let edges = edges.into_iter().map(|(a, b, w)| {
-        let edge = Edge {
-            weight: Some(w),
-            ..Edge::new(EdgeKind::Mentions)
-        };
+        let edge = Edge::new(EdgeKind::Mentions).with_weight(Some(w));
         (gr[a].id.clone(), gr[b].id.clone(), edge)
     });
     QuoteGraph::from_parts(nodes, edges).expect("links join nodes it holds")

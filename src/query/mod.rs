@@ -215,10 +215,10 @@ pub(super) enum DateKey {
     Undated,
 }
 
-fn date_key(d: &Option<String>) -> DateKey {
+fn date_key(d: Option<&str>) -> DateKey {
     match d {
         None => DateKey::Undated,
-        Some(s) => Date::parse(s).map_or_else(|| DateKey::Other(s.clone()), DateKey::Date),
+        Some(s) => Date::parse(s).map_or_else(|| DateKey::Other(s.to_string()), DateKey::Date),
     }
 }
 
@@ -228,12 +228,12 @@ fn statement_row(g: &QuoteGraph, ix: NodeIndex) -> StatementRow {
     let out = |kind| refs(g, &linked(g, ix, kind, Direction::Outgoing));
     StatementRow {
         id: n.id.clone(),
-        doc: s.doc.clone(),
-        date: s.date.clone(),
+        doc: s.doc.to_string(),
+        date: s.date.as_deref().map(str::to_string),
         speaker: speaker_of(g, ix).map(|i| EntityRef::of(&g.graph()[i])),
-        speaker_text: s.speaker_text.clone(),
-        cue: s.cue.clone(),
-        cue_text: s.cue_text.clone(),
+        speaker_text: s.speaker_text.as_deref().map(str::to_string),
+        cue: s.cue.to_string(),
+        cue_text: s.cue_text.to_string(),
         quote_kind: s.quote_kind,
         class: s.class,
         content_type: s.content_type,
@@ -327,7 +327,7 @@ mod tests {
         .into_iter()
         .map(|d| d.map(str::to_string))
         .collect();
-        v.sort_by_key(date_key);
+        v.sort_by_key(|d| date_key(d.as_deref()));
         let got: Vec<&str> = v.iter().map(|d| d.as_deref().unwrap_or("-")).collect();
         assert_eq!(
             got,
@@ -343,12 +343,9 @@ mod tests {
             ]
         );
         // one month and day is one key whatever the spelling; no year
-        assert_eq!(
-            date_key(&Some("Mar 3".into())),
-            date_key(&Some("3 March".into()))
-        );
+        assert_eq!(date_key(Some("Mar 3")), date_key(Some("3 March")));
         assert!(matches!(
-            date_key(&Some("Mar 3".into())),
+            date_key(Some("Mar 3")),
             DateKey::Date(d) if d.year().is_none()
         ));
     }

@@ -82,7 +82,7 @@ fn edge_label(e: &Edge) -> String {
         EdgeKind::ReportedBy => "relayed by".into(),
         EdgeKind::AddressedTo => "to".into(),
         EdgeKind::Mentions => "mentions".into(),
-        EdgeKind::HoldsRole => match &e.title {
+        EdgeKind::HoldsRole => match e.title() {
             Some(t) => format!("{t} of"),
             None => "role of".into(),
         },

@@ -44,7 +44,7 @@ pub fn role_holders(g: &QuoteGraph, name: &str) -> Result<Roles> {
     let gr = g.graph();
     let role = |edge: petgraph::graph::EdgeReference<'_, Edge>| Role {
         holder: EntityRef::of(&gr[edge.source()]),
-        title: edge.weight().title.clone().unwrap_or_default(),
+        title: edge.weight().title().unwrap_or_default().to_string(),
         of: EntityRef::of(&gr[edge.target()]),
     };
     let mut holders: Vec<Role> = gr

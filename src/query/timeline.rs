@@ -67,7 +67,7 @@ pub fn timeline(g: &QuoteGraph) -> Vec<TimelineDay> {
     let mut days: BTreeMap<DateKey, Day> = BTreeMap::new();
     for ix in gr.node_indices() {
         let Some(d) = gr[ix].document() else { continue };
-        let day = days.entry(date_key(&d.date)).or_default();
+        let day = days.entry(date_key(d.date.as_deref())).or_default();
         if let Some(w) = &d.date {
             if !day.written.contains(w) {
                 day.written.push(w.clone());

@@ -31,7 +31,7 @@ pub fn who_said(g: &QuoteGraph, name: &str) -> Result<WhoSaid> {
         .into_iter()
         .map(|st| statement_row(g, st))
         .collect();
-    statements.sort_by_cached_key(|r| date_key(&r.date));
+    statements.sort_by_cached_key(|r| date_key(r.date.as_deref()));
     Ok(WhoSaid {
         speaker: EntityRef::of(sp),
         statements,

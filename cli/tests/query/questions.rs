@@ -242,7 +242,7 @@ fn mention_network_links_people_and_exports_as_a_graph() {
     assert_eq!(s.edges[3], (EdgeKind::Mentions, 5));
     let mut edges: Vec<(&str, &str, EdgeKind, Option<u32>)> = net
         .edges()
-        .map(|e| (e.from.name(), e.to.name(), e.edge.kind, e.edge.weight))
+        .map(|e| (e.from.name(), e.to.name(), e.edge.kind, e.edge.weight()))
         .collect();
     edges.sort();
     let m = EdgeKind::Mentions;
@@ -267,7 +267,7 @@ fn mention_network_links_people_and_exports_as_a_graph() {
     assert_eq!(s.edges[0], (EdgeKind::Said, 5));
     assert_eq!(s.edges[3], (EdgeKind::Mentions, 6));
     assert_eq!(s.edge_total(), 11);
-    assert!(full.edges().all(|e| e.edge.weight.is_none()));
+    assert!(full.edges().all(|e| e.edge.weight().is_none()));
 }
 
 /// The weighted person network in every export format: the weight is
