@@ -658,16 +658,7 @@ impl QuoteGraph {
         nodes: Vec<Node>,
         edges: impl IntoIterator<Item = (String, String, Edge)>,
     ) -> Result<QuoteGraph> {
-        let mut g = QuoteGraph::new();
-        for n in nodes {
-            if g.index.contains(&g.graph, &n.id) {
-                return Err(Error::Graph {
-                    message: format!("duplicate node id {:?}", n.id),
-                });
-            }
-            let ix = g.graph.add_node(n);
-            g.index.insert(&g.graph, ix);
-        }
+        let g = QuoteGraph::with_nodes(nodes)?;
         let mut indexed = Vec::new();
         for (from, to, edge) in edges {
             let lookup = |id: &str| {
@@ -686,6 +677,12 @@ impl QuoteGraph {
         nodes: Vec<Node>,
         edges: impl IntoIterator<Item = (usize, usize, Edge)>,
     ) -> Result<QuoteGraph> {
+        QuoteGraph::with_nodes(nodes)?.finish_parts(edges)
+    }
+
+    /// A graph of `nodes` and no edges yet, indexed by id; an id given
+    /// twice is an error.
+    fn with_nodes(nodes: Vec<Node>) -> Result<QuoteGraph> {
         let mut g = QuoteGraph::new();
         g.graph.reserve_nodes(nodes.len());
         g.index.reserve(nodes.len());
@@ -698,7 +695,7 @@ impl QuoteGraph {
             let ix = g.graph.add_node(n);
             g.index.insert(&g.graph, ix);
         }
-        g.finish_parts(edges)
+        Ok(g)
     }
 
     /// The edges added and the merge index rebuilt from the nodes.
