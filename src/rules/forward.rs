@@ -192,6 +192,15 @@ impl<'a> Ctx<'a> {
         } else if self.is(k, "about")
             && class == CueClass::Speech
             && k + 1 < hi
+            && self.toks[k + 1].kind == TokKind::Number
+            && self.clause_start(k + 1, hi)
+        {
+            // "said about 300 homes were flooded": "about" before a number
+            // is "roughly", inside a clause that is the content
+            at(RuleId::IndirectClause)
+        } else if self.is(k, "about")
+            && class == CueClass::Speech
+            && k + 1 < hi
             && self.object_start(k + 1, hi)
         {
             // "warned us about those rapists", "joked about the economy":
@@ -466,6 +475,16 @@ fn trim_punct_left(toks: &[Token], start: usize, mut end: usize, marks: &str) ->
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::found;
+
+    /// "about" before a number is "roughly": it opens the clause, not a
+    /// topic ("said about the bridge").
+    #[test]
+    fn about_before_a_number_opens_a_clause() {
+        assert_eq!(
+            found("The utility said about 300 homes were flooded."),
+            ["indirect.clause | The utility | said | about 300 homes were flooded"]
+        );
+    }
 
     #[test]
     fn a_clause_after_the_cue() {
