@@ -29,9 +29,9 @@ bytes=$(stat -c %s "$T/corpus.jsonl")
 /usr/bin/time -f '%e %M' -o "$T/time" "$QG" graph "$T/corpus.jsonl" -o "$T/graph.$EXT" 2> "$T/err" \
   || { cat "$T/err" >&2; exit 1; }
 read -r secs kib < "$T/time"
-summary=$(grep -o 'graph: .*' "$T/err" | head -1)
+summary=$(sed -n 's/^quotegraph: graph: //p' "$T/err" | head -1)
 ratio=$(awk -v k="$kib" -v b="$bytes" 'BEGIN { printf "%.2f", k * 1024 / b }')
 printf 'graph memory: %s MB JSONL -> %s; %.1f s, peak RSS %d MiB, %s x the input (max %s)\n' \
   "$MB" "$EXT" "$secs" "$((kib / 1024))" "$ratio" "$MAX"
-echo "  $summary"
+echo "  graph: $summary"
 awk -v r="$ratio" -v m="$MAX" 'BEGIN { exit !(r <= m) }' || { echo "graph memory: FAIL: ratio $ratio > $MAX" >&2; exit 1; }
