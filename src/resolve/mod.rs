@@ -24,11 +24,6 @@ mod tests;
 
 use recency::{insert_sorted, Group, Recency};
 
-/// Is token `i` a lowercase noun of organizations ("company")?
-fn ph_org_noun(r: &Resolver, i: usize) -> bool {
-    r.phrases().org_noun(i)
-}
-
 /// What a capitalized phrase's words say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Evidence {
@@ -343,7 +338,7 @@ impl<'a> Resolver<'a> {
                     && np.start < s
                     && self.toks[s - 1].has(flags::OUTLET_NOUN);
                 // "energy company Western Power": so does an organization noun
-                let org_head = np.kind == MentionKind::Name && np.start < s && ph_org_noun(self, s - 1);
+                let org_head = np.kind == MentionKind::Name && np.start < s && self.phrases().org_noun(s - 1);
                 let kind = if outlet_head || org_head {
                     MentionKind::Org
                 } else {
@@ -354,7 +349,7 @@ impl<'a> Resolver<'a> {
                         .by_name
                         .get(&Self::key(self.slice(s, e)))
                         .is_some_and(|&i| self.entities[i].prescanned_only);
-                let ent = self.name_entity(s, e, kind, np.known).map(|x| self.referenced(x))?;
+                let ent = self.name_entity(s, e, kind, np.known)?;
                 if outlet_head && (guessed || self.entities[ent].kind == EntityKind::Organization) {
                     // the prescan took any two capitalized words for a
                     // person; the outlet noun says otherwise

@@ -53,7 +53,6 @@ impl<'a> Resolver<'a> {
             }
         }
         for r in sentences {
-            let first = (r.start..r.end).find(|&k| self.toks[k].is_word());
             let mut k = r.start;
             while k < r.end {
                 let t = &self.toks[k];
@@ -70,8 +69,7 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 let e = self.name_run_end(k, r.end);
-                let modifier = t.in_list_or_capitalized(lists::TITLE_MODIFIERS, self.text);
-                if e > k + 1 && (modifier || Some(k) == first && self.opening_word(k)) {
+                if self.skip_opening_word(k, e) > k {
                     // "Interestingly Blocher": the opening word is not a name
                     k += 1;
                     continue;
@@ -150,23 +148,28 @@ impl<'a> Resolver<'a> {
                     return Some(self.referenced(i));
                 }
                 if len == 1 {
-                    let known = self
-                        .with_part(&key)
-                        .iter()
-                        .copied()
-                        .filter(|&i| {
-                            let en = &self.entities[i];
-                            en.kind == EntityKind::Person
-                                && en.name.split_whitespace().last().is_some_and(|l| lower_eq(l, &key))
-                        })
-                        .max_by_key(|&i| self.entities[i].last_seen);
-                    if let Some(i) = known {
+                    if let Some(i) = self.latest_with_surname(&key, |_| true) {
                         return Some(self.referenced(i));
                     }
                 }
             }
         }
         None
+    }
+
+    /// The person seen most recently whose surname has the lookup form
+    /// `key` and who passes `also`.
+    fn latest_with_surname(&self, key: &str, also: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.with_part(key)
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let en = &self.entities[i];
+                en.kind == EntityKind::Person
+                    && also(en)
+                    && en.name.split_whitespace().last().is_some_and(|l| lower_eq(l, key))
+            })
+            .max_by_key(|&i| self.entities[i].last_seen)
     }
 
     /// Is token `k`, a sentence's first word, a word that opens sentences
@@ -227,7 +230,7 @@ impl<'a> Resolver<'a> {
     /// marked used.
     fn prescan_name(&mut self, k: usize, e: usize, lo: usize) {
         let before = self.entities.len();
-        let Some(ent) = self.name_entity(k, e, MentionKind::Name, None) else {
+        let Some(ent) = self.name_entity_raw(k, e, MentionKind::Name, None) else {
             return;
         };
         if ent >= before {
@@ -287,9 +290,10 @@ impl<'a> Resolver<'a> {
         Some(self.find_or_add(EntityKind::Place, &name, false))
     }
 
-    /// Resolve a proper name (token range) to an entity, creating it (a
-    /// name an attribution meets is then [`referenced`](Self::referenced)).
-    pub(super) fn name_entity(
+    /// Resolve a proper name (token range) to an entity, creating it
+    /// (the prescan's lookup; a name an attribution meets goes through
+    /// [`name_entity`](Self::name_entity)).
+    fn name_entity_raw(
         &mut self,
         s: usize,
         e: usize,
@@ -392,6 +396,19 @@ impl<'a> Resolver<'a> {
             .is_some_and(|ti| self.lex.titles.titles[ti as usize].honorific)
     }
 
+    /// Resolve a name met by an attribution (not by the prescan): the
+    /// entity is now referenced for real.
+    pub(super) fn name_entity(
+        &mut self,
+        s: usize,
+        e: usize,
+        kind_hint: MentionKind,
+        known: Option<MultiTarget>,
+    ) -> Option<usize> {
+        let ent = self.name_entity_raw(s, e, kind_hint, known)?;
+        Some(self.referenced(ent))
+    }
+
     /// Mark an entity met by an attribution (not only by the prescan):
     /// it is now referenced for real.
     pub(super) fn referenced(&mut self, ent: usize) -> usize {
@@ -453,25 +470,12 @@ impl<'a> Resolver<'a> {
                 .filter(|&i| linkable(&self.entities[i]))
                 .or_else(|| {
                     let last = Self::key(name.split_whitespace().last().unwrap_or(""));
-                    self.with_part(&last)
-                        .iter()
-                        .map(|&i| (i, &self.entities[i]))
-                        .filter(|(_, en)| {
-                            en.kind == EntityKind::Person
-                                && linkable(en)
-                                && en
-                                    .name
-                                    .split_whitespace()
-                                    .last()
-                                    .is_some_and(|l| lower_eq(l, &last))
-                        })
-                        .max_by_key(|(_, en)| en.last_seen)
-                        .map(|(i, _)| i)
+                    self.latest_with_surname(&last, linkable)
                 });
             let ent = match known {
                 Some(i) => Some(i),
                 None if titled => {
-                    let i = self.name_entity(k, e, MentionKind::Name, None).map(|x| self.referenced(x));
+                    let i = self.name_entity(k, e, MentionKind::Name, None);
                     if let Some(i) = i {
                         let mut s = k - 1;
                         while s > lo

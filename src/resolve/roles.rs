@@ -226,7 +226,7 @@ impl<'a> Resolver<'a> {
         }
         self.buf = buf;
         if let Some((a, b, t)) = found {
-            return self.name_entity(a, b, MentionKind::Org, t).map(|x| self.referenced(x));
+            return self.name_entity(a, b, MentionKind::Org, t);
         }
         // the capitalized run ending at e
         let mut a = e;
@@ -238,7 +238,7 @@ impl<'a> Resolver<'a> {
             a -= 1;
         }
         if a < e {
-            return self.name_entity(a, e, kind, None).map(|x| self.referenced(x));
+            return self.name_entity(a, e, kind, None);
         }
         None
     }
