@@ -422,18 +422,26 @@ pub struct GraphRead {
     pub documents: usize,
 }
 
-/// The graph of the texts at `paths` (read as `opts` says, whatever
-/// [`Options::holds`] says), equal to `read(..)?.graph(..)` but built
-/// without ever holding the texts or all their records: each text is
-/// extracted, its statements' sentence contexts cut, its full names noted
-/// (the look-ahead of [`QuoteGraph::extend`]) and its record spooled to a
-/// temporary file; then the records are read back one at a time into the
-/// graph. Memory is the graph's. Each record is also written as a JSONL
-/// line to `records_out` when given (`quotegraph build`'s
-/// `extractions.jsonl`). With `contexts` false the statements get no
-/// sentence context (exports other than HTML and RON do not show it; see
-/// [`Format::keeps_context`](crate::export::Format::keeps_context)), which
-/// saves about a quarter of the graph's memory.
+/// The graph of `paths` (read as `opts` says, [`Options::holds`]
+/// included), equal to `read(..)?.graph(..)` but built without ever
+/// holding the texts or all their records: each text is extracted, its
+/// statements' sentence contexts cut, its full names noted (the
+/// look-ahead of [`QuoteGraph::extend`]) and its record spooled to a
+/// temporary file, and so is each record read back from JSONL
+/// ([`Holds::Records`], `quotegraph graph --from-jsonl`); then the
+/// records are read back one at a time into the graph (with
+/// [`Holds::ByName`], into the saved graph among the paths, read first).
+/// Memory is the graph's. Each record is also written as a JSONL line to
+/// `records_out` when given (`quotegraph build`'s `extractions.jsonl`).
+/// With `contexts` false the statements get no sentence context (exports
+/// other than HTML and RON do not show it; see
+/// [`Format::keeps_context`](crate::export::Format::keeps_context)),
+/// which saves about a quarter of the graph's memory.
+///
+/// A path, file or line that cannot be read is a problem (the rest is
+/// read), and so is a document read twice; the error is a saved graph
+/// that cannot be read or a second one, an export that cannot be read
+/// back, or the temporary spool failing.
 ///
 /// ```
 /// use quotegraph::{corpus, Extractor};
@@ -450,17 +458,160 @@ pub fn read_graph(
     paths: &[String],
     opts: &Options,
     ex: &Extractor,
-    mut records_out: Option<&mut dyn io::Write>,
+    records_out: Option<&mut dyn io::Write>,
     contexts: bool,
 ) -> Result<GraphRead> {
-    use std::io::{BufRead, Seek, Write};
-    let spool_err = |e: io::Error| Error::io("the temporary record spool", e);
-    let (inputs, mut problems) = input::expand_inputs_seen(paths, &mut input::FilesSeen::default());
-    // one document, one record, as [`read`] keeps them
-    let mut ids = input::SeenIds::default();
-    let mut g = QuoteGraph::with_lexicon(ex.lexicon());
-    let mut spool = io::BufWriter::with_capacity(1 << 20, tempfile::tempfile().map_err(spool_err)?);
-    let (mut documents, mut statements, mut entities) = (0usize, 0usize, 0usize);
+    let mut spool = Spool::new(QuoteGraph::with_lexicon(ex.lexicon()), records_out)?;
+    let mut seen = input::FilesSeen::default();
+    let reading = |e| Error::io("reading inputs", e);
+    match opts.holds {
+        Holds::Texts => spool_texts(&mut spool, paths, opts, &mut seen, ex, contexts),
+        Holds::Records => input::for_each_record(paths, &mut |got| spool.take_read(got, ex)),
+        Holds::ByName => {
+            // the saved graph first: the rest is added to it
+            let mut saved = paths.iter().filter(|p| input::is_saved_graph(p));
+            if let Some(first) = saved.next() {
+                if let Some(second) = saved.next() {
+                    return Err(Error::Input {
+                        path: second.clone(),
+                        message: format!(
+                            "only one saved graph can be queried at a time (already read {first})"
+                        ),
+                    });
+                }
+                spool.g = input::read_saved_graph(first)?;
+                spool.saved = true;
+            }
+            for p in paths.iter().filter(|p| !input::is_saved_graph(p)) {
+                spool_by_name(&mut spool, p, opts, &mut seen, ex, contexts)?;
+            }
+            Ok(())
+        }
+    }
+    .map_err(reading)?;
+    spool.finish()
+}
+
+/// Records on their way into a graph ([`read_graph`]): each noted in the
+/// graph (its full names) and written to a temporary file, to be added
+/// once all are read.
+struct Spool<'w> {
+    /// The graph they go into (the saved graph of a query, or empty).
+    g: QuoteGraph,
+    /// True when `g` is a saved graph: its claims are grouped again.
+    saved: bool,
+    ids: input::SeenIds,
+    file: io::BufWriter<std::fs::File>,
+    records_out: Option<&'w mut dyn io::Write>,
+    problems: Vec<Problem>,
+    documents: usize,
+    statements: usize,
+    entities: usize,
+}
+
+fn spool_error(e: io::Error) -> Error {
+    Error::io("the temporary record spool", e)
+}
+
+impl<'w> Spool<'w> {
+    fn new(g: QuoteGraph, records_out: Option<&'w mut dyn io::Write>) -> Result<Spool<'w>> {
+        let file = tempfile::tempfile().map_err(spool_error)?;
+        Ok(Spool {
+            g,
+            saved: false,
+            ids: input::SeenIds::default(),
+            file: io::BufWriter::with_capacity(1 << 20, file),
+            records_out,
+            problems: Vec::new(),
+            documents: 0,
+            statements: 0,
+            entities: 0,
+        })
+    }
+
+    /// Take a record (with the sentence contexts of its statements): one
+    /// document, one record, as [`read`] keeps them.
+    fn take(&mut self, rec: &DocRecord, contexts: &[Option<StatementContext>]) -> io::Result<()> {
+        use std::io::Write;
+        let first = self.ids.first(&rec.doc);
+        let in_saved = self.saved && self.g.node(&format!("document:{}", rec.doc)).is_some();
+        if !first || in_saved {
+            self.problems.push(repeated_document(&rec.doc, in_saved));
+            return Ok(());
+        }
+        self.g.note_names(rec);
+        if let Some(out) = self.records_out.as_mut() {
+            serde_json::to_writer(&mut **out, rec)?;
+            out.write_all(b"\n")?;
+        }
+        serde_json::to_writer(&mut self.file, &(rec, contexts))?;
+        self.file.write_all(b"\n")?;
+        self.documents += 1;
+        self.statements += rec.attributions.len();
+        self.entities += rec.entities.len();
+        Ok(())
+    }
+
+    /// Take a record read back from JSONL (keeping what the extractor's
+    /// scope admits, as texts extracted here do), or its problem.
+    fn take_read(&mut self, got: input::Got, ex: &Extractor) -> io::Result<()> {
+        match got {
+            Ok(mut rec) => {
+                ex.scope().retain(&mut rec);
+                self.take(&rec, &[])
+            }
+            Err(p) => {
+                self.problems.push(p);
+                Ok(())
+            }
+        }
+    }
+
+    /// The graph: every record read back and added, then the claims
+    /// grouped.
+    fn finish(self) -> Result<GraphRead> {
+        use std::io::{BufRead, Seek};
+        let Spool {
+            mut g,
+            file,
+            problems,
+            documents,
+            statements,
+            entities,
+            ..
+        } = self;
+        let mut file = file.into_inner().map_err(|e| spool_error(e.into_error()))?;
+        file.rewind().map_err(spool_error)?;
+        g.drop_claims();
+        g.reserve_for(documents, statements, entities);
+        for line in io::BufReader::with_capacity(1 << 20, file).lines() {
+            let line = line.map_err(spool_error)?;
+            let (rec, contexts): (DocRecord, Vec<Option<StatementContext>>) =
+                serde_json::from_str(&line).map_err(|e| spool_error(e.into()))?;
+            g.add_noted(&rec)?;
+            g.attach_contexts(&rec, contexts);
+        }
+        g.group_claims();
+        Ok(GraphRead {
+            graph: g,
+            problems,
+            documents,
+        })
+    }
+}
+
+/// Extract the texts at `paths` into the spool (the paths' problems
+/// first, then every document's).
+fn spool_texts(
+    spool: &mut Spool<'_>,
+    paths: &[String],
+    opts: &Options,
+    seen: &mut input::FilesSeen,
+    ex: &Extractor,
+    contexts: bool,
+) -> io::Result<()> {
+    let (inputs, problems) = input::expand_inputs_seen(paths, seen);
+    spool.problems.extend(problems);
     extract_inputs(
         &inputs,
         &opts.read,
@@ -475,45 +626,40 @@ pub fn read_graph(
             };
             (rec, kept)
         },
-        |ev| {
-            match ev {
-                Event::Doc((rec, _)) if !ids.first(&rec.doc) => {
-                    problems.push(repeated_document(&rec.doc, false));
-                }
-                Event::Doc((rec, kept)) => {
-                    g.note_names(&rec);
-                    if let Some(out) = records_out.as_mut() {
-                        serde_json::to_writer(&mut **out, &rec)?;
-                        out.write_all(b"\n")?;
-                    }
-                    serde_json::to_writer(&mut spool, &(&rec, &kept))?;
-                    spool.write_all(b"\n")?;
-                    documents += 1;
-                    statements += rec.attributions.len();
-                    entities += rec.entities.len();
-                }
-                Event::Problem(p) => problems.push(p),
+        |ev| match ev {
+            Event::Doc((rec, kept)) => spool.take(&rec, &kept),
+            Event::Problem(p) => {
+                spool.problems.push(p);
+                Ok(())
             }
-            Ok(())
         },
-    )
-    .map_err(|e| Error::io("reading inputs", e))?;
-    let mut file = spool.into_inner().map_err(|e| spool_err(e.into_error()))?;
-    file.rewind().map_err(spool_err)?;
-    g.reserve_for(documents, statements, entities);
-    for line in io::BufReader::with_capacity(1 << 20, file).lines() {
-        let line = line.map_err(spool_err)?;
-        let (rec, contexts): (DocRecord, Vec<Option<StatementContext>>) =
-            serde_json::from_str(&line).map_err(|e| spool_err(e.into()))?;
-        g.add_noted(&rec)?;
-        g.attach_contexts(&rec, contexts);
+    )?;
+    Ok(())
+}
+
+/// One path other than the saved graph of a [`Holds::ByName`] read into
+/// the spool: records by their name and first line, else texts.
+fn spool_by_name(
+    spool: &mut Spool<'_>,
+    p: &String,
+    opts: &Options,
+    seen: &mut input::FilesSeen,
+    ex: &Extractor,
+    contexts: bool,
+) -> Result<()> {
+    if let Some(message) = input::unreadable_export(p) {
+        return Err(Error::Input {
+            path: p.clone(),
+            message,
+        });
     }
-    g.group_claims();
-    Ok(GraphRead {
-        graph: g,
-        problems,
-        documents,
-    })
+    let one = std::slice::from_ref(p);
+    if opts.read.format == InputFormat::Auto && is_records_name(p) && input::holds_records(p) {
+        input::for_each_record(one, &mut |got| spool.take_read(got, ex))
+    } else {
+        spool_texts(spool, one, opts, seen, ex, contexts)
+    }
+    .map_err(|e| Error::io("reading inputs", e))
 }
 
 /// Extract documents already in memory (or the problems met making them,
@@ -557,4 +703,82 @@ pub fn extractor(lexicon_dir: Option<&Path>) -> Result<Extractor> {
         Some(dir) => Extractor::new(Lexicon::from_dir(dir)?),
         None => Extractor::default(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Records of `data/articles` as JSONL lines, with a bad line and a
+    /// repeated record among them.
+    fn records_file(dir: &Path) -> String {
+        let ex = Extractor::default();
+        let held = read(&["data/articles".into()], &Options::default(), &ex).unwrap();
+        let mut lines: Vec<String> = held
+            .records
+            .iter()
+            .map(|r| serde_json::to_string(r).unwrap())
+            .collect();
+        lines.insert(2, "{\"doc\": broken".into());
+        lines.push(lines[0].clone());
+        let path = dir.join("recs.jsonl");
+        std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+        path.display().to_string()
+    }
+
+    #[test]
+    fn records_and_queries_stream_into_the_graph_the_held_corpus_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let recs = records_file(dir.path());
+        let ex = Extractor::default();
+        for holds in [Holds::Records, Holds::ByName] {
+            let opts = Options {
+                holds,
+                ..Options::default()
+            };
+            let paths = [recs.clone()];
+            let streamed = read_graph(&paths, &opts, &ex, None, true).unwrap();
+            let held = read_for_graph(&paths, &opts, &ex).unwrap();
+            assert_eq!(streamed.documents, held.records.len());
+            // the bad line and the repeated document are reported, the
+            // good records kept
+            let said: Vec<String> = streamed.problems.iter().map(|p| p.to_string()).collect();
+            assert_eq!(said.len(), 2, "{said:?}");
+            assert!(said[0].contains(":3: not an extraction record"), "{said:?}");
+            assert!(said[1].contains("was already read"), "{said:?}");
+            assert_eq!(streamed.graph, held.graph(ex.lexicon()).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_query_adds_texts_to_the_saved_graph_wherever_it_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let ex = Extractor::default();
+        let one = "data/articles/000_lavrov_carlson_tass.txt".to_string();
+        let saved = dir.path().join("g.json");
+        let g = read_graph(&[one.clone()], &Options::default(), &ex, None, false)
+            .unwrap()
+            .graph;
+        let mut out = Vec::new();
+        crate::export::Format::Json
+            .exporter()
+            .write(&g, &mut out)
+            .unwrap();
+        std::fs::write(&saved, out).unwrap();
+        let opts = Options {
+            holds: Holds::ByName,
+            ..Options::default()
+        };
+        let paths = ["data/articles".to_string(), saved.display().to_string()];
+        let streamed = read_graph(&paths, &opts, &ex, None, true).unwrap();
+        let held = read_for_graph(&paths, &opts, &ex).unwrap();
+        // the saved graph's document is reported as already there, once
+        let said: Vec<String> = streamed.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].contains("is already in the saved graph"),
+            "{said:?}"
+        );
+        assert_eq!(streamed.graph, held.graph(ex.lexicon()).unwrap());
+    }
 }

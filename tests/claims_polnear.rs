@@ -124,7 +124,10 @@ fn polnear_train_pairs_group_into_claims() {
         let claim = graph.neighbors(&n.id, EdgeKind::Reports, Direction::Outgoing);
         let speaker = graph.neighbors(&n.id, EdgeKind::Said, Direction::Incoming);
         if let (Some(c), Some(s)) = (claim.first(), speaker.first()) {
-            at.insert((st.doc.to_string(), st.span), (c.id.clone(), s.id.clone()));
+            at.insert(
+                (st.doc.to_string(), st.span.map(|x| x as usize)),
+                (c.id.clone(), s.id.clone()),
+            );
         }
     }
     let mut halves: HashMap<&str, Counts> = HashMap::new();

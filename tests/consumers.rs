@@ -335,7 +335,7 @@ fn the_test_graph_has_what_the_checks_need() {
     let texts: Vec<&str> = g
         .nodes()
         .filter_map(|n| n.statement())
-        .flat_map(|s| [s.text.as_str(), &*s.cue, &*s.rule])
+        .flat_map(|s| [&*s.text, &*s.cue, &*s.rule])
         .chain(g.edges().filter_map(|e| e.edge.title()))
         .collect();
     for b in BREAKERS {

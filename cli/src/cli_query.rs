@@ -210,12 +210,12 @@ pub enum Question {
 /// The graph, and the problems of inputs (warnings first, then errors).
 fn load(setup: Setup<'_>, paths: &[String], read: &ReadArgs) -> Result<(QuoteGraph, Vec<Problem>)> {
     let ex = setup.extractor()?;
-    let mut corpus = read.with_progress(Holds::ByName, |o| {
-        quotegraph::corpus::read_for_graph(paths, o, &ex)
+    let got = read.with_progress(Holds::ByName, |o| {
+        quotegraph::corpus::read_graph(paths, o, &ex, None, true)
     })?;
-    let mut problems = std::mem::take(&mut corpus.problems);
+    let mut problems = got.problems;
     problems.sort_by_key(Problem::is_error);
-    Ok((corpus.into_graph(ex.lexicon())?, problems))
+    Ok((got.graph, problems))
 }
 
 /// `text` on stdout, control characters from the input escaped (tables,

@@ -192,17 +192,10 @@ pub fn graph(
         Holds::Texts
     };
     let ex = setup.extractor()?;
-    // texts are never held: the library spools their records
-    let (g, problems, documents) = if from_jsonl {
-        let mut corpus = read.with_progress(holds, |o| corpus::read_for_graph(paths, o, &ex))?;
-        let g = corpus.take_graph(ex.lexicon())?;
-        (g, corpus.problems, corpus.records.len())
-    } else {
-        let contexts = format.keeps_context();
-        let got =
-            read.with_progress(holds, |o| corpus::read_graph(paths, o, &ex, None, contexts))?;
-        (got.graph, got.problems, got.documents)
-    };
+    // neither texts nor records are held: the library spools the records
+    let contexts = format.keeps_context();
+    let got = read.with_progress(holds, |o| corpus::read_graph(paths, o, &ex, None, contexts))?;
+    let (g, problems, documents) = (got.graph, got.problems, got.documents);
     let code = report_problems(&problems);
     eprintln!("quotegraph: graph: {}", g.summary());
     if let Some(code) = nothing_found(&g, documents, output.as_deref()) {

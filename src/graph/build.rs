@@ -1,14 +1,13 @@
 //! Building the graph: documents, statements and entities from records,
 //! with entities merged across documents by name.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
-use std::sync::Arc;
-
 use petgraph::graph::NodeIndex;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::names::{self, best_full, Gender};
 use super::{
-    DocumentNode, Edge, EdgeKind, EntityNode, Node, NodeData, NodeKind, QuoteGraph, StatementNode,
+    span32, DocumentNode, Edge, EdgeKind, EntityNode, Node, NodeData, NodeKind, QuoteGraph,
+    SharedStr, StatementNode,
 };
 use crate::error::{Error, Result};
 use crate::extract::slug;
@@ -231,10 +230,10 @@ impl QuoteGraph {
             self.add_roles(e, local[e.id.as_str()], find);
         }
         // one copy of the document's name and date for all its statements
-        let doc: Arc<str> = Arc::from(rec.doc.as_str());
+        let doc = SharedStr::from(rec.doc.as_str());
         let date = date.map(|d| self.intern(&d));
         for (n, a) in rec.attributions.iter().enumerate() {
-            let id = format!("statement:{}#{}", rec.doc, n + 1);
+            let id = statement_id(&rec.doc, n + 1);
             let st = self.add_statement(id, a, &doc, &date, find);
             self.graph
                 .add_edge(st, doc_ix, Edge::new(EdgeKind::AppearsIn));
@@ -313,8 +312,8 @@ impl QuoteGraph {
         &mut self,
         id: String,
         a: &AttributionRecord,
-        doc_arc: &Arc<str>,
-        date: &Option<Arc<str>>,
+        doc_arc: &SharedStr,
+        date: &Option<SharedStr>,
         find: impl Fn(Option<&str>) -> Option<NodeIndex>,
     ) -> NodeIndex {
         let speaker_text = a.speaker.as_ref().map(|m| self.intern(&m.text));
@@ -323,16 +322,17 @@ impl QuoteGraph {
         let cue = self.intern(&a.cue.lemma);
         let cue_text = self.intern(&a.cue.text);
         let rule = self.intern(&a.rule);
+        let text = self.intern(&a.content.text);
         let st = self.insert(
             id,
             NodeData::Statement(StatementNode {
-                text: a.content.text.clone(),
+                text,
                 quote_kind: a.kind,
                 cue,
                 cue_text,
                 doc: doc_arc.clone(),
-                span: a.content.span,
-                spans: a.content.spans.clone(),
+                span: span32(a.content.span),
+                spans: a.content.spans.iter().map(|&s| span32(s)).collect(),
                 date: date.clone(),
                 speaker_text: speaker_text.clone(),
                 source_text: source_text.clone(),
@@ -742,6 +742,19 @@ impl QuoteGraph {
         }
         Ok(self)
     }
+}
+
+/// The id of statement `n` (from 1) of document `doc`,
+/// `statement:<doc>#<n>`, in a string of its exact size (a big graph
+/// holds millions).
+fn statement_id(doc: &str, n: usize) -> String {
+    use std::fmt::Write as _;
+    let mut id = String::with_capacity("statement:#".len() + doc.len() + 20);
+    id.push_str("statement:");
+    id.push_str(doc);
+    write!(id, "#{n}").expect("a String takes any text");
+    id.shrink_to_fit();
+    id
 }
 
 /// The publisher a record's input names: its `outlet` field, else the

@@ -3,12 +3,11 @@
 //! `reports` edge from each statement to its claim.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use petgraph::graph::NodeIndex;
 use petgraph::Direction;
 
-use super::{ClaimNode, Edge, EdgeKind, NodeData, NodeKind, QuoteGraph};
+use super::{ClaimNode, Edge, EdgeKind, NodeData, NodeKind, QuoteGraph, SharedStr};
 use crate::claims::{self, Report};
 use crate::class::Polarity;
 use crate::extract::slug;
@@ -186,7 +185,7 @@ impl QuoteGraph {
             let (da, db) = (&st(*a).date, &st(*b).date);
             (da.is_none(), da).cmp(&(db.is_none(), db))
         });
-        let dates: Vec<&Arc<str>> = order
+        let dates: Vec<&SharedStr> = order
             .iter()
             .filter_map(|&ix| st(ix).date.as_ref())
             .collect();
@@ -217,7 +216,7 @@ impl QuoteGraph {
         let speaker_slug = speaker_node.id.split_once(':').map_or("", |(_, s)| s);
         let words: Vec<String> = claims::words(&node.text).into_iter().take(8).collect();
         let id = format!("claim:{speaker_slug}:{}", slug(&words.join(" ")));
-        let claim = self.insert(id, NodeData::Claim(node));
+        let claim = self.insert(id, NodeData::Claim(Box::new(node)));
         for &ix in statements {
             self.graph.add_edge(ix, claim, Edge::new(EdgeKind::Reports));
         }

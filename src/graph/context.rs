@@ -227,7 +227,7 @@ mod tests {
                     .collect()
             };
             assert_eq!(part(ContextPart::Cue), [st.cue_text.to_string()]);
-            assert_eq!(part(ContextPart::Content).join(" "), st.text);
+            assert_eq!(part(ContextPart::Content).join(" "), &*st.text);
             if let Some(s) = &st.speaker_text {
                 assert_eq!(*part(ContextPart::Speaker)[0], **s);
             }

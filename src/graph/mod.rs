@@ -37,10 +37,10 @@ mod edge;
 mod index;
 mod names;
 mod node;
+mod shared;
 mod summary;
 
-use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::collections::HashSet;
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef as _;
@@ -53,10 +53,12 @@ use index::IdIndex;
 use names::NameRules;
 
 pub use edge::{Edge, EdgeKind, EdgeRef};
+pub(crate) use node::span32;
 pub use node::{
     shorten, ClaimNode, ContextMark, ContextPart, DocumentNode, EntityNode, Node, NodeData,
     NodeKind, StatementContext, StatementNode,
 };
+pub use shared::SharedStr;
 pub use summary::{SpeakerSummary, Summary};
 
 /// The knowledge graph. See the [module docs](self).
@@ -64,11 +66,9 @@ pub use summary::{SpeakerSummary, Summary};
 pub struct QuoteGraph {
     graph: DiGraph<Node, Edge>,
     index: IdIndex,
-    /// The short strings statements and edges share (cues, rules, dates,
+    /// The strings statements and edges share (texts, cues, rules, dates,
     /// mentions); not part of the graph's identity.
-    strings: HashSet<Arc<str>>,
-    /// The same strings behind the thin pointers edges hold.
-    edge_strings: HashMap<Arc<str>, EdgeText>,
+    strings: HashSet<SharedStr>,
     rules: NameRules,
     merge: MergeIndex,
 }
@@ -113,7 +113,6 @@ impl QuoteGraph {
             graph: DiGraph::new(),
             index: IdIndex::default(),
             strings: HashSet::new(),
-            edge_strings: HashMap::new(),
             rules: NameRules::new(lex),
             merge: MergeIndex::default(),
         }
@@ -121,21 +120,19 @@ impl QuoteGraph {
 
     /// `s` as a string shared with every other use of the same words in
     /// the graph.
-    pub(crate) fn intern(&mut self, s: &str) -> Arc<str> {
+    pub(crate) fn intern(&mut self, s: &str) -> SharedStr {
         if let Some(a) = self.strings.get(s) {
             return a.clone();
         }
-        let a: Arc<str> = Arc::from(s);
+        let a = SharedStr::from(s);
         self.strings.insert(a.clone());
         a
     }
 
-    /// Interned `s` (from [`intern`](Self::intern)) as an edge holds it.
-    pub(crate) fn edge_text(&mut self, s: &Arc<str>) -> EdgeText {
-        self.edge_strings
-            .entry(s.clone())
-            .or_insert_with(|| Arc::new(Box::from(&**s)))
-            .clone()
+    /// Interned `s` (from [`intern`](Self::intern)) as an edge holds it:
+    /// the same string.
+    pub(crate) fn edge_text(&mut self, s: &SharedStr) -> EdgeText {
+        s.0.clone()
     }
 
     /// The petgraph graph, for traversals.

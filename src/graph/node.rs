@@ -1,11 +1,11 @@
 //! Nodes: their kinds and what each kind holds.
 
-use std::sync::Arc;
-
 use serde::{Deserialize, Serialize};
 
 use crate::class::{AttributionClass, ContentType, Polarity};
 use crate::record::{EntityKind, QuoteKind};
+
+use super::SharedStr;
 
 /// What a node is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -98,36 +98,39 @@ pub struct EntityNode {
 
 /// An attributed claim in one document.
 ///
-/// Its short strings (cue, document, date, rule, the words for its
-/// speaker, source and addressee) are shared with the other statements
-/// and edges that hold the same words.
+/// Compact: a big graph is mostly statements. Its text and its short
+/// strings (cue, document, date, rule, the words for its speaker, source
+/// and addressee) are [`SharedStr`]s shared with the other statements
+/// and edges that hold the same words; spans are `u32` code points.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatementNode {
-    /// The claim (content fragments joined by one space).
-    pub text: String,
+    /// The claim (content fragments joined by one space), shared with the
+    /// statements of the same words (a wire story's quote in every outlet
+    /// that carries it).
+    pub text: SharedStr,
     /// Direct, indirect or mixed.
     pub quote_kind: QuoteKind,
     /// Lemma of the cue ("say", "point out").
-    pub cue: Arc<str>,
+    pub cue: SharedStr,
     /// The cue as written ("pointed out").
-    pub cue_text: Arc<str>,
+    pub cue_text: SharedStr,
     /// The document's name.
-    pub doc: Arc<str>,
+    pub doc: SharedStr,
     /// Code-point span of the first content fragment.
-    pub span: [usize; 2],
+    pub span: [u32; 2],
     /// Every content fragment.
-    pub spans: Vec<[usize; 2]>,
+    pub spans: Box<[[u32; 2]]>,
     /// The document's `date` field (from the corpus), else its dateline's
     /// date.
-    pub date: Option<Arc<str>>,
+    pub date: Option<SharedStr>,
     /// The speaker as written ("the top Russian diplomat"), resolved or not.
-    pub speaker_text: Option<Arc<str>>,
+    pub speaker_text: Option<SharedStr>,
     /// The relaying source as written, resolved or not.
-    pub source_text: Option<Arc<str>>,
+    pub source_text: Option<SharedStr>,
     /// The addressee as written, resolved or not.
-    pub addressee_text: Option<Arc<str>>,
+    pub addressee_text: Option<SharedStr>,
     /// The rule that found it.
-    pub rule: Arc<str>,
+    pub rule: SharedStr,
     /// How the speaker relates to it: speech, writing, cognition…
     #[serde(default)]
     pub class: AttributionClass,
@@ -141,6 +144,13 @@ pub struct StatementNode {
     /// graph was given the document's text ([`QuoteGraph::attach_text`](crate::QuoteGraph::attach_text)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Box<StatementContext>>,
+}
+
+/// A code-point span as a statement keeps it (`u32`: a document of more
+/// than 4 G code points is far beyond `--max-doc-bytes`; a larger offset
+/// is kept as `u32::MAX`).
+pub(crate) fn span32(span: [usize; 2]) -> [u32; 2] {
+    span.map(|x| u32::try_from(x).unwrap_or(u32::MAX))
 }
 
 /// The sentence (or sentences) a statement was found in, so a reader can
@@ -248,8 +258,9 @@ pub enum NodeData {
     Statement(StatementNode),
     /// An article.
     Document(DocumentNode),
-    /// A claim reported by one or more statements.
-    Claim(ClaimNode),
+    /// A claim reported by one or more statements (boxed: claims are
+    /// few, statements many, and a node is as big as its biggest kind).
+    Claim(Box<ClaimNode>),
 }
 
 /// A node: its id and data.
@@ -395,10 +406,11 @@ mod tests {
 
     #[test]
     fn nodes_are_no_bigger_than_a_statement_with_shared_strings() {
-        // a statement's short strings are shared pointers (16 bytes, not
-        // 24 plus a heap copy); every node is as big as the biggest kind
+        // a statement's short strings are thin shared pointers (8 bytes,
+        // not 24 plus a heap copy); every node is as big as the biggest
+        // kind, so the few claims are boxed
         assert!(
-            std::mem::size_of::<Node>() <= 240,
+            std::mem::size_of::<Node>() <= 152,
             "{}",
             std::mem::size_of::<Node>()
         );

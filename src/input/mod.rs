@@ -41,6 +41,7 @@ use crate::error::Error;
 use crate::extract::Document;
 use gzip::{fill_buf_retry, GzStream};
 
+pub(crate) use records::{for_each_record, Got};
 pub use records::{holds_records, read_record_paths, read_records};
 pub use saved::read_node_link;
 pub(crate) use saved::{is_saved_graph, read_saved_graph, unreadable_export};

@@ -55,12 +55,35 @@ pub fn read_records(reader: impl BufRead, name: &str) -> Result<Vec<DocRecord>> 
 pub fn read_record_paths(paths: &[String]) -> (Vec<DocRecord>, Vec<Problem>) {
     let mut records = Vec::new();
     let mut problems = Vec::new();
+    for_each_record(paths, &mut |got| {
+        match got {
+            Ok(r) => records.push(r),
+            Err(p) => problems.push(p),
+        }
+        Ok(())
+    })
+    .expect("keeping records cannot fail");
+    (records, problems)
+}
+
+/// What [`for_each_record`] hands over: a record, or a problem with a
+/// path, file or line.
+pub(crate) type Got = std::result::Result<DocRecord, Problem>;
+
+/// Read the records of `paths` as [`read_record_paths`] does, handing
+/// each record and each problem to `sink` as it comes, in input order,
+/// without holding them (`quotegraph graph --from-jsonl` and `query`
+/// spool them). Stops at the sink's first error and returns it.
+pub(crate) fn for_each_record(
+    paths: &[String],
+    sink: &mut dyn FnMut(Got) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut files = Vec::new();
     for p in paths {
         if p != "-" && Path::new(p).is_dir() {
             match shards(p) {
                 Ok(inside) => files.extend(inside),
-                Err(e) => problems.push(Error::io(p.as_str(), e).into()),
+                Err(e) => sink(Err(Error::io(p.as_str(), e).into()))?,
             }
         } else {
             files.push(p.clone());
@@ -71,32 +94,32 @@ pub fn read_record_paths(paths: &[String]) -> (Vec<DocRecord>, Vec<Problem>) {
     for p in &files {
         if let Ok(real) = std::fs::canonicalize(p) {
             if let Some(first) = seen.get(&real) {
-                problems.push(Problem::warning(
+                sink(Err(Problem::warning(
                     p,
                     None,
                     format!("the same file as {first} (given twice); read once"),
-                ));
+                )))?;
                 continue;
             }
             seen.insert(real, p.clone());
         }
-        read_record_file(p, &mut records, &mut problems);
+        read_record_file(p, sink)?;
     }
-    (records, problems)
+    Ok(())
 }
 
 /// Problems reported one by one in a file; the rest are counted.
 const MAX_LINE_PROBLEMS: usize = 50;
 
-/// Read records from `reader` into `out`, as [`read_records`] does, but a
-/// bad line or a read error (a truncated `.gz`) is a problem and the good
-/// lines are kept, as `extract` keeps the good lines of an article corpus.
+/// Read records from `reader` into `sink`, as [`read_records`] does, but
+/// a bad line or a read error (a truncated `.gz`) is a problem and the
+/// good lines are kept, as `extract` keeps the good lines of an article
+/// corpus.
 fn read_records_lenient(
     mut reader: impl BufRead,
     name: &str,
-    out: &mut Vec<DocRecord>,
-    problems: &mut Vec<Problem>,
-) {
+    sink: &mut dyn FnMut(Got) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut bad = 0usize;
     let mut line = Vec::new();
     let mut n = 0u64;
@@ -107,15 +130,15 @@ fn read_records_lenient(
             Ok(_) => {}
             // nothing read yet: the file itself cannot be read, an I/O error
             Err(e) if n == 0 => {
-                problems.push(Error::io(name, e).into());
+                sink(Err(Error::io(name, e).into()))?;
                 break;
             }
             Err(e) => {
-                problems.push(Problem::error(
+                sink(Err(Problem::error(
                     name,
                     Some(n + 1),
                     format!("{}; the records before it are kept", super::describe_io(&e)),
-                ));
+                )))?;
                 break;
             }
         }
@@ -124,29 +147,30 @@ fn read_records_lenient(
             continue;
         }
         match serde_json::from_slice::<DocRecord>(&line) {
-            Ok(r) => out.push(r),
+            Ok(r) => sink(Ok(r))?,
             Err(e) => {
                 bad += 1;
                 if bad <= MAX_LINE_PROBLEMS {
-                    problems.push(Problem::error(
+                    sink(Err(Problem::error(
                         name,
                         Some(n),
                         format!("not an extraction record ({e}); line skipped"),
-                    ));
+                    )))?;
                 }
             }
         }
     }
     if bad > MAX_LINE_PROBLEMS {
-        problems.push(Problem::error(
+        sink(Err(Problem::error(
             name,
             None,
             format!(
                 "{} more bad lines not shown; skipped",
                 bad - MAX_LINE_PROBLEMS
             ),
-        ));
+        )))?;
     }
+    Ok(())
 }
 
 /// Does the JSONL file `p` (gunzipped when its name ends in `.gz`) hold
@@ -202,19 +226,22 @@ fn shards(dir: &str) -> std::io::Result<Vec<String>> {
 }
 
 /// The records of one file (`-`: stdin), gunzipped when its name ends in
-/// `.gz`, into `out`; what could not be read into `problems`.
-fn read_record_file(p: &str, out: &mut Vec<DocRecord>, problems: &mut Vec<Problem>) {
+/// `.gz`, and what could not be read, into `sink`.
+fn read_record_file(
+    p: &str,
+    sink: &mut dyn FnMut(Got) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     if p == "-" {
-        return read_records_lenient(std::io::stdin().lock(), "-", out, problems);
+        return read_records_lenient(std::io::stdin().lock(), "-", sink);
     }
     let f = match std::fs::File::open(p) {
         Ok(f) => f,
-        Err(e) => return problems.push(Error::io(p, e).into()),
+        Err(e) => return sink(Err(Error::io(p, e).into())),
     };
     if p.ends_with(".gz") {
         let gz = flate2::read::MultiGzDecoder::new(BufReader::new(f));
-        read_records_lenient(BufReader::new(gz), p, out, problems)
+        read_records_lenient(BufReader::new(gz), p, sink)
     } else {
-        read_records_lenient(BufReader::new(f), p, out, problems)
+        read_records_lenient(BufReader::new(f), p, sink)
     }
 }

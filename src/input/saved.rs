@@ -8,7 +8,8 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::export::read_ron;
 use crate::graph::{
-    ClaimNode, DocumentNode, Edge, EdgeKind, EntityNode, Node, NodeData, QuoteGraph, StatementNode,
+    span32, ClaimNode, DocumentNode, Edge, EdgeKind, EntityNode, Node, NodeData, QuoteGraph,
+    StatementNode,
 };
 use crate::record::{EntityKind, QuoteKind};
 
@@ -183,13 +184,16 @@ fn node_from_json(v: &Value) -> Result<Node> {
             outlet: v.get("outlet").and_then(Value::as_bool).unwrap_or(false),
         }),
         "statement" => NodeData::Statement(StatementNode {
-            text: string(v, "text")?,
+            text: string(v, "text")?.into(),
             quote_kind: parse::<QuoteKind>(v, "quote_kind")?,
             cue: string(v, "cue")?.into(),
             cue_text: string(v, "cue_text")?.into(),
             doc: string(v, "doc")?.into(),
-            span: [int(v, "span_start")?, int(v, "span_end")?],
-            spans: parse::<Vec<[usize; 2]>>(v, "spans")?,
+            span: span32([int(v, "span_start")?, int(v, "span_end")?]),
+            spans: parse::<Vec<[usize; 2]>>(v, "spans")?
+                .into_iter()
+                .map(span32)
+                .collect(),
             date: opt_string(v, "date").map(Into::into),
             speaker_text: opt_string(v, "speaker_text").map(Into::into),
             source_text: opt_string(v, "source_text").map(Into::into),
@@ -208,7 +212,7 @@ fn node_from_json(v: &Value) -> Result<Node> {
             place: opt_string(v, "place"),
             publisher: opt_string(v, "publisher"),
         }),
-        "claim" => NodeData::Claim(ClaimNode {
+        "claim" => NodeData::Claim(Box::new(ClaimNode {
             text: string(v, "text")?,
             speaker: string(v, "speaker")?,
             speaker_name: string(v, "speaker_name")?,
@@ -217,7 +221,7 @@ fn node_from_json(v: &Value) -> Result<Node> {
             last_date: opt_string(v, "last_date"),
             first_reported: string(v, "first_reported")?,
             chain: strings(v, "chain"),
-        }),
+        })),
         other => return Err(bad(format!("node {id:?} has unknown kind {other:?}"))),
     };
     Ok(Node { id, data })

@@ -85,7 +85,7 @@ fn claim_at(g: &QuoteGraph, ix: NodeIndex) -> Claim {
                 date: st.date.as_deref().map(str::to_string),
                 source,
                 quote_kind: st.quote_kind,
-                text: st.text.clone(),
+                text: st.text.to_string(),
             }
         })
         .collect::<Vec<_>>();

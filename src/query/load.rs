@@ -11,8 +11,9 @@ pub use crate::input::read_node_link;
 /// ([`Holds::ByName`]): texts (files, directories, `-`) extracted with the
 /// default extractor, extraction records (`*.jsonl`), and at most one saved
 /// graph (`*.ron`, node-link `*.json`) the rest is added to. Statements of
-/// texts get their sentence context. Fails on the first input that cannot
-/// be read.
+/// texts get their sentence context. Neither the texts nor all their
+/// records are held ([`corpus::read_graph`]). Fails with the first input
+/// that could not be read.
 ///
 /// ```no_run
 /// let g = quotegraph::query::load(&["data/articles"]).unwrap();
@@ -25,9 +26,9 @@ pub fn load<S: AsRef<str>>(paths: &[S]) -> Result<QuoteGraph> {
         holds: Holds::ByName,
         ..corpus::Options::default()
     };
-    let corpus = corpus::read_for_graph(&paths, &opts, &ex)?;
-    if let Some(p) = corpus.first_error() {
+    let read = corpus::read_graph(&paths, &opts, &ex, None, true)?;
+    if let Some(p) = read.problems.iter().find(|p| p.is_error()) {
         return Err(p.clone().into());
     }
-    corpus.into_graph(ex.lexicon())
+    Ok(read.graph)
 }

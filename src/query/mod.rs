@@ -238,7 +238,7 @@ fn statement_row(g: &QuoteGraph, ix: NodeIndex) -> StatementRow {
         class: s.class,
         content_type: s.content_type,
         polarity: s.polarity,
-        text: s.text.clone(),
+        text: s.text.to_string(),
         relayed_by: out(EdgeKind::ReportedBy),
         addressed_to: out(EdgeKind::AddressedTo),
         mentions: out(EdgeKind::Mentions),

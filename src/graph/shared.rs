@@ -1,0 +1,114 @@
+//! [`SharedStr`]: the short strings a statement shares with the other
+//! statements and edges that hold the same words.
+
+use std::borrow::Borrow;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An immutable string shared by every node and edge of a graph that
+/// holds the same words (a cue, a document's name, a date, a rule, the
+/// words for a speaker), behind a thin pointer: 8 bytes where an
+/// `Arc<str>` takes 16, and an `Option<SharedStr>` is 8 bytes too. Read
+/// it as a `&str` (it derefs to one); it compares, hashes, orders,
+/// prints and serializes as its text.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SharedStr(pub(crate) Arc<Box<str>>);
+
+impl SharedStr {
+    /// Its text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self.0, f)
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&**self.0, f)
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr(Arc::new(s.into()))
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(Arc::new(s.into_boxed_str()))
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        **self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        **self.0 == **other
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedStr {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SharedStr, D::Error> {
+        String::deserialize(d).map(SharedStr::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_strings_are_thin_and_act_as_their_text() {
+        assert_eq!(std::mem::size_of::<SharedStr>(), 8);
+        assert_eq!(std::mem::size_of::<Option<SharedStr>>(), 8);
+        let a = SharedStr::from("said");
+        let b = a.clone();
+        assert!(Arc::ptr_eq(&a.0, &b.0));
+        assert_eq!(a, "said");
+        assert_eq!(a.len(), 4);
+        assert_eq!(format!("{a} {a:?}"), "said \"said\"");
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(json, "\"said\"");
+        assert_eq!(serde_json::from_str::<SharedStr>(&json).unwrap(), a);
+        let set: std::collections::HashSet<SharedStr> = [a].into_iter().collect();
+        assert!(set.contains("said"));
+    }
+}
