@@ -3,12 +3,13 @@
 # JSONL corpus of QG_MEM_MB megabytes (default 20; `gen_corpus --cast
 # wide`), builds its graph into GEXF (and, with QG_MEM_HTML=1, into HTML,
 # which keeps each statement's sentence) and fails when the peak RSS is
-# more than QG_RSS_RATIO_MAX (default 10) times the input. At 20 MB the
+# more than QG_RSS_RATIO_MAX (default 8.5) times the input. At 20 MB the
 # graph that held the texts and records peaked at 429 MiB (21.9x);
 # spooled, 233 MiB (11.6x); with the compact graph (shared statement
-# strings, 24-byte edges, an id index without id copies), 166 MiB (8.3x),
+# strings, 24-byte edges, an id index without id copies), 166 MiB (8.3x);
+# with thin shared strings and texts and 152-byte nodes, 146 MiB (7.3x),
 # most of it the graph itself (small corpora repeat fewer quotes, so they
-# have more claim nodes per statement than big ones).
+# have more claim nodes per statement than big ones: 1 GB peaks at 2.7x).
 #
 #   benches/graph_memory.sh [QUOTEGRAPH]     # default target/release/quotegraph
 #
@@ -19,7 +20,7 @@ cd "$(dirname "$0")/.."
 QG=${1:-target/release/quotegraph}
 GEN=${QG_GEN_CORPUS:-$(dirname "$QG")/examples/gen_corpus}
 MB=${QG_MEM_MB:-20}
-MAX=${QG_RSS_RATIO_MAX:-10}
+MAX=${QG_RSS_RATIO_MAX:-8.5}
 EXT=gexf
 [ "${QG_MEM_HTML:-0}" = 1 ] && EXT=html
 T=$(mktemp -d "${TMPDIR:-/tmp}/qg-mem.XXXXXX")

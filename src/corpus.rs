@@ -754,9 +754,9 @@ mod tests {
     fn a_query_adds_texts_to_the_saved_graph_wherever_it_is_named() {
         let dir = tempfile::tempdir().unwrap();
         let ex = Extractor::default();
-        let one = "data/articles/000_lavrov_carlson_tass.txt".to_string();
+        let one = ["data/articles/000_lavrov_carlson_tass.txt".to_string()];
         let saved = dir.path().join("g.json");
-        let g = read_graph(&[one.clone()], &Options::default(), &ex, None, false)
+        let g = read_graph(&one, &Options::default(), &ex, None, false)
             .unwrap()
             .graph;
         let mut out = Vec::new();
