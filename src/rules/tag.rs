@@ -291,9 +291,15 @@ impl<'a> Ctx<'a> {
                     || k > start + 1
                         && self.toks[k - 2].has(flags::DET)
                         && self.toks[k - 1].is_word());
+            // "said on Friday he met …": a subject pronoun opens the
+            // clause after the phrase
+            let subject_pronoun = k > start
+                && t.pronoun()
+                    .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject);
             if t.has(flags::RELATIVE | flags::CONJ | flags::AUX)
                 || (t.has(flags::CUE_VERB) && !noun_after_det)
                 || (t.has(flags::PREP) && k > start)
+                || subject_pronoun
             {
                 break;
             }
