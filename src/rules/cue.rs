@@ -26,7 +26,11 @@ impl<'a> Ctx<'a> {
             // say", "many fear", "some believed" (not "many reports")
             let quantity_subject = p.in_list(lists::QUANTITY_HEADS)
                 && p.has(flags::DET)
-                && !self.word(i).ends_with('s');
+                && !self.word(i).ends_with('s')
+                // "two in three said" (a past form; "one report" is a noun)
+                || p.in_list(lists::NUMBER_WORDS)
+                    && !self.present_form(i)
+                    && !self.word(i).ends_with("ing");
             // ... and so is a demonstrative that the verb agrees with:
             // "this means", "that showed", "these suggest" (not "this
             // report", "these claims")

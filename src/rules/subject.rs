@@ -574,6 +574,17 @@ mod tests {
         );
     }
 
+    /// A ratio of number words is a poll's subject ("two in five said");
+    /// a number word before a noun is not ("one report").
+    #[test]
+    fn a_ratio_of_number_words() {
+        assert_eq!(
+            found("Two in five said the bridge should close."),
+            ["indirect.clause | Two in five | said | the bridge should close"]
+        );
+        assert!(found("One report was late.").is_empty());
+    }
+
     #[test]
     fn a_partitive_subject() {
         assert_eq!(
