@@ -150,6 +150,8 @@ syntax_lists! {
         passive_be_forms => PASSIVE_BE_FORMS;
         /// Words that may come before an imperative opening a sentence ("please", "also").
         imperative_leads => IMPERATIVE_LEADS;
+        /// Demonstratives that may be a verb's subject ("this means").
+        demonstratives => DEMONSTRATIVES;
     }
     others {
         /// What may split off after an apostrophe as a clitic token ("'s", "'d", "'ll"), matched all lowercase or all capitals.

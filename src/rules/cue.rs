@@ -26,10 +26,30 @@ impl<'a> Ctx<'a> {
             // say", "many fear", "some believed" (not "many reports")
             let quantity_subject = p.in_list(lists::QUANTITY_HEADS)
                 && p.has(flags::DET)
-                && !self.word(i).ends_with('s');
+                && !self.word(i).ends_with('s')
+                // "two in three said" (a past form; "one report" is a noun)
+                || p.in_list(lists::NUMBER_WORDS)
+                    && !self.present_form(i)
+                    && !self.word(i).ends_with("ing");
+            // ... and so is a demonstrative that the verb agrees with:
+            // "this means", "that showed", "these suggest" (not "this
+            // report", "these claims")
+            let demonstrative_subject = p.in_list(lists::DEMONSTRATIVES) && {
+                let w = self.word(i);
+                let d = self.word(i - 1);
+                let singular = d.eq_ignore_ascii_case("this") || d.eq_ignore_ascii_case("that");
+                if self.present_form(i) {
+                    // "this means", "these mean"; "this report" is a noun
+                    let third = t.verb().is_some_and(|v| w.len() > self.lex.verb(v).lemma.len());
+                    third == singular
+                } else {
+                    !w.ends_with("ing")
+                }
+            };
             if (p.has(flags::DET)
                 && !self.written(i - 1, lists::DETERMINERS_BEFORE_VERBS)
-                && !quantity_subject)
+                && !quantity_subject
+                && !demonstrative_subject)
                 || self.written(i - 1, lists::POSSESSIVES)
             {
                 return None;

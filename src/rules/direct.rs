@@ -261,7 +261,7 @@ impl<'a> Ctx<'a> {
         lo: usize,
         s_idx: usize,
     ) -> ControlFlow<Option<Draft>> {
-        let Some((ce, cw @ CueWord::Verb(_))) = self.cue_at(k) else {
+        let Some((ce, cw @ CueWord::Verb(verb))) = self.cue_at(k) else {
             return ControlFlow::Continue(());
         };
         let (class, _, ao, _) = self.verb_info(cw);
@@ -272,9 +272,14 @@ impl<'a> Ctx<'a> {
         if next != b && !(next < b && self.is(next, "that")) {
             return ControlFlow::Continue(());
         }
-        let Some((speaker, extras, _)) = self.speaker_for_cue(k, lo, s_idx, &[]) else {
+        // a cue in an infinitive with its subject away from it ("to
+        // ensure that “…”") tags no quotation
+        let Some((speaker, extras, hint)) = self.speaker_for_cue(k, lo, s_idx, &[], verb) else {
             return ControlFlow::Break(None);
         };
+        if hint == Some(RuleId::IndirectInfinitival) {
+            return ControlFlow::Break(None);
+        }
         if speaker.is_none() && !self.passive_it(k, lo) {
             return ControlFlow::Break(None);
         }

@@ -35,9 +35,9 @@ impl<'a> Ctx<'a> {
     ) -> Option<Draft> {
         let (ce, cw) = self.cue_at(i)?;
         let (class, _, addressee_object, needs) = self.verb_info(cw);
-        if !matches!(cw, CueWord::Verb(_)) {
+        let CueWord::Verb(verb) = cw else {
             return None;
-        }
+        };
         // "TASS cited Lavrov as saying …": the attribution belongs to
         // "saying", with TASS as the source
         if self.verb_in(cw, verb_lists::CITING) {
@@ -51,7 +51,7 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
-        let (speaker, extras, rule_hint) = self.speaker_for_cue(i, lo, si, out)?;
+        let (speaker, extras, rule_hint) = self.speaker_for_cue(i, lo, si, out, verb)?;
         let mut cue = VerbCue {
             cue: (i, ce),
             word: cw,
@@ -108,11 +108,14 @@ impl<'a> Ctx<'a> {
             Opening::At(start, rule) => (start, rule),
             Opening::Described => return self.described_object(c, k, addr, src),
         };
-        // an imperative ("Note that …", "Make sure the door is shut")
+        // an imperative ("Note that …", "Make sure the door is shut") or
+        // an infinitive with its subject away ("fair to note that …")
         // reports a that-clause, or for a verb of knowing a plain finite
         // clause; never an object or an infinitive
-        if c.rule_hint == Some(RuleId::IndirectImperative)
-            && !(rule == RuleId::IndirectThat
+        if matches!(
+            c.rule_hint,
+            Some(RuleId::IndirectImperative | RuleId::IndirectInfinitival)
+        ) && !(rule == RuleId::IndirectThat
                 || (rule == RuleId::IndirectClause
                     && c.class == CueClass::Belief
                     && self.finite_clause_start(start, c.clause.1)))
@@ -483,6 +486,16 @@ mod tests {
         assert_eq!(
             found("The utility said about 300 homes were flooded."),
             ["indirect.clause | The utility | said | about 300 homes were flooded"]
+        );
+    }
+
+    /// A time phrase after the cue ends at the subject pronoun that
+    /// opens the clause.
+    #[test]
+    fn a_time_phrase_then_a_bare_clause() {
+        assert_eq!(
+            found("The mayor said on Friday she met the builders."),
+            ["indirect.clause | The mayor | said | she met the builders"]
         );
     }
 

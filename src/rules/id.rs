@@ -124,6 +124,9 @@ rules! {
     IndirectImperative = "indirect.imperative",
         "an imperative verb of knowing or saying opening its sentence, with a clause and no speaker",
         "Remember that the bridge closes at noon.";
+    IndirectInfinitival = "indirect.infinitival",
+        "a cue in a to-infinitive with its subject away from it, and a that-clause (or a clause after a verb of knowing); the speaker is the people phrase before 'to', or the sentence's personal subject",
+        "We have every reason to believe that the rent will fall.";
     IndirectCoordinated = "indirect.coordinated",
         "a second cue verb sharing the sentence's subject",
         "Berg thanked the hosts and said the talks will resume.";

@@ -255,6 +255,7 @@ impl<'a> Ctx<'a> {
         lo: usize,
         si: usize,
         out: &[Draft],
+        verb: u32,
     ) -> Option<(Option<Np>, Vec<Np>, Option<RuleId>)> {
         let w = self.word(i);
         // "saying" after "is"/"was"/"been" is a progressive verb, not a
@@ -288,6 +289,12 @@ impl<'a> Ctx<'a> {
                     return Some((Some(np), Vec::new(), None));
                 }
             }
+        }
+        // "Remember that …", "Please make sure the door is shut": a base
+        // form opening its sentence is an imperative with no speaker (the
+        // polite word before it is no subject either)
+        if !gerund && self.imperative_at(i, g, lo, verb) {
+            return Some((None, Vec::new(), Some(RuleId::IndirectImperative)));
         }
         if let Some((np, ex)) = self.subject(i, lo) {
             // a participle's subject only after cited/quoted: "Lavrov
@@ -351,10 +358,11 @@ impl<'a> Ctx<'a> {
                 return Some((Some(np), Vec::new(), None));
             }
         }
-        // "Remember that …", "Please make sure the door is shut": a base
-        // form opening its sentence is an imperative with no speaker
-        if !gerund && self.imperative_at(i, g, lo) {
-            return Some((None, Vec::new(), Some(RuleId::IndirectImperative)));
+        // "it is fair to note that …", "led the voters to believe that …":
+        // a cue in a to-infinitive whose subject is not next to it
+        if !gerund && g > lo + 1 && g == i && self.is(g - 1, "to") {
+            let sp = self.infinitive_controller(g - 1, lo);
+            return Some((sp, Vec::new(), Some(RuleId::IndirectInfinitival)));
         }
         None
     }
@@ -362,16 +370,58 @@ impl<'a> Ctx<'a> {
     /// Is the cue at token `i` (its verb group starting at `g`) a verb in
     /// its base form with only a polite or linking word ("please",
     /// "also", "and") before it in the sentence starting at `lo`?
-    fn imperative_at(&self, i: usize, g: usize, lo: usize) -> bool {
+    /// `verb` is the cue's lexicon entry (a multi-word cue's first word,
+    /// "Make" of "Make sure", has none of its own).
+    fn imperative_at(&self, i: usize, g: usize, lo: usize, verb: u32) -> bool {
         if g != i || !(lo..g).all(|j| self.toks[j].is_word() && self.in_list(j, lists::IMPERATIVE_LEADS)) {
             return false;
         }
-        let Some(v) = self.toks[i].verb() else {
-            return false;
-        };
-        let lemma = &self.lex.verb(v).lemma;
+        let lemma = &self.lex.verb(verb).lemma;
         let first = lemma.split(' ').next().unwrap_or(lemma);
         self.word(i).eq_ignore_ascii_case(first)
+    }
+
+    /// Who thinks or says what a to-infinitive cue reports, "to" at
+    /// `to`: the phrase for people right before it ("led the voters to
+    /// believe"), else the nearest subject before it that names people:
+    /// a personal pronoun ("we left them out to make sure", "I would
+    /// like to remind you") or a name before its verb; none for an empty
+    /// "it" ("it is fair to note").
+    fn infinitive_controller(&self, to: usize, lo: usize) -> Option<Np> {
+        if let Some(np) = self.np.np_left(to, lo, lo).filter(|n| n.end == to) {
+            let people = match np.kind {
+                MentionKind::Name | MentionKind::Org => !self.toks[np.end].is_punct(','),
+                MentionKind::Pronoun => !self.is(np.start, "it"),
+                MentionKind::Description => self.toks[np.head]
+                    .has(flags::PERSON_NOUN | flags::TITLE | flags::ORG_HEAD),
+                _ => false,
+            };
+            if people {
+                return Some(np);
+            }
+        }
+        (lo..to.saturating_sub(1)).rev().find_map(|j| {
+            let t = &self.toks[j];
+            let pronoun = t
+                .pronoun()
+                .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+                && !self.is(j, "it");
+            let n = &self.toks[j + 1];
+            let name_before_verb = t.cap
+                && t.is_word()
+                && n.is_word()
+                && !n.cap
+                && (n.has(flags::AUX) || n.verb().is_some());
+            if !(pronoun || name_before_verb) {
+                return None;
+            }
+            self.np.np_left(j + 1, lo, lo).filter(|np| {
+                matches!(
+                    np.kind,
+                    MentionKind::Pronoun | MentionKind::Name | MentionKind::Org
+                ) && !self.is(np.start, "it")
+            })
+        })
     }
 
     /// When the subject parser gives up on a long subject ("Marlon
@@ -524,6 +574,17 @@ mod tests {
         );
     }
 
+    /// A ratio of number words is a poll's subject ("two in five said");
+    /// a number word before a noun is not ("one report").
+    #[test]
+    fn a_ratio_of_number_words() {
+        assert_eq!(
+            found("Two in five said the bridge should close."),
+            ["indirect.clause | Two in five | said | the bridge should close"]
+        );
+        assert!(found("One report was late.").is_empty());
+    }
+
     #[test]
     fn a_partitive_subject() {
         assert_eq!(
@@ -548,6 +609,41 @@ mod tests {
         assert_eq!(
             found("Harding, 41, said the bridge would open."),
             ["indirect.clause | Harding | said | the bridge would open"]
+        );
+    }
+
+    /// A cue in a to-infinitive whose subject is not next to it: the
+    /// people before "to", else the nearest personal subject; an empty
+    /// "it" is nobody.
+    #[test]
+    fn the_subject_of_an_infinitive_cue() {
+        assert_eq!(
+            found("In our view we have every reason to believe that the dam is safe."),
+            ["indirect.infinitival | we | believe | that the dam is safe"]
+        );
+        assert_eq!(
+            found("There is no reason to doubt that the dam is safe."),
+            ["indirect.infinitival | - | doubt | that the dam is safe"]
+        );
+        assert_eq!(
+            found("It is my duty to note that the dam is safe."),
+            ["indirect.infinitival | - | note | that the dam is safe"]
+        );
+        // an object, not a clause, is no report here
+        assert!(found("There is no time to explain the plan.").is_empty());
+    }
+
+    /// An imperative keeps no speaker, with a polite word before it and
+    /// for a cue of two words ("make sure").
+    #[test]
+    fn a_polite_imperative_has_no_speaker() {
+        assert_eq!(
+            found("Water the roses daily. Please make sure the soil is damp."),
+            ["indirect.imperative | - | make sure | the soil is damp"]
+        );
+        assert_eq!(
+            found("Water the roses daily. Make sure that the soil is damp."),
+            ["indirect.imperative | - | Make sure | that the soil is damp"]
         );
     }
 

@@ -291,9 +291,26 @@ impl<'a> Ctx<'a> {
                     || k > start + 1
                         && self.toks[k - 2].has(flags::DET)
                         && self.toks[k - 1].is_word());
+            // "said on Friday he met …": a subject pronoun and a word
+            // that can be its verb open the clause after the phrase; "it"
+            // only before an auxiliary or a past form ("made it clear"
+            // goes on)
+            let subject_pronoun = k > start
+                && t.pronoun()
+                    .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+                && self.toks.get(k + 1).is_some_and(|n| {
+                    n.is_word()
+                        && !n.cap
+                        && !n.has(flags::PREP | flags::DET | flags::CONJ)
+                        && !self.is(k + 1, "that")
+                        && (!self.is(k, "it")
+                            || n.has(flags::AUX)
+                            || self.word(k + 1).ends_with("ed"))
+                });
             if t.has(flags::RELATIVE | flags::CONJ | flags::AUX)
                 || (t.has(flags::CUE_VERB) && !noun_after_det)
                 || (t.has(flags::PREP) && k > start)
+                || subject_pronoun
             {
                 break;
             }
