@@ -133,8 +133,13 @@ impl<'a> Phrases<'a> {
             w.known = None;
             return;
         }
-        let joined =
-            |n: (usize, usize)| n.1 == k || (n.1 + 1 == k && self.toks[k - 1].is_punct('.'));
+        // a name goes on over an initial's period and over a joiner the
+        // walk stepped across ("Bank of England", "Ludwig van Beethoven")
+        let joined = |n: (usize, usize)| {
+            n.1 == k
+                || (n.1 + 1 == k
+                    && (self.toks[k - 1].is_punct('.') || self.written(k - 1, lists::NAME_JOINERS)))
+        };
         if !w.name.is_some_and(joined) {
             w.known = None; // a new name run: "US journalist Tucker Carlson"
         }
