@@ -71,8 +71,14 @@ impl<'a> Phrases<'a> {
         }
         match self.multi_starting_at(k, w.hi, buf) {
             Some((e, target @ (MultiTarget::Org(_) | MultiTarget::Place(_)))) => {
+                // a place closing a longer name is part of a body's name
+                // ("BBC Radio Scotland", "Police Scotland"), not the place
+                let place_closing_a_name = matches!(target, MultiTarget::Place(_))
+                    && w.name.is_some_and(|n| n.1 == k);
                 w.name = Some((w.name.map_or(k, |n| n.0), e));
-                w.known = Some(target);
+                if !place_closing_a_name {
+                    w.known = Some(target);
+                }
                 w.head = Some(e - 1);
                 w.k = e;
                 return true;

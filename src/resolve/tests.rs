@@ -274,3 +274,17 @@ fn names_with_joiners_stay_whole() {
         assert!(names.contains(&name), "{text}: {names:?}");
     }
 }
+
+/// A known place closing a longer name is part of that name, not the
+/// place: a station named for its region is told things, a person named
+/// like a country is a person.
+#[test]
+fn a_place_closing_a_name_is_part_of_it() {
+    let ex = extract("\"The beds are gone,\" she told QRT Radio Scotland on Tuesday.");
+    let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
+    assert_eq!(ex.entities[to].name, "QRT Radio Scotland");
+    assert_eq!(ex.entities[to].kind, EntityKind::Organization);
+    let ex = extract("The coach told Dana Jordan that the team would rest.");
+    let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
+    assert_eq!((ex.entities[to].name.as_str(), ex.entities[to].kind), ("Dana Jordan", EntityKind::Person));
+}
