@@ -268,10 +268,20 @@ impl<'a> Ctx<'a> {
                 };
                 continue;
             }
-            if !self.word(p).ends_with("ing") {
+            // "Chilean mining executive X", "the ruling party leader": an
+            // -ing word before a lowercase singular noun modifies it
+            let next = &self.toks[p + 1];
+            let modifies_next = next.is_word()
+                && !next.cap
+                && !next.has(flags::DET | flags::PRONOUN | flags::PREP | flags::CONJ)
+                && !self.word(p + 1).ends_with('s');
+            if !self.word(p).ends_with("ing") || modifies_next {
                 return None;
             }
             let left = self.np.np_left(p, lo, lo)?;
+            if self.toks[left.head].has(flags::DEMONYM) {
+                return None;
+            }
             let opens_clause = left.start == self.clause_start_before(p, lo);
             let named_or_described = matches!(
                 left.kind,
@@ -586,6 +596,10 @@ mod tests {
         assert_eq!(
             found("Residents fleeing the fire said the road was blocked."),
             ["indirect.clause | Residents fleeing the fire | said | the road was blocked"]
+        );
+        assert_eq!(
+            found("Chilean mining executive Ana Ruiz said prices would rise."),
+            ["indirect.clause | executive Ana Ruiz | said | prices would rise"]
         );
     }
 
