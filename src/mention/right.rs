@@ -71,8 +71,14 @@ impl<'a> Phrases<'a> {
         }
         match self.multi_starting_at(k, w.hi, buf) {
             Some((e, target @ (MultiTarget::Org(_) | MultiTarget::Place(_)))) => {
+                // a place closing a longer name is part of a body's name
+                // ("BBC Radio Scotland", "Police Scotland"), not the place
+                let place_closing_a_name = matches!(target, MultiTarget::Place(_))
+                    && w.name.is_some_and(|n| n.1 == k);
                 w.name = Some((w.name.map_or(k, |n| n.0), e));
-                w.known = Some(target);
+                if !place_closing_a_name {
+                    w.known = Some(target);
+                }
                 w.head = Some(e - 1);
                 w.k = e;
                 return true;
@@ -133,8 +139,13 @@ impl<'a> Phrases<'a> {
             w.known = None;
             return;
         }
-        let joined =
-            |n: (usize, usize)| n.1 == k || (n.1 + 1 == k && self.toks[k - 1].is_punct('.'));
+        // a name goes on over an initial's period and over a joiner the
+        // walk stepped across ("Bank of England", "Ludwig van Beethoven")
+        let joined = |n: (usize, usize)| {
+            n.1 == k
+                || (n.1 + 1 == k
+                    && (self.toks[k - 1].is_punct('.') || self.written(k - 1, lists::NAME_JOINERS)))
+        };
         if !w.name.is_some_and(joined) {
             w.known = None; // a new name run: "US journalist Tucker Carlson"
         }

@@ -370,14 +370,22 @@ impl<'a> Resolver<'a> {
         // first or last makes an organization (an outlet only when last)
         let outlet_word = e - s >= 2
             && (last_tok.has(flags::OUTLET_NOUN) || self.toks[s].has(flags::OUTLET_NOUN));
+        // "Bureau of Prisons", "Gulf of Arcadia": the head stands before
+        // the joiner; "NHS Lothian": an acronym opens a body's name
+        let head_tok = self.head_before_joiner(s, e).unwrap_or(last_tok);
+        let acronym_first = e - s >= 2 && {
+            let first = self.slice(s, s + 1);
+            first.chars().filter(|c| c.is_alphabetic()).count() >= 3 && org_spelling(first)
+        };
         let kind = if kind_hint == MentionKind::Org
-            || last_tok.has(flags::ORG_HEAD)
+            || head_tok.has(flags::ORG_HEAD)
             || outlet_word
+            || acronym_first
             || (e - s == 1 && org_spelling(&name))
         {
             EntityKind::Organization
         } else if kind_hint == MentionKind::Place
-            || last_tok.in_list(lists::PLACE_HEADS)
+            || head_tok.in_list(lists::PLACE_HEADS)
             || (e - s >= 2 && self.toks[s].in_list(lists::PLACE_OPENERS))
         {
             // "Platte River", "Mount Kenya": a place's head word
@@ -387,6 +395,14 @@ impl<'a> Resolver<'a> {
         };
         let outlet = kind == EntityKind::Organization && last_tok.has(flags::OUTLET_NOUN);
         Some(self.find_or_add(kind, &name, outlet))
+    }
+
+    /// The word before a name's first lowercase joiner ("Bureau" in
+    /// "Bureau of Prisons"), when the name has one after its first word.
+    fn head_before_joiner(&self, s: usize, e: usize) -> Option<&crate::token::Token> {
+        (s + 1..e.saturating_sub(1))
+            .find(|&j| !self.toks[j].cap && self.toks[j].in_list_as_written(lists::NAME_JOINERS, self.text))
+            .map(|j| &self.toks[j - 1])
     }
 
     /// Is token `k` an honorific written before names ("Mr.", "Sen.")?

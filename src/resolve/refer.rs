@@ -107,7 +107,7 @@ impl<'a> Resolver<'a> {
         let of_entity = match of_pp {
             Some(k) => {
                 let ph = self.phrases();
-                ph.np_right(k, np.end, k)
+                ph.np_right(k, np.end, np.start)
                     .and_then(|n| self.resolve(&n, self.toks[k].span.start, false))
             }
             None => None,

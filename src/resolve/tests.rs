@@ -229,3 +229,62 @@ fn kinds_from_heads_and_nouns() {
     assert!(!ex.attributions.is_empty());
     assert!(ex.entities.iter().all(|e| e.name != "Figure"));
 }
+
+/// What a spokesperson speaks for is typed by its name's own evidence:
+/// a body's head word ("Corp", "Department of …"), an acronym opening it
+/// ("ABX Lothian"); a titled name stays a person.
+#[test]
+fn spokespeople_speak_for_organizations() {
+    let org_of = |text: &str| {
+        let ex = extract(text);
+        let m = ex.attributions[0].speaker.and_then(|m| m.entity);
+        let sp = &ex.entities[m.expect("a speaker entity")];
+        let of = sp.roles.iter().find_map(|r| r.of).expect("a role with an owner");
+        (ex.entities[of].name.clone(), ex.entities[of].kind)
+    };
+    let org = EntityKind::Organization;
+    for (text, name) in [
+        ("A spokesman for ABX Lothian said the ward was full.", "ABX Lothian"),
+        ("A spokesman for Kestrel Corp said the plant would close.", "Kestrel Corp"),
+        (
+            "A spokeswoman for the Department of Transport said the rules were clear.",
+            "Department of Transport",
+        ),
+        ("A spokesman for the Bureau of Mines said the pit was safe.", "Bureau of Mines"),
+    ] {
+        assert_eq!(org_of(text), (name.to_string(), org), "{text}");
+    }
+    let (name, kind) = org_of("A spokesman for Senator Anna Berg said she was abroad.");
+    assert_eq!((name.as_str(), kind), ("Anna Berg", EntityKind::Person));
+}
+
+/// A name joined by "of", "van"… is one name wherever it stands: after
+/// "according to", as an addressee, as a subject.
+#[test]
+fn names_with_joiners_stay_whole() {
+    for (text, name) in [
+        ("According to the Ministry of Fisheries, the catch fell.", "Ministry of Fisheries"),
+        ("She told the Bank of Arcadia that rates would rise.", "Bank of Arcadia"),
+        ("The University of Westmark said fees would rise.", "University of Westmark"),
+        ("The hall was cold, said Lena van Dorsten.", "Lena van Dorsten"),
+        ("Lena van Dorsten said the hall was cold.", "Lena van Dorsten"),
+    ] {
+        let ex = extract(text);
+        let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&name), "{text}: {names:?}");
+    }
+}
+
+/// A known place closing a longer name is part of that name, not the
+/// place: a station named for its region is told things, a person named
+/// like a country is a person.
+#[test]
+fn a_place_closing_a_name_is_part_of_it() {
+    let ex = extract("\"The beds are gone,\" she told QRT Radio Scotland on Tuesday.");
+    let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
+    assert_eq!(ex.entities[to].name, "QRT Radio Scotland");
+    assert_eq!(ex.entities[to].kind, EntityKind::Organization);
+    let ex = extract("The coach told Dana Jordan that the team would rest.");
+    let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
+    assert_eq!((ex.entities[to].name.as_str(), ex.entities[to].kind), ("Dana Jordan", EntityKind::Person));
+}

@@ -188,6 +188,9 @@ impl<'a> Ctx<'a> {
             }
             np = Np { start: st, ..np };
         }
+        if let Some(head_np) = self.participle_modified(&np, lo) {
+            return Some((head_np, Vec::new()));
+        }
         if np.start > lo && !matches!(np.kind, MentionKind::Relative | MentionKind::Pronoun) {
             let p = &self.toks[np.start - 1];
             let subordinator = p.in_list(lists::SUBORDINATORS);
@@ -229,6 +232,64 @@ impl<'a> Ctx<'a> {
             }
         }
         Some((np, Vec::new()))
+    }
+
+    /// "The union representing workers at the plant said": a lowercase
+    /// participle right before the phrase found, after the noun phrase
+    /// that opens the clause, makes that phrase its object; the subject is
+    /// the opening phrase with its participle phrase.
+    fn participle_modified(&self, np: &Np, lo: usize) -> Option<Np> {
+        if matches!(np.kind, MentionKind::Relative | MentionKind::Pronoun) {
+            return None;
+        }
+        // back over the object's prepositional phrases ("drivers at the
+        // depot") to the participle
+        let mut start = np.start;
+        for _ in 0..3 {
+            if start < lo + 2 {
+                return None;
+            }
+            let p = start - 1;
+            let t = &self.toks[p];
+            if !t.is_word() || t.cap || t.has(flags::AUX | flags::CUE_VERB) {
+                return None;
+            }
+            if t.has(flags::PREP) {
+                // the phrase before the preposition, or one plain word
+                // the mention finder does not know as a noun ("drivers")
+                let bare = p > lo && {
+                    let w = &self.toks[p - 1];
+                    w.is_word() && !w.cap && !w.has(flags::DET | flags::PREP | flags::AUX | flags::CONJ)
+                };
+                start = match self.np.np_left(p, lo, lo) {
+                    Some(n) => n.start,
+                    None if bare => p - 1,
+                    None => return None,
+                };
+                continue;
+            }
+            // "Chilean mining executive X", "the ruling party leader": an
+            // -ing word before a lowercase singular noun modifies it
+            let next = &self.toks[p + 1];
+            let modifies_next = next.is_word()
+                && !next.cap
+                && !next.has(flags::DET | flags::PRONOUN | flags::PREP | flags::CONJ)
+                && !self.word(p + 1).ends_with('s');
+            if !self.word(p).ends_with("ing") || modifies_next {
+                return None;
+            }
+            let left = self.np.np_left(p, lo, lo)?;
+            if self.toks[left.head].has(flags::DEMONYM) {
+                return None;
+            }
+            let opens_clause = left.start == self.clause_start_before(p, lo);
+            let named_or_described = matches!(
+                left.kind,
+                MentionKind::Description | MentionKind::Name | MentionKind::Org
+            );
+            return (opens_clause && named_or_described).then_some(Np { end: np.end, ..left });
+        }
+        None
     }
 
     /// The subject of the sentence starting at `lo`, after an introductory
@@ -583,6 +644,24 @@ mod tests {
             ["indirect.clause | Two in five | said | the bridge should close"]
         );
         assert!(found("One report was late.").is_empty());
+    }
+
+    /// A participle phrase after the opening noun phrase belongs to the
+    /// subject; its object is not the speaker.
+    #[test]
+    fn a_subject_with_a_participle_phrase() {
+        assert_eq!(
+            found("The union representing drivers at the depot said it had not been asked."),
+            ["indirect.clause | The union representing drivers at the depot | said | it had not been asked"]
+        );
+        assert_eq!(
+            found("Residents fleeing the fire said the road was blocked."),
+            ["indirect.clause | Residents fleeing the fire | said | the road was blocked"]
+        );
+        assert_eq!(
+            found("Chilean mining executive Ana Ruiz said prices would rise."),
+            ["indirect.clause | executive Ana Ruiz | said | prices would rise"]
+        );
     }
 
     #[test]

@@ -192,6 +192,7 @@ impl<'a> Ctx<'a> {
                         && !t.cap
                         && !t.has(flags::DET | flags::PRONOUN | flags::TITLE | flags::PERSON_NOUN)
                 })
+                && !self.plural_then_that(k + 1, hi)
             {
                 break; // "to"-infinitive: content
             }
@@ -216,8 +217,9 @@ impl<'a> Ctx<'a> {
             };
             if w == "to"
                 && addressee.is_none()
-                && self.toks[np.head].has(flags::TITLE | flags::PERSON_NOUN)
+                && (self.toks[np.head].has(flags::TITLE | flags::PERSON_NOUN)
                     | matches!(np.kind, MentionKind::Name | MentionKind::Pronoun)
+                    || self.plural_then_that(k + 1, hi))
             {
                 addressee = Some(np);
             }
@@ -245,6 +247,17 @@ impl<'a> Ctx<'a> {
             }
         }
         (k, addressee, source)
+    }
+
+    /// "wrote in a note to clients that …": after "to", a plural noun
+    /// (an -s no verb's base form ends in: not -ss, -us, -is) with a
+    /// that-clause after it is the one written to, not an infinitive.
+    fn plural_then_that(&self, k: usize, hi: usize) -> bool {
+        let w = self.word(k);
+        w.len() > 3
+            && w.ends_with('s')
+            && !(w.ends_with("ss") || w.ends_with("us") || w.ends_with("is"))
+            && self.that_after_phrases(k + 1, hi)
     }
 
     /// Does "that" follow token `k` after only prepositional phrases and
@@ -371,6 +384,9 @@ mod tests {
         assert_eq!(
             found("Berg told investors on a conference call that sales would pick up."),
             ["indirect.that | Berg | told | that sales would pick up | to investors"]
+        );        assert_eq!(
+            found("Analysts wrote in a note to clients that the bank was late."),
+            ["indirect.that | Analysts | wrote | that the bank was late | to clients"]
         );
     }
 
