@@ -102,8 +102,10 @@ impl Resolver<'_> {
                 return true;
             }
         }
-        std::iter::once(&en.name)
-            .chain(&en.aliases)
+        let said = en.spans.iter().map(|s| s.slice(self.text));
+        std::iter::once(en.name.as_str())
+            .chain(en.aliases.iter().map(String::as_str))
+            .chain(said)
             .any(|n| self.name_marks_person(n))
     }
 
@@ -149,13 +151,17 @@ impl Resolver<'_> {
         given || initial || suffix
     }
 
-    /// Is `w` an honorific written before names ("Mr.", "Sen.")?
+    /// Is `w` an honorific written before names ("Mr.", "Sen.", "Dr"
+    /// without its period)?
     fn honorific_word(&self, w: &str) -> bool {
         let lower = w.to_lowercase();
-        self.lex
-            .lookup(&lower)
-            .and_then(|i| i.title)
-            .is_some_and(|t| self.lex.titles.titles[t as usize].honorific)
+        let honorific = |form: &str| {
+            self.lex
+                .lookup(form)
+                .and_then(|i| i.title)
+                .is_some_and(|t| self.lex.titles.titles[t as usize].honorific)
+        };
+        honorific(&lower) || !lower.ends_with('.') && honorific(&format!("{lower}."))
     }
 }
 

@@ -229,3 +229,37 @@ fn kinds_from_heads_and_nouns() {
     assert!(!ex.attributions.is_empty());
     assert!(ex.entities.iter().all(|e| e.name != "Figure"));
 }
+
+/// A name is a person's only with evidence: a given name, an honorific,
+/// a title, a middle initial, the surname used alone. Capitals alone make
+/// an organization; a single word after "the" is one too, and a
+/// demonym's plural is people described (no named entity).
+#[test]
+fn persons_need_evidence() {
+    let person = |t: &str, name: &str| {
+        let k = kinds(t);
+        assert!(
+            k.contains(&(name.to_string(), EntityKind::Person)),
+            "{name} in {t:?}: {k:?}"
+        );
+    };
+    person("Maria Okonkwo said the bridge would open.", "Maria Okonkwo");
+    person("Dr Priya Nair said the bridge would open.", "Priya Nair");
+    person("Vann R. Newkirk said the bridge would open.", "Vann R. Newkirk");
+    person(
+        "Tunde Bakare spoke first. Bakare said the bridge would open.",
+        "Tunde Bakare",
+    );
+    assert_eq!(
+        kinds("Bright Lantern said the bridge would open."),
+        [("Bright Lantern".to_string(), EntityKind::Organization)]
+    );
+    assert_eq!(
+        kinds("The Latest said the bridge would open."),
+        [("Latest".to_string(), EntityKind::Organization)]
+    );
+    assert_eq!(
+        kinds("Mexicans said the bridge would open."),
+        Vec::<(String, EntityKind)>::new()
+    );
+}
