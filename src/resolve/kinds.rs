@@ -2,15 +2,17 @@
 //! evidence that it names a person. Capitals alone say nothing: "Wells
 //! Fargo", "Zero Hedge", a subhead's "Little Relief" or "Latest" are
 //! capitalized runs like "Maria Lopez". Evidence is a given name
-//! (`names.ron`), an honorific or a title held, a pronoun that refers
-//! to it (its gender), a middle initial or a suffix ("Jr."), its
-//! surname used alone, or a surname shared with another person of the
-//! document. A name of two words or more with none of these is an
+//! (`names.ron`), an honorific or a title held, a middle initial or a
+//! suffix ("Jr."), its surname used alone, a surname shared with
+//! another person of the document, or a "he" or "she" that refers to a
+//! name written twice or more (not one ending in a time word: "Labor
+//! Day"). A name of two words or more with none of these is an
 //! organization: news names without a person's marks are mostly
 //! companies, sites and bodies. A single word ("Trump", "Politifact")
-//! stays a person unless the text writes it after "the" (an
-//! organization: "the Onion") or it is a demonym's plural (people
-//! described: "Mexicans", an unnamed group).
+//! stays a person unless the text writes it after "the" or "at" (an
+//! organization: "the Onion", "at Politifact"; a group when plural: "the
+//! Nazarenes") or it is a demonym's plural (people described:
+//! "Mexicans", an unnamed group).
 
 use crate::record::EntityKind;
 
@@ -45,36 +47,68 @@ impl Resolver<'_> {
             if shared || self.person_evidence(en) {
                 continue;
             }
-            let article = words == 1 && self.after_article(en);
+            let article = words == 1 && self.after_word(en, "the");
             if self.plural_demonym(&en.name) || article && plural(&en.name) {
                 // "African-Americans", "the Nazarenes": people described,
                 // not named
                 self.entities[i].unnamed = true;
-            } else if words >= 2 || article {
+            } else if words >= 2 || article || words == 1 && self.after_word(en, "at") {
+                // "at Politifact": where people work, not who they are
                 self.entities[i].kind = EntityKind::Organization;
             }
         }
         self.entities
     }
 
-    /// Is a mention of `en` written after the article "the" ("the
-    /// Latest", "the Onion")? People's names never are.
-    fn after_article(&self, en: &Entity) -> bool {
-        en.spans.iter().any(|s| {
+    /// Is the name of `en` written after the word `word` somewhere in
+    /// the text ("the Latest", "the Onion": people's names never are;
+    /// "at Politifact"), not as a possessive ("at Smith's home"), or does
+    /// a mention of it open with the word?
+    fn after_word(&self, en: &Entity, word: &str) -> bool {
+        let n = word.len();
+        let opens = en.spans.iter().any(|s| {
             let text = s.slice(self.text);
-            let before = self.text[..s.start].trim_end_matches([' ', '\t']);
-            let the = |t: &str| {
-                t.len() >= 3
-                    && t[t.len() - 3..].eq_ignore_ascii_case("the")
-                    && !t[..t.len() - 3]
+            text.get(..n + 1)
+                .is_some_and(|h| h[..n].eq_ignore_ascii_case(word) && h.ends_with(' '))
+        });
+        opens
+            || self.text.match_indices(en.name.as_str()).any(|(at, m)| {
+                let before = self.text[..at].trim_end_matches([' ', '\t']);
+                let after = &self.text[at + m.len()..];
+                let whole = !after.chars().next().is_some_and(char::is_alphanumeric);
+                // "the Onion said", "at Politifact.", not "the Trump
+                // campaign" or "at Trump rallies"
+                let next = after.trim_start_matches([' ', '\t']);
+                let word_end = next
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(next.len());
+                let ends_phrase = word_end == 0
+                    || self.lex.lookup(&next[..word_end].to_lowercase()).is_some_and(|i| {
+                        use crate::lexicon::flags::{AUX, CUE_VERB};
+                        i.flags & (AUX | CUE_VERB) != 0
+                    });
+                let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
+                whole
+                    && ends_phrase
+                    && !possessive
+                    && before.len() < at
+                    && before.len() >= n
+                    && before.is_char_boundary(before.len() - n)
+                    && before[before.len() - n..].eq_ignore_ascii_case(word)
+                    && !before[..before.len() - n]
                         .chars()
                         .next_back()
                         .is_some_and(char::is_alphanumeric)
-            };
-            text.eq_ignore_ascii_case(&en.name) && the(before)
-                || text
-                    .get(..4)
-                    .is_some_and(|h| h.eq_ignore_ascii_case("the "))
+            })
+    }
+
+    /// Does the name of `en` end in a time word ("Labor Day")? A
+    /// pronoun after it is no evidence of a person.
+    fn ends_in_time_word(&self, en: &Entity) -> bool {
+        en.name.split_whitespace().last().is_some_and(|w| {
+            self.lex
+                .lookup(&w.to_lowercase())
+                .is_some_and(|i| i.flags & crate::lexicon::flags::TIME != 0)
         })
     }
 
@@ -92,7 +126,8 @@ impl Resolver<'_> {
 
     /// Does anything but capitals say that `en` is a person?
     fn person_evidence(&self, en: &Entity) -> bool {
-        if !en.roles.is_empty() || en.gender.is_some() && self.named_twice(en) {
+        let pronoun = en.gender.is_some() && self.named_twice(en) && !self.ends_in_time_word(en);
+        if !en.roles.is_empty() || pronoun {
             return true;
         }
         let words: Vec<&str> = en.name.split_whitespace().collect();

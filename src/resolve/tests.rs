@@ -263,3 +263,21 @@ fn persons_need_evidence() {
         Vec::<(String, EntityKind)>::new()
     );
 }
+
+/// Where a single word stands says what it is: "at X" is a place of
+/// work; a holiday taken up by a pronoun is still no person.
+#[test]
+fn single_words_at_and_holidays() {
+    let k = kinds("Jo Reed, a researcher at Quillfact, said the count was wrong. Quillfact said it stood by it.");
+    assert!(k.contains(&("Quillfact".to_string(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Jo Reed".to_string(), EntityKind::Person)), "{k:?}");
+    let k = kinds("Harvest Day came early. Harvest Day said the crowds were big. He said so twice.");
+    assert!(!k.iter().any(|(_, kind)| *kind == EntityKind::Person), "{k:?}");
+}
+
+/// A surname before a noun ("the Tabor campaign") is no organization.
+#[test]
+fn a_name_before_a_noun_stays_a_person() {
+    let k = kinds("Tabor said the plan was sound. The Tabor campaign declined to comment.");
+    assert_eq!(k, [("Tabor".to_string(), EntityKind::Person)]);
+}
