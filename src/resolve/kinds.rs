@@ -155,7 +155,7 @@ impl Resolver<'_> {
             .filter(|s| {
                 let t = s.slice(self.text);
                 t.chars().next().is_some_and(char::is_uppercase)
-                    && self.lex.lookup(&t.to_lowercase()).map_or(true, |i| {
+                    && self.lex.lookup(&t.to_lowercase()).is_none_or(|i| {
                         i.flags & crate::lexicon::flags::PRONOUN == 0
                     })
             })
