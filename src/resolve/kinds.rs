@@ -5,10 +5,11 @@
 //! (`names.ron`), an honorific or a title held, a middle initial or a
 //! suffix ("Jr."), its surname used alone, a surname shared with
 //! another person of the document, or a "he" or "she" that refers to a
-//! name written twice or more (not one ending in a time word: "Labor
-//! Day"). A name of two words or more with none of these is an
-//! organization: news names without a person's marks are mostly
-//! companies, sites and bodies. A single word ("Trump", "Politifact")
+//! name written twice or more (not one ending in a time word, "Labor
+//! Day", nor one written after an article, "a Purple Heart"). A name
+//! of two words or more with none of these is an organization: news
+//! names without a person's marks are mostly companies, sites and
+//! bodies. A single word ("Trump", "Politifact")
 //! stays a person unless the text writes it after "the" or "at" (an
 //! organization: "the Onion", "at Politifact"; a group when plural: "the
 //! Nazarenes") or it is a demonym's plural (people described:
@@ -102,6 +103,21 @@ impl Resolver<'_> {
             })
     }
 
+    /// Is `name` written after "the", "a" or "an" somewhere ("a Purple
+    /// Heart", "the Gold Star")? A person's full name is not.
+    fn after_article(&self, name: &str) -> bool {
+        self.text.match_indices(name).any(|(at, _)| {
+            let before = self.text[..at].trim_end_matches([' ', '\t']);
+            let word_start = before
+                .rfind(|c: char| !c.is_alphabetic())
+                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            before.len() < at
+                && ["the", "a", "an"]
+                    .iter()
+                    .any(|a| before[word_start..].eq_ignore_ascii_case(a))
+        })
+    }
+
     /// Does the name of `en` end in a time word ("Labor Day")? A
     /// pronoun after it is no evidence of a person.
     fn ends_in_time_word(&self, en: &Entity) -> bool {
@@ -126,7 +142,10 @@ impl Resolver<'_> {
 
     /// Does anything but capitals say that `en` is a person?
     fn person_evidence(&self, en: &Entity) -> bool {
-        let pronoun = en.gender.is_some() && self.named_twice(en) && !self.ends_in_time_word(en);
+        let pronoun = en.gender.is_some()
+            && self.named_twice(en)
+            && !self.ends_in_time_word(en)
+            && !self.after_article(&en.name);
         if !en.roles.is_empty() || pronoun {
             return true;
         }

@@ -281,3 +281,14 @@ fn a_name_before_a_noun_stays_a_person() {
     let k = kinds("Tabor said the plan was sound. The Tabor campaign declined to comment.");
     assert_eq!(k, [("Tabor".to_string(), EntityKind::Person)]);
 }
+
+/// A name written after an article ("a Purple Heart") is no person's,
+/// whatever pronoun follows it.
+#[test]
+fn a_name_after_an_article_is_no_person() {
+    let k = kinds(
+        "Silver Cross was a medal. Silver Cross said the war was over, and \
+         he wore a Silver Cross. He said it was heavy.",
+    );
+    assert!(!k.iter().any(|(_, kind)| *kind == EntityKind::Person), "{k:?}");
+}
