@@ -242,7 +242,7 @@ impl Extractor {
             text: doc.text.clone(),
             meta: doc.meta.clone(),
             dateline,
-            entities: res.entities,
+            entities: res.into_entities(),
             attributions,
             sentences: sents.iter().map(|s| s.span).collect(),
             zones: page.zones,

@@ -489,6 +489,14 @@ impl QuoteGraph {
                 return Found::Node(ix);
             }
         }
+        for c in &fulls {
+            if let Some(k) = self.misspelling_of(c) {
+                return match self.merge.full.get(&(EntityKind::Person, k.clone())) {
+                    Some(&ix) => Found::Node(ix),
+                    None => Found::Full(k),
+                };
+            }
+        }
         let known = |surname: &str| self.merge.surname_fulls.get(surname);
         if let Some(best) = fulls.iter().max_by_key(|c| c.len()) {
             // adopt a node known so far only by this surname, unless
@@ -523,6 +531,37 @@ impl QuoteGraph {
             }
         }
         Found::Nothing
+    }
+
+    /// The full name (key) that the full name `core` misspells in its
+    /// given name ("Donand Trump" → "donald trump"): a full name with the
+    /// same other words whose given name is one edit or one transposition
+    /// away and is a known given name while this one is not, named in
+    /// three documents or more and in three times as many as this
+    /// spelling; and no second such name.
+    fn misspelling_of(&self, core: &[&str]) -> Option<String> {
+        let own = names::full_key(core);
+        let words: Vec<&str> = own.split(' ').collect();
+        if words.len() < 2 || self.rules.is_given(words[0]) {
+            return None;
+        }
+        let docs = |k: &str| self.merge.full_docs.get(k).copied().unwrap_or(1);
+        let fulls = self.merge.surname_fulls.get(&names::surname(core))?;
+        let mut found = None;
+        for f in fulls.iter().filter(|f| **f != own) {
+            let theirs: Vec<&str> = f.split(' ').collect();
+            let close = theirs.len() == words.len()
+                && theirs[1..] == words[1..]
+                && self.rules.is_given(theirs[0])
+                && strsim::osa_distance(theirs[0], words[0]) == 1;
+            if close && docs(f) >= 3 && docs(f) >= 3 * docs(&own) {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(f.clone());
+            }
+        }
+        found
     }
 
     /// The person a bare surname ("Trump") stands for in this graph, by
@@ -613,9 +652,19 @@ impl QuoteGraph {
                     _ => Some(c),
                 });
         if let Some(best) = longest {
-            let current = self.rules.core(&node.name).map_or(0, |c| c.len());
+            let current = self.rules.core(&node.name);
+            let given = |c: &[&str]| self.rules.is_given(&names::spelling(c[0]));
+            // a longer full name, or one as long whose given name is known
+            // where the node's is not (a misspelling merged into it)
+            let better = match &current {
+                Some(c) => {
+                    best.len() > c.len().max(1)
+                        || (best.len() == c.len() && given(best) && !given(c))
+                }
+                None => best.len() > 1,
+            };
             let best = best.join(" ");
-            if best.split_whitespace().count() > current.max(1) && best != node.name {
+            if better && best != node.name {
                 let old = std::mem::replace(&mut node.name, best.clone());
                 node.aliases.retain(|a| *a != best);
                 if !node.aliases.contains(&old) {

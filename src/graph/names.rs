@@ -29,6 +29,8 @@ pub(crate) struct NameRules {
     descriptors: HashSet<String>,
     /// Gender of gendered titles and honorifics ("mr." → male).
     genders: HashMap<String, Gender>,
+    /// Given names (`names.ron`), as [`spelling`] keys.
+    given: HashSet<String>,
 }
 
 /// What a name's honorifics and titles say of a person's gender.
@@ -110,6 +112,8 @@ impl NameRules {
         for p in &lex.places.places {
             descriptors.extend(p.demonyms.iter().map(|d| d.to_lowercase()));
         }
+        let n = &lex.names;
+        let given = n.male.iter().chain(&n.female).chain(&n.other);
         NameRules {
             phrases,
             titles,
@@ -117,7 +121,13 @@ impl NameRules {
             not_names,
             descriptors,
             genders,
+            given: given.map(|g| spelling(g)).collect(),
         }
+    }
+
+    /// Is the [`spelling`] key `w` a given name of the lexicon?
+    pub(crate) fn is_given(&self, w: &str) -> bool {
+        self.given.contains(w)
     }
 
     /// The gender a name's honorific or title gives ("Mr. Trump" → male),

@@ -568,3 +568,49 @@ fn spellings_initials_and_diacritics_are_one_person() {
         ["Volodymyr Zelensky", "Donald J. Trump", "José Martínez"]
     );
 }
+
+fn full_smith(doc_name: &str, first: &str) -> DocRecord {
+    let full = format!("{first} Smith");
+    let e = ent(&format!("person:{}", slug(&full)), Person, &full, &[]);
+    speaker_doc(doc_name, e, &full, "the plan is sound")
+}
+
+/// A given name one edit or one transposition from a much more frequent
+/// one with the same surname, and itself no known given name, is a
+/// misspelling: it joins that person, whether it comes first or last.
+/// Two known given names one edit apart are two people.
+#[test]
+fn misspelt_given_names_merge_only_with_strong_evidence() {
+    for misspelt in ["Donand", "Dnoald"] {
+        for first in [true, false] {
+            let mut recs: Vec<DocRecord> = (0..3)
+                .map(|i| full_smith(&format!("d{i}.txt"), "Donald"))
+                .collect();
+            let odd = full_smith("odd.txt", misspelt);
+            if first {
+                recs.insert(0, odd);
+            } else {
+                recs.push(odd);
+            }
+            let g = QuoteGraph::from_extractions(&recs).unwrap();
+            assert_eq!(names(&g, NodeKind::Person), ["Donald Smith"], "{misspelt}");
+        }
+    }
+    // too rare to tell: two documents against one
+    let recs = [
+        full_smith("a.txt", "Donald"),
+        full_smith("b.txt", "Donald"),
+        full_smith("c.txt", "Donand"),
+    ];
+    let g = QuoteGraph::from_extractions(&recs).unwrap();
+    assert_eq!(names(&g, NodeKind::Person).len(), 2);
+    // Dana and Diana are both given names: two people
+    let mut recs: Vec<DocRecord> = (0..4)
+        .map(|i| full_smith(&format!("d{i}.txt"), "Diana"))
+        .collect();
+    recs.push(full_smith("x.txt", "Dana"));
+    let g = QuoteGraph::from_extractions(&recs).unwrap();
+    let mut people = names(&g, NodeKind::Person);
+    people.sort();
+    assert_eq!(people, ["Dana Smith", "Diana Smith"]);
+}

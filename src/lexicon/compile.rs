@@ -57,6 +57,8 @@ impl Lexicon {
         t.grammar(&self.grammar);
         t.flag_all(&self.syntax.relatives, flags::RELATIVE);
         t.syntax(&self.syntax);
+        let n = &self.names;
+        t.given_names(n.male.iter().chain(&n.female).chain(&n.other));
         self.verb_lists = verb_lists_of(&self.cues.verbs, &self.syntax);
         self.multi_lists = t.number_multi();
         self.words = t.words;
@@ -187,6 +189,19 @@ impl Table {
         ];
         for (list, flag) in lists {
             self.flag_all(list, flag);
+        }
+    }
+
+    /// Flag the given names, except words of the closed classes, months
+    /// and time words ("Will", "June", "Sunday" are read as those).
+    fn given_names<'n>(&mut self, names: impl Iterator<Item = &'n String>) {
+        use flags::*;
+        let closed = DET | AUX | PREP | CONJ | PRONOUN | MONTH | NOT_NAME | TIME | ADV;
+        for n in names {
+            let w = self.word(n);
+            if w.flags & closed == 0 {
+                w.flags |= GIVEN_NAME;
+            }
         }
     }
 

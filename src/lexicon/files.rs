@@ -225,6 +225,21 @@ pub struct GrammarLexicon {
     pub not_names: Vec<String>,
 }
 
+/// `names.ron`: given names, lowercase: evidence that a capitalized name
+/// names a person ("Maria Lopez", not "Wells Fargo"). Generated from the
+/// public-domain 1990 US Census first-name lists by
+/// `scripts/make_given_names.py`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NameLexicon {
+    /// Given names of men.
+    pub male: Vec<String>,
+    /// Given names of women.
+    pub female: Vec<String>,
+    /// Given names the census lists lack (from other countries).
+    #[serde(default)]
+    pub other: Vec<String>,
+}
+
 /// `anatomy.ron`: the words that mark the parts of a news page around its
 /// body ([`crate::anatomy`]). Lowercase.
 #[derive(Debug, Clone, Deserialize)]

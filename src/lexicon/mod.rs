@@ -4,7 +4,8 @@
 //!
 //! Each list is a RON file in `data/lexicon/` (one struct per file:
 //! [`CueLexicon`], [`TitleLexicon`], [`OrgLexicon`], [`PlaceLexicon`],
-//! [`PronounLexicon`], [`GrammarLexicon`], [`SyntaxLexicon`]), embedded in
+//! [`PronounLexicon`], [`GrammarLexicon`], [`SyntaxLexicon`],
+//! [`AnatomyLexicon`], [`NameLexicon`]), embedded in
 //! the binary at compile time.
 //! [`Lexicon::from_dir`] reads a directory of the same files instead; any
 //! file it lacks falls back to the embedded one, so a user can override
@@ -24,9 +25,9 @@ mod syntax;
 mod word;
 
 pub use files::{
-    AnatomyLexicon, CueClass, CueLexicon, CueSense, GrammarLexicon, OrgEntry, OrgLexicon,
-    PhraseEntry, PlaceEntry, PlaceLexicon, PronounEntry, PronounLexicon, TitleEntry, TitleLexicon,
-    VerbEntry,
+    AnatomyLexicon, CueClass, CueLexicon, CueSense, GrammarLexicon, NameLexicon, OrgEntry,
+    OrgLexicon, PhraseEntry, PlaceEntry, PlaceLexicon, PronounEntry, PronounLexicon, TitleEntry,
+    TitleLexicon, VerbEntry,
 };
 pub use syntax::SyntaxLexicon;
 pub(crate) use syntax::{lists, verb_lists};
@@ -53,6 +54,8 @@ pub struct Lexicon {
     pub syntax: SyntaxLexicon,
     /// The words that mark the parts of a page around an article's body.
     pub anatomy: AnatomyLexicon,
+    /// Given names.
+    pub names: NameLexicon,
     words: HashMap<Box<str>, WordInfo, FastHash>,
     /// Multi-word entries by number ([`WordInfo::multi`]), so a token
     /// carries its list's id from tokenization on instead of lowercasing
@@ -63,7 +66,7 @@ pub struct Lexicon {
 }
 
 /// The lexicon files and their embedded defaults.
-pub const FILES: [(&str, &str); 8] = [
+pub const FILES: [(&str, &str); 9] = [
     ("cues.ron", include_str!("../../data/lexicon/cues.ron")),
     ("titles.ron", include_str!("../../data/lexicon/titles.ron")),
     (
@@ -84,6 +87,7 @@ pub const FILES: [(&str, &str); 8] = [
         "anatomy.ron",
         include_str!("../../data/lexicon/anatomy.ron"),
     ),
+    ("names.ron", include_str!("../../data/lexicon/names.ron")),
 ];
 
 fn parse<T: serde::de::DeserializeOwned>(file: &Path, text: &str) -> Result<T, Error> {
@@ -150,6 +154,7 @@ impl Lexicon {
             grammar: next().and_then(|(p, t)| parse(&p, &t))?,
             syntax: next().and_then(|(p, t)| parse(&p, &t))?,
             anatomy: next().and_then(|(p, t)| parse(&p, &t))?,
+            names: next().and_then(|(p, t)| parse(&p, &t))?,
             words: HashMap::default(),
             multi_lists: Vec::new(),
             verb_lists: Vec::new(),
@@ -192,6 +197,17 @@ impl Lexicon {
     /// (a [`verb_lists`] bit).
     pub(crate) fn verb_in(&self, i: u32, list: u8) -> bool {
         self.verb_lists[i as usize] & list != 0
+    }
+
+    /// Whether `word` (any case) is a given name of `names.ron` that is
+    /// no grammar word, month or time word: evidence of a person.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        let info = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+            self.words.get(word.to_lowercase().as_str())
+        } else {
+            self.words.get(word)
+        };
+        info.is_some_and(|i| i.flags & flags::GIVEN_NAME != 0)
     }
 
     /// Whether the word `s` after an apostrophe makes it an elision ("n"

@@ -50,6 +50,8 @@ pub mod flags {
     /// First word (exact form) of a multi-word cue ("according to",
     /// "went on to say"): a place where a rule pass may start.
     pub const MULTI_CUE_FIRST: u32 = 1 << 21;
+    /// A given name (`names.ron`) that is no grammar, month or time word.
+    pub const GIVEN_NAME: u32 = 1 << 22;
 }
 
 /// Everything known about one lowercase word form.

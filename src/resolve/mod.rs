@@ -15,6 +15,7 @@ use crate::record::EntityKind;
 use crate::span::Span;
 use crate::token::Token;
 
+mod kinds;
 mod names;
 mod recency;
 mod refer;

@@ -287,4 +287,66 @@ fn a_place_closing_a_name_is_part_of_it() {
     let ex = extract("The coach told Dana Jordan that the team would rest.");
     let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
     assert_eq!((ex.entities[to].name.as_str(), ex.entities[to].kind), ("Dana Jordan", EntityKind::Person));
+
+/// A name is a person's only with evidence: a given name, an honorific,
+/// a title, a middle initial, the surname used alone. Capitals alone make
+/// an organization; a single word after "the" is one too, and a
+/// demonym's plural is people described (no named entity).
+#[test]
+fn persons_need_evidence() {
+    let person = |t: &str, name: &str| {
+        let k = kinds(t);
+        assert!(
+            k.contains(&(name.to_string(), EntityKind::Person)),
+            "{name} in {t:?}: {k:?}"
+        );
+    };
+    person("Maria Okonkwo said the bridge would open.", "Maria Okonkwo");
+    person("Dr Priya Nair said the bridge would open.", "Priya Nair");
+    person("Vann R. Newkirk said the bridge would open.", "Vann R. Newkirk");
+    person(
+        "Tunde Bakare spoke first. Bakare said the bridge would open.",
+        "Tunde Bakare",
+    );
+    assert_eq!(
+        kinds("Bright Lantern said the bridge would open."),
+        [("Bright Lantern".to_string(), EntityKind::Organization)]
+    );
+    assert_eq!(
+        kinds("The Latest said the bridge would open."),
+        [("Latest".to_string(), EntityKind::Organization)]
+    );
+    assert_eq!(
+        kinds("Mexicans said the bridge would open."),
+        Vec::<(String, EntityKind)>::new()
+    );
+}
+
+/// Where a single word stands says what it is: "at X" is a place of
+/// work; a holiday taken up by a pronoun is still no person.
+#[test]
+fn single_words_at_and_holidays() {
+    let k = kinds("Jo Reed, a researcher at Quillfact, said the count was wrong. Quillfact said it stood by it.");
+    assert!(k.contains(&("Quillfact".to_string(), EntityKind::Organization)), "{k:?}");
+    assert!(k.contains(&("Jo Reed".to_string(), EntityKind::Person)), "{k:?}");
+    let k = kinds("Harvest Day came early. Harvest Day said the crowds were big. He said so twice.");
+    assert!(!k.iter().any(|(_, kind)| *kind == EntityKind::Person), "{k:?}");
+}
+
+/// A surname before a noun ("the Tabor campaign") is no organization.
+#[test]
+fn a_name_before_a_noun_stays_a_person() {
+    let k = kinds("Tabor said the plan was sound. The Tabor campaign declined to comment.");
+    assert_eq!(k, [("Tabor".to_string(), EntityKind::Person)]);
+}
+
+/// A name written after an article ("a Purple Heart") is no person's,
+/// whatever pronoun follows it.
+#[test]
+fn a_name_after_an_article_is_no_person() {
+    let k = kinds(
+        "Silver Cross was a medal. Silver Cross said the war was over, and \
+         he wore a Silver Cross. He said it was heavy.",
+    );
+    assert!(!k.iter().any(|(_, kind)| *kind == EntityKind::Person), "{k:?}");
 }

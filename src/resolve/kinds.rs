@@ -1,0 +1,242 @@
+//! The last word on an entity's kind: a name is a person's only with
+//! evidence that it names a person. Capitals alone say nothing: "Wells
+//! Fargo", "Zero Hedge", a subhead's "Little Relief" or "Latest" are
+//! capitalized runs like "Maria Lopez". Evidence is a given name
+//! (`names.ron`), an honorific or a title held, a middle initial or a
+//! suffix ("Jr."), its surname used alone, a surname shared with
+//! another person of the document, or a "he" or "she" that refers to a
+//! name written twice or more (not one ending in a time word, "Labor
+//! Day", nor one written after an article, "a Purple Heart"). A name
+//! of two words or more with none of these is an organization: news
+//! names without a person's marks are mostly companies, sites and
+//! bodies. A single word ("Trump", "Politifact")
+//! stays a person unless the text writes it after "the" or "at" (an
+//! organization: "the Onion", "at Politifact"; a group when plural: "the
+//! Nazarenes") or it is a demonym's plural (people described:
+//! "Mexicans", an unnamed group).
+
+use crate::record::EntityKind;
+
+use super::{Entity, Resolver};
+
+/// Generational suffixes that end people's names.
+const SUFFIXES: &[&str] = &["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"];
+
+impl Resolver<'_> {
+    /// The entities, with every named person that has no evidence of
+    /// being one made an organization (see the module's notes).
+    pub fn into_entities(mut self) -> Vec<Entity> {
+        let surnames: Vec<String> = self
+            .entities
+            .iter()
+            .filter(|en| en.kind == EntityKind::Person && !en.unnamed)
+            .filter(|en| en.name.split_whitespace().count() >= 2 && self.person_evidence(en))
+            .filter_map(|en| en.name.split_whitespace().last().map(Self::key))
+            .collect();
+        for i in 0..self.entities.len() {
+            let en = &self.entities[i];
+            if en.kind != EntityKind::Person || en.unnamed || en.outlet {
+                continue;
+            }
+            let words = en.name.split_whitespace().count();
+            let shared = words >= 2
+                && en
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|l| surnames.contains(&Self::key(l)));
+            if shared || self.person_evidence(en) {
+                continue;
+            }
+            let article = words == 1 && self.after_word(en, "the");
+            if self.plural_demonym(&en.name) || article && plural(&en.name) {
+                // "African-Americans", "the Nazarenes": people described,
+                // not named
+                self.entities[i].unnamed = true;
+            } else if words >= 2 || article || words == 1 && self.after_word(en, "at") {
+                // "at Politifact": where people work, not who they are
+                self.entities[i].kind = EntityKind::Organization;
+            }
+        }
+        self.entities
+    }
+
+    /// Is the name of `en` written after the word `word` somewhere in
+    /// the text ("the Latest", "the Onion": people's names never are;
+    /// "at Politifact"), not as a possessive ("at Smith's home"), or does
+    /// a mention of it open with the word?
+    fn after_word(&self, en: &Entity, word: &str) -> bool {
+        let n = word.len();
+        let opens = en.spans.iter().any(|s| {
+            let text = s.slice(self.text);
+            text.get(..n + 1)
+                .is_some_and(|h| h[..n].eq_ignore_ascii_case(word) && h.ends_with(' '))
+        });
+        opens
+            || self.text.match_indices(en.name.as_str()).any(|(at, m)| {
+                let before = self.text[..at].trim_end_matches([' ', '\t']);
+                let after = &self.text[at + m.len()..];
+                let whole = !after.chars().next().is_some_and(char::is_alphanumeric);
+                // "the Onion said", "at Politifact.", not "the Trump
+                // campaign" or "at Trump rallies"
+                let next = after.trim_start_matches([' ', '\t']);
+                let word_end = next
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(next.len());
+                let ends_phrase = word_end == 0
+                    || self.lex.lookup(&next[..word_end].to_lowercase()).is_some_and(|i| {
+                        use crate::lexicon::flags::{AUX, CUE_VERB};
+                        i.flags & (AUX | CUE_VERB) != 0
+                    });
+                let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
+                whole
+                    && ends_phrase
+                    && !possessive
+                    && before.len() < at
+                    && before.len() >= n
+                    && before.is_char_boundary(before.len() - n)
+                    && before[before.len() - n..].eq_ignore_ascii_case(word)
+                    && !before[..before.len() - n]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+            })
+    }
+
+    /// Is `name` written after "the", "a" or "an" somewhere ("a Purple
+    /// Heart", "the Gold Star")? A person's full name is not.
+    fn after_article(&self, name: &str) -> bool {
+        self.text.match_indices(name).any(|(at, _)| {
+            let before = self.text[..at].trim_end_matches([' ', '\t']);
+            let word_start = before
+                .rfind(|c: char| !c.is_alphabetic())
+                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            before.len() < at
+                && ["the", "a", "an"]
+                    .iter()
+                    .any(|a| before[word_start..].eq_ignore_ascii_case(a))
+        })
+    }
+
+    /// Does the name of `en` end in a time word ("Labor Day")? A
+    /// pronoun after it is no evidence of a person.
+    fn ends_in_time_word(&self, en: &Entity) -> bool {
+        en.name.split_whitespace().last().is_some_and(|w| {
+            self.lex
+                .lookup(&w.to_lowercase())
+                .is_some_and(|i| i.flags & crate::lexicon::flags::TIME != 0)
+        })
+    }
+
+    /// Is the single word `name` the plural of a demonym, alone or as a
+    /// hyphenated word's last part ("Mexicans", "African-Americans")?
+    fn plural_demonym(&self, name: &str) -> bool {
+        let last = name.rsplit('-').next().unwrap_or(name);
+        let Some(stem) = last.strip_suffix('s') else {
+            return false;
+        };
+        self.lex
+            .lookup(&stem.to_lowercase())
+            .is_some_and(|i| i.flags & crate::lexicon::flags::DEMONYM != 0)
+    }
+
+    /// Does anything but capitals say that `en` is a person?
+    fn person_evidence(&self, en: &Entity) -> bool {
+        let pronoun = en.gender.is_some()
+            && self.named_twice(en)
+            && !self.ends_in_time_word(en)
+            && !self.after_article(&en.name);
+        if !en.roles.is_empty() || pronoun {
+            return true;
+        }
+        let words: Vec<&str> = en.name.split_whitespace().collect();
+        if let [.., last] = words.as_slice() {
+            // the surname used alone: "Figueroa" after "Melezia Figueroa"
+            if words.len() >= 2 && en.aliases.iter().any(|a| Self::key(a) == Self::key(last)) {
+                return true;
+            }
+        }
+        let said = en.spans.iter().map(|s| s.slice(self.text));
+        std::iter::once(en.name.as_str())
+            .chain(en.aliases.iter().map(String::as_str))
+            .chain(said)
+            .any(|n| self.name_marks_person(n))
+    }
+
+    /// Is `en` named (not only referred to by a pronoun) at two places
+    /// or more? Then a "he" or "she" that refers to it is evidence; a
+    /// name met once, then taken up by a pronoun meant for someone else,
+    /// is not.
+    fn named_twice(&self, en: &Entity) -> bool {
+        let mut starts = en
+            .spans
+            .iter()
+            .filter(|s| {
+                let t = s.slice(self.text);
+                t.chars().next().is_some_and(char::is_uppercase)
+                    && self.lex.lookup(&t.to_lowercase()).is_none_or(|i| {
+                        i.flags & crate::lexicon::flags::PRONOUN == 0
+                    })
+            })
+            .map(|s| s.start);
+        let first = starts.next();
+        starts.any(|s| Some(s) != first)
+    }
+
+    /// Does the name `n` carry a person's marks: an honorific, a given
+    /// name first (or a hyphenated part of it: "Jo-Renee"), a middle
+    /// initial ("Vann R. Newkirk", "J.M. Berger") or a suffix ("Jr.")?
+    fn name_marks_person(&self, n: &str) -> bool {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        let Some(first) = words.iter().position(|w| !self.honorific_word(w)) else {
+            return false;
+        };
+        if first > 0 && words.len() > first {
+            return true; // "Mr. Trump", "Sen. Warren"
+        }
+        let name = &words[first..];
+        let given = name[0]
+            .split('-')
+            .any(|p| p.len() >= 2 && self.lex.is_given_name(p));
+        let initial = name.len() >= 2
+            && name[..name.len() - 1].iter().any(|w| is_initials(w));
+        let suffix = name.len() >= 2
+            && SUFFIXES.contains(&name[name.len() - 1].to_lowercase().as_str());
+        given || initial || suffix
+    }
+
+    /// Is `w` an honorific written before names ("Mr.", "Sen.", "Dr"
+    /// without its period)?
+    fn honorific_word(&self, w: &str) -> bool {
+        let lower = w.to_lowercase();
+        let honorific = |form: &str| {
+            self.lex
+                .lookup(form)
+                .and_then(|i| i.title)
+                .is_some_and(|t| self.lex.titles.titles[t as usize].honorific)
+        };
+        honorific(&lower) || !lower.ends_with('.') && honorific(&format!("{lower}."))
+    }
+}
+
+/// Does the word look plural ("Nazarenes", not "Onion", "Congress",
+/// "Times" is an outlet before it gets here)?
+fn plural(w: &str) -> bool {
+    w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+}
+
+/// "R.", "J.M.", "J": capital letters each with an optional period.
+fn is_initials(w: &str) -> bool {
+    let mut letters = 0;
+    let mut chars = w.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+        if chars.peek() == Some(&'.') {
+            chars.next();
+        }
+    }
+    (1..=3).contains(&letters) && (letters == 1 || w.contains('.'))
+}
