@@ -287,6 +287,7 @@ fn a_place_closing_a_name_is_part_of_it() {
     let ex = extract("The coach told Dana Jordan that the team would rest.");
     let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
     assert_eq!((ex.entities[to].name.as_str(), ex.entities[to].kind), ("Dana Jordan", EntityKind::Person));
+}
 
 /// A name is a person's only with evidence: a given name, an honorific,
 /// a title, a middle initial, the surname used alone. Capitals alone make
