@@ -349,6 +349,12 @@ impl<'a> Resolver<'a> {
                 self.alias(i, &name);
                 return Some(i);
             }
+            // "Patriot" after "Patriot Coal", "Goldman" after "Goldman
+            // Sachs": the short form of an organization named before
+            if let Some(i) = self.org_short_form(&key) {
+                self.alias(i, &name);
+                return Some(i);
+            }
         } else {
             // a longer form of a known single-word name: "Lavrov" seen
             // first, "Sergey Lavrov" later
@@ -403,6 +409,20 @@ impl<'a> Resolver<'a> {
         (s + 1..e.saturating_sub(1))
             .find(|&j| !self.toks[j].cap && self.toks[j].in_list_as_written(lists::NAME_JOINERS, self.text))
             .map(|j| &self.toks[j - 1])
+    }
+
+    /// The organization named before whose first word is `key` (a lookup
+    /// form): "Patriot" for "Patriot Coal".
+    pub(super) fn org_short_form(&self, key: &str) -> Option<usize> {
+        self.with_part(key)
+            .iter()
+            .copied()
+            .filter(|&i| self.entities[i].kind == EntityKind::Organization)
+            .filter(|&i| {
+                let n = &self.entities[i].name;
+                n.contains(' ') && n.split_whitespace().next().is_some_and(|f| lower_eq(f, key))
+            })
+            .max_by_key(|&i| self.entities[i].last_seen)
     }
 
     /// Is token `k` an honorific written before names ("Mr.", "Sen.")?

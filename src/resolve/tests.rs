@@ -351,3 +351,16 @@ fn a_name_after_an_article_is_no_person() {
     );
     assert!(!k.iter().any(|(_, kind)| *kind == EntityKind::Person), "{k:?}");
 }
+
+/// A single word that opens an organization's name, met after it, is that
+/// organization ("Kestrel" after "Kestrel Mining"), not a new person.
+#[test]
+fn the_short_form_of_an_organization() {
+    let ex = extract(
+        "Kestrel Mining said the pit would close. The council told Kestrel that it must pay.",
+    );
+    let names: Vec<_> = ex.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert!(!names.iter().any(|(n, _)| *n == "Kestrel"), "{names:?}");
+    let to = ex.attributions[1].addressee.and_then(|m| m.entity).expect("an addressee entity");
+    assert_eq!(ex.entities[to].name, "Kestrel Mining");
+}
