@@ -137,24 +137,10 @@ impl<'a> Ctx<'a> {
         let mut k = self.skip_adverbs_right(cue_end, hi);
         let mut addressee = None;
         let mut source = None;
-        if addressee_object && k < hi && !self.is(k, "that") && !self.toks[k].has(flags::PREP) {
-            if let Some(np) = self.np.np_right(k, hi, sent_start).or_else(|| {
-                self.bare_np(k, hi)
-                    .filter(|n| self.that_after_phrases(n.end, hi))
-            }) {
-                let who = match np.kind {
-                    MentionKind::Name | MentionKind::Org | MentionKind::Pronoun => true,
-                    MentionKind::Description => self.toks[np.head].has(
-                        flags::TITLE | flags::PERSON_NOUN | flags::OUTLET_NOUN | flags::ORG_HEAD,
-                    ),
-                    _ => false,
-                };
-                // "told investors at a briefing on Monday that …": whoever
-                // is told, when a that-clause follows its phrases
-                if who || self.that_after_phrases(np.end, hi) {
-                    addressee = Some(np);
-                    k = np.end;
-                }
+        if addressee_object {
+            if let Some(np) = self.object_told(k, hi, sent_start) {
+                addressee = Some(np);
+                k = np.end;
             }
         }
         // prepositional phrases
@@ -247,6 +233,27 @@ impl<'a> Ctx<'a> {
             }
         }
         (k, addressee, source)
+    }
+
+    /// The one told right after a cue that takes one ("told reporters"),
+    /// at token `k`: a name, pronoun or description of people, or any
+    /// phrase a that-clause follows ("told investors at a briefing on
+    /// Monday that …").
+    fn object_told(&self, k: usize, hi: usize, sent_start: usize) -> Option<Np> {
+        if k >= hi || self.is(k, "that") || self.toks[k].has(flags::PREP) {
+            return None;
+        }
+        let np = self.np.np_right(k, hi, sent_start).or_else(|| {
+            self.bare_np(k, hi)
+                .filter(|n| self.that_after_phrases(n.end, hi))
+        })?;
+        let who = match np.kind {
+            MentionKind::Name | MentionKind::Org | MentionKind::Pronoun => true,
+            MentionKind::Description => self.toks[np.head]
+                .has(flags::TITLE | flags::PERSON_NOUN | flags::OUTLET_NOUN | flags::ORG_HEAD),
+            _ => false,
+        };
+        (who || self.that_after_phrases(np.end, hi)).then_some(np)
     }
 
     /// "wrote in a note to clients that …": after "to", a plural noun
