@@ -53,7 +53,18 @@ impl Resolver<'_> {
                 // "African-Americans", "the Nazarenes": people described,
                 // not named
                 self.entities[i].unnamed = true;
-            } else if words >= 2 || article || words == 1 && self.after_word(en, "at") {
+            } else if words >= 2
+                && (en.spoke == 0
+                    || shouted(&en.name)
+                    || self.ends_in_time_word(en)
+                    || self.after_article(&en.name))
+                || article
+                || words == 1 && self.after_word(en, "at")
+            {
+                // a speaker named by two words or more with no evidence
+                // either way stays a person ("Sergey Lavrov said …": a
+                // given name no list knows); a name that only appears
+                // is a body
                 // "at Politifact": where people work, not who they are
                 self.entities[i].kind = EntityKind::Organization;
             }
@@ -69,8 +80,10 @@ impl Resolver<'_> {
         let n = word.len();
         let opens = en.spans.iter().any(|s| {
             let text = s.slice(self.text);
-            text.get(..n + 1)
-                .is_some_and(|h| h[..n].eq_ignore_ascii_case(word) && h.ends_with(' '))
+            // `get`, not indexing: a name may start with any letters
+            text.get(..n + 1).is_some_and(|h| {
+                h.ends_with(' ') && h.get(..n).is_some_and(|p| p.eq_ignore_ascii_case(word))
+            })
         });
         opens
             || self.text.match_indices(en.name.as_str()).any(|(at, m)| {
@@ -239,4 +252,12 @@ fn is_initials(w: &str) -> bool {
         }
     }
     (1..=3).contains(&letters) && (letters == 1 || w.contains('.'))
+}
+
+/// Is a word of `name` written in capitals, four letters or more
+/// ("QUESTIONABLE MEDICAL CLAIMS", "BORROWING Back")? A headline's
+/// shouting, not a person's name.
+fn shouted(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !w.chars().any(char::is_lowercase))
 }

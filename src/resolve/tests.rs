@@ -290,8 +290,9 @@ fn a_place_closing_a_name_is_part_of_it() {
 }
 
 /// A name is a person's only with evidence: a given name, an honorific,
-/// a title, a middle initial, the surname used alone. Capitals alone make
-/// an organization; a single word after "the" is one too, and a
+/// a title, a middle initial, the surname used alone, or being a speaker.
+/// Capitals alone make an organization; a single word after "the" is one
+/// too, and a
 /// demonym's plural is people described (no named entity).
 #[test]
 fn persons_need_evidence() {
@@ -310,8 +311,11 @@ fn persons_need_evidence() {
         "Tunde Bakare",
     );
     assert_eq!(
-        kinds("Bright Lantern said the bridge would open."),
-        [("Bright Lantern".to_string(), EntityKind::Organization)]
+        kinds("Tom Reed told Bright Lantern that the bridge would open."),
+        [
+            ("Tom Reed".to_string(), EntityKind::Person),
+            ("Bright Lantern".to_string(), EntityKind::Organization)
+        ]
     );
     assert_eq!(
         kinds("The Latest said the bridge would open."),
@@ -363,4 +367,13 @@ fn the_short_form_of_an_organization() {
     assert!(!names.iter().any(|(n, _)| *n == "Kestrel"), "{names:?}");
     let to = ex.attributions[1].addressee.and_then(|m| m.entity).expect("an addressee entity");
     assert_eq!(ex.entities[to].name, "Kestrel Mining");
+}
+
+/// A speaker named by two words is a person when nothing says otherwise,
+/// even with a given name no list knows; a headline's capitals are not.
+#[test]
+fn a_speaker_with_an_unlisted_given_name_is_a_person() {
+    let ex = extract("Zbigniew Quarles said that talks would resume.");
+    let sp = ex.attributions[0].speaker.and_then(|m| m.entity).expect("a speaker entity");
+    assert_eq!((ex.entities[sp].name.as_str(), ex.entities[sp].kind), ("Zbigniew Quarles", EntityKind::Person));
 }
