@@ -536,7 +536,8 @@ impl QuoteGraph {
     /// The full name (key) that the full name `core` misspells in its
     /// given name ("Donand Trump" → "donald trump"): a full name with the
     /// same other words whose given name is one edit or one transposition
-    /// away and is a known given name while this one is not, named in
+    /// away, with the same first letter, and is a known given name while
+    /// this one is not, named in
     /// three documents or more and in three times as many as this
     /// spelling; and no second such name.
     fn misspelling_of(&self, core: &[&str]) -> Option<String> {
@@ -553,6 +554,9 @@ impl QuoteGraph {
             let close = theirs.len() == words.len()
                 && theirs[1..] == words[1..]
                 && self.rules.is_given(theirs[0])
+                // a slip keeps the first letter ("Donand", "Dnoald");
+                // "Ugo" and "Hugo" are two names
+                && theirs[0].chars().next() == words[0].chars().next()
                 && strsim::osa_distance(theirs[0], words[0]) == 1;
             if close && docs(f) >= 3 && docs(f) >= 3 * docs(&own) {
                 if found.is_some() {

@@ -613,4 +613,11 @@ fn misspelt_given_names_merge_only_with_strong_evidence() {
     let mut people = names(&g, NodeKind::Person);
     people.sort();
     assert_eq!(people, ["Dana Smith", "Diana Smith"]);
+    // a slip keeps the first letter: "Ugo" is no misspelt "Hugo"
+    let mut recs: Vec<DocRecord> = (0..4)
+        .map(|i| full_smith(&format!("h{i}.txt"), "Hugo"))
+        .collect();
+    recs.push(full_smith("u.txt", "Ugo"));
+    let g = QuoteGraph::from_extractions(&recs).unwrap();
+    assert_eq!(names(&g, NodeKind::Person).len(), 2);
 }
