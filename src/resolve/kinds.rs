@@ -53,23 +53,28 @@ impl Resolver<'_> {
                 // "African-Americans", "the Nazarenes": people described,
                 // not named
                 self.entities[i].unnamed = true;
-            } else if words >= 2
-                && (en.spoke == 0
-                    || shouted(&en.name)
-                    || self.ends_in_time_word(en)
-                    || self.after_article(&en.name))
-                || article
-                || words == 1 && self.after_word(en, "at")
-            {
-                // a speaker named by two words or more with no evidence
-                // either way stays a person ("Sergey Lavrov said …": a
-                // given name no list knows); a name that only appears
-                // is a body
-                // "at Politifact": where people work, not who they are
+            } else if article || self.evidence_less_body(en, words) {
                 self.entities[i].kind = EntityKind::Organization;
             }
         }
         self.entities
+    }
+
+    /// Is `en`, a name with no person evidence, a body? A name of two
+    /// words or more that only appears, or whose capitals, time word or
+    /// article say it is no one's (a speaker otherwise stays a person:
+    /// "Sergey Lavrov said …" with a given name no list knows); a single
+    /// word after "at" ("at Politifact": where people work).
+    fn evidence_less_body(&self, en: &Entity, words: usize) -> bool {
+        match words {
+            0 => return false,
+            1 => return self.after_word(en, "at"),
+            _ => {}
+        }
+        en.spoke == 0
+            || shouted(&en.name)
+            || self.ends_in_time_word(en)
+            || self.after_article(&en.name)
     }
 
     /// Is the name of `en` written after the word `word` somewhere in
