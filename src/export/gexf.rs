@@ -80,12 +80,8 @@ fn declare<'a>(
 ) -> std::io::Result<()> {
     xml::element(w, "attributes", &[attr("class", class)], |w| {
         for (i, a) in attrs {
-            let decl = [
-                attr("id", &i.to_string()),
-                attr("title", a.name),
-                attr("type", xml::type_name(a.ty)),
-            ];
-            xml::empty(w, "attribute", &decl)?;
+            let [title, ty] = xml::name_and_type(a, ["title", "type"]);
+            xml::empty(w, "attribute", &[attr("id", &i.to_string()), title, ty])?;
         }
         Ok(())
     })

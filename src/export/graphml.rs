@@ -52,12 +52,8 @@ pub(crate) fn write(g: &QuoteGraph, out: &mut dyn Write) -> std::io::Result<()> 
 /// A `key` per attribute that nodes (or edges) may have.
 fn keys(w: &mut XmlWriter<'_>, attrs: &[Attr], for_: &str, edge: bool) -> std::io::Result<()> {
     for (i, a) in attrs.iter().enumerate() {
-        let key = [
-            attr("id", &key_id(edge, i)),
-            attr("for", for_),
-            attr("attr.name", a.name),
-            attr("attr.type", xml::type_name(a.ty)),
-        ];
+        let [name, ty] = xml::name_and_type(a, ["attr.name", "attr.type"]);
+        let key = [attr("id", &key_id(edge, i)), attr("for", for_), name, ty];
         xml::empty(w, "key", &key)?;
     }
     Ok(())

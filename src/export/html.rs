@@ -16,6 +16,7 @@ mod layout;
 
 use std::io::Write;
 
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::escape::{html_escape, script_json};
@@ -285,26 +286,24 @@ fn node_json(n: &Node, p: [f64; 2], r: f64) -> Value {
     m.insert("r".into(), json!(r));
     m.insert("label".into(), json!(n.label()));
     match &n.data {
-        NodeData::Entity(e) => {
-            m.insert("name".into(), json!(e.name));
-            m.insert("aliases".into(), json!(e.aliases));
-            m.insert("titles".into(), json!(e.titles));
-            m.insert("outlet".into(), json!(e.outlet));
-        }
+        NodeData::Entity(e) => copy_fields(&mut m, e, &["name", "aliases", "titles", "outlet"]),
         NodeData::Statement(s) => {
-            m.insert("text".into(), json!(s.text));
-            m.insert("quoteKind".into(), json!(s.quote_kind.as_str()));
-            m.insert("cue".into(), json!(s.cue));
-            m.insert("cueText".into(), json!(s.cue_text));
-            m.insert("doc".into(), json!(s.doc));
-            m.insert("date".into(), json!(s.date));
-            m.insert("speakerText".into(), json!(s.speaker_text));
-            m.insert("sourceText".into(), json!(s.source_text));
-            m.insert("addresseeText".into(), json!(s.addressee_text));
-            m.insert("rule".into(), json!(s.rule));
-            m.insert("class".into(), json!(s.class.as_str()));
-            m.insert("contentType".into(), json!(s.content_type.as_str()));
-            m.insert("polarity".into(), json!(s.polarity.as_str()));
+            let keys = [
+                "text",
+                "quote_kind",
+                "cue",
+                "cue_text",
+                "doc",
+                "date",
+                "speaker_text",
+                "source_text",
+                "addressee_text",
+                "rule",
+                "class",
+                "content_type",
+                "polarity",
+            ];
+            copy_fields(&mut m, s, &keys);
             if let Some(c) = &s.context {
                 let marks: Vec<Value> = c
                     .marks
@@ -315,26 +314,54 @@ fn node_json(n: &Node, p: [f64; 2], r: f64) -> Value {
             }
         }
         NodeData::Document(d) => {
-            m.insert("path".into(), json!(d.path));
-            m.insert("date".into(), json!(d.date));
-            m.insert("dateline".into(), json!(d.dateline));
-            m.insert("place".into(), json!(d.place));
-            if let Some(p) = &d.publisher {
-                m.insert("publisher".into(), json!(p));
-            }
+            copy_fields(
+                &mut m,
+                d,
+                &["path", "date", "dateline", "place", "publisher"],
+            );
         }
         NodeData::Claim(c) => {
-            m.insert("text".into(), json!(c.text));
-            m.insert("speaker".into(), json!(c.speaker));
-            m.insert("speakerName".into(), json!(c.speaker_name));
-            m.insert("reports".into(), json!(c.reports));
-            m.insert("firstDate".into(), json!(c.first_date));
-            m.insert("lastDate".into(), json!(c.last_date));
-            m.insert("firstReported".into(), json!(c.first_reported));
-            m.insert("chain".into(), json!(c.chain));
+            let keys = [
+                "text",
+                "speaker",
+                "speaker_name",
+                "reports",
+                "first_date",
+                "last_date",
+                "first_reported",
+                "chain",
+            ];
+            copy_fields(&mut m, &**c, &keys);
         }
     }
     Value::Object(m)
+}
+
+/// The fields `keys` of `data` as serde writes them (enums by their
+/// lowercase names, a publisher only when there is one), put in `m` in
+/// the order of `keys` under the script's camelCase keys ("cue_text" as
+/// "cueText").
+fn copy_fields(m: &mut Map<String, Value>, data: &impl Serialize, keys: &[&str]) {
+    let Ok(Value::Object(mut fields)) = serde_json::to_value(data) else {
+        unreachable!("a node's data serializes to an object")
+    };
+    for key in keys {
+        if let Some(v) = fields.remove(*key) {
+            m.insert(camel_case(key), v);
+        }
+    }
+}
+
+/// "speaker_name" as "speakerName".
+fn camel_case(snake: &str) -> String {
+    let mut words = snake.split('_');
+    let mut out = words.next().unwrap_or_default().to_string();
+    for w in words {
+        let mut cs = w.chars();
+        out.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+        out.push_str(cs.as_str());
+    }
+    out
 }
 
 fn kind_index(k: NodeKind) -> usize {
@@ -348,6 +375,18 @@ fn edge_kind_index(k: EdgeKind) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn node_fields_take_the_scripts_camel_case_names() {
+        let names = [
+            ("first_reported", "firstReported"),
+            ("addressee_text", "addresseeText"),
+            ("text", "text"),
+        ];
+        for (snake, camel) in names {
+            assert_eq!(camel_case(snake), camel);
+        }
+    }
 
     #[test]
     fn template_assets_cannot_break_out_of_their_elements() {

@@ -10,7 +10,7 @@ use quick_xml::name::QName;
 use quick_xml::Writer;
 
 use super::escape::xml_escape;
-use super::AttrType;
+use super::{Attr, AttrType};
 
 /// The writer both formats use: two-space indents, into any stream.
 pub(crate) type XmlWriter<'a> = Writer<&'a mut dyn Write>;
@@ -77,14 +77,16 @@ pub(crate) fn attr<'a>(key: &'a str, value: &str) -> Attribute<'a> {
     }
 }
 
-/// The type name of an attribute's values (GraphML `attr.type`, GEXF
-/// `type`); lists are JSON text.
-pub(crate) fn type_name(t: AttrType) -> &'static str {
-    match t {
+/// The XML attributes declaring graph attribute `a`: its name and the
+/// type of its values (lists are JSON text) under `keys`, GraphML's
+/// `attr.name` and `attr.type` or GEXF's `title` and `type`.
+pub(crate) fn name_and_type<'a>(a: &Attr, keys: [&'a str; 2]) -> [Attribute<'a>; 2] {
+    let ty = match a.ty {
         AttrType::Str | AttrType::List | AttrType::Texts => "string",
         AttrType::Int => "long",
         AttrType::Bool => "boolean",
-    }
+    };
+    [attr(keys[0], a.name), attr(keys[1], ty)]
 }
 
 #[cfg(test)]

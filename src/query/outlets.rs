@@ -5,8 +5,8 @@ use petgraph::graph::NodeIndex;
 use petgraph::Direction;
 use serde::Serialize;
 
-use super::table::{col, count, list, num, ranked_table, Table};
-use super::{linked, names, note_or, rank_speakers, resolve_entity, EntityRef, Ranked, ToTable};
+use super::table::{count, ranked_table, EntityRow};
+use super::{linked, note_or, rank_speakers, resolve_entity, EntityRef, Ranked, ToTable};
 use crate::error::Result;
 use crate::graph::{EdgeKind, QuoteGraph};
 
@@ -130,19 +130,15 @@ pub fn top_outlets(g: &QuoteGraph, n: usize) -> Vec<OutletRank> {
     out
 }
 
-impl ToTable for [OutletRank] {
-    fn to_table(&self) -> String {
-        let cols = [
-            col("OUTLET", 30),
-            num("RELAYED"),
-            num("OWN"),
-            col("SPEAKERS RELAYED", 60),
-        ];
-        let rows = self.iter().map(|o| {
-            let speakers = list(names(&o.speakers));
-            let (relayed, own) = (o.relayed.to_string(), o.said.to_string());
-            vec![o.outlet.name.clone(), relayed, own, speakers]
-        });
-        Table::numbered(&cols, rows).render_or("no outlets\n")
+impl EntityRow for OutletRank {
+    const HEADS: [&'static str; 4] = ["OUTLET", "RELAYED", "OWN", "SPEAKERS RELAYED"];
+    const WIDTHS: [usize; 2] = [30, 60];
+
+    fn cells(&self) -> (&EntityRef, [usize; 2], &[EntityRef]) {
+        (&self.outlet, [self.relayed, self.said], &self.speakers)
+    }
+
+    fn none() -> Option<&'static str> {
+        Some("no outlets\n")
     }
 }

@@ -1,6 +1,6 @@
 //! Plain-text tables for query answers.
 
-use super::{short_id, Ranked};
+use super::{names, short_id, EntityRef, Ranked, ToTable};
 use crate::graph::shorten;
 
 /// A column: header, widest cell before clipping (0: no limit), and
@@ -208,6 +208,44 @@ pub(crate) fn ranked_table(who: &'static str, rows: &[Ranked]) -> String {
         ]
     });
     Table::of(&cols, rows).render()
+}
+
+/// A row of a ranking of entities: an entity, two counts and the
+/// entities listed with it. A slice of rows is a table numbered from 1.
+pub trait EntityRow {
+    /// The headers: the entity's, the two counts', the list's.
+    const HEADS: [&'static str; 4];
+    /// The widest the entity and the list columns may be.
+    const WIDTHS: [usize; 2];
+
+    /// The entity, its two counts and the entities listed with it.
+    fn cells(&self) -> (&EntityRef, [usize; 2], &[EntityRef]);
+
+    /// What the table says when it has no rows (`None`: its headers).
+    fn none() -> Option<&'static str> {
+        None
+    }
+}
+
+impl<T: EntityRow> ToTable for [T] {
+    fn to_table(&self) -> String {
+        let ([who, a, b, listed], [w, lw]) = (T::HEADS, T::WIDTHS);
+        let cols = [col(who, w), num(a), num(b), col(listed, lw)];
+        let rows = self.iter().map(|r| {
+            let (e, [a, b], with) = r.cells();
+            vec![
+                e.name.clone(),
+                a.to_string(),
+                b.to_string(),
+                list(names(with)),
+            ]
+        });
+        let table = Table::numbered(&cols, rows);
+        match T::none() {
+            Some(none) => table.render_or(none),
+            None => table.render(),
+        }
+    }
 }
 
 /// Statement ids as [`short_id`]s joined by ", ".

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use petgraph::Direction;
 use serde::Serialize;
 
-use super::table::{col, count, list, num, Table};
+use super::table::{col, count, list, EntityRow, Table};
 use super::{date_key, linked, names, note_or, resolve_entity, short_id, statement_row};
 use super::{EntityRef, StatementRow, ToTable};
 use crate::error::Result;
@@ -119,19 +119,15 @@ pub fn top_speakers(g: &QuoteGraph, n: usize) -> Vec<SpeakerRank> {
         .collect()
 }
 
-impl ToTable for [SpeakerRank] {
-    fn to_table(&self) -> String {
-        let cols = [
-            col("SPEAKER", 40),
-            num("STATEMENTS"),
-            num("DOCS"),
-            col("RELAYED BY", 40),
-        ];
-        let rows = self.iter().map(|s| {
-            let relayed = list(names(&s.relayed_by));
-            let (statements, docs) = (s.statements.to_string(), s.documents.to_string());
-            vec![s.speaker.name.clone(), statements, docs, relayed]
-        });
-        Table::numbered(&cols, rows).render()
+impl EntityRow for SpeakerRank {
+    const HEADS: [&'static str; 4] = ["SPEAKER", "STATEMENTS", "DOCS", "RELAYED BY"];
+    const WIDTHS: [usize; 2] = [40, 40];
+
+    fn cells(&self) -> (&EntityRef, [usize; 2], &[EntityRef]) {
+        (
+            &self.speaker,
+            [self.statements, self.documents],
+            &self.relayed_by,
+        )
     }
 }
