@@ -261,21 +261,26 @@ impl Corpus {
                 });
             }
             self.saved = Some((p.clone(), input::read_saved_graph(p)?));
-        } else if let Some(message) = input::unreadable_export(p) {
-            return Err(Error::Input {
-                path: p.clone(),
-                message,
-            });
-        } else if opts.read.format == InputFormat::Auto
-            && is_records_name(p)
-            && input::holds_records(p)
-        {
+        } else if holds_records(p, opts)? {
             self.read_records(std::slice::from_ref(p));
         } else {
             self.read_texts(std::slice::from_ref(p), opts, seen, ex, keep)?;
         }
         Ok(())
     }
+}
+
+/// Does `p`, a path of a [`Holds::ByName`] read other than a saved graph,
+/// hold extraction records (by its name and first line) rather than
+/// texts? An export that cannot be read back is an error.
+fn holds_records(p: &String, opts: &Options) -> Result<bool> {
+    if let Some(message) = input::unreadable_export(p) {
+        return Err(Error::Input {
+            path: p.clone(),
+            message,
+        });
+    }
+    Ok(opts.read.format == InputFormat::Auto && is_records_name(p) && input::holds_records(p))
 }
 
 /// May `path` be a file of extraction records by its name (`*.jsonl`,
@@ -647,14 +652,8 @@ fn spool_by_name(
     ex: &Extractor,
     contexts: bool,
 ) -> Result<()> {
-    if let Some(message) = input::unreadable_export(p) {
-        return Err(Error::Input {
-            path: p.clone(),
-            message,
-        });
-    }
     let one = std::slice::from_ref(p);
-    if opts.read.format == InputFormat::Auto && is_records_name(p) && input::holds_records(p) {
+    if holds_records(p, opts)? {
         input::for_each_record(one, &mut |got| spool.take_read(got, ex))
     } else {
         spool_texts(spool, one, opts, seen, ex, contexts)
