@@ -273,10 +273,10 @@ impl Corpus {
 /// Does `p`, a path of a [`Holds::ByName`] read other than a saved graph,
 /// hold extraction records (by its name and first line) rather than
 /// texts? An export that cannot be read back is an error.
-fn holds_records(p: &String, opts: &Options) -> Result<bool> {
+fn holds_records(p: &str, opts: &Options) -> Result<bool> {
     if let Some(message) = input::unreadable_export(p) {
         return Err(Error::Input {
-            path: p.clone(),
+            path: p.to_string(),
             message,
         });
     }
