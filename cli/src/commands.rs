@@ -223,7 +223,13 @@ pub fn graph(
 
 /// `build`: extractions, the graph in every format and the who-said-what
 /// report.
-pub fn build(setup: Setup<'_>, paths: &[String], dir: &Path, read: &ReadArgs) -> Result<ExitCode> {
+pub fn build(
+    setup: Setup<'_>,
+    paths: &[String],
+    dir: &Path,
+    formats: &[Format],
+    read: &ReadArgs,
+) -> Result<ExitCode> {
     let ex = setup.extractor()?;
     quotegraph::output::check_target(dir, true)?;
     // the records go to extractions.jsonl as they are extracted, and are
@@ -233,17 +239,25 @@ pub fn build(setup: Setup<'_>, paths: &[String], dir: &Path, read: &ReadArgs) ->
         Err(e) => return Ok(output_failed(e)),
     };
     let got = read.with_progress(Holds::Texts, |o| {
-        corpus::read_graph(paths, o, &ex, Some(&mut extractions), true)
+        // only the HTML and RON exports show the statements' sentences
+        let contexts = formats.iter().any(|f| f.keeps_context());
+        corpus::read_graph(paths, o, &ex, Some(&mut extractions), contexts)
     })?;
     let g = got.graph;
     if g.nodes_of_kind(NodeKind::Statement).next().is_none() {
         report_problems(&got.problems);
         return Ok(nothing_found(&g, got.documents, Some(dir)).unwrap_or(ExitCode::from(1)));
     }
-    let files = match quotegraph::build::write_staged(dir, extractions, &g) {
-        Ok(files) => files,
+    let (files, removed) = match quotegraph::build::write_formats(dir, extractions, &g, formats) {
+        Ok(done) => done,
         Err(e) => return Ok(output_failed(e)),
     };
+    for path in removed {
+        eprintln!(
+            "quotegraph: removed {} (a format this build leaves out)",
+            crate::report::escape_lines(&path.display().to_string())
+        );
+    }
     let code = report_problems(&got.problems);
     eprintln!("quotegraph: graph: {}", g.summary());
     eprintln!(

@@ -145,6 +145,12 @@ enum Cmd {
         /// written (each through a temporary file beside it).
         #[arg(long, short, value_name = "DIR", default_value = "out")]
         output: PathBuf,
+        /// Write only these export formats (comma-separated, e.g.
+        /// `gexf,html`; default: all). extractions.jsonl and the snapshot
+        /// graph.qgs, which `query` loads, are always written; exports of
+        /// other formats left from an earlier build are removed.
+        #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = format_parser())]
+        formats: Vec<Format>,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -335,8 +341,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Cmd::Build {
             paths,
             output,
+            formats,
             read,
-        } => commands::build(Setup { lexicon, scope }, &paths, &output, &read),
+        } => {
+            let formats = if formats.is_empty() {
+                Format::ALL.to_vec()
+            } else {
+                formats
+            };
+            let setup = Setup { lexicon, scope };
+            commands::build(setup, &paths, &output, &formats, &read)
+        }
         Cmd::Query { question } => cli_query::run(Setup { lexicon, scope }, question),
         Cmd::Diff { old, new, format } => commands::diff(&old, &new, format),
     }

@@ -415,3 +415,41 @@ fn a_corpus_outlet_or_url_host_is_the_documents_publisher() {
     outlets.sort();
     assert_eq!(outlets, ["Harbour Gazette", "Reuters", "coastnews.example"]);
 }
+
+/// README's corpus walkthrough builds a big corpus with `--formats`: the
+/// snapshot and the records always, the chosen exports, nothing stale.
+#[test]
+fn build_writes_only_the_formats_asked_for_and_queries_still_answer() {
+    let d = dir("formats");
+    let b = d.join("built");
+    let o = qg(&["build", "data/articles", "-o", s(&b)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(b.join("graph.dot").exists() && b.join("neo4j").exists());
+    let o = qg(&[
+        "build",
+        "data/articles",
+        "--formats",
+        "gexf,html",
+        "-o",
+        s(&b),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut names: Vec<String> = std::fs::read_dir(&b)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["extractions.jsonl", "graph.gexf", "graph.html", "graph.qgs"]
+    );
+    assert!(stderr(&o).contains("removed"), "{}", stderr(&o));
+    // the HTML explorer still shows the sentences: the graph kept them
+    let html = std::fs::read_to_string(b.join("graph.html")).unwrap();
+    assert!(html.contains("Lavrov"), "no statements in the page");
+    let o = qg(&["query", "who-said", "Lavrov", s(&b)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Lavrov"));
+    let o = qg(&["build", "data/articles", "--formats", "xml", "-o", s(&b)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

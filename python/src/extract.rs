@@ -10,6 +10,7 @@ use std::sync::{Arc, OnceLock};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use quotegraph::corpus::{self, Corpus, Holds};
+use quotegraph::graph::QuoteGraph;
 use quotegraph::input::{InputFormat, Item, ReadOptions};
 use quotegraph::{DocRecord, Document, Extractor};
 
@@ -78,7 +79,13 @@ fn no_stdin(paths: &[String], instead: &str) -> PyResult<()> {
 /// problem, in the CLI's order, is the error.
 pub(crate) fn read_texts(ex: &Extractor, paths: &[String], jobs: usize) -> PyResult<Corpus> {
     no_stdin(paths, "pass the text to extract()")?;
-    let opts = corpus::Options {
+    checked(corpus::read(paths, &text_options(jobs), ex))
+}
+
+/// How `read_texts` and `graph_of_texts` read paths: every file one
+/// document of text, refused in the CLI's words when unusable.
+fn text_options(jobs: usize) -> corpus::Options {
+    corpus::Options {
         read: ReadOptions {
             format: InputFormat::Text,
             strict: true,
@@ -88,8 +95,7 @@ pub(crate) fn read_texts(ex: &Extractor, paths: &[String], jobs: usize) -> PyRes
         holds: Holds::Texts,
         jobs,
         progress: None,
-    };
-    checked(corpus::read(paths, &opts, ex))
+    }
 }
 
 /// Records from JSONL files, read by the library as `quotegraph graph
@@ -97,11 +103,57 @@ pub(crate) fn read_texts(ex: &Extractor, paths: &[String], jobs: usize) -> PyRes
 /// the error.
 pub(crate) fn read_records(paths: &[String]) -> PyResult<Corpus> {
     no_stdin(paths, "pass the lines to Document.from_json()")?;
-    let opts = corpus::Options {
+    checked(corpus::read(paths, &record_options(), &default_extractor()))
+}
+
+/// How `read_records` and `graph_of_records` read paths.
+fn record_options() -> corpus::Options {
+    corpus::Options {
         holds: Holds::Records,
         ..corpus::Options::default()
-    };
-    checked(corpus::read(paths, &opts, &default_extractor()))
+    }
+}
+
+/// The graph of the texts `read_texts` reads, built as `quotegraph graph`
+/// builds it: each text extracted and its record spooled, never all
+/// records held at once. The first problem, in the CLI's order, is the
+/// error.
+pub(crate) fn graph_of_texts(
+    ex: &Extractor,
+    paths: &[String],
+    jobs: usize,
+) -> PyResult<QuoteGraph> {
+    no_stdin(paths, "pass the text to extract()")?;
+    graph_checked(corpus::read_graph(
+        paths,
+        &text_options(jobs),
+        ex,
+        None,
+        true,
+    ))
+}
+
+/// The graph of the records `read_records` reads, streamed into the graph
+/// as `quotegraph graph --from-jsonl` does.
+pub(crate) fn graph_of_records(paths: &[String]) -> PyResult<QuoteGraph> {
+    no_stdin(paths, "pass the lines to Document.from_json()")?;
+    let ex = default_extractor();
+    graph_checked(corpus::read_graph(
+        paths,
+        &record_options(),
+        &ex,
+        None,
+        false,
+    ))
+}
+
+/// A graph read, or its first error.
+fn graph_checked(read: quotegraph::Result<corpus::GraphRead>) -> PyResult<QuoteGraph> {
+    let read = read.map_err(to_py)?;
+    match read.problems.iter().find(|p| p.is_error()) {
+        Some(p) => Err(problem_to_py(p)),
+        None => Ok(read.graph),
+    }
 }
 
 /// The documents of a corpus, each with its text when it has one.

@@ -200,8 +200,9 @@ impl PyGraph {
 
     /// Extract from files and directories and build the graph, as
     /// ``quotegraph graph PATH…`` does (directories walked for ``*.txt``,
-    /// documents named by their paths as given). The first unusable path
-    /// raises.
+    /// documents named by their paths as given), extracting each text and
+    /// spooling its record, so a corpus's records are never all held at
+    /// once. The first unusable path raises.
     #[staticmethod]
     #[pyo3(signature = (paths, *, threads = None, extractor = None))]
     fn from_paths(
@@ -213,26 +214,20 @@ impl PyGraph {
         let paths = args::paths("Graph.from_paths", paths)?;
         let jobs = args::jobs(threads)?;
         let ex = extractor_arg(extractor);
-        let g = py.detach(move || {
-            let corpus = extract::read_texts(&ex, &paths, jobs)?;
-            corpus.graph(ex.lexicon()).map_err(to_py)
-        })?;
+        let g = py.detach(move || extract::graph_of_texts(&ex, &paths, jobs))?;
         Ok(PyGraph { g })
     }
 
     /// The graph of extraction records in JSONL files (one path or a list;
     /// ``.gz`` files and directories of shards as ``read_jsonl`` reads
-    /// them), as ``quotegraph graph --from-jsonl PATH…`` builds it. Records
+    /// them), streamed into the graph one at a time as ``quotegraph graph
+    /// --from-jsonl PATH…`` builds it. Records
     /// carry no text, so statements have no sentence context. The first
     /// file that cannot be used raises as in ``read_jsonl``.
     #[staticmethod]
     fn from_jsonl(py: Python<'_>, paths: &Bound<'_, PyAny>) -> PyResult<PyGraph> {
         let paths = args::paths("Graph.from_jsonl", paths)?;
-        let g = py.detach(move || {
-            let corpus = extract::read_records(&paths)?;
-            let ex = extract::default_extractor();
-            corpus.into_graph(ex.lexicon()).map_err(to_py)
-        })?;
+        let g = py.detach(move || extract::graph_of_records(&paths))?;
         Ok(PyGraph { g })
     }
 

@@ -293,8 +293,16 @@ pub fn write_all(g: &QuoteGraph, dir: &Path) -> Result<Vec<PathBuf>> {
 /// `dir`'s `graph.dot`, … when given to [`output::commit_all`] (with
 /// others, for a whole output directory).
 pub fn stage_all(g: &QuoteGraph, dir: &Path) -> Result<Vec<AtomicFile>> {
+    stage_formats(g, dir, &Format::ALL)
+}
+
+/// [`stage_all`] for some formats only (each once, in the order given).
+pub fn stage_formats(g: &QuoteGraph, dir: &Path, formats: &[Format]) -> Result<Vec<AtomicFile>> {
     let mut files = Vec::new();
-    for f in Format::ALL {
+    for (i, &f) in formats.iter().enumerate() {
+        if formats[..i].contains(&f) {
+            continue;
+        }
         files.extend(
             f.exporter()
                 .stage_path(g, &dir.join(f.default_file_name()))?,

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use petgraph::graph::EdgeIndex;
 use serde::{Deserialize, Serialize};
 
-use super::{Node, NodeKind};
+use super::{Node, NodeKind, SharedStr};
 
 /// What an edge means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -215,25 +215,31 @@ impl Edge {
 #[derive(Serialize, Deserialize)]
 struct EdgeRepr {
     kind: EdgeKind,
-    title: Option<EdgeText>,
-    mention: Option<EdgeText>,
+    title: Option<SharedStr>,
+    mention: Option<SharedStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     weight: Option<u32>,
 }
 
 impl From<EdgeRepr> for Edge {
     fn from(r: EdgeRepr) -> Edge {
-        Edge::from_repr(r.kind, r.title, r.mention, r.weight)
+        Edge::from_repr(
+            r.kind,
+            r.title.map(|t| t.0),
+            r.mention.map(|m| m.0),
+            r.weight,
+        )
     }
 }
 
 impl From<Edge> for EdgeRepr {
     fn from(e: Edge) -> EdgeRepr {
         let weight = e.weight();
+        let text = e.text.map(SharedStr);
         let (title, mention) = if e.kind == EdgeKind::HoldsRole {
-            (e.text, None)
+            (text, None)
         } else {
-            (None, e.text)
+            (None, text)
         };
         EdgeRepr {
             kind: e.kind,

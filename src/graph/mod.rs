@@ -37,7 +37,7 @@ mod edge;
 mod index;
 mod names;
 mod node;
-mod shared;
+pub(crate) mod shared;
 mod summary;
 
 use std::collections::HashSet;
@@ -127,6 +127,17 @@ impl QuoteGraph {
         let a = SharedStr::from(s);
         self.strings.insert(a.clone());
         a
+    }
+
+    /// Take `strings` (read with the graph's nodes and edges, see
+    /// [`shared::interning`]) as the graph's own, so what is added later
+    /// shares them too.
+    pub(crate) fn adopt_strings(&mut self, strings: HashSet<SharedStr>) {
+        if self.strings.is_empty() {
+            self.strings = strings;
+        } else {
+            self.strings.extend(strings);
+        }
     }
 
     /// Interned `s` (from [`intern`](Self::intern)) as an edge holds it:

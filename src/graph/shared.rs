@@ -2,6 +2,8 @@
 //! statements and edges that hold the same words.
 
 use std::borrow::Borrow;
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -86,9 +88,52 @@ impl Serialize for SharedStr {
 }
 
 impl<'de> Deserialize<'de> for SharedStr {
+    /// Inside [`interning`], equal strings read share one copy.
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<SharedStr, D::Error> {
-        String::deserialize(d).map(SharedStr::from)
+        d.deserialize_str(Visitor)
     }
+}
+
+struct Visitor;
+
+impl serde::de::Visitor<'_> for Visitor {
+    type Value = SharedStr;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<SharedStr, E> {
+        Ok(READING.with(|r| match r.borrow_mut().as_mut() {
+            Some(set) => match set.get(s) {
+                Some(a) => a.clone(),
+                None => {
+                    let a = SharedStr::from(s);
+                    set.insert(a.clone());
+                    a
+                }
+            },
+            None => SharedStr::from(s),
+        }))
+    }
+}
+
+thread_local! {
+    /// The strings read so far inside [`interning`] on this thread.
+    static READING: RefCell<Option<HashSet<SharedStr>>> = const { RefCell::new(None) };
+}
+
+/// Run `read`, sharing one copy of every string it deserializes into
+/// [`SharedStr`]s: a saved graph's statements that quote the same words
+/// hold one text again, as the graph they were saved from did. Returns
+/// `read`'s result and the strings, for the graph to intern into later.
+// serde gives a deserializer no state of its own to carry an interner, so
+// it is the thread's for the length of one read.
+pub(crate) fn interning<T>(read: impl FnOnce() -> T) -> (T, HashSet<SharedStr>) {
+    let outer = READING.with(|r| r.replace(Some(HashSet::new())));
+    let got = read();
+    let strings = READING.with(|r| r.replace(outer)).unwrap_or_default();
+    (got, strings)
 }
 
 #[cfg(test)]
@@ -108,7 +153,19 @@ mod tests {
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(json, "\"said\"");
         assert_eq!(serde_json::from_str::<SharedStr>(&json).unwrap(), a);
-        let set: std::collections::HashSet<SharedStr> = [a].into_iter().collect();
+        let set: HashSet<SharedStr> = [a].into_iter().collect();
         assert!(set.contains("said"));
+    }
+
+    #[test]
+    fn strings_read_inside_interning_share_one_copy() {
+        let json = r#"["said", "told", "said"]"#;
+        let (got, strings) = interning(|| serde_json::from_str::<Vec<SharedStr>>(json));
+        let got = got.unwrap();
+        assert!(Arc::ptr_eq(&got[0].0, &got[2].0));
+        assert_eq!(strings.len(), 2);
+        // outside, every string is its own copy
+        let apart = serde_json::from_str::<Vec<SharedStr>>(json).unwrap();
+        assert!(!Arc::ptr_eq(&apart[0].0, &apart[2].0));
     }
 }

@@ -77,10 +77,16 @@ pub(crate) fn read_saved_graph(path: &str) -> Result<QuoteGraph> {
             saved_format(path).unwrap_or(Saved::NodeLink),
         ),
     };
-    let bytes = std::fs::read(&path).map_err(|e| Error::io(path.as_str(), e))?;
-    let g = if format == Saved::Snapshot || crate::snapshot::is_snapshot(&bytes) {
-        crate::snapshot::read(&bytes)
+    let io = |e| Error::io(path.as_str(), e);
+    let mut file =
+        std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(&path).map_err(io)?);
+    // a snapshot is read as it streams in, never held whole
+    let head = std::io::BufRead::fill_buf(&mut file).map_err(io)?;
+    let g = if format == Saved::Snapshot || crate::snapshot::is_snapshot(head) {
+        crate::snapshot::read_from(file)
     } else {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io)?;
         match std::str::from_utf8(&bytes) {
             Err(e) => Err(Error::Graph {
                 message: format!("not UTF-8 text ({e}), so not a saved graph"),
