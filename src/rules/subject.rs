@@ -4,6 +4,7 @@
 
 use crate::lexicon::{flags, lists};
 use crate::mention::{MentionKind, Np};
+use crate::token::TokKind;
 
 use super::ctx::Ctx;
 use super::draft::Draft;
@@ -292,17 +293,41 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// The subject of the sentence starting at `lo`, after an introductory
-    /// phrase that ends with a comma ("In Texas, half of voters …").
+    /// The subject of the sentence starting at `lo`, after introductory
+    /// phrases that end with a comma ("In Texas, half of voters …", an
+    /// adverb: "Instead, the senator …"), a place or a time phrase set off by a
+    /// comma or dash ("In Salem, Oregon, on Monday, Berg …", "This week,
+    /// two groups …", "OSLO — The minister …").
     pub(super) fn sentence_subject(&self, lo: usize, before: usize) -> Option<Np> {
         let mut start = lo;
-        let t = &self.toks[lo];
-        if t.has(flags::PREP | flags::ADV | flags::CONJ) || self.word(lo).ends_with("ing") {
-            let comma = (lo..before.min(lo + 15)).find(|&k| self.toks[k].is_punct(','))?;
-            start = comma + 1;
+        for _ in 0..4 {
+            if start + 1 >= before {
+                return None;
+            }
+            let t = &self.toks[start];
+            let opener = t.has(flags::PREP | flags::ADV | flags::CONJ)
+                || self.word(start).ends_with("ing")
+                || (self.toks[start + 1].is_punct(',')
+                    && (self.is_ly_adverb(start) || self.in_list(start, lists::CUE_ADVERBS)));
+            if opener {
+                let comma = (start..before.min(start + 15)).find(|&k| self.toks[k].is_punct(','))?;
+                start = comma + 1;
+                continue;
+            }
+            let np = self.np.np_right(start, before, start)?;
+            let set_off = np.end + 1 < before
+                && matches!(self.toks[np.end].kind, TokKind::Punct(',' | '—' | '–'));
+            // a bare place ("Oregon,"), not "Senator Berg of Oregon,"
+            let bare_place = np.kind == MentionKind::Place
+                && !(np.start..np.end).any(|k| self.toks[k].has(flags::PREP | flags::TITLE));
+            let place_or_time = bare_place || self.toks[np.head].has(flags::TIME | flags::MONTH);
+            if set_off && place_or_time {
+                start = np.end + 1;
+                continue;
+            }
+            return (np.kind != MentionKind::Relative && np.end < before).then_some(np);
         }
-        let np = self.np.np_right(start, before, start)?;
-        (np.kind != MentionKind::Relative && np.end < before).then_some(np)
+        None
     }
 
     /// The speaker of a verb cue at `i`: its subject; for a participle
@@ -662,6 +687,36 @@ mod tests {
             found("Chilean mining executive Ana Ruiz said prices would rise."),
             ["indirect.clause | executive Ana Ruiz | said | prices would rise"]
         );
+    }
+
+    /// A participle after a comma reports for the sentence's subject,
+    /// not for an opening word, place or time phrase set off before it.
+    #[test]
+    fn a_participle_speaker_after_opening_phrases() {
+        for (text, speaker) in [
+            (
+                "In Harrow, Oregon, on Monday, Anna Berg went after the plan, saying it was reckless.",
+                "Anna Berg",
+            ),
+            (
+                "Instead, the senator stuck to his message, saying the plan was reckless.",
+                "the senator",
+            ),
+            (
+                "Last month, Anna Berg rolled out ads, saying the plan was reckless.",
+                "Anna Berg",
+            ),
+        ] {
+            let lines = found(text);
+            assert!(
+                lines.contains(&format!(
+                    "indirect.participle | {speaker} | saying | the plan was reckless"
+                )) || lines.contains(&format!(
+                    "indirect.participle | {speaker} | saying | it was reckless"
+                )),
+                "{text}: {lines:?}"
+            );
+        }
     }
 
     #[test]
