@@ -2,7 +2,7 @@
 //! prepositional phrases), the sentence's speaker for participles and
 //! coordinated verbs, and the empty subject of "It is said".
 
-use crate::lexicon::{flags, lists};
+use crate::lexicon::{flags, lists, CueClass};
 use crate::mention::{MentionKind, Np};
 use crate::token::TokKind;
 
@@ -330,6 +330,41 @@ impl<'a> Ctx<'a> {
         None
     }
 
+    /// The speaker of a reporting tag that ends, with a comma, right
+    /// before token `g` ("…, Berg said, adding …", "…, said Berg, adding
+    /// …"): a participle after it goes on with that report.
+    fn tag_before(&self, g: usize, lo: usize) -> Option<Np> {
+        if g < lo + 4 || !self.toks[g - 1].is_punct(',') {
+            return None;
+        }
+        // a finite verb of speech right after the content's comma or
+        // closing quotation mark
+        let speech = |k: usize| {
+            let t = &self.toks[k];
+            t.has(flags::CUE_VERB)
+                && !t.cap
+                && !self.word(k).ends_with("ing")
+                && t.verb()
+                    .is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
+        };
+        let after_content = |k: usize| k > lo && (self.toks[k - 1].is_punct(',') || self.toks[k - 1].is_quote());
+        let v = g - 2;
+        if speech(v) {
+            let np = self.np.np_left(v, lo, lo)?;
+            let ok = np.end == v
+                && matches!(np.kind, MentionKind::Name | MentionKind::Pronoun | MentionKind::Description)
+                && after_content(np.start);
+            return ok.then_some(np);
+        }
+        let np = self.np.np_left(g - 1, lo, lo)?;
+        let ok = np.end == g - 1
+            && np.kind == MentionKind::Name
+            && np.start > lo
+            && speech(np.start - 1)
+            && after_content(np.start - 1);
+        ok.then_some(np)
+    }
+
     /// The speaker of a verb cue at `i`: its subject; for a participle
     /// (", saying …") or a second coordinated verb ("… and said …") the
     /// sentence's speaker; for "It is said" none. Returns the speaker,
@@ -428,6 +463,7 @@ impl<'a> Ctx<'a> {
                 .drafts_of(si, out)
                 .find(|d| d.speaker.is_some() && d.cue.1 <= i)
                 .and_then(|d| d.speaker)
+                .or_else(|| self.tag_before(g, lo))
                 .or_else(|| self.sentence_subject(lo, i))?;
             let hint = if gerund {
                 RuleId::IndirectParticiple
@@ -717,6 +753,16 @@ mod tests {
                 "{text}: {lines:?}"
             );
         }
+    }
+
+    /// A participle after an inverted tag goes on with the tag's report.
+    #[test]
+    fn a_participle_after_an_inverted_tag() {
+        let lines = found("The talks will resume in May, Berg said, adding: “We are ready.”");
+        assert!(
+            lines.iter().any(|l| l.starts_with("direct.speaker-cue-quote | Berg | adding")),
+            "{lines:?}"
+        );
     }
 
     #[test]
