@@ -35,6 +35,14 @@ impl<'a> Ctx<'a> {
                     return Some(e);
                 }
             }
+            // "…, and that the rest would follow": a second that-clause
+            // of the same report carries the content on
+            if matches!(t.kind, TokKind::Punct(',' | '—' | '–' | '-'))
+                && self.second_that_clause(j + 1, end)
+            {
+                j += 3;
+                continue;
+            }
             match t.kind {
                 TokKind::Punct(';') => return Some(j),
                 TokKind::Punct('—' | '–' | '-') if t.space_before || !t.is_punct('-') => {
@@ -95,6 +103,16 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         None
+    }
+
+    /// Does "and that" / "but that" and a clause start at `k` (a second
+    /// complement of the same cue: "said the bridge would open, and that
+    /// the road would follow")?
+    fn second_that_clause(&self, k: usize, end: usize) -> bool {
+        k + 2 < end
+            && self.written(k, lists::CLAUSE_COORDINATORS)
+            && self.is(k + 1, "that")
+            && self.clause_start(k + 2, end)
     }
 
     /// Does a short subject followed by a finite reporting verb start at
@@ -273,6 +291,24 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// A second that-clause after "and" or "but" belongs to the same
+    /// report; a demonstrative "that" opening a new sentence part does not.
+    #[test]
+    fn a_second_that_clause_carries_the_content_on() {
+        assert_eq!(
+            found("Berg said the bridge would open in May, and that the road would follow."),
+            ["indirect.clause | Berg | said | the bridge would open in May, and that the road would follow"]
+        );
+        assert_eq!(
+            found("Berg said that fares would rise — but that the trams would run."),
+            ["indirect.that | Berg | said | that fares would rise — but that the trams would run"]
+        );
+        assert_eq!(
+            found("Berg said the bridge would open, and that was the end of it."),
+            ["indirect.clause | Berg | said | the bridge would open"]
+        );
     }
 
     /// An object ends before a dated adjunct.

@@ -2,8 +2,9 @@
 //! prepositional phrases), the sentence's speaker for participles and
 //! coordinated verbs, and the empty subject of "It is said".
 
-use crate::lexicon::{flags, lists};
+use crate::lexicon::{flags, lists, CueClass};
 use crate::mention::{MentionKind, Np};
+use crate::token::TokKind;
 
 use super::ctx::Ctx;
 use super::draft::Draft;
@@ -292,17 +293,76 @@ impl<'a> Ctx<'a> {
         None
     }
 
-    /// The subject of the sentence starting at `lo`, after an introductory
-    /// phrase that ends with a comma ("In Texas, half of voters …").
+    /// The subject of the sentence starting at `lo`, after introductory
+    /// phrases that end with a comma ("In Texas, half of voters …", an
+    /// adverb: "Instead, the senator …"), a place or a time phrase set off by a
+    /// comma or dash ("In Salem, Oregon, on Monday, Berg …", "This week,
+    /// two groups …", "OSLO — The minister …").
     pub(super) fn sentence_subject(&self, lo: usize, before: usize) -> Option<Np> {
         let mut start = lo;
-        let t = &self.toks[lo];
-        if t.has(flags::PREP | flags::ADV | flags::CONJ) || self.word(lo).ends_with("ing") {
-            let comma = (lo..before.min(lo + 15)).find(|&k| self.toks[k].is_punct(','))?;
-            start = comma + 1;
+        for _ in 0..4 {
+            if start + 1 >= before {
+                return None;
+            }
+            let t = &self.toks[start];
+            let opener = t.has(flags::PREP | flags::ADV | flags::CONJ)
+                || self.word(start).ends_with("ing")
+                || (self.toks[start + 1].is_punct(',')
+                    && (self.is_ly_adverb(start) || self.in_list(start, lists::CUE_ADVERBS)));
+            if opener {
+                let comma = (start..before.min(start + 15)).find(|&k| self.toks[k].is_punct(','))?;
+                start = comma + 1;
+                continue;
+            }
+            let np = self.np.np_right(start, before, start)?;
+            let set_off = np.end + 1 < before
+                && matches!(self.toks[np.end].kind, TokKind::Punct(',' | '—' | '–'));
+            // a bare place ("Oregon,"), not "Senator Berg of Oregon,"
+            let bare_place = np.kind == MentionKind::Place
+                && !(np.start..np.end).any(|k| self.toks[k].has(flags::PREP | flags::TITLE));
+            let place_or_time = bare_place || self.toks[np.head].has(flags::TIME | flags::MONTH);
+            if set_off && place_or_time {
+                start = np.end + 1;
+                continue;
+            }
+            return (np.kind != MentionKind::Relative && np.end < before).then_some(np);
         }
-        let np = self.np.np_right(start, before, start)?;
-        (np.kind != MentionKind::Relative && np.end < before).then_some(np)
+        None
+    }
+
+    /// The speaker of a reporting tag that ends, with a comma, right
+    /// before token `g` ("…, Berg said, adding …", "…, said Berg, adding
+    /// …"): a participle after it goes on with that report.
+    fn tag_before(&self, g: usize, lo: usize) -> Option<Np> {
+        if g < lo + 4 || !self.toks[g - 1].is_punct(',') {
+            return None;
+        }
+        // a finite verb of speech right after the content's comma or
+        // closing quotation mark
+        let speech = |k: usize| {
+            let t = &self.toks[k];
+            t.has(flags::CUE_VERB)
+                && !t.cap
+                && !self.word(k).ends_with("ing")
+                && t.verb()
+                    .is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
+        };
+        let after_content = |k: usize| k > lo && (self.toks[k - 1].is_punct(',') || self.toks[k - 1].is_quote());
+        let v = g - 2;
+        if speech(v) {
+            let np = self.np.np_left(v, lo, lo)?;
+            let ok = np.end == v
+                && matches!(np.kind, MentionKind::Name | MentionKind::Pronoun | MentionKind::Description)
+                && after_content(np.start);
+            return ok.then_some(np);
+        }
+        let np = self.np.np_left(g - 1, lo, lo)?;
+        let ok = np.end == g - 1
+            && np.kind == MentionKind::Name
+            && np.start > lo
+            && speech(np.start - 1)
+            && after_content(np.start - 1);
+        ok.then_some(np)
     }
 
     /// The speaker of a verb cue at `i`: its subject; for a participle
@@ -403,6 +463,7 @@ impl<'a> Ctx<'a> {
                 .drafts_of(si, out)
                 .find(|d| d.speaker.is_some() && d.cue.1 <= i)
                 .and_then(|d| d.speaker)
+                .or_else(|| self.tag_before(g, lo))
                 .or_else(|| self.sentence_subject(lo, i))?;
             let hint = if gerund {
                 RuleId::IndirectParticiple
@@ -661,6 +722,46 @@ mod tests {
         assert_eq!(
             found("Chilean mining executive Ana Ruiz said prices would rise."),
             ["indirect.clause | executive Ana Ruiz | said | prices would rise"]
+        );
+    }
+
+    /// A participle after a comma reports for the sentence's subject,
+    /// not for an opening word, place or time phrase set off before it.
+    #[test]
+    fn a_participle_speaker_after_opening_phrases() {
+        for (text, speaker) in [
+            (
+                "In Harrow, Oregon, on Monday, Anna Berg went after the plan, saying it was reckless.",
+                "Anna Berg",
+            ),
+            (
+                "Instead, the senator stuck to his message, saying the plan was reckless.",
+                "the senator",
+            ),
+            (
+                "Last month, Anna Berg rolled out ads, saying the plan was reckless.",
+                "Anna Berg",
+            ),
+        ] {
+            let lines = found(text);
+            assert!(
+                lines.contains(&format!(
+                    "indirect.participle | {speaker} | saying | the plan was reckless"
+                )) || lines.contains(&format!(
+                    "indirect.participle | {speaker} | saying | it was reckless"
+                )),
+                "{text}: {lines:?}"
+            );
+        }
+    }
+
+    /// A participle after an inverted tag goes on with the tag's report.
+    #[test]
+    fn a_participle_after_an_inverted_tag() {
+        let lines = found("The talks will resume in May, Berg said, adding: “We are ready.”");
+        assert!(
+            lines.iter().any(|l| l.starts_with("direct.speaker-cue-quote | Berg | adding")),
+            "{lines:?}"
         );
     }
 
