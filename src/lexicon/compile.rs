@@ -59,6 +59,7 @@ impl Lexicon {
         t.syntax(&self.syntax);
         let n = &self.names;
         t.given_names(n.male.iter().chain(&n.female).chain(&n.other));
+        self.names.common.sort_unstable();
         self.verb_lists = verb_lists_of(&self.cues.verbs, &self.syntax);
         self.multi_lists = t.number_multi();
         self.words = t.words;

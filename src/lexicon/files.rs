@@ -238,6 +238,11 @@ pub struct NameLexicon {
     /// Given names the census lists lack (from other countries).
     #[serde(default)]
     pub other: Vec<String>,
+    /// Common English words that are no given names:
+    /// evidence that a capitalized name made only of them ("Little
+    /// Relief", "Zero Hedge") is no person's. Sorted when compiled.
+    #[serde(default)]
+    pub common: Vec<String>,
 }
 
 /// `anatomy.ron`: the words that mark the parts of a news page around its

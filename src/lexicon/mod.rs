@@ -210,6 +210,21 @@ impl Lexicon {
         info.is_some_and(|i| i.flags & flags::GIVEN_NAME != 0)
     }
 
+    /// Whether `word` (any case) is a common English word of `names.ron`
+    /// (no given name): evidence against a person.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        let find = |lower: &str| {
+            self.names
+                .common
+                .binary_search_by(|w| w.as_str().cmp(lower))
+        };
+        if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+            find(&word.to_lowercase()).is_ok()
+        } else {
+            find(word).is_ok()
+        }
+    }
+
     /// Whether the word `s` after an apostrophe makes it an elision ("n"
     /// in "rock 'n' roll", "Tis"): an `anatomy.ron` elision, any case.
     pub(crate) fn is_elision(&self, s: &str) -> bool {

@@ -9,7 +9,9 @@
 //! Day", nor one written after an article, "a Purple Heart"). A name
 //! of two words or more with none of these is an organization: news
 //! names without a person's marks are mostly companies, sites and
-//! bodies. A single word ("Trump", "Politifact")
+//! bodies; when it speaks, it stays a person unless its capitals, a
+//! time word, an article or its words (all common English words,
+//! "Little Relief", "Zero Hedge") say otherwise. A single word ("Trump", "Politifact")
 //! stays a person unless the text writes it after "the" or "at" (an
 //! organization: "the Onion", "at Politifact"; a group when plural: "the
 //! Nazarenes") or it is a demonym's plural (people described:
@@ -64,17 +66,43 @@ impl Resolver<'_> {
     /// words or more that only appears, or whose capitals, time word or
     /// article say it is no one's (a speaker otherwise stays a person:
     /// "Sergey Lavrov said …" with a given name no list knows); a single
-    /// word after "at" ("at Politifact": where people work).
+    /// word after "at" ("at Politifact": where people work) or a speaker
+    /// named by a common word that names no kind of person.
     fn evidence_less_body(&self, en: &Entity, words: usize) -> bool {
         match words {
             0 => return false,
-            1 => return self.after_word(en, "at"),
+            1 => return self.after_word(en, "at") || en.spoke > 0 && self.common_noun_alone(&en.name),
             _ => {}
         }
         en.spoke == 0
             || shouted(&en.name)
             || self.ends_in_time_word(en)
             || self.after_article(&en.name)
+            || self.common_words_only(&en.name)
+    }
+
+    /// Is the single word `name` a common English word that names no
+    /// kind of person ("Session", "Video": a label or a subhead, not
+    /// "Mother" nor "Senator")?
+    fn common_noun_alone(&self, name: &str) -> bool {
+        use crate::lexicon::flags::{PERSON_NOUN, PRONOUN, TITLE};
+        name.chars().count() >= 2
+            && self.common_words_only(name)
+            && self
+                .lex
+                .lookup(&name.to_lowercase())
+                .is_none_or(|i| i.flags & (PERSON_NOUN | TITLE | PRONOUN) == 0)
+    }
+
+    /// Is `name` made only of common English words (`names.ron`'s
+    /// `common`: "Little Relief", "Zero Hedge", "Limited Tools")? A
+    /// subhead's phrase or a body named by what it does, not a person
+    /// (given names and common surnames are not in the list).
+    fn common_words_only(&self, name: &str) -> bool {
+        name.split_whitespace().all(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            !w.is_empty() && self.lex.is_common_word(w)
+        })
     }
 
     /// Is the name of `en` written after the word `word` somewhere in

@@ -377,3 +377,22 @@ fn a_speaker_with_an_unlisted_given_name_is_a_person() {
     let sp = ex.attributions[0].speaker.and_then(|m| m.entity).expect("a speaker entity");
     assert_eq!((ex.entities[sp].name.as_str(), ex.entities[sp].kind), ("Zbigniew Quarles", EntityKind::Person));
 }
+
+/// A speaker named only by common English words is no person ("Quiet
+/// Harbor" runs a site, "Ledger" is a label), unless something says so:
+/// a given name, an honorific, a kinship word.
+#[test]
+fn a_speaker_named_by_common_words_is_no_person() {
+    let kind_of = |text: &str| {
+        let ex = extract(text);
+        let sp = ex.attributions[0].speaker.and_then(|m| m.entity);
+        sp.map(|sp| (ex.entities[sp].name.clone(), ex.entities[sp].kind))
+    };
+    let org = EntityKind::Organization;
+    let person = EntityKind::Person;
+    let said = |name: &str| kind_of(&format!("Prices will rise, {name} said."));
+    assert_eq!(said("Steady Hands"), Some(("Steady Hands".into(), org)));
+    assert_eq!(said("Bulletin"), Some(("Bulletin".into(), org)));
+    assert_eq!(said("Mr. Hands"), Some(("Hands".into(), person)));
+    assert_eq!(said("Grace Hands"), Some(("Grace Hands".into(), person)));
+}
