@@ -30,11 +30,12 @@ step() {
 
 # 1. a corpus: one JSON object a line, gzip'd (id, date, outlet, url, text)
 "$GEN" --format jsonl --cast wide --docs "$DOCS" --out "$T/news.jsonl.gz" > /dev/null
-# 2. build once: extractions, every export, the snapshot graph.qgs
-step build "$T/build.out" "$QG" build "$T/news.jsonl.gz" -o "$T/out"
-for f in extractions.jsonl graph.qgs graph.gexf graph.html; do
+# 2. build once: extractions, the snapshot graph.qgs, the HTML explorer
+step build "$T/build.out" "$QG" build "$T/news.jsonl.gz" --formats html -o "$T/out"
+for f in extractions.jsonl graph.qgs graph.html; do
   [ -s "$T/out/$f" ] || { echo "walkthrough: build wrote no $f" >&2; exit 1; }
 done
+[ ! -e "$T/out/graph.gexf" ] || { echo "walkthrough: build wrote a format left out" >&2; exit 1; }
 # 3. questions of the built graph (it loads graph.qgs, not the texts)
 step top-speakers "$T/top.txt" "$QG" query top-speakers -n 5 "$T/out"
 who=$(awk -F'  +' 'NR > 1 && $2 != "" { print $2; exit }' "$T/top.txt")
@@ -43,7 +44,7 @@ step who-said "$T/who.txt" "$QG" query who-said "$who" "$T/out"
 step claims "$T/claims.json" "$QG" query claims --min-reports 2 --format json "$T/out"
 step timeline "$T/timeline.txt" "$QG" query timeline "$T/out"
 # 4. Gephi: the ego network of the top speaker as GEXF
-step ego-gexf "$T/ego.out" "$QG" query ego "$who" --hops 2 "$T/out" -o "$T/ego.gexf"
+step ego-gexf "$T/ego.out" "$QG" query ego "$who" --hops 1 "$T/out" -o "$T/ego.gexf"
 for f in who.txt timeline.txt ego.gexf; do
   [ -s "$T/$f" ] || { echo "walkthrough: $f is empty" >&2; exit 1; }
 done
