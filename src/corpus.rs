@@ -260,7 +260,8 @@ impl Corpus {
                     ),
                 });
             }
-            self.saved = Some((p.clone(), input::read_saved_graph(p)?));
+            let counter = opts.progress.as_deref().map(|p| &p.raw_bytes);
+            self.saved = Some((p.clone(), input::read_saved_graph(p, counter)?));
         } else if holds_records(p, opts)? {
             self.read_records(std::slice::from_ref(p));
         } else {
@@ -484,7 +485,8 @@ pub fn read_graph(
                         ),
                     });
                 }
-                spool.g = input::read_saved_graph(first)?;
+                let counter = opts.progress.as_deref().map(|p| &p.raw_bytes);
+                spool.g = input::read_saved_graph(first, counter)?;
                 spool.saved = true;
             }
             for p in paths.iter().filter(|p| !input::is_saved_graph(p)) {
@@ -757,6 +759,43 @@ mod tests {
             assert!(said[1].contains("was already read"), "{said:?}");
             assert_eq!(streamed.graph, held.graph(ex.lexicon()).unwrap());
         }
+    }
+
+    #[test]
+    fn a_saved_graph_loads_as_it_was_saved_and_counts_its_bytes_for_progress() {
+        let dir = tempfile::tempdir().unwrap();
+        let ex = Extractor::default();
+        let g = read_graph(
+            &["data/articles".into()],
+            &Options::default(),
+            &ex,
+            None,
+            false,
+        )
+        .unwrap()
+        .graph;
+        let snap = dir.path().join("g.qgs");
+        let mut f = std::fs::File::create(&snap).unwrap();
+        crate::snapshot::write(&g, &mut f).unwrap();
+        drop(f);
+        let progress = std::sync::Arc::new(Progress::default());
+        let opts = Options {
+            holds: Holds::ByName,
+            progress: Some(progress.clone()),
+            ..Options::default()
+        };
+        let path = [snap.display().to_string()];
+        let back = read_graph(&path, &opts, &ex, None, false).unwrap();
+        // its claims are kept as saved, not grouped again
+        assert_eq!(back.graph, g);
+        assert_eq!(back.documents, 0);
+        let len = std::fs::metadata(&snap).unwrap().len();
+        assert_eq!(
+            progress
+                .raw_bytes
+                .load(std::sync::atomic::Ordering::Relaxed),
+            len
+        );
     }
 
     #[test]

@@ -103,12 +103,18 @@ impl Reporter {
                 let secs = started.elapsed().as_secs_f64().max(1e-3);
                 let docs = progress.docs.load(Ordering::Relaxed);
                 let bytes = progress.text_bytes.load(Ordering::Relaxed);
-                b.set_position(progress.raw_bytes.load(Ordering::Relaxed));
-                b.set_message(format!(
-                    "{docs} docs, {:.0} docs/s, {:.1} MB/s",
-                    docs as f64 / secs,
-                    bytes as f64 / secs / 1e6
-                ));
+                let raw = progress.raw_bytes.load(Ordering::Relaxed);
+                b.set_position(raw);
+                b.set_message(if docs == 0 && raw > 0 {
+                    // a saved graph loading, or a first big document
+                    format!("{:.0} MB read", raw as f64 / 1e6)
+                } else {
+                    format!(
+                        "{docs} docs, {:.0} docs/s, {:.1} MB/s",
+                        docs as f64 / secs,
+                        bytes as f64 / secs / 1e6
+                    )
+                });
                 std::thread::sleep(Duration::from_millis(200));
             }
         }));

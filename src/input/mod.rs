@@ -410,9 +410,9 @@ fn too_big(len: u64, max: usize) -> String {
 }
 
 /// Counts bytes read into an atomic counter.
-struct Counting<'a, R> {
-    inner: R,
-    counter: Option<&'a AtomicU64>,
+pub(super) struct Counting<'a, R> {
+    pub(super) inner: R,
+    pub(super) counter: Option<&'a AtomicU64>,
 }
 
 impl<R: Read> Read for Counting<'_, R> {

@@ -2,6 +2,7 @@
 //! built once can be queried (or extended) again.
 
 use std::path::Path;
+use std::sync::atomic::AtomicU64;
 
 use serde_json::Value;
 
@@ -69,7 +70,7 @@ pub(crate) fn unreadable_export(path: &str) -> Option<String> {
 /// (`*.json`) exporter, a snapshot (`*.qgs`, or any file starting like
 /// one), or the snapshot of a `build` output directory. Errors name the
 /// file.
-pub(crate) fn read_saved_graph(path: &str) -> Result<QuoteGraph> {
+pub(crate) fn read_saved_graph(path: &str, read_bytes: Option<&AtomicU64>) -> Result<QuoteGraph> {
     let (path, format) = match build_snapshot(path) {
         Some(snap) => (snap.display().to_string(), Saved::Snapshot),
         None => (
@@ -78,8 +79,13 @@ pub(crate) fn read_saved_graph(path: &str) -> Result<QuoteGraph> {
         ),
     };
     let io = |e| Error::io(path.as_str(), e);
-    let mut file =
-        std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(&path).map_err(io)?);
+    let file = std::fs::File::open(&path).map_err(io)?;
+    // counted for the progress display: a big snapshot takes a while
+    let counted = super::Counting {
+        inner: file,
+        counter: read_bytes,
+    };
+    let mut file = std::io::BufReader::with_capacity(1 << 16, counted);
     // a snapshot is read as it streams in, never held whole
     let head = std::io::BufRead::fill_buf(&mut file).map_err(io)?;
     let g = if format == Saved::Snapshot || crate::snapshot::is_snapshot(head) {
