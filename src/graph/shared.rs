@@ -130,10 +130,38 @@ thread_local! {
 // serde gives a deserializer no state of its own to carry an interner, so
 // it is the thread's for the length of one read.
 pub(crate) fn interning<T>(read: impl FnOnce() -> T) -> (T, HashSet<SharedStr>) {
-    let outer = READING.with(|r| r.replace(Some(HashSet::new())));
+    let mut scope = Scope {
+        outer: READING.with(|r| r.replace(Some(HashSet::new()))),
+        ended: false,
+    };
     let got = read();
-    let strings = READING.with(|r| r.replace(outer)).unwrap_or_default();
+    let strings = scope.end();
     (got, strings)
+}
+
+/// Puts the thread's interner back as it was when dropped, so a read that
+/// panics (the Python binding catches panics) leaves no set behind.
+struct Scope {
+    outer: Option<HashSet<SharedStr>>,
+    ended: bool,
+}
+
+impl Scope {
+    /// The strings read in this scope; the outer interner is back.
+    fn end(&mut self) -> HashSet<SharedStr> {
+        self.ended = true;
+        READING
+            .with(|r| r.replace(self.outer.take()))
+            .unwrap_or_default()
+    }
+}
+
+impl Drop for Scope {
+    fn drop(&mut self) {
+        if !self.ended {
+            self.end();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -167,5 +195,9 @@ mod tests {
         // outside, every string is its own copy
         let apart = serde_json::from_str::<Vec<SharedStr>>(json).unwrap();
         assert!(!Arc::ptr_eq(&apart[0].0, &apart[2].0));
+        // a read that panics leaves no interner behind
+        let panicked = std::panic::catch_unwind(|| interning(|| panic!("a bad read")));
+        assert!(panicked.is_err());
+        assert!(READING.with(|r| r.borrow().is_none()));
     }
 }

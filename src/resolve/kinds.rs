@@ -11,11 +11,12 @@
 //! names without a person's marks are mostly companies, sites and
 //! bodies; when it speaks, it stays a person unless its capitals, a
 //! time word, an article or its words (all common English words,
-//! "Little Relief", "Zero Hedge") say otherwise. A single word ("Trump", "Politifact")
-//! stays a person unless the text writes it after "the" or "at" (an
-//! organization: "the Onion", "at Politifact"; a group when plural: "the
-//! Nazarenes") or it is a demonym's plural (people described:
-//! "Mexicans", an unnamed group).
+//! "Little Relief", "Zero Hedge") say otherwise. A single word
+//! ("Trump", "Politifact") stays a person unless the text writes it
+//! after "the" or "at" (an organization: "the Onion", "at Politifact"; a
+//! group when plural: "the Nazarenes"), it is a demonym's plural (people
+//! described: "Mexicans", an unnamed group) or, speaking, it is a common
+//! English word that names no kind of person ("Video", not "Mother").
 
 use crate::record::EntityKind;
 
