@@ -28,8 +28,12 @@ impl<'a> Resolver<'a> {
             // the mentions before `pos`, an entity's first appearance is
             // its latest mention, and every recent speaker appears within
             // the paragraph window (speaking is a mention)
+            // "I", "we" and "you" are the writer, the speaker or the
+            // reader: never the antecedent of a third person
             let fits = |en: &Entity| {
-                en.kind == EntityKind::Person && (en.gender.is_none() || en.gender == g)
+                en.kind == EntityKind::Person
+                    && (en.gender.is_none() || en.gender == g)
+                    && !(en.unnamed && matches!(en.name.as_str(), "I" | "we" | "you"))
             };
             let mut latest = None;
             let mut walked = 0;

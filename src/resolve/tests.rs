@@ -396,3 +396,17 @@ fn a_speaker_named_by_common_words_is_no_person() {
     assert_eq!(said("Mr. Hands"), Some(("Hands".into(), person)));
     assert_eq!(said("Grace Hands"), Some(("Grace Hands".into(), person)));
 }
+
+/// "I", "we" and "you" are the writer, a speaker or the reader: a "she"
+/// or "he" after them refers back past them to the person named before.
+#[test]
+fn third_person_skips_first_and_second_person() {
+    let text = "Marta Lind ran the ferry for years. I said the ferry was late. \
+                She said the boat would sail at noon.";
+    let got = speakers(text);
+    assert_eq!(
+        got.last(),
+        Some(&("She".to_string(), Some("Marta Lind".to_string())))
+    );
+    assert!(got.iter().any(|(t, e)| t == "I" && e.as_deref() == Some("I")));
+}
