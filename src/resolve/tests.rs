@@ -410,3 +410,20 @@ fn third_person_skips_first_and_second_person() {
     );
     assert!(got.iter().any(|(t, e)| t == "I" && e.as_deref() == Some("I")));
 }
+
+/// Descriptions of people met outside the news (a teacher, a relative, a
+/// scholar) are unnamed speakers, one entity when the description repeats.
+#[test]
+fn everyday_descriptions_of_people() {
+    let text = "The instructor said the class would start late. \
+                My mom said the bus was full. \
+                The instructor said the room was cold.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[
+            ("The instructor", Some("instructor")),
+            ("My mom", Some("My mom")),
+            ("The instructor", Some("instructor")),
+        ])
+    );
+}
