@@ -427,3 +427,15 @@ fn everyday_descriptions_of_people() {
         ])
     );
 }
+
+/// A given name of one gender tells which person "he" or "she" is: "he"
+/// skips a woman named more recently.
+#[test]
+fn given_names_tell_he_from_she() {
+    let text = "Peter Vasko said the dam would hold. Susan Orrin said the river was high. \
+                He said the gates would stay shut.";
+    assert_eq!(
+        speakers(text).last(),
+        Some(&("He".to_string(), Some("Peter Vasko".to_string())))
+    );
+}
