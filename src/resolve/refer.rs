@@ -28,8 +28,12 @@ impl<'a> Resolver<'a> {
             // the mentions before `pos`, an entity's first appearance is
             // its latest mention, and every recent speaker appears within
             // the paragraph window (speaking is a mention)
+            // "I", "we" and "you" are the writer, the speaker or the
+            // reader: never the antecedent of a third person
             let fits = |en: &Entity| {
-                en.kind == EntityKind::Person && (en.gender.is_none() || en.gender == g)
+                en.kind == EntityKind::Person
+                    && en.gender.or_else(|| self.given_name_gender(&en.name)).is_none_or(|eg| Some(eg) == g)
+                    && !(en.unnamed && matches!(en.name.as_str(), "I" | "we" | "you"))
             };
             let mut latest = None;
             let mut walked = 0;
@@ -73,6 +77,19 @@ impl<'a> Resolver<'a> {
             self.entities[best].gender.get_or_insert(g);
         }
         Some(best)
+    }
+
+    /// The gender a person's first name tells when it is a given name of
+    /// only one gender in `names.ron` ("Betty Hale": female); none for a
+    /// name of both or neither.
+    fn given_name_gender(&self, name: &str) -> Option<Gender> {
+        let first = name.split_whitespace().next()?.to_lowercase();
+        let has = |list: &[String]| list.binary_search_by(|w| w.as_str().cmp(&first)).is_ok();
+        match (has(&self.lex.names.male), has(&self.lex.names.female)) {
+            (true, false) => Some(Gender::Male),
+            (false, true) => Some(Gender::Female),
+            _ => None,
+        }
     }
 
     pub(super) fn relative(&mut self, np: &Np, pos: usize) -> Option<usize> {

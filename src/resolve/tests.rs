@@ -396,3 +396,46 @@ fn a_speaker_named_by_common_words_is_no_person() {
     assert_eq!(said("Mr. Hands"), Some(("Hands".into(), person)));
     assert_eq!(said("Grace Hands"), Some(("Grace Hands".into(), person)));
 }
+
+/// "I", "we" and "you" are the writer, a speaker or the reader: a "she"
+/// or "he" after them refers back past them to the person named before.
+#[test]
+fn third_person_skips_first_and_second_person() {
+    let text = "Marta Lind ran the ferry for years. I said the ferry was late. \
+                She said the boat would sail at noon.";
+    let got = speakers(text);
+    assert_eq!(
+        got.last(),
+        Some(&("She".to_string(), Some("Marta Lind".to_string())))
+    );
+    assert!(got.iter().any(|(t, e)| t == "I" && e.as_deref() == Some("I")));
+}
+
+/// Descriptions of people met outside the news (a teacher, a relative, a
+/// scholar) are unnamed speakers, one entity when the description repeats.
+#[test]
+fn everyday_descriptions_of_people() {
+    let text = "The instructor said the class would start late. \
+                My mom said the bus was full. \
+                The instructor said the room was cold.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[
+            ("The instructor", Some("instructor")),
+            ("My mom", Some("My mom")),
+            ("The instructor", Some("instructor")),
+        ])
+    );
+}
+
+/// A given name of one gender tells which person "he" or "she" is: "he"
+/// skips a woman named more recently.
+#[test]
+fn given_names_tell_he_from_she() {
+    let text = "Peter Vasko said the dam would hold. Susan Orrin said the river was high. \
+                He said the gates would stay shut.";
+    assert_eq!(
+        speakers(text).last(),
+        Some(&("He".to_string(), Some("Peter Vasko".to_string())))
+    );
+}
