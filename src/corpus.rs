@@ -577,7 +577,6 @@ impl<'w> Spool<'w> {
     /// The graph: every record read back and added, then the claims
     /// grouped.
     fn finish(self) -> Result<GraphRead> {
-        use std::io::{BufRead, Seek};
         let Spool {
             mut g,
             file,
@@ -587,34 +586,36 @@ impl<'w> Spool<'w> {
             entities,
             ..
         } = self;
-        if documents == 0 {
-            // a saved graph asked a question: its claims are already
-            // those of its statements (grouping them again is most of the
-            // time of loading a large one)
-            return Ok(GraphRead {
-                graph: g,
-                problems,
-                documents,
-            });
+        // with no records spooled, a saved graph was asked a question: its
+        // claims are already those of its statements (grouping them again
+        // is most of the time of loading a large one)
+        if documents > 0 {
+            g.drop_claims();
+            g.reserve_for(documents, statements, entities);
+            add_spooled(&mut g, file)?;
+            g.group_claims();
         }
-        let mut file = file.into_inner().map_err(|e| spool_error(e.into_error()))?;
-        file.rewind().map_err(spool_error)?;
-        g.drop_claims();
-        g.reserve_for(documents, statements, entities);
-        for line in io::BufReader::with_capacity(1 << 20, file).lines() {
-            let line = line.map_err(spool_error)?;
-            let (rec, contexts): (DocRecord, Vec<Option<StatementContext>>) =
-                serde_json::from_str(&line).map_err(|e| spool_error(e.into()))?;
-            g.add_noted(&rec)?;
-            g.attach_contexts(&rec, contexts);
-        }
-        g.group_claims();
         Ok(GraphRead {
             graph: g,
             problems,
             documents,
         })
     }
+}
+
+/// Add every record of the spool `file` to `g`, with its contexts.
+fn add_spooled(g: &mut QuoteGraph, file: io::BufWriter<std::fs::File>) -> Result<()> {
+    use std::io::{BufRead, Seek};
+    let mut file = file.into_inner().map_err(|e| spool_error(e.into_error()))?;
+    file.rewind().map_err(spool_error)?;
+    for line in io::BufReader::with_capacity(1 << 20, file).lines() {
+        let line = line.map_err(spool_error)?;
+        let (rec, contexts): (DocRecord, Vec<Option<StatementContext>>) =
+            serde_json::from_str(&line).map_err(|e| spool_error(e.into()))?;
+        g.add_noted(&rec)?;
+        g.attach_contexts(&rec, contexts);
+    }
+    Ok(())
 }
 
 /// Extract the texts at `paths` into the spool (the paths' problems

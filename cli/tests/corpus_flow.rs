@@ -19,6 +19,14 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// `quotegraph build data/articles` into `d/built`, which it returns.
+fn built_articles(d: &Path) -> PathBuf {
+    let b = d.join("built");
+    let o = qg(&["build", "data/articles", "-o", s(&b)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    b
+}
+
 /// The bundled articles as a gzipped JSONL corpus in `d/news/`, the text
 /// in `field`, each with an id, a date of its own (2030-01-DD, not any
 /// dateline's), an outlet and a URL.
@@ -138,9 +146,7 @@ fn no_statements_from_nonempty_input_is_an_error_that_keeps_the_old_output() {
 #[test]
 fn query_loads_the_snapshot_build_wrote_with_the_same_answers() {
     let d = dir("snapshot");
-    let b = d.join("built");
-    let o = qg(&["build", "data/articles", "-o", s(&b)]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let b = built_articles(&d);
     let snap = b.join("graph.qgs");
     let from_texts = qg(&["query", "top-speakers", "-n", "0", "data/articles"]);
     assert!(from_texts.status.success(), "{}", stderr(&from_texts));
@@ -171,9 +177,7 @@ fn query_loads_the_snapshot_build_wrote_with_the_same_answers() {
 #[test]
 fn query_refuses_graph_exports_it_cannot_read() {
     let d = dir("refuse");
-    let b = d.join("built");
-    let o = qg(&["build", "data/articles", "-o", s(&b)]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let b = built_articles(&d);
     for f in [
         "graph.graphml",
         "graph.gexf",
@@ -421,9 +425,7 @@ fn a_corpus_outlet_or_url_host_is_the_documents_publisher() {
 #[test]
 fn build_writes_only_the_formats_asked_for_and_queries_still_answer() {
     let d = dir("formats");
-    let b = d.join("built");
-    let o = qg(&["build", "data/articles", "-o", s(&b)]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let b = built_articles(&d);
     assert!(b.join("graph.dot").exists() && b.join("neo4j").exists());
     let o = qg(&[
         "build",
