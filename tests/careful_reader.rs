@@ -25,6 +25,10 @@ struct Expect {
     id: String,
     /// Part of the speaker's words or of the entity it resolves to.
     speaker: String,
+    /// The report names no speaker ("the court heard that …"): there must
+    /// be none, and `speaker` is then empty.
+    #[serde(default)]
+    unnamed: bool,
     /// Part of the cue's words ("" for any).
     cue: String,
     /// Part of the content.
@@ -92,10 +96,13 @@ fn speaker_texts(rec: &DocRecord, m: &Option<quotegraph::record::MentionRecord>)
 
 fn holds(rec: &DocRecord, e: &Expect) -> bool {
     rec.attributions.iter().any(|a| {
-        speaker_texts(rec, &a.speaker)
-            .iter()
-            .any(|s| has(s, &e.speaker))
-            && has(&a.cue.text, &e.cue)
+        (if e.unnamed {
+            a.speaker.is_none()
+        } else {
+            speaker_texts(rec, &a.speaker)
+                .iter()
+                .any(|s| has(s, &e.speaker))
+        }) && has(&a.cue.text, &e.cue)
             && has(&a.content.text, &e.content)
             && e.addressee
                 .as_ref()
