@@ -379,6 +379,8 @@ fn line_zones(
             Some(Zone::Caption)
         } else if has(&lex.tags, &label) {
             Some(Zone::Tag)
+        } else if has(&lex.related, &label) {
+            Some(Zone::Related)
         } else if has(&lex.embeds, &label) {
             Some(Zone::Embed)
         } else if has(&lex.questions, &label) {
@@ -493,6 +495,26 @@ mod tests {
                 ("label", "KEEPING SCORE:"),
                 ("embed", "WATCH: The mayor opens the bridge"),
                 ("tag", "Tags: Denver, bridges"),
+            ]
+        );
+    }
+
+    /// A related-stories word and a colon open a line that is one other
+    /// story's headline; a live blog's "Key events" heads a list of them.
+    #[test]
+    fn related_headlines_one_a_line() {
+        let t = "The council said the pool would reopen in the spring after the repairs.\n\
+                 MORE: Mayor defends pool closure\n\
+                 Read more: Council votes on budget\n\
+                 Key events\n\
+                 2h ago Pool to reopen in spring";
+        assert_eq!(
+            zones(t),
+            [
+                ("related", "MORE: Mayor defends pool closure"),
+                ("related", "Read more: Council votes on budget"),
+                ("related", "Key events"),
+                ("related", "2h ago Pool to reopen in spring"),
             ]
         );
     }

@@ -243,6 +243,18 @@ impl<'a> Phrases<'a> {
         determined.then(|| Np::description(start, end, i))
     }
 
+    /// Is token `k` the apostrophe of a plural possessive ("the workers'
+    /// union"): a lone apostrophe the tokenizer did not take for a quotation
+    /// mark, right after a word ending in "s"?
+    fn plural_possessive(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        matches!(t.kind, TokKind::Punct('\'' | '\u{2019}'))
+            && !t.space_before
+            && k > 0
+            && self.toks[k - 1].is_word()
+            && self.word(k - 1).ends_with(['s', 'S'])
+    }
+
     /// Extend a phrase leftwards over titles, demonyms, possessives,
     /// adjectives and one determiner.
     fn modifiers_left(&self, from: usize, lo: usize, sent_start: usize) -> usize {
@@ -263,7 +275,10 @@ impl<'a> Phrases<'a> {
                 j -= 1;
                 break;
             }
-            if p.is_word() && self.written(j - 1, lists::POSSESSIVES) && j >= lo + 2 {
+            if (p.is_word() && self.written(j - 1, lists::POSSESSIVES)
+                || self.plural_possessive(j - 1))
+                && j >= lo + 2
+            {
                 // possessor: "Putin's spokesman"
                 if let Some(owner) = self.np_left_simple(j - 1, lo, sent_start) {
                     if owner.kind != MentionKind::Relative {

@@ -170,6 +170,7 @@ impl<'a> Phrases<'a> {
             && !(all_caps
                 && w.len() > 2
                 && !t.has(flags::PRONOUN | flags::DET | flags::PREP | flags::CONJ))
+            && !self.opens_name_inside_sentence(i, sent_start)
         {
             return false;
         }
@@ -181,6 +182,32 @@ impl<'a> Phrases<'a> {
             return false;
         }
         true
+    }
+
+    /// Is token `i`, a capitalized word that never makes a name alone
+    /// ("Southern", "New"), the first word of a longer name inside a
+    /// sentence ("a spokeswoman for Southern Water"): not the sentence's
+    /// first word, no function word, and a capitalized name word follows?
+    fn opens_name_inside_sentence(&self, i: usize, sent_start: usize) -> bool {
+        let t = &self.toks[i];
+        let Some(n) = self.toks.get(i + 1) else {
+            return false;
+        };
+        i != sent_start
+            && sent_start != usize::MAX
+            && !t.has(
+                flags::PRONOUN
+                    | flags::DET
+                    | flags::PREP
+                    | flags::CONJ
+                    | flags::AUX
+                    | flags::ADV
+                    | flags::MONTH
+                    | flags::TIME,
+            )
+            && n.is_word()
+            && n.cap
+            && !n.has(flags::NOT_NAME | flags::PRONOUN | flags::MONTH | flags::TITLE)
     }
 
     /// Match a multi-word lexicon entry (organization, place, title) that

@@ -144,3 +144,13 @@ fn phrases_to_the_right() {
     let doc = Doc::new("It angered him.");
     assert_eq!(doc.right("him"), found("him", MentionKind::Pronoun, None));
 }
+
+/// A plural possessive's lone apostrophe joins the owner to the phrase
+/// ("the workers' union"), as "'s" does.
+#[test]
+fn plural_possessives_own_the_phrase() {
+    assert_eq!(
+        Doc::new("Then the daycare workers' union said it.").left("said"),
+        found("the daycare workers' union", MentionKind::Description, None)
+    );
+}

@@ -184,12 +184,26 @@ impl<'a> Resolver<'a> {
         lexical && !self.cap_mid.contains(&word_hash(w))
     }
 
+    /// Is token `s`, a sentence's first word, a common noun describing the
+    /// person named after it ("Neighbor Kelly Brandt", "Resident Brian
+    /// Ochoa", "Grandad Keith Mallory"): a person noun or a common word,
+    /// never capitalized elsewhere, before a given name and a surname?
+    fn describes_name(&self, s: usize, e: usize) -> bool {
+        let t = &self.toks[s];
+        let w = t.span.slice(self.text);
+        e >= s + 3
+            && self.toks[s + 1].has(flags::GIVEN_NAME)
+            && !self.toks[s].has(flags::GIVEN_NAME)
+            && (t.has(flags::PERSON_NOUN) || self.lex.is_common_word(w))
+            && !self.cap_mid.contains(&word_hash(w))
+    }
+
     /// The start of a name at tokens `[s, e)` without a sentence's opening
     /// word before it (see [`opening_word`](Self::opening_word)).
     pub(super) fn skip_opening_word(&self, s: usize, e: usize) -> usize {
         let first = self.first_words.binary_search(&s).is_ok();
         let modifier = self.toks[s].in_list_or_capitalized(lists::TITLE_MODIFIERS, self.text);
-        if e > s + 1 && (modifier || first && self.opening_word(s)) {
+        if e > s + 1 && (modifier || first && (self.opening_word(s) || self.describes_name(s, e))) {
             s + 1
         } else {
             s

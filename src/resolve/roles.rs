@@ -78,7 +78,9 @@ impl<'a> Resolver<'a> {
                 }
                 // an adjective of the holder is no owner ("Former Gov.",
                 // "Local shop owner")
-                let opening = j == k + 1 && t.in_list_or_capitalized(lists::TITLE_MODIFIERS, self.text);
+                let opening = j == k + 1
+                    && (t.in_list_or_capitalized(lists::TITLE_MODIFIERS, self.text)
+                        || self.common_opening_word(k));
                 // an owner named by its capitals alone, not a possessive, is
                 // a body ("Kremlin spokesman", "Republican Sen."): a person
                 // it is only if already known as one
@@ -112,6 +114,17 @@ impl<'a> Resolver<'a> {
         for (title, ti) in titles.iter().rev().take(1) {
             self.add_role(ent, title, of, *ti);
         }
+    }
+
+    /// Is token `k` a sentence's first word that is a common word, never
+    /// capitalized inside a sentence, so only capitalized as the first
+    /// word ("Union president Ann Roy", "Rider advocate Carlos Mena"): no
+    /// owner of the title after it.
+    fn common_opening_word(&self, k: usize) -> bool {
+        let w = self.slice(k, k + 1);
+        self.first_words.binary_search(&k).is_ok()
+            && self.lex.is_common_word(w)
+            && !self.cap_mid.contains(&super::names::word_hash(w))
     }
 
     pub(super) fn add_role(&mut self, ent: usize, title: &str, of: Option<usize>, ti: Option<u32>) {

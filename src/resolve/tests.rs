@@ -439,3 +439,23 @@ fn given_names_tell_he_from_she() {
         Some(&("He".to_string(), Some("Peter Vasko".to_string())))
     );
 }
+
+/// A sentence's opening common noun before a given name and a surname
+/// describes the person ("Neighbor Kelly Brandt" is Kelly Brandt), and a
+/// common word capitalized only as a sentence's first word owns no title
+/// ("Union president Ann Roy"); a compass word opens a company's name
+/// inside a sentence ("Southern Water").
+#[test]
+fn opening_descriptions_and_owners() {
+    let ex = extract(
+        "Neighbor Kelly Brandt said she heard the crash. \
+         Union president Ann Roy said wages were too low. \
+         A spokeswoman for Southern Water said the pipe was fixed.",
+    );
+    let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Kelly Brandt"), "{names:?}");
+    assert!(names.contains(&"Southern Water"), "{names:?}");
+    assert!(!names.iter().any(|n| *n == "Union" || n.starts_with("Neighbor")), "{names:?}");
+    let roy = ex.entities.iter().find(|e| e.name == "Ann Roy").unwrap();
+    assert!(roy.roles.iter().all(|r| r.of.is_none()), "{:?}", roy.roles);
+}

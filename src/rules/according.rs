@@ -7,6 +7,7 @@ use super::ctx::Ctx;
 use super::draft::{CueWord, Draft};
 use super::id::RuleId;
 use crate::class::{AttributionClass, ContentType, Polarity};
+use crate::lexicon::flags;
 
 impl<'a> Ctx<'a> {
     pub(super) fn according(&mut self, out: &mut Vec<Draft>) {
@@ -48,7 +49,7 @@ impl<'a> Ctx<'a> {
         let stop = if stop == hi && i == lo {
             match self.np.np_right(ce, hi, lo) {
                 Some(n) if n.end < hi && self.clause_start(n.end, hi) => n.end,
-                _ => stop,
+                _ => self.object_end_without_comma(ce, hi).unwrap_or(stop),
             }
         } else {
             stop
@@ -102,6 +103,47 @@ impl<'a> Ctx<'a> {
     }
 }
 
+impl Ctx<'_> {
+    /// Where the object of a sentence-opening "According to" ends when no
+    /// comma closes it and the phrase finder reads on into the clause: at
+    /// a determiner after a noun ("According to the charge sheet | the
+    /// company received …"), or where a run of capitalized words gives way
+    /// to a lowercase noun ("According to the National Weather Service |
+    /// temperatures dropped …"). At least three words must follow.
+    fn object_end_without_comma(&self, ce: usize, hi: usize) -> Option<usize> {
+        let lim = hi.min(ce + 10);
+        let mut caps = 0;
+        for k in ce..lim {
+            let t = &self.toks[k];
+            if !t.is_word() {
+                return None;
+            }
+            if k > ce && hi - k >= 3 {
+                let p = &self.toks[k - 1];
+                let after_noun = p.is_word() && !p.has(flags::DET | flags::PREP | flags::CONJ);
+                if after_noun && t.has(flags::DET) && !t.has(flags::PRONOUN) {
+                    return Some(k);
+                }
+                if caps >= 1
+                    && p.cap
+                    && !t.cap
+                    && !t.has(flags::DET | flags::PREP | flags::CONJ | flags::AUX | flags::ADV)
+                    && t.verb().is_none()
+                {
+                    return Some(k);
+                }
+            }
+            if t.cap {
+                caps += 1;
+            } else if k > ce && !t.has(flags::DET) && !self.toks[k - 1].has(flags::DET) {
+                // a lowercase noun after a lowercase word: no capitalized run
+                caps = 0;
+            }
+        }
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::found;
@@ -115,6 +157,21 @@ mod tests {
         assert_eq!(
             found("The bridge will open in May, according to the mayor."),
             ["according.after | the mayor | according to | The bridge will open in May"]
+        );
+    }
+
+    /// Without a comma after its object, "According to" ends its speaker
+    /// at the next determiner or where a capitalized name gives way to a
+    /// lowercase noun.
+    #[test]
+    fn according_to_without_a_comma() {
+        assert_eq!(
+            found("According to the court papers the firm made 12 payments."),
+            ["according.before | the court papers | According to | the firm made 12 payments"]
+        );
+        assert_eq!(
+            found("According to the Coast Guard Service winds reached 90 mph."),
+            ["according.before | the Coast Guard Service | According to | winds reached 90 mph"]
         );
     }
 }
