@@ -30,6 +30,11 @@ impl<'a> Ctx<'a> {
     ) -> Option<Draft> {
         let (ce, cw, ao) = self.inverted_cue(i, lo)?;
         let (speaker, comma, quote_end, rule) = self.inverted_speaker(i, ce, lo, hi)?;
+        // "the brother-in-law, who is also charged, was expected …": a
+        // relative clause inside the sentence, no report after its content
+        if speaker.kind == MentionKind::Relative {
+            return None;
+        }
         if comma <= lo || self.earlier_speech_cue(lo, comma) {
             return None;
         }
@@ -254,5 +259,15 @@ mod tests {
     #[test]
     fn a_verb_needing_a_complement_is_no_inverted_tag() {
         assert!(found("The bridge will open in May, Berg stated.").is_empty());
+    }
+
+    /// A relative clause between commas ("…, who is also charged, …") is
+    /// no report of what came before it.
+    #[test]
+    fn a_relative_clause_is_no_inverted_tag() {
+        assert_eq!(
+            found("Berg said the driver, who is also charged, was expected in court."),
+            ["indirect.clause | Berg | said | the driver, who is also charged, was expected in court"]
+        );
     }
 }
