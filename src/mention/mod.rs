@@ -165,11 +165,12 @@ impl<'a> Phrases<'a> {
             return true; // "US", "NATO"
         }
         let all_caps = w.len() > 1 && w.chars().all(|c| !c.is_lowercase());
+        let caps_name = all_caps
+            && w.len() > 2
+            && !t.has(flags::PRONOUN | flags::DET | flags::PREP | flags::CONJ);
         if t.has(flags::NOT_NAME | flags::PRONOUN | flags::MONTH)
             && !t.has(flags::TITLE)
-            && !(all_caps
-                && w.len() > 2
-                && !t.has(flags::PRONOUN | flags::DET | flags::PREP | flags::CONJ))
+            && !caps_name
             && !self.opens_name_inside_sentence(i, sent_start)
         {
             return false;
