@@ -195,11 +195,13 @@ impl<'a> Ctx<'a> {
         } else if self.is(k, "about")
             && class == CueClass::Speech
             && k + 1 < hi
-            && self.toks[k + 1].kind == TokKind::Number
+            && (self.toks[k + 1].kind == TokKind::Number
+                || self.toks[k + 1].in_list(lists::NUMBER_WORDS))
             && self.clause_start(k + 1, hi)
         {
-            // "said about 300 homes were flooded": "about" before a number
-            // is "roughly", inside a clause that is the content
+            // "said about 300 homes were flooded", "said about one in five
+            // left": "about" before a number is "roughly", inside a clause
+            // that is the content
             at(RuleId::IndirectClause)
         } else if self.is(k, "about")
             && class == CueClass::Speech
@@ -486,6 +488,10 @@ mod tests {
         assert_eq!(
             found("The utility said about 300 homes were flooded."),
             ["indirect.clause | The utility | said | about 300 homes were flooded"]
+        );
+        assert_eq!(
+            found("The union said about one in five nurses had left."),
+            ["indirect.clause | The union | said | about one in five nurses had left"]
         );
     }
 
