@@ -50,7 +50,7 @@ impl<'a> Ctx<'a> {
                 && !self.written(i - 1, lists::DETERMINERS_BEFORE_VERBS)
                 && !quantity_subject
                 && !demonstrative_subject)
-                || self.written(i - 1, lists::POSSESSIVES)
+                || (self.written(i - 1, lists::POSSESSIVES) && !self.contracted_be(i - 1))
             {
                 return None;
             }
@@ -107,6 +107,16 @@ impl<'a> Ctx<'a> {
             }
         }
         t.verb().map(|v| (i + 1, CueWord::Verb(v)))
+    }
+
+    /// Is the "'s" at `k` a contracted "is" or "has" after a subject
+    /// pronoun ("he's sure", "she's convinced"), not a possessive?
+    fn contracted_be(&self, k: usize) -> bool {
+        k > 0
+            && self.toks[k - 1].pronoun().is_some_and(|p| {
+                let p = &self.lex.pronouns.pronouns[p as usize];
+                p.subject && !p.possessive
+            })
     }
 
     /// Is the cue verb at `i` in its base or -s form ("demand",
@@ -215,5 +225,19 @@ mod tests {
             ["direct.quote-speaker-cue | she | gasped | \u{201c}Not the river again,\u{201d}"]
         );
         assert!(found("The old dog growled.").is_empty());
+    }
+    /// "'s" after a subject pronoun is "is" or "has", not a possessive:
+    /// the word after it may be a cue; and an adjective of certainty or
+    /// fear carries a clause.
+    #[test]
+    fn a_contracted_is_before_an_adjective_cue() {
+        assert_eq!(
+            found("He's sure that the ferry left on time."),
+            ["indirect.that | He | sure | that the ferry left on time"]
+        );
+        assert_eq!(
+            found("She was afraid that the roof would leak."),
+            ["indirect.that | She | afraid | that the roof would leak"]
+        );
     }
 }
