@@ -240,4 +240,22 @@ mod tests {
             ["indirect.that | She | afraid | that the roof would leak"]
         );
     }
+    /// Phrases of thinking that are cues as a whole ("came to the
+    /// conclusion", "keep in mind"), and a degree word before a cue's
+    /// adverb ("feel very strongly that").
+    #[test]
+    fn phrases_of_thinking_and_a_degree_word() {
+        assert_eq!(
+            found("Later, the council came to the conclusion that the dam was safe."),
+            ["indirect.that | the council | came to the conclusion | that the dam was safe"]
+        );
+        assert_eq!(
+            found("Keep in mind that the museum closes early."),
+            ["indirect.imperative | - | Keep in mind | that the museum closes early"]
+        );
+        assert_eq!(
+            found("I feel very strongly that the rule is unfair."),
+            ["indirect.that | I | feel | that the rule is unfair"]
+        );
+    }
 }
