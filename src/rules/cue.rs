@@ -55,6 +55,20 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
+        // "a good joke pleases", "an honest answer is": a base form after
+        // a singular determiner and a modifier is a noun
+        if i > 1
+            && t.has(flags::CUE_VERB)
+            && !t.cap
+            && self.toks[i - 2].in_list(lists::SINGULAR_DETERMINERS)
+            && self.toks[i - 1].is_word()
+            && !self.toks[i - 1].cap
+            && self.toks[i - 1].verb().is_none()
+            && !self.toks[i - 1].has(flags::AUX | flags::ADV)
+            && t.verb().is_some_and(|v| self.word(i).eq_ignore_ascii_case(&self.lex.verb(v).lemma))
+        {
+            return None;
+        }
         // a plural noun before an auxiliary: "good jokes have details",
         // "the answers are clear" (a verb in -s takes no auxiliary after it)
         if t.has(flags::CUE_VERB)
@@ -256,6 +270,16 @@ mod tests {
         assert_eq!(
             found("I feel very strongly that the rule is unfair."),
             ["indirect.that | I | feel | that the rule is unfair"]
+        );
+    }
+    /// After a singular determiner and a modifier, a cue word in its base
+    /// form is a noun.
+    #[test]
+    fn a_base_form_after_a_and_a_modifier_is_a_noun() {
+        assert!(found("A short answer is often the best one.").is_empty());
+        assert_eq!(
+            found("A spokesman for the club said that the match was off."),
+            ["indirect.that | A spokesman for the club | said | that the match was off"]
         );
     }
 }
