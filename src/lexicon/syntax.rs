@@ -138,6 +138,8 @@ syntax_lists! {
         partner_prepositions => PARTNER_PREPOSITIONS;
         /// Words after a verb of impression that open it ("to", "like").
         seem_complements => SEEM_COMPLEMENTS;
+        /// Determiners of one thing only ("a", "every"): a cue word in its base form after one and a modifier is a noun ("a good joke").
+        singular_determiners => SINGULAR_DETERMINERS;
         /// Last words that make a capitalized phrase a place ("Capitol Hill", "Port Hutt").
         place_heads => PLACE_HEADS;
         /// First words that make a capitalized phrase a place ("Mount Kenya", "Lake Tahoe").

@@ -235,7 +235,11 @@ impl<'a> Ctx<'a> {
             if !loose {
                 return false;
             }
-        } else if !(loose || t.has(flags::DET) || (t.cap && !t.has(flags::PREP | flags::CONJ))) {
+        } else if !(loose
+            || t.has(flags::DET)
+            || (t.cap && !t.has(flags::PREP | flags::CONJ))
+            || self.bare_noun(k))
+        {
             return false;
         }
         for j in k + 1..hi.min(k + 6) {
@@ -248,6 +252,19 @@ impl<'a> Ctx<'a> {
             }
         }
         false
+    }
+
+    /// Can the lowercase word at `k` open a subject without a determiner
+    /// ("small parties have", "most people are")? Not a function word,
+    /// an adverb or a verb form.
+    fn bare_noun(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        t.is_word()
+            && !t.cap
+            && t.verb().is_none()
+            && !t.has(flags::PREP | flags::CONJ | flags::AUX | flags::ADV | flags::RELATIVE)
+            && !t.in_list(lists::WH_WORDS)
+            && !self.word(k).ends_with("ly")
     }
 
     /// Does a clause (subject + more) start at `k`? Pronouns, determiners,
@@ -317,6 +334,15 @@ mod tests {
         assert_eq!(
             found("Berg endorsed the plan in October."),
             ["indirect.object | Berg | endorsed | the plan"]
+        );
+    }
+    /// After a verb of knowing, a bare clause may open with a subject
+    /// that has no determiner ("small shops have …").
+    #[test]
+    fn a_bare_clause_with_a_bare_subject() {
+        assert_eq!(
+            found("I understand small shops have no chance."),
+            ["indirect.clause | I | understand | small shops have no chance"]
         );
     }
 }

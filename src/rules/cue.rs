@@ -50,10 +50,24 @@ impl<'a> Ctx<'a> {
                 && !self.written(i - 1, lists::DETERMINERS_BEFORE_VERBS)
                 && !quantity_subject
                 && !demonstrative_subject)
-                || self.written(i - 1, lists::POSSESSIVES)
+                || (self.written(i - 1, lists::POSSESSIVES) && !self.contracted_be(i - 1))
             {
                 return None;
             }
+        }
+        // "a good joke pleases", "an honest answer is": a base form after
+        // a singular determiner and a modifier is a noun
+        if i > 1
+            && t.has(flags::CUE_VERB)
+            && !t.cap
+            && self.toks[i - 2].in_list(lists::SINGULAR_DETERMINERS)
+            && self.toks[i - 1].is_word()
+            && !self.toks[i - 1].cap
+            && self.toks[i - 1].verb().is_none()
+            && !self.toks[i - 1].has(flags::AUX | flags::ADV)
+            && t.verb().is_some_and(|v| self.word(i).eq_ignore_ascii_case(&self.lex.verb(v).lemma))
+        {
+            return None;
         }
         // a plural noun before an auxiliary: "good jokes have details",
         // "the answers are clear" (a verb in -s takes no auxiliary after it)
@@ -107,6 +121,16 @@ impl<'a> Ctx<'a> {
             }
         }
         t.verb().map(|v| (i + 1, CueWord::Verb(v)))
+    }
+
+    /// Is the "'s" at `k` a contracted "is" or "has" after a subject
+    /// pronoun ("he's sure", "she's convinced"), not a possessive?
+    fn contracted_be(&self, k: usize) -> bool {
+        k > 0
+            && self.toks[k - 1].pronoun().is_some_and(|p| {
+                let p = &self.lex.pronouns.pronouns[p as usize];
+                p.subject && !p.possessive
+            })
     }
 
     /// Is the cue verb at `i` in its base or -s form ("demand",
@@ -215,5 +239,47 @@ mod tests {
             ["direct.quote-speaker-cue | she | gasped | \u{201c}Not the river again,\u{201d}"]
         );
         assert!(found("The old dog growled.").is_empty());
+    }
+    /// "'s" after a subject pronoun is "is" or "has", not a possessive:
+    /// the word after it may be a cue; and an adjective of certainty or
+    /// fear carries a clause.
+    #[test]
+    fn a_contracted_is_before_an_adjective_cue() {
+        assert_eq!(
+            found("He's sure that the ferry left on time."),
+            ["indirect.that | He | sure | that the ferry left on time"]
+        );
+        assert_eq!(
+            found("She was afraid that the roof would leak."),
+            ["indirect.that | She | afraid | that the roof would leak"]
+        );
+    }
+    /// Phrases of thinking that are cues as a whole ("came to the
+    /// conclusion", "keep in mind"), and a degree word before a cue's
+    /// adverb ("feel very strongly that").
+    #[test]
+    fn phrases_of_thinking_and_a_degree_word() {
+        assert_eq!(
+            found("Later, the council came to the conclusion that the dam was safe."),
+            ["indirect.that | the council | came to the conclusion | that the dam was safe"]
+        );
+        assert_eq!(
+            found("Keep in mind that the museum closes early."),
+            ["indirect.imperative | - | Keep in mind | that the museum closes early"]
+        );
+        assert_eq!(
+            found("I feel very strongly that the rule is unfair."),
+            ["indirect.that | I | feel | that the rule is unfair"]
+        );
+    }
+    /// After a singular determiner and a modifier, a cue word in its base
+    /// form is a noun.
+    #[test]
+    fn a_base_form_after_a_and_a_modifier_is_a_noun() {
+        assert!(found("A short answer is often the best one.").is_empty());
+        assert_eq!(
+            found("A spokesman for the club said that the match was off."),
+            ["indirect.that | A spokesman for the club | said | that the match was off"]
+        );
     }
 }

@@ -411,6 +411,16 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "let us ensure", "let me say", "let's imagine": the one let
+        // speak or think is the speaker
+        if !gerund && g == i && g >= lo + 2 && self.is(g - 2, "let") {
+            let o = &self.toks[g - 1];
+            if self.written(g - 1, lists::POSSESSIVES)
+                || o.pronoun().is_some_and(|p| !self.lex.pronouns.pronouns[p as usize].possessive)
+            {
+                return Some((Some(Np::single(g - 1, MentionKind::Pronoun)), Vec::new(), None));
+            }
+        }
         // "Remember that …", "Please make sure the door is shut": a base
         // form opening its sentence is an imperative with no speaker (the
         // polite word before it is no subject either)
@@ -495,12 +505,36 @@ impl<'a> Ctx<'a> {
     /// `verb` is the cue's lexicon entry (a multi-word cue's first word,
     /// "Make" of "Make sure", has none of its own).
     fn imperative_at(&self, i: usize, g: usize, lo: usize, verb: u32) -> bool {
-        if g != i || !(lo..g).all(|j| self.toks[j].is_word() && self.in_list(j, lists::IMPERATIVE_LEADS)) {
+        if g != i
+            || !((lo..g).all(|j| self.toks[j].is_word() && self.in_list(j, lists::IMPERATIVE_LEADS))
+                || self.opening_phrase_before(g, lo))
+        {
             return false;
         }
         let lemma = &self.lex.verb(verb).lemma;
         let first = lemma.split(' ').next().unwrap_or(lemma);
         self.word(i).eq_ignore_ascii_case(first)
+    }
+
+    /// Does a short opening phrase and a comma ("For example, …", "Now,
+    /// …", "In other words, …"), or a semicolon, come right before token
+    /// `g` of the sentence starting at `lo`? A verb in its base form
+    /// after it is an imperative.
+    fn opening_phrase_before(&self, g: usize, lo: usize) -> bool {
+        if g <= lo {
+            return false;
+        }
+        let p = &self.toks[g - 1];
+        if p.is_punct(';') {
+            return true;
+        }
+        p.is_punct(',')
+            && (1..=3).contains(&(g - 1 - lo))
+            && (lo..g - 1).all(|j| {
+                let t = &self.toks[j];
+                t.is_word() && t.pronoun().is_none() && t.verb().is_none() && !t.has(flags::AUX)
+            })
+            && self.toks[lo].has(flags::PREP | flags::ADV)
     }
 
     /// Who thinks or says what a to-infinitive cue reports, "to" at
@@ -834,6 +868,33 @@ mod tests {
         assert_eq!(
             found("Office of Rivers chief engineer Dana Holt said the dam would hold."),
             ["indirect.clause | Office of Rivers chief engineer Dana Holt | said | the dam would hold"]
+        );
+    }
+    /// "let us …", "let me …", "let's …": the one let speak or think is
+    /// the speaker.
+    #[test]
+    fn the_one_let_speak() {
+        assert_eq!(
+            found("Let us ensure that the new road opens in spring."),
+            ["indirect.that | us | ensure | that the new road opens in spring"]
+        );
+        assert_eq!(
+            found("Let me say that the choir sang well."),
+            ["indirect.that | me | say | that the choir sang well"]
+        );
+    }
+
+    /// A base verb after a short opening phrase and its comma, or after a
+    /// semicolon, is an imperative: no speaker.
+    #[test]
+    fn an_imperative_after_an_opening_phrase() {
+        assert_eq!(
+            found("For example, imagine that the ferry is late."),
+            ["indirect.imperative | - | imagine | that the ferry is late"]
+        );
+        assert_eq!(
+            found("The path is steep; note that the gate shuts at dusk."),
+            ["indirect.imperative | - | note | that the gate shuts at dusk"]
         );
     }
 }
