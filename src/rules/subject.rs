@@ -124,13 +124,26 @@ impl<'a> Ctx<'a> {
                 end = paren;
             }
         }
-        let np = self.np.np_left(end, lo, lo)?;
+        let mut np = self.partitive(self.np.np_left(end, lo, lo)?, lo);
         let apposition = || self.np.np_right(open + 1, close, lo);
         let strong = matches!(
             np.kind,
             MentionKind::Name | MentionKind::Org | MentionKind::Pronoun
         ) || (np.kind == MentionKind::Description && segments == 1);
-        let cs = self.clause_start_before(np.start, lo);
+        let mut cs = self.clause_start_before(np.start, lo);
+        // "But Mayor Lee, who …, said": a lead-in word opens the clause
+        if cs < np.start && self.in_list(cs, lists::SENTENCE_LEAD_INS) {
+            cs += 1;
+        }
+        // "State Senator Ann Lee, who …, said": capitalized words the
+        // name left out at the clause start belong to it
+        if np.kind == MentionKind::Name
+            && cs < np.start
+            && np.start - cs <= 2
+            && (cs..np.start).all(|k| self.toks[k].is_word() && self.toks[k].cap)
+        {
+            np.start = cs;
+        }
         if strong && np.start == cs {
             let Some(app) = apposition() else {
                 return Some((np, Vec::new()));
@@ -172,23 +185,7 @@ impl<'a> Ctx<'a> {
     /// preposition's object, the clause's subject before the prepositional
     /// phrases ("Smith, in an interview with X, said").
     fn plain_subject(&self, i: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
-        let mut np = self.np.np_left(i, lo, lo)?;
-        // "one of the former prosecutors", "many of them": a partitive
-        // "of" belongs to the phrase
-        while np.start >= lo + 2 && self.is(np.start - 1, "of") {
-            let q = &self.toks[np.start - 2];
-            let partitive = q.has(flags::DET | flags::PERSON_NOUN | flags::TITLE)
-                || self.np.quantity_left(np.start - 1, lo).is_some()
-                || q.in_list(lists::PARTITIVES);
-            if !partitive {
-                break;
-            }
-            let mut st = np.start - 2;
-            if let Some(left) = self.np.np_left(np.start - 1, lo, lo) {
-                st = left.start.min(st);
-            }
-            np = Np { start: st, ..np };
-        }
+        let np = self.partitive(self.np.np_left(i, lo, lo)?, lo);
         if let Some(head_np) = self.participle_modified(&np, lo) {
             return Some((head_np, Vec::new()));
         }
@@ -233,6 +230,26 @@ impl<'a> Ctx<'a> {
             }
         }
         Some((np, Vec::new()))
+    }
+
+    /// "one of the former prosecutors", "many of them": a partitive "of"
+    /// belongs to the phrase `np`, which then starts at the quantity.
+    fn partitive(&self, mut np: Np, lo: usize) -> Np {
+        while np.start >= lo + 2 && self.is(np.start - 1, "of") {
+            let q = &self.toks[np.start - 2];
+            let partitive = q.has(flags::DET | flags::PERSON_NOUN | flags::TITLE)
+                || self.np.quantity_left(np.start - 1, lo).is_some()
+                || q.in_list(lists::PARTITIVES);
+            if !partitive {
+                break;
+            }
+            let mut st = np.start - 2;
+            if let Some(left) = self.np.np_left(np.start - 1, lo, lo) {
+                st = left.start.min(st);
+            }
+            np = Np { start: st, ..np };
+        }
+        np
     }
 
     /// "The union representing workers at the plant said": a lowercase
@@ -770,6 +787,24 @@ mod tests {
         assert_eq!(
             found("One of the lawyers said the case was closed."),
             ["indirect.clause | One of the lawyers | said | the case was closed"]
+        );
+    }
+
+    /// Before an apposition, a partitive subject, a title the name left
+    /// out at the sentence start, and a lead-in word before the name.
+    #[test]
+    fn a_subject_before_an_apposition_at_the_clause_start() {
+        assert_eq!(
+            found("One of her aides, Tom Reyes, said the vote would wait."),
+            ["indirect.clause | One of her aides, Tom Reyes | said | the vote would wait"]
+        );
+        assert_eq!(
+            found("State Senator Ann Voss, who chairs the panel, said crews built a ramp."),
+            ["indirect.clause | State Senator Ann Voss | said | crews built a ramp"]
+        );
+        assert_eq!(
+            found("But Ann Voss, who chairs the panel, said crews built a ramp."),
+            ["indirect.clause | Ann Voss | said | crews built a ramp"]
         );
     }
 
