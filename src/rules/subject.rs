@@ -90,7 +90,16 @@ impl<'a> Ctx<'a> {
             if !opener {
                 continue;
             }
-            if verb_in_segment && !(k + 1 < close && self.in_list(k + 1, lists::CLAUSE_RELATIVES)) {
+            // "Lee, speaking to reporters, said": a participle phrase may
+            // hold one too
+            let participle = k + 1 < close
+                && self.toks[k + 1].verb().is_some()
+                && !self.toks[k + 1].cap
+                && self.word(k + 1).ends_with("ing");
+            if verb_in_segment
+                && !participle
+                && !(k + 1 < close && self.in_list(k + 1, lists::CLAUSE_RELATIVES))
+            {
                 return None;
             }
             verb_in_segment = false;
@@ -185,8 +194,16 @@ impl<'a> Ctx<'a> {
     /// preposition's object, the clause's subject before the prepositional
     /// phrases ("Smith, in an interview with X, said").
     fn plain_subject(&self, i: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
+        // "those surveyed say", "those polled said": a demonstrative
+        // with a past participle names the people asked
+        if i >= lo + 2 && self.is(i - 2, "those") && self.word(i - 1).ends_with("ed") {
+            return Some((Np::description(i - 2, i, i - 2), Vec::new()));
+        }
         let np = self.partitive(self.np.np_left(i, lo, lo)?, lo);
         if let Some(head_np) = self.participle_modified(&np, lo) {
+            return Some((head_np, Vec::new()));
+        }
+        if let Some(head_np) = self.relative_modified(&np, lo) {
             return Some((head_np, Vec::new()));
         }
         if np.start > lo && !matches!(np.kind, MentionKind::Relative | MentionKind::Pronoun) {
@@ -250,6 +267,46 @@ impl<'a> Ctx<'a> {
             np = Np { start: st, ..np };
         }
         np
+    }
+
+    /// "Voters in Iowa who watched the debate said": the phrase `np` found
+    /// before the verb ends a relative clause without commas; the
+    /// subject is the phrase before "who".
+    fn relative_modified(&self, np: &Np, lo: usize) -> Option<Np> {
+        if matches!(np.kind, MentionKind::Relative | MentionKind::Pronoun) {
+            return None;
+        }
+        let from = np.start.saturating_sub(8).max(lo + 1);
+        let who = (from..np.start).rev().find(|&k| {
+            !self.toks[k].is_word() || self.is(k, "who")
+        })?;
+        if !self.is(who, "who") || who + 1 >= np.start {
+            return None;
+        }
+        // "who" is the relative clause's subject: its verb follows
+        let v = &self.toks[who + 1];
+        if !v.is_word() || v.cap || v.has(flags::DET | flags::PREP | flags::PRONOUN) {
+            return None;
+        }
+        let mut head = self.np.np_left(who, lo, lo)?;
+        if matches!(head.kind, MentionKind::Relative | MentionKind::Pronoun) {
+            return None;
+        }
+        // "voters in Iowa who …": the phrase a prepositional phrase
+        // modifies
+        if head.start > lo + 1 {
+            let p = &self.toks[head.start - 1];
+            if p.is_word() && p.has(flags::PREP) && !p.cap {
+                if let Some(left) = self.np.np_left(head.start - 1, lo, lo) {
+                    head = Np {
+                        start: left.start,
+                        ..left
+                    };
+                    head.end = who;
+                }
+            }
+        }
+        Some(self.partitive(head, lo))
     }
 
     /// "The union representing workers at the plant said": a lowercase
@@ -787,6 +844,24 @@ mod tests {
         assert_eq!(
             found("One of the lawyers said the case was closed."),
             ["indirect.clause | One of the lawyers | said | the case was closed"]
+        );
+    }
+
+    /// "those surveyed", a phrase before a relative clause without
+    /// commas, and a participle phrase set off by commas.
+    #[test]
+    fn subjects_with_their_modifiers() {
+        assert_eq!(
+            found("Those asked said the park should stay open."),
+            ["indirect.clause | Those asked | said | the park should stay open"]
+        );
+        assert_eq!(
+            found("Farmers in Kent who lost their crops said the rain came too late."),
+            ["indirect.clause | Farmers in Kent | said | the rain came too late"]
+        );
+        assert_eq!(
+            found("Voss, speaking to reporters on the train, said the line would reopen."),
+            ["indirect.clause | Voss | said | the line would reopen"]
         );
     }
 
