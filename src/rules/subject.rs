@@ -383,6 +383,17 @@ impl<'a> Ctx<'a> {
                 || self.word(start).ends_with("ing")
                 || (self.toks[start + 1].is_punct(',')
                     && (self.is_ly_adverb(start) || self.in_list(start, lists::CUE_ADVERBS)));
+            // "Then Berg went on, saying …": a lone adverb or conjunction
+            // opens the sentence without a comma
+            if start == lo
+                && (t.has(flags::ADV) || self.in_list(start, lists::SENTENCE_LEAD_INS))
+                && !t.has(flags::PREP | flags::DET)
+                && self.toks[start + 1].is_word()
+                && self.toks[start + 1].cap
+            {
+                start += 1;
+                continue;
+            }
             if opener {
                 let comma = (start..before.min(start + 15)).find(|&k| self.toks[k].is_punct(','))?;
                 start = comma + 1;
@@ -844,6 +855,16 @@ mod tests {
         assert_eq!(
             found("One of the lawyers said the case was closed."),
             ["indirect.clause | One of the lawyers | said | the case was closed"]
+        );
+    }
+
+    /// A lone adverb before the sentence's subject, without a comma, is
+    /// no subject of a participle.
+    #[test]
+    fn a_participle_after_a_lone_opening_adverb() {
+        assert_eq!(
+            found("Then Voss went on the attack, saying the fund was empty."),
+            ["indirect.participle | Voss | saying | the fund was empty"]
         );
     }
 
