@@ -128,7 +128,13 @@ impl<'a> Ctx<'a> {
             || first.has(flags::DET)
             || first.cap
             || first.kind == TokKind::Number
-            || self.np.quantity_left(k + 1, k).is_some();
+            || self.np.quantity_left(k + 1, k).is_some()
+            // ", but analysts said …": a bare plural noun
+            || (first.is_word()
+                && first.verb().is_none()
+                && !first.has(flags::PREP | flags::CONJ | flags::AUX)
+                && self.word(k).len() > 3
+                && self.word(k).ends_with('s'));
         if !subject_like {
             return false;
         }
@@ -294,6 +300,19 @@ impl<'a> Ctx<'a> {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::found;
+
+    /// ", but analysts said …": a bare plural subject and a verb of
+    /// saying start another speaker's report, which ends the first.
+    #[test]
+    fn a_bare_plural_subject_starts_another_report() {
+        assert_eq!(
+            found("Voss said she met the builders twice, but inspectors said those visits were brief."),
+            [
+                "indirect.clause | Voss | said | she met the builders twice",
+                "indirect.clause | inspectors | said | those visits were brief",
+            ]
+        );
+    }
 
     /// The content ends where the author's own words begin.
     #[test]

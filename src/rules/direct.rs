@@ -321,8 +321,11 @@ impl<'a> Ctx<'a> {
             && !self.is(next, "that")
             && (next..b).all(|j| {
                 let t = &self.toks[j];
+                // "said of the request:": after a determiner a verb's
+                // form is a noun
+                let noun = j > next && self.toks[j - 1].has(flags::DET);
                 let verb_like = t.has(flags::AUX)
-                    || t.verb().is_some()
+                    || (t.verb().is_some() && !noun)
                     || (t.is_word() && self.word(j).ends_with("ed"));
                 !t.is_quote() && !verb_like
             })
@@ -423,6 +426,14 @@ mod tests {
         assert_eq!(
             found("Zoë Åberg said “the bridge — finally — will open” next week."),
             ["direct.speaker-cue-quote | Zoë Åberg | said | “the bridge — finally — will open” next week"]
+        );
+    }
+
+    #[test]
+    fn a_topic_between_the_cue_and_the_quotation() {
+        assert_eq!(
+            found("Voss said of the decision: \"The board got it right.\""),
+            ["direct.speaker-cue-quote | Voss | said | \"The board got it right.\""]
         );
     }
 

@@ -90,7 +90,16 @@ impl<'a> Ctx<'a> {
             if !opener {
                 continue;
             }
-            if verb_in_segment && !(k + 1 < close && self.in_list(k + 1, lists::CLAUSE_RELATIVES)) {
+            // "Lee, speaking to reporters, said": a participle phrase may
+            // hold one too
+            let participle = k + 1 < close
+                && self.toks[k + 1].verb().is_some()
+                && !self.toks[k + 1].cap
+                && self.word(k + 1).ends_with("ing");
+            if verb_in_segment
+                && !participle
+                && !(k + 1 < close && self.in_list(k + 1, lists::CLAUSE_RELATIVES))
+            {
                 return None;
             }
             verb_in_segment = false;
@@ -124,13 +133,26 @@ impl<'a> Ctx<'a> {
                 end = paren;
             }
         }
-        let np = self.np.np_left(end, lo, lo)?;
+        let mut np = self.partitive(self.np.np_left(end, lo, lo)?, lo);
         let apposition = || self.np.np_right(open + 1, close, lo);
         let strong = matches!(
             np.kind,
             MentionKind::Name | MentionKind::Org | MentionKind::Pronoun
         ) || (np.kind == MentionKind::Description && segments == 1);
-        let cs = self.clause_start_before(np.start, lo);
+        let mut cs = self.clause_start_before(np.start, lo);
+        // "But Mayor Lee, who …, said": a lead-in word opens the clause
+        if cs < np.start && self.in_list(cs, lists::SENTENCE_LEAD_INS) {
+            cs += 1;
+        }
+        // "State Senator Ann Lee, who …, said": capitalized words the
+        // name left out at the clause start belong to it
+        if np.kind == MentionKind::Name
+            && cs < np.start
+            && np.start - cs <= 2
+            && (cs..np.start).all(|k| self.toks[k].is_word() && self.toks[k].cap)
+        {
+            np.start = cs;
+        }
         if strong && np.start == cs {
             let Some(app) = apposition() else {
                 return Some((np, Vec::new()));
@@ -172,24 +194,16 @@ impl<'a> Ctx<'a> {
     /// preposition's object, the clause's subject before the prepositional
     /// phrases ("Smith, in an interview with X, said").
     fn plain_subject(&self, i: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
-        let mut np = self.np.np_left(i, lo, lo)?;
-        // "one of the former prosecutors", "many of them": a partitive
-        // "of" belongs to the phrase
-        while np.start >= lo + 2 && self.is(np.start - 1, "of") {
-            let q = &self.toks[np.start - 2];
-            let partitive = q.has(flags::DET | flags::PERSON_NOUN | flags::TITLE)
-                || self.np.quantity_left(np.start - 1, lo).is_some()
-                || q.in_list(lists::PARTITIVES);
-            if !partitive {
-                break;
-            }
-            let mut st = np.start - 2;
-            if let Some(left) = self.np.np_left(np.start - 1, lo, lo) {
-                st = left.start.min(st);
-            }
-            np = Np { start: st, ..np };
+        // "those surveyed say", "those polled said": a demonstrative
+        // with a past participle names the people asked
+        if i >= lo + 2 && self.is(i - 2, "those") && self.word(i - 1).ends_with("ed") {
+            return Some((Np::description(i - 2, i, i - 2), Vec::new()));
         }
+        let np = self.partitive(self.np.np_left(i, lo, lo)?, lo);
         if let Some(head_np) = self.participle_modified(&np, lo) {
+            return Some((head_np, Vec::new()));
+        }
+        if let Some(head_np) = self.relative_modified(&np, lo) {
             return Some((head_np, Vec::new()));
         }
         if np.start > lo && !matches!(np.kind, MentionKind::Relative | MentionKind::Pronoun) {
@@ -233,6 +247,66 @@ impl<'a> Ctx<'a> {
             }
         }
         Some((np, Vec::new()))
+    }
+
+    /// "one of the former prosecutors", "many of them": a partitive "of"
+    /// belongs to the phrase `np`, which then starts at the quantity.
+    fn partitive(&self, mut np: Np, lo: usize) -> Np {
+        while np.start >= lo + 2 && self.is(np.start - 1, "of") {
+            let q = &self.toks[np.start - 2];
+            let partitive = q.has(flags::DET | flags::PERSON_NOUN | flags::TITLE)
+                || self.np.quantity_left(np.start - 1, lo).is_some()
+                || q.in_list(lists::PARTITIVES);
+            if !partitive {
+                break;
+            }
+            let mut st = np.start - 2;
+            if let Some(left) = self.np.np_left(np.start - 1, lo, lo) {
+                st = left.start.min(st);
+            }
+            np = Np { start: st, ..np };
+        }
+        np
+    }
+
+    /// "Voters in Iowa who watched the debate said": the phrase `np` found
+    /// before the verb ends a relative clause without commas; the
+    /// subject is the phrase before "who".
+    fn relative_modified(&self, np: &Np, lo: usize) -> Option<Np> {
+        if matches!(np.kind, MentionKind::Relative | MentionKind::Pronoun) {
+            return None;
+        }
+        let from = np.start.saturating_sub(8).max(lo + 1);
+        let who = (from..np.start).rev().find(|&k| {
+            !self.toks[k].is_word() || self.is(k, "who")
+        })?;
+        if !self.is(who, "who") || who + 1 >= np.start {
+            return None;
+        }
+        // "who" is the relative clause's subject: its verb follows
+        let v = &self.toks[who + 1];
+        if !v.is_word() || v.cap || v.has(flags::DET | flags::PREP | flags::PRONOUN) {
+            return None;
+        }
+        let mut head = self.np.np_left(who, lo, lo)?;
+        if matches!(head.kind, MentionKind::Relative | MentionKind::Pronoun) {
+            return None;
+        }
+        // "voters in Iowa who …": the phrase a prepositional phrase
+        // modifies
+        if head.start > lo + 1 {
+            let p = &self.toks[head.start - 1];
+            if p.is_word() && p.has(flags::PREP) && !p.cap {
+                if let Some(left) = self.np.np_left(head.start - 1, lo, lo) {
+                    head = Np {
+                        start: left.start,
+                        ..left
+                    };
+                    head.end = who;
+                }
+            }
+        }
+        Some(self.partitive(head, lo))
     }
 
     /// "The union representing workers at the plant said": a lowercase
@@ -309,6 +383,17 @@ impl<'a> Ctx<'a> {
                 || self.word(start).ends_with("ing")
                 || (self.toks[start + 1].is_punct(',')
                     && (self.is_ly_adverb(start) || self.in_list(start, lists::CUE_ADVERBS)));
+            // "Then Berg went on, saying …": a lone adverb or conjunction
+            // opens the sentence without a comma
+            if start == lo
+                && (t.has(flags::ADV) || self.in_list(start, lists::SENTENCE_LEAD_INS))
+                && !t.has(flags::PREP | flags::DET)
+                && self.toks[start + 1].is_word()
+                && self.toks[start + 1].cap
+            {
+                start += 1;
+                continue;
+            }
             if opener {
                 let comma = (start..before.min(start + 15)).find(|&k| self.toks[k].is_punct(','))?;
                 start = comma + 1;
@@ -804,6 +889,52 @@ mod tests {
         assert_eq!(
             found("One of the lawyers said the case was closed."),
             ["indirect.clause | One of the lawyers | said | the case was closed"]
+        );
+    }
+
+    /// A lone adverb before the sentence's subject, without a comma, is
+    /// no subject of a participle.
+    #[test]
+    fn a_participle_after_a_lone_opening_adverb() {
+        assert_eq!(
+            found("Then Voss went on the attack, saying the fund was empty."),
+            ["indirect.participle | Voss | saying | the fund was empty"]
+        );
+    }
+
+    /// "those surveyed", a phrase before a relative clause without
+    /// commas, and a participle phrase set off by commas.
+    #[test]
+    fn subjects_with_their_modifiers() {
+        assert_eq!(
+            found("Those asked said the park should stay open."),
+            ["indirect.clause | Those asked | said | the park should stay open"]
+        );
+        assert_eq!(
+            found("Farmers in Kent who lost their crops said the rain came too late."),
+            ["indirect.clause | Farmers in Kent | said | the rain came too late"]
+        );
+        assert_eq!(
+            found("Voss, speaking to reporters on the train, said the line would reopen."),
+            ["indirect.clause | Voss | said | the line would reopen"]
+        );
+    }
+
+    /// Before an apposition, a partitive subject, a title the name left
+    /// out at the sentence start, and a lead-in word before the name.
+    #[test]
+    fn a_subject_before_an_apposition_at_the_clause_start() {
+        assert_eq!(
+            found("One of her aides, Tom Reyes, said the vote would wait."),
+            ["indirect.clause | One of her aides, Tom Reyes | said | the vote would wait"]
+        );
+        assert_eq!(
+            found("State Senator Ann Voss, who chairs the panel, said crews built a ramp."),
+            ["indirect.clause | State Senator Ann Voss | said | crews built a ramp"]
+        );
+        assert_eq!(
+            found("But Ann Voss, who chairs the panel, said crews built a ramp."),
+            ["indirect.clause | Ann Voss | said | crews built a ramp"]
         );
     }
 
