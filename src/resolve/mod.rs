@@ -526,8 +526,8 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .any(|m| m.words.len() == 1 && matches!(m.target, MultiTarget::Place(_)))
         };
-        let place_people = lower.strip_suffix('n').is_some_and(|p| place(p))
-            || lower.strip_suffix("an").is_some_and(|p| place(p));
+        let place_people = lower.strip_suffix('n').is_some_and(&place)
+            || lower.strip_suffix("an").is_some_and(place);
         people || place_people
     }
 
