@@ -48,7 +48,18 @@ impl Resolver<'_> {
                     .split_whitespace()
                     .last()
                     .is_some_and(|l| surnames.contains(&Self::key(l)));
+            if words == 1 && self.plural_of_people(&en.name) || self.title_without_name(&en.name) {
+                // "Rabbis", "Nevadans": people described; "Army Capt":
+                // whoever holds the title
+                self.entities[i].unnamed = true;
+                continue;
+            }
             if shared || self.person_evidence(en) {
+                continue;
+            }
+            if self.followed_by_which(&en.name) {
+                // "Acme, which opposed the bill": people are "who"
+                self.entities[i].kind = EntityKind::Organization;
                 continue;
             }
             let article = words == 1 && self.after_word(en, "the");
@@ -193,7 +204,7 @@ impl Resolver<'_> {
             && self.named_twice(en)
             && !self.ends_in_time_word(en)
             && !self.after_article(&en.name);
-        if !en.roles.is_empty() || pronoun {
+        if !en.roles.is_empty() || pronoun || en.spans.iter().any(|s| self.person_noun_before(s.start)) {
             return true;
         }
         let words: Vec<&str> = en.name.split_whitespace().collect();
@@ -208,6 +219,59 @@ impl Resolver<'_> {
             .chain(en.aliases.iter().map(String::as_str))
             .chain(said)
             .any(|n| self.name_marks_person(n))
+    }
+
+    /// Is `name` written before "which" ("Acme, which opposed …")? A
+    /// relative clause about a person opens with "who".
+    fn followed_by_which(&self, name: &str) -> bool {
+        self.text.match_indices(name).any(|(at, m)| {
+            let after = &self.text[at + m.len()..];
+            let after = after.strip_prefix(',').unwrap_or(after);
+            after
+                .strip_prefix(' ')
+                .and_then(|a| a.strip_prefix("which"))
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+    }
+
+    /// Is `name` a title after words that are no given name ("Army
+    /// Capt", "Acme CEO"), not a person's name? Not "Ada King": a given
+    /// name says the last word is a surname.
+    fn title_without_name(&self, name: &str) -> bool {
+        use crate::lexicon::flags::TITLE;
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let [rest @ .., last] = words.as_slice() else {
+            return false;
+        };
+        let lower = last.trim_end_matches('.').to_lowercase();
+        let title = |w: &str| self.lex.lookup(w).is_some_and(|i| i.flags & TITLE != 0);
+        !rest.is_empty()
+            && (title(&lower) || title(&format!("{lower}.")))
+            && !self.lex.is_given_name(last)
+            && !rest.iter().any(|w| self.lex.is_given_name(w) || self.honorific_word(w))
+    }
+
+    /// Is the word just before byte `at` a lowercase noun of a person
+    /// or a title ("the prominent critic Ada Vorel", "the company's
+    /// founder Ada Vorel")? An apposition that says the name is a
+    /// person's. Not a determiner or pronoun that is also a noun of
+    /// people ("many", "others").
+    fn person_noun_before(&self, at: usize) -> bool {
+        use crate::lexicon::flags::{DET, HONORIFIC, PERSON_NOUN, PRONOUN, TITLE};
+        let before = self.text[..at].trim_end_matches([' ', '\t']);
+        if before.len() == at {
+            return false; // no space: part of a longer word
+        }
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[start..];
+        word.chars().next().is_some_and(char::is_lowercase)
+            && self.lex.lookup(word).is_some_and(|i| {
+                i.flags & (PERSON_NOUN | TITLE) != 0 && i.flags & (DET | PRONOUN | HONORIFIC) == 0
+            })
     }
 
     /// Is `en` named (not only referred to by a pronoun) at two places

@@ -328,7 +328,17 @@ impl<'a> Resolver<'a> {
                         }
                         Evidence::Title => {
                             let d = Np::description(np.start, np.end, np.head);
-                            let t = self.description(&d)?;
+                            // "the Director-General said": whoever holds the
+                            // titles, unnamed when no one named does
+                            let compound = speaker && e == s + 1 && self.slice(s, e).contains('-');
+                            let t = match self.description(&d) {
+                                Some(t) => t,
+                                None if compound => {
+                                    let name = self.slice_without_article(np.start, np.end).to_string();
+                                    self.unnamed_entity(EntityKind::Person, &name)
+                                }
+                                None => return None,
+                            };
                             return self.finish_resolve(t, np, pos, speaker);
                         }
                     }
@@ -430,8 +440,25 @@ impl<'a> Resolver<'a> {
             let last = &self.toks[e - 1];
             let w = self.slice(e - 1, e);
             let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
-            if !named && plural && last.has(flags::PERSON_NOUN | flags::DEMONYM) && !last.has(flags::TITLE) {
+            let people = last.has(flags::PERSON_NOUN | flags::DEMONYM) && !last.has(flags::TITLE);
+            // not a body named by its members ("the National Council of
+            // Hospital Executives")
+            let body = toks.iter().any(|t| t.has(flags::ORG_HEAD) || t.is_word() && t.span.slice(self.text) == "of");
+            if !named && plural && !body && (people || self.plural_of_people(w)) {
                 return Evidence::Group;
+            }
+            // "Army Capt", "Acme CEO": a body and a title, with no given
+            // name, describe whoever holds the title
+            let title_last = last.has(flags::TITLE)
+                || self
+                    .lex
+                    .lookup(&format!("{}.", w.to_lowercase()))
+                    .is_some_and(|i| i.flags & flags::TITLE != 0);
+            let given = toks[..toks.len() - 1]
+                .iter()
+                .any(|t| t.is_word() && self.lex.is_given_name(t.span.slice(self.text)));
+            if !named && title_last && !given && !last.has(flags::GIVEN_NAME) {
+                return Evidence::Title;
             }
             return Evidence::Name;
         }
@@ -454,8 +481,12 @@ impl<'a> Resolver<'a> {
         }
         // "Economists estimated …": a generic noun capitalized by its
         // place, not a name
-        if t.has(flags::PERSON_NOUN) && !t.has(flags::TITLE) {
+        if t.has(flags::PERSON_NOUN) && !t.has(flags::TITLE) || self.plural_of_people(word) {
             return Evidence::Group;
+        }
+        // "the Director-General": a compound of titles names no one
+        if word.contains('-') && self.title_compound(word) {
+            return Evidence::Title;
         }
         let first = self.first_words.binary_search(&s).is_ok()
             || np.start < s && self.first_words.binary_search(&np.start).is_ok();
@@ -470,6 +501,46 @@ impl<'a> Resolver<'a> {
             return Evidence::None;
         }
         Evidence::Name
+    }
+
+    /// Is `word` the plural of a noun of people ("Mourners" from a
+    /// listed "mourner", "CEOs", "Rabbis") or of a place's people
+    /// ("Nevadans", "Ohioans": a known place and "-ns" or "-ans")? A
+    /// group described, not a name. Not a plural of an honorific, nor a
+    /// surname that ends in "s" ("Adams", "Sanders": their stems name
+    /// no people).
+    fn plural_of_people(&self, word: &str) -> bool {
+        let Some(stem) = word.strip_suffix('s') else {
+            return false;
+        };
+        if stem.chars().count() < 3 || stem.ends_with('s') {
+            return false;
+        }
+        let lower = stem.to_lowercase();
+        let people = self.lex.lookup(&lower).is_some_and(|i| {
+            i.flags & (flags::PERSON_NOUN | flags::DEMONYM | flags::TITLE) != 0 && i.flags & flags::HONORIFIC == 0
+        });
+        let place = |w: &str| {
+            self.lex
+                .multi(w)
+                .iter()
+                .any(|m| m.words.len() == 1 && matches!(m.target, MultiTarget::Place(_)))
+        };
+        let place_people = lower.strip_suffix('n').is_some_and(&place)
+            || lower.strip_suffix("an").is_some_and(place);
+        people || place_people
+    }
+
+    /// Is every hyphenated part of `word` a title ("Director-General",
+    /// "Secretary-General")?
+    fn title_compound(&self, word: &str) -> bool {
+        word.split('-').all(|p| {
+            !p.is_empty()
+                && self
+                    .lex
+                    .lookup(&p.to_lowercase())
+                    .is_some_and(|i| i.flags & flags::TITLE != 0)
+        })
     }
 
     /// Are the tokens `[s, e)` titles only, one of them multi-word

@@ -314,6 +314,15 @@ impl<'a> Resolver<'a> {
         kind_hint: MentionKind,
         known: Option<MultiTarget>,
     ) -> Option<usize> {
+        // "Ada Vorel of Cleveland": a known place or body after "of"
+        // says where the person is from; the name is before it
+        let of = (s + 1..e.saturating_sub(1)).find(|&j| self.toks[j].is_word() && self.slice(j, j + 1) == "of");
+        if let (Some(_), Some(j)) = (known, of) {
+            let name_like = (s..j).all(|k| self.toks[k].cap || !self.toks[k].is_word());
+            if name_like && !self.lex.is_common_word(self.slice(s, s + 1)) {
+                return self.name_entity_raw(s, j, kind_hint, None);
+            }
+        }
         if let Some(k) = known {
             if let Some(ent) = self.known(k) {
                 let surface = self.slice(s, e);

@@ -8,6 +8,13 @@ use crate::record::EntityKind;
 use super::recency::{either_in_turns, Group};
 use super::{Entity, Gender, Resolver};
 
+/// Pronouns that stand for people a relative clause describes ("those
+/// who", "anyone who").
+const PEOPLE_PRONOUNS: &[&str] = &["those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"];
+
+/// Plurals of people that do not end in "s".
+const PLURAL_PEOPLE: &[&str] = &["people", "men", "women", "children", "folk"];
+
 impl<'a> Resolver<'a> {
     pub(super) fn pronoun(&mut self, np: &Np, pos: usize) -> Option<usize> {
         let p = self.toks[np.head].pronoun()?;
@@ -93,6 +100,15 @@ impl<'a> Resolver<'a> {
     }
 
     pub(super) fn relative(&mut self, np: &Np, pos: usize) -> Option<usize> {
+        // "those who say", "anyone who knows": the people the relative
+        // clause describes, not anyone named before
+        if let Some(p) = np.start.checked_sub(1) {
+            let word = self.slice(p, p + 1).to_lowercase();
+            if PEOPLE_PRONOUNS.contains(&word.as_str()) {
+                let name = self.slice(p, np.end).to_string();
+                return Some(self.unnamed_entity(EntityKind::Person, &name));
+            }
+        }
         // ", who said": the phrase before the comma
         let mut k = np.start;
         if k > 0 && self.toks[k - 1].is_punct(',') {
@@ -298,7 +314,11 @@ impl<'a> Resolver<'a> {
                     "i" | "me" | "my" | "myself" => "I",
                     "we" | "us" | "our" | "ourselves" => "we",
                     "you" | "your" | "yourself" => "you",
-                    _ => return self.latest_group(pos),
+                    _ => {
+                        return self
+                            .latest_group(pos)
+                            .or_else(|| self.plural_people_before(np.head, pos))
+                    }
                 };
                 if self.in_quote(pos) {
                     return None;
@@ -338,6 +358,31 @@ impl<'a> Resolver<'a> {
         }
         self.by_name.insert(key, i);
         i
+    }
+
+    /// "They" after a plural noun of people that played no role ("the
+    /// researchers found a pattern. They said …"): the group that noun
+    /// describes, the nearest within about a paragraph before token `k`
+    /// (at byte `pos`), one entity for each noun. Not a noun of things
+    /// ("studies"), nor one that is only a quantity ("many", "others").
+    fn plural_people_before(&mut self, k: usize, pos: usize) -> Option<usize> {
+        let found = self.toks[..k]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, t)| pos - t.span.start < 700)
+            .find(|&(_, t)| {
+                let w = t.span.slice(self.text);
+                t.is_word()
+                    && t.has(flags::PERSON_NOUN)
+                    && !t.has(flags::DET | flags::PRONOUN | flags::HONORIFIC | flags::ORG_HEAD)
+                    && !t.in_list(lists::QUANTITY_HEADS)
+                    && w.chars().next().is_some_and(char::is_lowercase)
+                    && (w.ends_with('s') && !w.ends_with("ss") || PLURAL_PEOPLE.contains(&w))
+                    && !self.lex.titles.thing_nouns.iter().any(|n| n == w)
+            })
+            .map(|(_, t)| t.span.slice(self.text).to_string())?;
+        Some(self.unnamed_entity(EntityKind::Person, &found))
     }
 
     /// The latest unnamed group (a plural description of people) seen

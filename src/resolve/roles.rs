@@ -146,12 +146,29 @@ impl<'a> Resolver<'a> {
         let new_owner = role
             .of
             .filter(|o| !ent.roles.iter().any(|r| r.of == Some(*o)));
+        // "secretary" and "health secretary" are one role: the more
+        // specific title stays
+        let specific = |longer: &str, shorter: &str| {
+            longer.len() > shorter.len() && longer.strip_suffix(shorter).is_some_and(|h| h.ends_with(' '))
+        };
         let new_title = if let Some(r) = ent.roles.iter_mut().find(|r| r.title == role.title) {
             if r.of.is_some() || role.of.is_none() {
                 return;
             }
             r.of = role.of;
             None
+        } else if let Some(r) = ent.roles.iter_mut().find(|r| specific(&r.title, &role.title)) {
+            if r.of.is_none() && role.of.is_some() {
+                r.of = role.of;
+            }
+            None
+        } else if let Some(i) = ent.roles.iter().position(|r| specific(&role.title, &r.title)) {
+            let r = &mut ent.roles[i];
+            r.title = role.title;
+            if role.of.is_some() {
+                r.of = role.of;
+            }
+            Some(i)
         } else {
             ent.roles.push(role);
             Some(ent.roles.len() - 1)

@@ -459,3 +459,103 @@ fn opening_descriptions_and_owners() {
     let roy = ex.entities.iter().find(|e| e.name == "Ann Roy").unwrap();
     assert!(roy.roles.iter().all(|r| r.of.is_none()), "{:?}", roy.roles);
 }
+
+/// A capitalized plural of a noun of people ("Mourners", "Rabbis") or of
+/// a known place's people ("Nevadans") describes a group; a title after
+/// a body's name ("Acme CEO", "Army Capt") or a compound of titles
+/// ("the Director-General") describes whoever holds it. None of them is
+/// a person's name.
+#[test]
+fn groups_and_titles_are_no_names() {
+    let named_person = |text: &str, name: &str| {
+        extract(text)
+            .entities
+            .iter()
+            .any(|e| e.name == name && e.kind == EntityKind::Person && !e.unnamed)
+    };
+    let text = "The vote was close, and Nevadans said the tax was too high.";
+    assert!(!named_person(text, "Nevadans"));
+    let text = "After the storm, Rabbis and Mourners gathered by the river.";
+    assert!(!named_person(text, "Rabbis"));
+    assert!(!named_person(text, "Mourners"));
+    let text = "The plant will close, the Acme CEO said on Monday.";
+    assert!(!named_person(text, "Acme CEO"));
+    let text = "The letter praised Navy Capt. Oren Tal, who led the rescue.";
+    assert!(!named_person(text, "Navy Capt"));
+    let ex = extract("However, the Director-General said the plan was feasible.");
+    assert!(ex.entities.iter().all(|e| e.name != "Director-General" || e.unnamed));
+    // a body named by its members stays a body
+    let ex = extract("The National Council of Hospital Executives said fees would rise.");
+    let body = ex.attributions[0].speaker.and_then(|s| s.entity).map(|e| &ex.entities[e]);
+    assert!(body.is_some_and(|b| b.kind == EntityKind::Organization && !b.unnamed));
+}
+
+/// A lowercase noun of a person just before a name ("the noted critic
+/// Ottokar Vessely") says the name is a person's, even with no given
+/// name any list knows.
+#[test]
+fn a_person_noun_before_a_name_makes_it_a_person() {
+    let ex = extract(
+        "The prize went to the noted critic Ottokar Vessely, a member of the jury. \
+         The jury met in May.",
+    );
+    let en = ex.entities.iter().find(|e| e.name == "Ottokar Vessely");
+    assert_eq!(en.map(|e| e.kind), Some(EntityKind::Person));
+}
+
+/// A name no evidence makes a person's is a body when a relative clause
+/// about it opens with "which" (people take "who").
+#[test]
+fn which_tells_a_body() {
+    let kind_of = |text: &str, name: &str| {
+        extract(text)
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.kind)
+    };
+    let text = "Local employers such as Quandrix, which opposed the bill, said it would cost jobs.";
+    assert_eq!(kind_of(text, "Quandrix"), Some(EntityKind::Organization));
+    let text = "Local employers such as Quandrix opposed the bill, and Quandrix said it would cost jobs.";
+    assert_eq!(kind_of(text, "Quandrix"), Some(EntityKind::Person));
+}
+
+/// A person "of" a known place is named before the "of": the place says
+/// where the person is from, it is not the person.
+#[test]
+fn a_name_of_a_known_place() {
+    let ex = extract("Mayor Lina Ortmann of Cleveland said the roads would reopen.");
+    let sp = ex.attributions[0].speaker.and_then(|s| s.entity).map(|e| &ex.entities[e]);
+    assert_eq!(sp.map(|e| (e.name.as_str(), e.kind)), Some(("Lina Ortmann", EntityKind::Person)));
+}
+
+/// "They" after a plural noun of people that played no role refers to
+/// the group that noun describes; "those who" and "anyone who" are the
+/// people the clause describes; a compound of titles that no named
+/// person holds is an unnamed person.
+#[test]
+fn groups_that_played_no_role() {
+    let text = "The researchers cleaned the beach for a week. They said the sand was full of plastic.";
+    let got = speakers(text);
+    assert_eq!(got.last().map(|(t, e)| (t.as_str(), e.as_deref())), Some(("They", Some("researchers"))));
+    let ex = extract("The ferry is late again, and those who complain say the schedule is wrong.");
+    let linked = ex.attributions.iter().filter_map(|a| a.speaker).any(|s| {
+        s.entity.is_some_and(|e| ex.entities[e].unnamed && ex.entities[e].name.starts_with("those who"))
+    });
+    assert!(linked, "{:?}", ex.attributions);
+    let got = speakers("However, the Director-General said the plan was feasible.");
+    assert_eq!(got, pairs(&[("the Director-General", Some("Director-General"))]));
+}
+
+/// One person named with "secretary" and with "health secretary" holds
+/// one role, the more specific one.
+#[test]
+fn the_more_specific_of_two_titles() {
+    let ex = extract(
+        "Secretary Lina Ortmann said the clinics would open. \
+         Later, Health Secretary Lina Ortmann said the wards would close.",
+    );
+    let en = ex.entities.iter().find(|e| e.name == "Lina Ortmann").expect("the person");
+    let titles: Vec<&str> = en.roles.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(titles, ["health secretary"]);
+}
