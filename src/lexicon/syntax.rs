@@ -154,6 +154,10 @@ syntax_lists! {
         imperative_leads => IMPERATIVE_LEADS;
         /// Demonstratives that may be a verb's subject ("this means").
         demonstratives => DEMONSTRATIVES;
+        /// Pronouns that stand for the people a relative clause describes ("those who").
+        group_pronouns => GROUP_PRONOUNS;
+        /// Plurals of nouns of people that do not end in "s" ("men", "people").
+        irregular_people_plurals => IRREGULAR_PEOPLE_PLURALS;
     }
     others {
         /// What may split off after an apostrophe as a clitic token ("'s", "'d", "'ll"), matched all lowercase or all capitals.

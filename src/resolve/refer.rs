@@ -8,13 +8,6 @@ use crate::record::EntityKind;
 use super::recency::{either_in_turns, Group};
 use super::{Entity, Gender, Resolver};
 
-/// Pronouns that stand for people a relative clause describes ("those
-/// who", "anyone who").
-const PEOPLE_PRONOUNS: &[&str] = &["those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"];
-
-/// Plurals of people that do not end in "s".
-const PLURAL_PEOPLE: &[&str] = &["people", "men", "women", "children", "folk"];
-
 impl<'a> Resolver<'a> {
     pub(super) fn pronoun(&mut self, np: &Np, pos: usize) -> Option<usize> {
         let p = self.toks[np.head].pronoun()?;
@@ -103,8 +96,7 @@ impl<'a> Resolver<'a> {
         // "those who say", "anyone who knows": the people the relative
         // clause describes, not anyone named before
         if let Some(p) = np.start.checked_sub(1) {
-            let word = self.slice(p, p + 1).to_lowercase();
-            if PEOPLE_PRONOUNS.contains(&word.as_str()) {
+            if self.toks[p].in_list(lists::GROUP_PRONOUNS) {
                 let name = self.slice(p, np.end).to_string();
                 return Some(self.unnamed_entity(EntityKind::Person, &name));
             }
@@ -378,7 +370,7 @@ impl<'a> Resolver<'a> {
                     && !t.has(flags::DET | flags::PRONOUN | flags::HONORIFIC | flags::ORG_HEAD)
                     && !t.in_list(lists::QUANTITY_HEADS)
                     && w.chars().next().is_some_and(char::is_lowercase)
-                    && (w.ends_with('s') && !w.ends_with("ss") || PLURAL_PEOPLE.contains(&w))
+                    && (w.ends_with('s') && !w.ends_with("ss") || t.in_list(lists::IRREGULAR_PEOPLE_PLURALS))
                     && !self.lex.titles.thing_nouns.iter().any(|n| n == w)
             })
             .map(|(_, t)| t.span.slice(self.text).to_string())?;
