@@ -315,10 +315,14 @@ impl<'a> Resolver<'a> {
         known: Option<MultiTarget>,
     ) -> Option<usize> {
         // "Ada Vorel of Cleveland": a known place or body after "of"
-        // says where the person is from; the name is before it
+        // says where the person is from; the name is before it. Not
+        // when an organization's head word comes before "of": "Iowa
+        // Department of Transportation" is one body's name
         let of = (s + 1..e.saturating_sub(1)).find(|&j| self.toks[j].is_word() && self.slice(j, j + 1) == "of");
         if let (Some(_), Some(j)) = (known, of) {
-            let name_like = (s..j).all(|k| self.toks[k].cap || !self.toks[k].is_word());
+            let name_like = (s..j).all(|k| {
+                (self.toks[k].cap || !self.toks[k].is_word()) && !self.toks[k].has(flags::ORG_HEAD)
+            });
             if name_like && !self.lex.is_common_word(self.slice(s, s + 1)) {
                 return self.name_entity_raw(s, j, kind_hint, None);
             }

@@ -527,6 +527,10 @@ fn a_name_of_a_known_place() {
     let ex = extract("Mayor Lina Ortmann of Cleveland said the roads would reopen.");
     let sp = ex.attributions[0].speaker.and_then(|s| s.entity).map(|e| &ex.entities[e]);
     assert_eq!(sp.map(|e| (e.name.as_str(), e.kind)), Some(("Lina Ortmann", EntityKind::Person)));
+    // a body's head word before "of" keeps the whole name together
+    let ex = extract("A spokesman for the Ohio Department of Parks said the trail was shut.");
+    let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"Ohio Department"), "{names:?}");
 }
 
 /// "They" after a plural noun of people that played no role refers to
