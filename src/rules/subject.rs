@@ -469,41 +469,14 @@ impl<'a> Ctx<'a> {
         let g = self.skip_verb_group_left(i, lo);
         let progressive = (g..i).any(|j| self.in_list(j, lists::BE_FORMS));
         let gerund = w.ends_with("ing") && !progressive;
-        // "X was cited (by TASS) as saying", "TASS quoted X as saying"
         if gerund && i > lo + 1 && self.is(i - 1, "as") {
-            let mut v = i - 1;
-            // passive with an optional by-phrase
-            if let Some(by) = (v.saturating_sub(10).max(lo)..v)
-                .rev()
-                .find(|&j| self.is(j, "by"))
-            {
-                if by > lo && self.in_list(by - 1, lists::CITING_PARTICIPLES) {
-                    v = by;
-                }
-            }
-            if v > lo && self.in_list(v - 1, lists::CITING_PARTICIPLES) {
-                let a = self.skip_verb_group_left(v - 1, lo);
-                if a < v - 1 {
-                    if let Some((np, ex)) = self.subject(v - 1, lo) {
-                        return Some((Some(np), ex, None));
-                    }
-                }
-            }
-            // active: the phrase between cited/quoted and "as"
-            if let Some(np) = self.np.np_left(i - 1, lo, lo) {
-                if np.start > lo && self.in_list(np.start - 1, lists::CITING_PARTICIPLES) {
-                    return Some((Some(np), Vec::new(), None));
-                }
+            if let Some((np, ex)) = self.cited_as(i, lo) {
+                return Some((Some(np), ex, None));
             }
         }
-        // "let us ensure", "let me say", "let's imagine": the one let
-        // speak or think is the speaker
         if !gerund && g == i && g >= lo + 2 && self.is(g - 2, "let") {
-            let o = &self.toks[g - 1];
-            if self.written(g - 1, lists::POSSESSIVES)
-                || o.pronoun().is_some_and(|p| !self.lex.pronouns.pronouns[p as usize].possessive)
-            {
-                return Some((Some(Np::single(g - 1, MentionKind::Pronoun)), Vec::new(), None));
+            if let Some(np) = self.let_object(g) {
+                return Some((Some(np), Vec::new(), None));
             }
         }
         // "Remember that …", "Please make sure the door is shut": a base
@@ -523,29 +496,9 @@ impl<'a> Ctx<'a> {
                 return Some((Some(np), ex, None));
             }
         }
-        // "with 30 percent of voters saying …", "left supporters telling
-        // …": a participle right after a noun phrase for people reports
-        // what they say
         if gerund && g > lo && self.toks[g - 1].is_word() {
-            if let Some(np) = self.np.np_left(g, lo, lo) {
-                let people = match np.kind {
-                    MentionKind::Name | MentionKind::Org => true,
-                    MentionKind::Description => {
-                        self.toks[np.head].has(
-                            flags::TITLE
-                                | flags::PERSON_NOUN
-                                | flags::ORG_HEAD
-                                | flags::OUTLET_NOUN,
-                        ) || self.np.quantity_left(np.end, np.start).is_some()
-                    }
-                    _ => false,
-                };
-                let after_verb_object = np.start > lo
-                    && (self.toks[np.start - 1].verb().is_some()
-                        || self.toks[np.start - 1].has(flags::AUX));
-                if people && !after_verb_object {
-                    return Some((Some(np), Vec::new(), Some(RuleId::IndirectParticiple)));
-                }
+            if let Some(np) = self.people_before_participle(g, lo) {
+                return Some((Some(np), Vec::new(), Some(RuleId::IndirectParticiple)));
             }
         }
         let after_comma = g > lo
@@ -582,6 +535,61 @@ impl<'a> Ctx<'a> {
             return Some((sp, Vec::new(), Some(RuleId::IndirectInfinitival)));
         }
         None
+    }
+
+    /// "X was cited (by TASS) as saying", "TASS quoted X as saying": the
+    /// one cited, for the participle cue at `i` after "as" (`i - 1`).
+    fn cited_as(&self, i: usize, lo: usize) -> Option<(Np, Vec<Np>)> {
+        let mut v = i - 1;
+        // passive with an optional by-phrase
+        if let Some(by) = (v.saturating_sub(10).max(lo)..v)
+            .rev()
+            .find(|&j| self.is(j, "by"))
+        {
+            if by > lo && self.in_list(by - 1, lists::CITING_PARTICIPLES) {
+                v = by;
+            }
+        }
+        if v > lo && self.in_list(v - 1, lists::CITING_PARTICIPLES) {
+            let a = self.skip_verb_group_left(v - 1, lo);
+            if a < v - 1 {
+                if let Some(found) = self.subject(v - 1, lo) {
+                    return Some(found);
+                }
+            }
+        }
+        // active: the phrase between cited/quoted and "as"
+        let np = self.np.np_left(i - 1, lo, lo)?;
+        (np.start > lo && self.in_list(np.start - 1, lists::CITING_PARTICIPLES)).then(|| (np, Vec::new()))
+    }
+
+    /// "let us ensure", "let me say", "let's imagine": the one let speak
+    /// or think, the word before the cue's verb group at `g` ("let" at
+    /// `g - 2`), when it is an object pronoun.
+    fn let_object(&self, g: usize) -> Option<Np> {
+        let o = &self.toks[g - 1];
+        let object = self.written(g - 1, lists::POSSESSIVES)
+            || o.pronoun().is_some_and(|p| !self.lex.pronouns.pronouns[p as usize].possessive);
+        object.then(|| Np::single(g - 1, MentionKind::Pronoun))
+    }
+
+    /// "with 30 percent of voters saying …", "left supporters telling
+    /// …": the noun phrase for people right before a participle whose
+    /// verb group starts at `g`, which reports what they say (not a
+    /// verb's object).
+    fn people_before_participle(&self, g: usize, lo: usize) -> Option<Np> {
+        let np = self.np.np_left(g, lo, lo)?;
+        let people = match np.kind {
+            MentionKind::Name | MentionKind::Org => true,
+            MentionKind::Description => {
+                self.toks[np.head].has(flags::TITLE | flags::PERSON_NOUN | flags::ORG_HEAD | flags::OUTLET_NOUN)
+                    || self.np.quantity_left(np.end, np.start).is_some()
+            }
+            _ => false,
+        };
+        let after_verb_object = np.start > lo
+            && (self.toks[np.start - 1].verb().is_some() || self.toks[np.start - 1].has(flags::AUX));
+        (people && !after_verb_object).then_some(np)
     }
 
     /// Is the cue at token `i` (its verb group starting at `g`) a verb in
