@@ -210,6 +210,19 @@ impl Lexicon {
         info.is_some_and(|i| i.flags & flags::GIVEN_NAME != 0)
     }
 
+    /// Whether `word` (any case), as written or with the period that
+    /// `titles.ron` writes after an abbreviation ("Capt" as "capt."), is
+    /// a title.
+    pub(crate) fn is_title_word(&self, word: &str) -> bool {
+        let lower = word.trim_end_matches('.').to_lowercase();
+        let title = |form: &str| {
+            self.words
+                .get(form)
+                .is_some_and(|i| i.flags & flags::TITLE != 0)
+        };
+        title(&lower) || title(&format!("{lower}."))
+    }
+
     /// Whether `word` (any case) is a common English word of `names.ron`
     /// (no given name): evidence against a person.
     pub fn is_common_word(&self, word: &str) -> bool {

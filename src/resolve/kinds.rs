@@ -238,15 +238,12 @@ impl Resolver<'_> {
     /// Capt", "Acme CEO"), not a person's name? Not "Ada King": a given
     /// name says the last word is a surname.
     fn title_without_name(&self, name: &str) -> bool {
-        use crate::lexicon::flags::TITLE;
         let words: Vec<&str> = name.split_whitespace().collect();
         let [rest @ .., last] = words.as_slice() else {
             return false;
         };
-        let lower = last.trim_end_matches('.').to_lowercase();
-        let title = |w: &str| self.lex.lookup(w).is_some_and(|i| i.flags & TITLE != 0);
         !rest.is_empty()
-            && (title(&lower) || title(&format!("{lower}.")))
+            && self.lex.is_title_word(last)
             && !self.lex.is_given_name(last)
             && !rest.iter().any(|w| self.lex.is_given_name(w) || self.honorific_word(w))
     }

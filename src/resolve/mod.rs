@@ -449,11 +449,7 @@ impl<'a> Resolver<'a> {
             }
             // "Army Capt", "Acme CEO": a body and a title, with no given
             // name, describe whoever holds the title
-            let title_last = last.has(flags::TITLE)
-                || self
-                    .lex
-                    .lookup(&format!("{}.", w.to_lowercase()))
-                    .is_some_and(|i| i.flags & flags::TITLE != 0);
+            let title_last = last.has(flags::TITLE) || self.lex.is_title_word(w);
             let given = toks[..toks.len() - 1]
                 .iter()
                 .any(|t| t.is_word() && self.lex.is_given_name(t.span.slice(self.text)));

@@ -298,11 +298,7 @@ impl<'a> Ctx<'a> {
             let p = &self.toks[head.start - 1];
             if p.is_word() && p.has(flags::PREP) && !p.cap {
                 if let Some(left) = self.np.np_left(head.start - 1, lo, lo) {
-                    head = Np {
-                        start: left.start,
-                        ..left
-                    };
-                    head.end = who;
+                    head = Np { end: who, ..left };
                 }
             }
         }
