@@ -172,6 +172,7 @@ impl<'a> Phrases<'a> {
             && !t.has(flags::TITLE)
             && !caps_name
             && !self.opens_name_inside_sentence(i, sent_start)
+            && !self.opens_known_name(i)
         {
             return false;
         }
@@ -179,10 +180,22 @@ impl<'a> Phrases<'a> {
             && t.has(
                 flags::CUE_VERB | flags::DET | flags::PREP | flags::CONJ | flags::ADV | flags::AUX,
             )
+            && !self.opens_known_name(i)
         {
             return false;
         }
         true
+    }
+
+    /// Is token `i` the first word of a known place or organization of
+    /// several words ("New Jersey", "South Africa", "New Zealand"), even as
+    /// a sentence's first word, where "New" or "South" alone is no name?
+    fn opens_known_name(&self, i: usize) -> bool {
+        self.toks[i].multi().is_some()
+            && matches!(
+                self.multi_starting_at(i, self.toks.len(), &mut String::new()),
+                Some((end, MultiTarget::Org(_) | MultiTarget::Place(_))) if end > i + 1
+            )
     }
 
     /// Is token `i`, a capitalized word that never makes a name alone

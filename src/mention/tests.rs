@@ -154,3 +154,17 @@ fn plural_possessives_own_the_phrase() {
         found("the daycare workers' union", MentionKind::Description, None)
     );
 }
+
+/// A sentence's first word that is no name alone ("New", "South") stays
+/// in the phrase when it opens a known place of several words.
+#[test]
+fn a_known_place_at_the_sentence_start() {
+    let doc = Doc::new("New Zealand Prime Minister Jo Bell said it.");
+    let (phrase, _, _) = doc.left("said").expect("a phrase");
+    assert_eq!(phrase, "New Zealand Prime Minister Jo Bell");
+    let doc = Doc::new("South Dakota said it.");
+    assert_eq!(
+        doc.left("said"),
+        found("South Dakota", MentionKind::Place, Some("South Dakota"))
+    );
+}
