@@ -130,13 +130,23 @@ pub fn read(text: &str, lex: &Lexicon) -> Anatomy {
             {
                 break;
             }
-            if let Some(d) = dateline::find_on_line(text, start) {
+            let alone = || {
+                // "BENGALURU" alone on the line under a byline
+                let an = &lex.anatomy;
+                let lower = line.to_lowercase();
+                let label = [&an.embeds, &an.related, &an.boilerplate]
+                    .iter()
+                    .any(|l| l.contains(&lower));
+                (is_byline(head[k - 1].1, an) && !label)
+                    .then(|| dateline::find_alone(start, line))
+                    .flatten()
+            };
+            if let Some(d) = dateline::find_on_line(text, start).or_else(alone) {
                 // "RUIZ: We were closed" is a speaker's label, not a place
                 let colon = text[d.0.span.end..d.1].contains(':');
                 if colon && d.0.date.is_none() && d.0.agency.is_none() {
                     continue;
                 }
-                let _ = line;
                 a.dateline = Some(d);
                 body_line = k;
                 break;
@@ -270,6 +280,13 @@ fn header(line: &str) -> Option<String> {
 }
 
 fn is_byline(line: &str, lex: &crate::lexicon::AnatomyLexicon) -> bool {
+    if lex
+        .staff_bylines
+        .iter()
+        .any(|b| line.eq_ignore_ascii_case(b))
+    {
+        return true; // "Staff Reporter"
+    }
     if line.ends_with(['.', '!', '?', '"', '”']) && !line.ends_with(" Jr.")
         || !may_start_with(line, &lex.bylines)
         || more_words_than(line, 14)
@@ -467,6 +484,21 @@ mod tests {
                 ("dateline", "DENVER, March 3 (Reuters) -"),
             ]
         );
+    }
+
+    #[test]
+    fn a_staff_byline_and_a_place_alone() {
+        let t = "Fares to rise in June\nStaff Reporter\nMUMBAI\nThe council said fares would rise.";
+        assert_eq!(
+            zones(t),
+            [
+                ("headline", "Fares to rise in June"),
+                ("byline", "Staff Reporter"),
+                ("dateline", "MUMBAI"),
+            ]
+        );
+        let t = "Fares to rise in June\nStaff Reporter\nWATCH\nThe council said fares would rise.";
+        assert!(!zones(t).iter().any(|z| z.0 == "dateline"));
     }
 
     #[test]

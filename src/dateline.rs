@@ -60,6 +60,31 @@ pub fn find_on_line(text: &str, line: usize) -> Option<(Dateline, usize)> {
     find_at(text, line, None, None)
 }
 
+/// A place in capitals alone on the line starting at byte `line` of
+/// `text` ("BENGALURU" under a byline): the dateline, and where it ends
+/// (the body starts on the next line). At most three words of capitals.
+pub fn find_alone(line: usize, words: &str) -> Option<(Dateline, usize)> {
+    let ok = (1..=3).contains(&words.split_whitespace().count())
+        && words.chars().any(char::is_alphabetic)
+        && words
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'));
+    if !ok {
+        return None;
+    }
+    let span = Span::new(line, line + words.len());
+    Some((
+        Dateline {
+            span,
+            place: Some(span),
+            place_entity: None,
+            date: None,
+            agency: None,
+        },
+        span.end,
+    ))
+}
+
 fn find_at(
     text: &str,
     base: usize,
@@ -142,6 +167,15 @@ mod tests {
     }
 
     /// Wire datelines on a later line, day-first dates, and the agency.
+    #[test]
+    fn a_place_alone_on_its_line() {
+        let t = "Staff Reporter\nMUMBAI\nThe council said it would meet.";
+        let (d, end) = find_alone(15, "MUMBAI").expect("a dateline");
+        assert_eq!(d.place.map(|p| p.slice(t)), Some("MUMBAI"));
+        assert_eq!(&t[end..], "\nThe council said it would meet.");
+        assert!(find_alone(0, "Staff Reporter").is_none());
+    }
+
     #[test]
     fn wire_datelines_on_a_later_line() {
         let t = "Headline here\nBy Jane Doe\nDENVER, March 3 (Reuters) - The mayor said";

@@ -265,6 +265,9 @@ pub struct AnatomyLexicon {
     pub boilerplate: Vec<String>,
     /// Words that open a byline ("by").
     pub bylines: Vec<String>,
+    /// Bylines without a name, each a whole line ("staff reporter").
+    #[serde(default)]
+    pub staff_bylines: Vec<String>,
     /// Labels of metadata lines ("published", "updated").
     pub metadata: Vec<String>,
     /// Question markers of interviews ("q", "question").
