@@ -22,27 +22,30 @@ fn speakers(text: &str) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
-fn pairs(expected: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
-    expected
+/// Asserts that the attributions of `text` have these speakers, as
+/// [`speakers`] gives them.
+#[track_caller]
+fn assert_speakers(text: &str, expected: &[(&str, Option<&str>)]) {
+    let got = speakers(text);
+    let got: Vec<_> = got
         .iter()
-        .map(|(t, n)| (t.to_string(), n.map(str::to_string)))
-        .collect()
+        .map(|(t, n)| (t.as_str(), n.as_deref()))
+        .collect();
+    assert_eq!(got, expected, "{text:?}");
 }
 
 /// A surname refers to the person already named in full; a name first
 /// seen alone takes the longer form met later.
 #[test]
 fn surnames_and_full_names() {
-    assert_eq!(
-        speakers(
-            "Tom Ashby said the bridge would open. Later, Berg said it would not. \
-             Ashby said it would."
-        ),
-        pairs(&[
+    assert_speakers(
+        "Tom Ashby said the bridge would open. Later, Berg said it would not. \
+             Ashby said it would.",
+        &[
             ("Tom Ashby", Some("Tom Ashby")),
             ("Berg", Some("Berg")),
             ("Ashby", Some("Tom Ashby")),
-        ])
+        ],
     );
     let ex = extract("Berg said the bridge would open. Anna Berg said it would be free.");
     let people: Vec<_> = ex.entities.iter().filter(|e| e.used).collect();
@@ -57,13 +60,13 @@ fn surnames_and_full_names() {
 fn apostrophes_of_either_kind() {
     let text = "The pier closed, according to Commissioner Niamh O\u{2019}Dowd. \
                 \u{201c}It is not safe,\u{201d} said O'Dowd. O'Dowd said it would reopen.";
-    assert_eq!(
-        speakers(text),
-        pairs(&[
+    assert_speakers(
+        text,
+        &[
             ("Commissioner Niamh O\u{2019}Dowd", Some("Niamh O\u{2019}Dowd")),
             ("O'Dowd", Some("Niamh O\u{2019}Dowd")),
             ("O'Dowd", Some("Niamh O\u{2019}Dowd")),
-        ])
+        ],
     );
 }
 
@@ -71,9 +74,9 @@ fn apostrophes_of_either_kind() {
 /// organization that spoke.
 #[test]
 fn pronouns() {
-    assert_eq!(
-        speakers("Anna Berg said the bridge would open. She said it would cost less."),
-        pairs(&[("Anna Berg", Some("Anna Berg")), ("She", Some("Anna Berg"))])
+    assert_speakers(
+        "Anna Berg said the bridge would open. She said it would cost less.",
+        &[("Anna Berg", Some("Anna Berg")), ("She", Some("Anna Berg"))],
     );
     let ex = extract("Harrow Council said the bridge would open. It said the cost would fall.");
     let it = ex.attributions[1].speaker.unwrap().entity.unwrap();
@@ -88,12 +91,12 @@ fn pronouns() {
 fn descriptions() {
     let text = "Norwegian foreign minister Amara Osei said talks would resume. \
                 The top Norwegian diplomat said they would end soon.";
-    assert_eq!(
-        speakers(text),
-        pairs(&[
+    assert_speakers(
+        text,
+        &[
             ("Norwegian foreign minister Amara Osei", Some("Amara Osei")),
             ("The top Norwegian diplomat", Some("Amara Osei")),
-        ])
+        ],
     );
     let ex = extract(text);
     let osei = ex.attributions[0].speaker.unwrap().entity.unwrap();
@@ -111,12 +114,10 @@ fn descriptions() {
 /// description.
 #[test]
 fn a_description_of_someone_named_earlier() {
-    assert_eq!(
-        speakers(
-            "Norwegian foreign minister Amara Osei met Tom Ashby. \
-             The minister said talks would resume."
-        ),
-        pairs(&[("The minister", Some("Amara Osei"))])
+    assert_speakers(
+        "Norwegian foreign minister Amara Osei met Tom Ashby. \
+             The minister said talks would resume.",
+        &[("The minister", Some("Amara Osei"))],
     );
 }
 
@@ -124,9 +125,9 @@ fn a_description_of_someone_named_earlier() {
 /// the sentence's start is an unnamed group, not a person so named.
 #[test]
 fn relatives_and_generic_nouns() {
-    assert_eq!(
-        speakers("Voters trust Anna Berg, who said the bridge would open."),
-        pairs(&[("who", Some("Anna Berg"))])
+    assert_speakers(
+        "Voters trust Anna Berg, who said the bridge would open.",
+        &[("who", Some("Anna Berg"))],
     );
     let ex = extract("Economists said the bridge would cost more.");
     let sp = ex.attributions[0].speaker.expect("a speaker");
@@ -159,16 +160,16 @@ fn names_without_titles() {
         The Finance Minister said the budget was balanced.\n\n\
         A spokeswoman for Thames Water said the pipe had been repaired. \
         Mrs Eileen Carter said the library would close.";
-    assert_eq!(
-        speakers(text),
-        pairs(&[
+    assert_speakers(
+        text,
+        &[
             ("Green Party councillor Ruth Moss", Some("Ruth Moss")),
             ("Councillor Ruth Moss", Some("Ruth Moss")),
             ("Health Secretary Tom Reyes", Some("Tom Reyes")),
             ("The Finance Minister", None),
             ("A spokeswoman for Thames Water", Some("spokeswoman for Thames Water")),
             ("Mrs Eileen Carter", Some("Eileen Carter")),
-        ])
+        ],
     );
     let ex = extract(text);
     let water = ex.entities.iter().find(|e| e.name == "Thames Water").unwrap();
@@ -185,6 +186,15 @@ fn kinds(text: &str) -> Vec<(String, EntityKind)> {
         .filter(|e| e.used && !e.unnamed)
         .map(|e| (e.name.clone(), e.kind))
         .collect()
+}
+
+/// Asserts that the entities the attributions of `text` reach are these,
+/// by name and kind, as [`kinds`] gives them.
+#[track_caller]
+fn assert_kinds(text: &str, expected: &[(&str, EntityKind)]) {
+    let got = kinds(text);
+    let got: Vec<_> = got.iter().map(|(n, k)| (n.as_str(), *k)).collect();
+    assert_eq!(got, expected, "{text:?}");
 }
 
 /// A headline or subhead line (Title Case, a line of its own) makes no
@@ -217,14 +227,11 @@ fn opening_words_and_holder_adjectives_are_not_names() {
 /// before its number nobody.
 #[test]
 fn kinds_from_heads_and_nouns() {
-    assert_eq!(
-        kinds("Energy company Western Power said 2,000 homes were without power."),
-        [("Western Power".to_string(), EntityKind::Organization)]
+    assert_kinds(
+        "Energy company Western Power said 2,000 homes were without power.",
+        &[("Western Power", EntityKind::Organization)],
     );
-    assert_eq!(
-        kinds("Conservative Christians said the law was unfair."),
-        Vec::<(String, EntityKind)>::new()
-    );
+    assert_kinds("Conservative Christians said the law was unfair.", &[]);
     let ex = extract("As Figure 2 shows, the river rose. Figure 2 suggests the levee held.");
     assert!(!ex.attributions.is_empty());
     assert!(ex.entities.iter().all(|e| e.name != "Figure"));
@@ -310,21 +317,18 @@ fn persons_need_evidence() {
         "Tunde Bakare spoke first. Bakare said the bridge would open.",
         "Tunde Bakare",
     );
-    assert_eq!(
-        kinds("Tom Reed told Bright Lantern that the bridge would open."),
-        [
-            ("Tom Reed".to_string(), EntityKind::Person),
-            ("Bright Lantern".to_string(), EntityKind::Organization)
-        ]
+    assert_kinds(
+        "Tom Reed told Bright Lantern that the bridge would open.",
+        &[
+            ("Tom Reed", EntityKind::Person),
+            ("Bright Lantern", EntityKind::Organization),
+        ],
     );
-    assert_eq!(
-        kinds("The Latest said the bridge would open."),
-        [("Latest".to_string(), EntityKind::Organization)]
+    assert_kinds(
+        "The Latest said the bridge would open.",
+        &[("Latest", EntityKind::Organization)],
     );
-    assert_eq!(
-        kinds("Mexicans said the bridge would open."),
-        Vec::<(String, EntityKind)>::new()
-    );
+    assert_kinds("Mexicans said the bridge would open.", &[]);
 }
 
 /// Where a single word stands says what it is: "at X" is a place of
@@ -341,8 +345,10 @@ fn single_words_at_and_holidays() {
 /// A surname before a noun ("the Tabor campaign") is no organization.
 #[test]
 fn a_name_before_a_noun_stays_a_person() {
-    let k = kinds("Tabor said the plan was sound. The Tabor campaign declined to comment.");
-    assert_eq!(k, [("Tabor".to_string(), EntityKind::Person)]);
+    assert_kinds(
+        "Tabor said the plan was sound. The Tabor campaign declined to comment.",
+        &[("Tabor", EntityKind::Person)],
+    );
 }
 
 /// A name written after an article ("a Purple Heart") is no person's,
@@ -418,13 +424,13 @@ fn everyday_descriptions_of_people() {
     let text = "The instructor said the class would start late. \
                 My mom said the bus was full. \
                 The instructor said the room was cold.";
-    assert_eq!(
-        speakers(text),
-        pairs(&[
+    assert_speakers(
+        text,
+        &[
             ("The instructor", Some("instructor")),
             ("My mom", Some("My mom")),
             ("The instructor", Some("instructor")),
-        ])
+        ],
     );
 }
 
@@ -547,8 +553,10 @@ fn groups_that_played_no_role() {
         s.entity.is_some_and(|e| ex.entities[e].unnamed && ex.entities[e].name.starts_with("those who"))
     });
     assert!(linked, "{:?}", ex.attributions);
-    let got = speakers("However, the Director-General said the plan was feasible.");
-    assert_eq!(got, pairs(&[("the Director-General", Some("Director-General"))]));
+    assert_speakers(
+        "However, the Director-General said the plan was feasible.",
+        &[("the Director-General", Some("Director-General"))],
+    );
 }
 
 /// One person named with "secretary" and with "health secretary" holds

@@ -132,6 +132,17 @@ pub(crate) mod testing {
             })
             .collect()
     }
+
+    /// Asserts that some attribution of `text`, as [`found`] writes it,
+    /// contains `part` (a rule id and speaker, a cue and content…).
+    #[track_caller]
+    pub(crate) fn assert_found(text: &str, part: &str) {
+        let got = found(text);
+        assert!(
+            got.iter().any(|l| l.contains(part)),
+            "no {part:?} in {got:?}"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -791,7 +791,7 @@ impl<'a> Ctx<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::found;
+    use crate::rules::testing::{assert_found, found};
 
     /// Appositions, parentheses and relative clauses between the subject
     /// and its verb.
@@ -881,10 +881,9 @@ mod tests {
     /// A participle after an inverted tag goes on with the tag's report.
     #[test]
     fn a_participle_after_an_inverted_tag() {
-        let lines = found("The talks will resume in May, Berg said, adding: “We are ready.”");
-        assert!(
-            lines.iter().any(|l| l.starts_with("direct.speaker-cue-quote | Berg | adding")),
-            "{lines:?}"
+        assert_found(
+            "The talks will resume in May, Berg said, adding: “We are ready.”",
+            "direct.speaker-cue-quote | Berg | adding",
         );
     }
 
