@@ -100,7 +100,9 @@ impl Ctx<'_> {
                     | RuleId::AccordingAfter
             ) && !self.is(k, "that")
                 && (self.only_a_phrase(k, r.end, d.sent)
-                    || (class == AttributionClass::Writing && self.no_finite_verb(k, r.end)))
+                    || ((class == AttributionClass::Writing
+                        || self.written(k, lists::INDEFINITE_OBJECTS))
+                        && self.no_finite_verb(k, r.end)))
             {
                 content_type = ContentType::Topic;
             }
@@ -315,6 +317,12 @@ mod tests {
         // a bare plural with no finite verb is what was written
         let s = senses("She writes novels about the sea.");
         assert!(s.iter().all(|(_, t, _)| *t == T::Topic), "{s:?}");
+        // an indefinite pronoun with no auxiliary after it is what was
+        // said, with one it opens the reported clause
+        let s = senses("The coach said nothing about the injury.");
+        assert!(s.iter().all(|(_, t, _)| *t == T::Topic), "{s:?}");
+        let s = senses("The coach said nothing had been decided.");
+        assert!(s.iter().all(|(_, t, _)| *t == T::Clause), "{s:?}");
     }
 
     /// Refusals and questions are kept by `all` and left out of `claims`;
