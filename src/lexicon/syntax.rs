@@ -158,6 +158,11 @@ syntax_lists! {
         group_pronouns => GROUP_PRONOUNS;
         /// Plurals of nouns of people that do not end in "s" ("men", "people").
         irregular_people_plurals => IRREGULAR_PEOPLE_PLURALS;
+        /// Indefinite pronouns that, as written, are a cue's object rather
+        /// than a clause's subject when no auxiliary follows ("said nothing").
+        indefinite_objects => INDEFINITE_OBJECTS;
+        /// Hedges that may open a bare reported clause ("I think maybe …").
+        clause_hedges => CLAUSE_HEDGES;
     }
     others {
         /// What may split off after an apostrophe as a clitic token ("'s", "'d", "'ll"), matched all lowercase or all capitals.

@@ -214,18 +214,23 @@ impl<'a> Ctx<'a> {
         } else if matches!(class, CueClass::Belief | CueClass::Evidence)
             && c.needs
             && !matches!(cw, CueWord::Verb(v) if self.lex.verb(v).no_bare_clause)
-            && self.finite_clause_start(k, hi)
+            && (self.finite_clause_start(k, hi)
+                || (self.written(k, lists::CLAUSE_HEDGES) && self.finite_clause_start(k + 1, hi)))
         {
             // "I knew we could fix it", "the figures show the river will
             // rise": a verb of knowing or of evidence takes a bare clause
-            // when a subject and a finite verb plainly open one
+            // when a subject and a finite verb plainly open one (after a
+            // hedge too: "I knew maybe we could fix it")
             at(RuleId::IndirectClause)
         } else if !(class == CueClass::Intention
             || c.needs
             || matches!(cw, CueWord::Verb(v) if self.lex.verb(v).no_bare_clause)
             || self.passive_writing(c))
             && (self.clause_start(k, hi)
-                || (class == CueClass::Speech && self.loose_clause_start(k, hi)))
+                || (class == CueClass::Speech && self.loose_clause_start(k, hi))
+                || (class == CueClass::Belief
+                    && self.written(k, lists::CLAUSE_HEDGES)
+                    && self.finite_clause_start(k + 1, hi)))
         {
             at(RuleId::IndirectClause)
         } else if self.is_object_verb(cw)
@@ -502,6 +507,14 @@ mod tests {
         assert_eq!(
             found("The mayor said on Friday she met the builders."),
             ["indirect.clause | The mayor | said | she met the builders"]
+        );
+    }
+
+    #[test]
+    fn a_hedge_opens_a_bare_clause_after_a_verb_of_knowing() {
+        assert_eq!(
+            found("The coach thinks maybe the referees were too strict."),
+            ["indirect.clause | The coach | thinks | maybe the referees were too strict"]
         );
     }
 

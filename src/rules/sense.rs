@@ -68,7 +68,9 @@ impl Ctx<'_> {
         let mut content_type = ContentType::Clause;
         if d.object || d.rule == RuleId::IndirectObject {
             content_type = ContentType::Topic;
-        } else if d.rule == RuleId::IndirectInfinitive {
+        } else if matches!(d.rule, RuleId::IndirectInfinitive | RuleId::IndirectRaised) {
+            // "The talks are expected to resume": a raised subject and its
+            // to-infinitive, a forecast nobody is named as putting forward
             content_type = ContentType::Infinitive;
         } else if let Some(r) = first.clone() {
             let k = r.start;
@@ -98,7 +100,9 @@ impl Ctx<'_> {
                     | RuleId::AccordingAfter
             ) && !self.is(k, "that")
                 && (self.only_a_phrase(k, r.end, d.sent)
-                    || (class == AttributionClass::Writing && self.no_finite_verb(k, r.end)))
+                    || ((class == AttributionClass::Writing
+                        || self.written(k, lists::INDEFINITE_OBJECTS))
+                        && self.no_finite_verb(k, r.end)))
             {
                 content_type = ContentType::Topic;
             }
@@ -108,6 +112,7 @@ impl Ctx<'_> {
             class = AttributionClass::Perception;
         }
         match (class, content_type) {
+            _ if d.rule == RuleId::IndirectRaised => {}
             (AttributionClass::Speech | AttributionClass::Writing, ContentType::Infinitive) => {
                 if d.addressee.is_some() || (addressee_object && lemma != "promise") {
                     class = AttributionClass::Request;
@@ -312,6 +317,12 @@ mod tests {
         // a bare plural with no finite verb is what was written
         let s = senses("She writes novels about the sea.");
         assert!(s.iter().all(|(_, t, _)| *t == T::Topic), "{s:?}");
+        // an indefinite pronoun with no auxiliary after it is what was
+        // said, with one it opens the reported clause
+        let s = senses("The coach said nothing about the injury.");
+        assert!(s.iter().all(|(_, t, _)| *t == T::Topic), "{s:?}");
+        let s = senses("The coach said nothing had been decided.");
+        assert!(s.iter().all(|(_, t, _)| *t == T::Clause), "{s:?}");
     }
 
     /// Refusals and questions are kept by `all` and left out of `claims`;
@@ -336,6 +347,13 @@ mod tests {
             senses("The company declined to comment on the report."),
             [(C::Intention, T::Infinitive, P::Affirmed)]
         );
+        // a raised passive names nobody who holds the forecast: kept by
+        // `all`, left out of `claims`
+        assert_eq!(
+            senses("The ferry is expected to sail again on Friday."),
+            [(C::Cognition, T::Infinitive, P::Affirmed)]
+        );
+        assert_eq!(claims("The ferry is expected to sail again on Friday."), 0);
     }
 
     /// Issue 17's bounds: the one told before "that" and its phrases is
