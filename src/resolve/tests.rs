@@ -582,3 +582,20 @@ fn offices_portfolios_and_bodies() {
     let ex = extract("Kiri Tane, who spoke for Pacific Islander voters, said the city had failed them.");
     assert!(!ex.entities.iter().any(|e| e.name == "Pacific Islander"));
 }
+
+/// "the Commons" (the plural of a common word that names no kind of
+/// person) is a body, not people described; a capitalized possessor and a
+/// body's head make one name ("the Kent County Sheriff's Office").
+#[test]
+fn bodies_named_by_plurals_and_possessors() {
+    let ex = extract("Ellen Marsh told the Commons that the costs would fall.");
+    let en = ex.entities.iter().find(|e| e.name == "Commons").expect("the house");
+    assert_eq!((en.kind, en.unnamed), (EntityKind::Organization, false));
+    let ex = extract("A spokesperson for the Kent County Sheriff's Office said deputies arrived at noon.");
+    let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Kent County Sheriff's Office"), "{names:?}");
+    assert!(!names.contains(&"Office"), "{names:?}");
+    let ex = extract("The Kent County Sheriff's Office said the road was closed.");
+    let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Kent County Sheriff's Office"), "{names:?}");
+}
