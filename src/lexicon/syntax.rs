@@ -144,6 +144,12 @@ syntax_lists! {
         place_heads => PLACE_HEADS;
         /// First words that make a capitalized phrase a place ("Mount Kenya", "Lake Tahoe").
         place_openers => PLACE_OPENERS;
+        /// Last words that make a capitalized phrase an organization, though no noun of bodies lowercase ("Dunmore Research").
+        name_org_heads => NAME_ORG_HEADS;
+        /// Last words that make a capitalized phrase people from a place, no name ("Pacific Islander").
+        group_name_heads => GROUP_NAME_HEADS;
+        /// Titles whose capitalized common-noun modifier is a portfolio, not an owner ("Health Minister").
+        portfolio_titles => PORTFOLIO_TITLES;
         /// Adjectives of a title's holder, never a name's first word ("former", "local").
         title_modifiers => TITLE_MODIFIERS;
         /// Nouns of one interview between a speaker and the cue ("in an interview with").

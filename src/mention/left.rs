@@ -175,6 +175,10 @@ impl<'a> Phrases<'a> {
                 // opens the organization's name
                 j -= 1;
                 break;
+            } else if self.possessor_of_body(j, i, lo) {
+                // "the Kent County Sheriff's Office": the possessor is part
+                // of the body's name
+                j -= 2;
             } else {
                 break;
             }
@@ -194,6 +198,19 @@ impl<'a> Phrases<'a> {
             name: Some((name_start, end)),
             known: known.map(|k| k.1),
         }
+    }
+
+    /// Is the capitalized organization head at `j` (the name's last word
+    /// `i`) after a capitalized possessor ("Sheriff's Office", "Children's
+    /// Hospital"), so that the possessor is part of the body's name?
+    fn possessor_of_body(&self, j: usize, i: usize, lo: usize) -> bool {
+        j == i
+            && j >= lo + 2
+            && self.toks[i].cap
+            && self.toks[i].has(flags::ORG_HEAD)
+            && self.written(j - 1, lists::POSSESSIVES)
+            && self.toks[j - 2].is_word()
+            && self.toks[j - 2].cap
     }
 
     /// The description ending right before `end`: a title or person noun

@@ -91,10 +91,16 @@ impl<'a> Phrases<'a> {
             _ => {}
         }
         if k > w.start && self.written(k, lists::POSSESSIVES) {
-            // possessor then more: "Putin's spokesman"
-            w.name = None;
-            w.known = None;
-            w.head = None;
+            // possessor then more: "Putin's spokesman"; but a capitalized
+            // possessor and a body's head make one name ("the Kent County
+            // Sheriff's Office")
+            let body = w.name.is_some_and(|n| n.1 == k)
+                && self.toks.get(k + 1).is_some_and(|n| n.is_word() && n.cap && n.has(flags::ORG_HEAD));
+            if !body {
+                w.name = None;
+                w.known = None;
+                w.head = None;
+            }
             w.k += 1;
             return true;
         }
@@ -144,7 +150,9 @@ impl<'a> Phrases<'a> {
         let joined = |n: (usize, usize)| {
             n.1 == k
                 || (n.1 + 1 == k
-                    && (self.toks[k - 1].is_punct('.') || self.written(k - 1, lists::NAME_JOINERS)))
+                    && (self.toks[k - 1].is_punct('.')
+                        || self.written(k - 1, lists::NAME_JOINERS)
+                        || (self.written(k - 1, lists::POSSESSIVES) && u.has(flags::ORG_HEAD))))
         };
         if !w.name.is_some_and(joined) {
             w.known = None; // a new name run: "US journalist Tucker Carlson"

@@ -63,7 +63,11 @@ impl Resolver<'_> {
                 continue;
             }
             let article = words == 1 && self.after_word(en, "the");
-            if self.plural_demonym(&en.name) || article && plural(&en.name) {
+            // "the Nazarenes" are people described; "the Commons", "the
+            // Greens": the plural of a common word that names no kind of
+            // person is a body's name
+            let thing_plural = article && en.name.strip_suffix('s').is_some_and(|stem| self.common_noun_alone(stem));
+            if self.plural_demonym(&en.name) || article && plural(&en.name) && !thing_plural {
                 // "African-Americans", "the Nazarenes": people described,
                 // not named
                 self.entities[i].unnamed = true;

@@ -69,9 +69,10 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 let e = self.name_run_end(k, r.end);
-                if self.skip_opening_word(k, e) > k {
+                let named_from = self.skip_opening_word(k, e);
+                if named_from > k {
                     // "Interestingly Blocher": the opening word is not a name
-                    k += 1;
+                    k = named_from;
                     continue;
                 }
                 let titled = k > r.start && self.toks[k - 1].has(flags::TITLE);
@@ -206,8 +207,22 @@ impl<'a> Resolver<'a> {
         if e > s + 1 && (modifier || first && (self.opening_word(s) || self.describes_name(s, e))) {
             s + 1
         } else {
-            s
+            self.after_title_complement(s, e)
         }
+    }
+
+    /// "Secretary of State Ada Vorel", "Minister of Homeland Security Ada
+    /// Vorel": the capitalized words after a title and "of" name the
+    /// office; the name starts at the first given name after them.
+    fn after_title_complement(&self, s: usize, e: usize) -> usize {
+        if s < 2 || e < s + 2 {
+            return s;
+        }
+        let of = &self.toks[s - 1];
+        if !(of.is_word() && of.span.slice(self.text) == "of" && self.toks[s - 2].has(flags::TITLE)) {
+            return s;
+        }
+        (s + 1..e - 1).find(|&j| self.toks[j].has(flags::GIVEN_NAME)).unwrap_or(s)
     }
 
     /// Where the run of name words from `k` ends (before `end` and any
@@ -410,8 +425,13 @@ impl<'a> Resolver<'a> {
             let first = self.slice(s, s + 1);
             first.chars().filter(|c| c.is_alphabetic()).count() >= 3 && org_spelling(first)
         };
+        // "Pacific Islander": people from a place, no one's name
+        if last_tok.in_list(lists::GROUP_NAME_HEADS) {
+            return None;
+        }
         let kind = if kind_hint == MentionKind::Org
             || head_tok.has(flags::ORG_HEAD)
+            || (e - s >= 2 && last_tok.cap && last_tok.in_list(lists::NAME_ORG_HEADS))
             || outlet_word
             || acronym_first
             || (e - s == 1 && org_spelling(&name))

@@ -80,7 +80,8 @@ impl<'a> Resolver<'a> {
                 // "Local shop owner")
                 let opening = j == k + 1
                     && (t.in_list_or_capitalized(lists::TITLE_MODIFIERS, self.text)
-                        || self.common_opening_word(k));
+                        || self.common_opening_word(k)
+                        || self.portfolio(k, j));
                 // an owner named by its capitals alone, not a possessive, is
                 // a body ("Kremlin spokesman", "Republican Sen."): a person
                 // it is only if already known as one
@@ -125,6 +126,18 @@ impl<'a> Resolver<'a> {
         self.first_words.binary_search(&k).is_ok()
             && self.lex.is_common_word(w)
             && !self.cap_mid.contains(&super::names::word_hash(w))
+    }
+
+    /// Is the one capitalized word at `k`, before the title at `j`, a
+    /// portfolio rather than the title's owner ("Families Minister",
+    /// "Health Secretary"): a common word, no body's noun nor a known
+    /// organization or place?
+    fn portfolio(&self, k: usize, j: usize) -> bool {
+        let t = &self.toks[k];
+        self.toks.get(j).is_some_and(|n| n.in_list(lists::PORTFOLIO_TITLES))
+            && self.lex.is_common_word(self.slice(k, k + 1))
+            && !t.has(flags::ORG_HEAD | flags::OUTLET_NOUN | flags::DEMONYM)
+            && self.phrases().known_single(k).is_none()
     }
 
     pub(super) fn add_role(&mut self, ent: usize, title: &str, of: Option<usize>, ti: Option<u32>) {

@@ -571,3 +571,39 @@ fn the_more_specific_of_two_titles() {
     let titles: Vec<&str> = en.roles.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(titles, ["health secretary"]);
 }
+
+/// The office after a title and "of" is no part of the holder's name; a
+/// common word before "Minister" is a portfolio, not an owner; a
+/// capitalized phrase ending in "Research" is a body; "Pacific Islander"
+/// names no one.
+#[test]
+fn offices_portfolios_and_bodies() {
+    let got = speakers("Secretary of State Miriam Okonkwo said the talks would resume.");
+    assert_eq!(got, pairs(&[("Secretary of State Miriam Okonkwo", Some("Miriam Okonkwo"))]));
+    let ex = extract("Families Minister Ellen Marsh said the program would grow.");
+    let en = ex.entities.iter().find(|e| e.name == "Ellen Marsh").expect("the minister");
+    assert!(en.roles.iter().all(|r| r.of.is_none()), "{:?}", en.roles);
+    assert!(!ex.entities.iter().any(|e| e.name == "Families"));
+    let ex = extract("Voters were tired, according to Dunmore Research.");
+    let en = ex.entities.iter().find(|e| e.name == "Dunmore Research").expect("the body");
+    assert_eq!(en.kind, EntityKind::Organization);
+    let ex = extract("Kiri Tane, who spoke for Pacific Islander voters, said the city had failed them.");
+    assert!(!ex.entities.iter().any(|e| e.name == "Pacific Islander"));
+}
+
+/// "the Commons" (the plural of a common word that names no kind of
+/// person) is a body, not people described; a capitalized possessor and a
+/// body's head make one name ("the Kent County Sheriff's Office").
+#[test]
+fn bodies_named_by_plurals_and_possessors() {
+    let ex = extract("Ellen Marsh told the Commons that the costs would fall.");
+    let en = ex.entities.iter().find(|e| e.name == "Commons").expect("the house");
+    assert_eq!((en.kind, en.unnamed), (EntityKind::Organization, false));
+    let ex = extract("A spokesperson for the Kent County Sheriff's Office said deputies arrived at noon.");
+    let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Kent County Sheriff's Office"), "{names:?}");
+    assert!(!names.contains(&"Office"), "{names:?}");
+    let ex = extract("The Kent County Sheriff's Office said the road was closed.");
+    let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Kent County Sheriff's Office"), "{names:?}");
+}

@@ -55,6 +55,14 @@ impl<'a> Ctx<'a> {
         if colon + 3 > hi || self.toks[colon + 1].is_quote() {
             return None;
         }
+        // a headline opens its line, or follows a label in capitals there
+        // ("EXCLUSIVE – Berg: …"): inside a paragraph, "Its Title: A
+        // Subtitle" names a book, no one's claim
+        let before = &self.text[..self.toks[lo].span.start];
+        let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+        if line.chars().any(char::is_lowercase) {
+            return None;
+        }
         // a headline's claim opens as a sentence does; a lowercase start
         // is a list entry's description ("Old Town: quiet and green")
         if self.toks[colon + 1].is_word() && !self.toks[colon + 1].cap {
@@ -265,6 +273,18 @@ mod tests {
             found("Mayor Anna Berg Says Bridge Will Open in May"),
             ["headline.verb | Mayor Anna Berg | Says | Bridge Will Open in May"]
         );
+    }
+
+    /// A headline opens its line, or follows a label in capitals there;
+    /// a book's title inside a paragraph is no headline.
+    #[test]
+    fn headlines_open_their_line() {
+        assert_eq!(
+            found("EXCLUSIVE – Berg: Bridge Will Open in May"),
+            ["headline.colon | Berg | : | Bridge Will Open in May"]
+        );
+        let got = found("She wrote two books. Harbours: Their Trade and Tides (1931) is the better one.");
+        assert!(got.iter().all(|l| !l.starts_with("headline.colon")), "{got:?}");
     }
 
     /// A label before a colon is no speaker when the report after it

@@ -33,33 +33,40 @@ pub fn answers(
     else {
         return Vec::new();
     };
-    let Some(who) = interviewee(text, toks, sents, first.span.start, lex) else {
+    let people = introduced(text, toks, sents, first.span.start, lex);
+    let Some(&who) = people.first() else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut markers: Vec<(usize, usize)> = zones
+    let mut markers: Vec<(usize, usize, Np)> = zones
         .iter()
         .filter(|z| z.zone == Zone::Answer)
         .map(|z| {
             let lo = toks.partition_point(|t| t.span.end <= z.span.start);
-            (lo, toks.partition_point(|t| t.span.start < z.span.end))
+            (lo, toks.partition_point(|t| t.span.start < z.span.end), who)
         })
         .collect();
-    // the interviewee's surname and a colon opening a line ("RUIZ: …")
-    let surname = toks[who.end - 1].span.slice(text);
+    // the surname of someone the introduction names and a colon opening
+    // a line ("RUIZ: …"): that person's answer
     for s in sents.iter().filter(|s| s.span.start > first.span.start) {
         let i = s.tokens.start;
         let opens_line = i == 0 || toks[i - 1].kind == TokKind::Newline;
-        if opens_line
-            && toks.get(i + 1).is_some_and(|t| t.is_punct(':'))
-            && toks[i].span.slice(text).eq_ignore_ascii_case(surname)
-            && !taken.iter().any(|d| d.cue.0 >= i && d.cue.0 <= i + 1)
+        if !opens_line
+            || !toks.get(i + 1).is_some_and(|t| t.is_punct(':'))
+            || taken.iter().any(|d| d.cue.0 >= i && d.cue.0 <= i + 1)
         {
-            markers.push((i, i + 2));
+            continue;
+        }
+        let label = toks[i].span.slice(text);
+        if let Some(p) = people
+            .iter()
+            .find(|p| toks[p.end - 1].span.slice(text).eq_ignore_ascii_case(label))
+        {
+            markers.push((i, i + 2, *p));
         }
     }
-    markers.sort_unstable();
-    for (cue_lo, cue_hi) in markers {
+    markers.sort_unstable_by_key(|m| (m.0, m.1));
+    for (cue_lo, cue_hi, who) in markers {
         if cue_hi <= cue_lo {
             continue;
         }
@@ -100,16 +107,11 @@ pub fn answers(
     out
 }
 
-/// The first person named (two name words or more) in the sentences
-/// before byte `before`.
-fn interviewee(
-    text: &str,
-    toks: &[Token],
-    sents: &[Sentence],
-    before: usize,
-    lex: &Lexicon,
-) -> Option<Np> {
+/// The people named (two name words or more) in the sentences before
+/// byte `before`, in order: the first is the interviewee.
+fn introduced(text: &str, toks: &[Token], sents: &[Sentence], before: usize, lex: &Lexicon) -> Vec<Np> {
     let ph = Phrases { text, toks, lex };
+    let mut out = Vec::new();
     for s in sents.iter().take_while(|s| s.span.start < before) {
         let mut i = s.tokens.start;
         while i < s.tokens.end {
@@ -120,7 +122,7 @@ fn interviewee(
                         && np.name.is_some_and(|(a, b)| b >= a + 2);
                     if named {
                         let (a, b) = np.name.expect("checked");
-                        return Some(Np {
+                        out.push(Np {
                             start: a,
                             end: b,
                             head: b - 1,
@@ -134,7 +136,7 @@ fn interviewee(
             i += 1;
         }
     }
-    None
+    out
 }
 
 #[cfg(test)]
@@ -169,5 +171,27 @@ mod tests {
         assert_eq!(got[0].1, "Completely. We were closed that day.");
         assert_eq!(got[1].0, "Ana Ruiz");
         assert!(got[1].1.starts_with("Nothing changes in the kitchen"));
+    }
+
+    /// A press conference's answers after the surname of someone the
+    /// introduction names, not its first name (a reporter's byline), are
+    /// that person's, even when the answer opens with two words.
+    #[test]
+    fn answers_after_a_named_persons_surname() {
+        let text = "By Lena Vos\n\
+                    Coach Pavel Dorn faced questions after the match.\n\
+                    Q: Was it a penalty?\n\
+                    DORN: No chance. The striker dived and everyone saw it.";
+        let rec = Extractor::default()
+            .extract(&Document::new("t", text))
+            .to_record();
+        let answer = rec
+            .attributions
+            .iter()
+            .find(|a| a.content.text.contains("The striker dived"))
+            .expect("the answer");
+        let who = answer.speaker.as_ref().and_then(|m| m.entity.as_deref());
+        let name = who.and_then(|id| rec.entity(id)).map(|e| e.name.as_str());
+        assert_eq!(name, Some("Pavel Dorn"));
     }
 }
