@@ -578,8 +578,10 @@ fn the_more_specific_of_two_titles() {
 /// names no one.
 #[test]
 fn offices_portfolios_and_bodies() {
-    let got = speakers("Secretary of State Miriam Okonkwo said the talks would resume.");
-    assert_eq!(got, pairs(&[("Secretary of State Miriam Okonkwo", Some("Miriam Okonkwo"))]));
+    assert_speakers(
+        "Secretary of State Miriam Okonkwo said the talks would resume.",
+        &[("Secretary of State Miriam Okonkwo", Some("Miriam Okonkwo"))],
+    );
     let ex = extract("Families Minister Ellen Marsh said the program would grow.");
     let en = ex.entities.iter().find(|e| e.name == "Ellen Marsh").expect("the minister");
     assert!(en.roles.iter().all(|r| r.of.is_none()), "{:?}", en.roles);
