@@ -15,7 +15,7 @@ use crate::record::{
     AttributionRecord, ContentRecord, CueRecord, DatelineRecord, DocRecord, EntityKind,
     EntityRecord, MentionRecord, QuoteKind, RoleRecord,
 };
-use crate::resolve::{Entity, Resolver};
+use crate::resolve::{self, Entity, Resolver};
 use crate::rules::{interview, Ctx, CueWord, Draft, RuleId};
 use crate::sentence;
 use crate::span::{CodePoints, Span};
@@ -237,12 +237,22 @@ impl Extractor {
                 attributions.push(a);
             }
         }
+        let mut entities = res.into_entities();
+        for a in &mut attributions {
+            for r in [&mut a.speaker, &mut a.addressee, &mut a.source]
+                .into_iter()
+                .flatten()
+            {
+                r.entity =
+                    resolve::relink_gendered(&mut entities, &self.lex, &toks, r.span, r.entity);
+            }
+        }
         Extraction {
             doc: doc.name.clone(),
             text: doc.text.clone(),
             meta: doc.meta.clone(),
             dateline,
-            entities: res.into_entities(),
+            entities,
             attributions,
             sentences: sents.iter().map(|s| s.span).collect(),
             zones: page.zones,

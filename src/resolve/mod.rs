@@ -23,6 +23,7 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use refer::relink_gendered;
 use recency::{insert_sorted, Group, Recency};
 
 /// What a capitalized phrase's words say it is.

@@ -389,3 +389,56 @@ impl<'a> Resolver<'a> {
             })
     }
 }
+
+/// The person a "he" or "she" at `span` refers to, once the article is
+/// read: `linked` if it is a person (named or described) or spoke under
+/// its name; else (it was linked, while reading, to a name that the end of the
+/// article found to be no one's,
+/// as "told Morning Report … he says" makes a programme's name) the
+/// person of that gender mentioned last before the pronoun, or no one.
+/// The pronoun's span moves with it.
+pub(crate) fn relink_gendered(
+    entities: &mut [Entity],
+    lex: &crate::lexicon::Lexicon,
+    toks: &[crate::token::Token],
+    span: crate::span::Span,
+    linked: Option<usize>,
+) -> Option<usize> {
+    let old = linked?;
+    let pronoun_at = |at: usize| {
+        toks.binary_search_by_key(&at, |t| t.span.start)
+            .is_ok_and(|k| toks[k].pronoun().is_some())
+    };
+    let spoke_by_name = entities[old].spoke_at.iter().any(|&at| !pronoun_at(at));
+    if entities[old].kind == EntityKind::Person || spoke_by_name {
+        return linked;
+    }
+    let Some(p) = toks
+        .binary_search_by_key(&span.start, |t| t.span.start)
+        .ok()
+        .filter(|&k| toks[k].span.end == span.end)
+        .and_then(|k| toks[k].pronoun())
+    else {
+        return linked;
+    };
+    let gender = match lex.pronouns.pronouns[p as usize].gender.as_str() {
+        "male" => Gender::Male,
+        "female" => Gender::Female,
+        _ => return linked,
+    };
+    let latest_before = |en: &Entity| en.spans.iter().map(|s| s.start).filter(|&s| s < span.start).max();
+    let new = (0..entities.len())
+        .filter(|&i| {
+            let en = &entities[i];
+            en.kind == EntityKind::Person && !en.unnamed && en.gender.is_none_or(|g| g == gender)
+        })
+        .filter_map(|i| latest_before(&entities[i]).map(|at| (at, i)))
+        .max()
+        .map(|(_, i)| i);
+    entities[old].spans.retain(|s| *s != span);
+    if let Some(n) = new {
+        entities[n].spans.push(span);
+        entities[n].gender.get_or_insert(gender);
+    }
+    new
+}

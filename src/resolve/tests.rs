@@ -609,3 +609,21 @@ fn bodies_named_by_plurals_and_possessors() {
     let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"Kent County Sheriff's Office"), "{names:?}");
 }
+
+/// "he" and "she" refer to people only: a programme's name told
+/// something, which the end of the article finds to be no person's, is
+/// not the "he" of the next paragraph.
+#[test]
+fn he_is_never_a_programme() {
+    let ex = extract(
+        "Mayor Helen Ruatara says the council had no choice.\n\n\
+         \"We looked at every option,\" she says.\n\n\
+         Ngāti Rangi spokesperson Tama Walker told Morning Report the iwi had been promised a seat.\n\n\
+         \"It is a step backwards,\" he says.",
+    );
+    let a = ex.attributions.last().expect("the quote");
+    let sp = a.speaker.expect("a speaker");
+    assert_eq!(ex.slice(sp.span), "he");
+    let name = sp.entity.map(|e| ex.entities[e].name.as_str());
+    assert_eq!(name, Some("Tama Walker"));
+}
