@@ -104,9 +104,13 @@ impl<'a> Phrases<'a> {
             self.walk_name(w);
             return true;
         }
+        // one or two joiners before the next capitalized word ("van der")
         let joins_name = w.name.is_some()
             && self.written(k, lists::NAME_JOINERS)
-            && self.toks.get(k + 1).is_some_and(|n| n.cap);
+            && (self.toks.get(k + 1).is_some_and(|n| n.cap)
+                || (w.name.is_some_and(|n| n.1 == k)
+                    && self.written(k + 1, lists::NAME_JOINERS)
+                    && self.toks.get(k + 2).is_some_and(|n| n.cap)));
         if joins_name || (k == w.start && (u.has(flags::DET) || w.determiner)) {
             w.k += 1;
             return true;
@@ -145,6 +149,9 @@ impl<'a> Phrases<'a> {
             n.1 == k
                 || (n.1 + 1 == k
                     && (self.toks[k - 1].is_punct('.') || self.written(k - 1, lists::NAME_JOINERS)))
+                || (n.1 + 2 == k
+                    && self.written(k - 2, lists::NAME_JOINERS)
+                    && self.written(k - 1, lists::NAME_JOINERS))
         };
         if !w.name.is_some_and(joined) {
             w.known = None; // a new name run: "US journalist Tucker Carlson"

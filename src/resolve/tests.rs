@@ -268,6 +268,8 @@ fn names_with_joiners_stay_whole() {
         ("The University of Westmark said fees would rise.", "University of Westmark"),
         ("The hall was cold, said Lena van Dorsten.", "Lena van Dorsten"),
         ("Lena van Dorsten said the hall was cold.", "Lena van Dorsten"),
+        ("The club's lawyer, Pieter van der Laan, argued that the fee was fair.", "Pieter van der Laan"),
+        ("The hall was cold, said Pieter van der Laan.", "Pieter van der Laan"),
     ] {
         let ex = extract(text);
         let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
