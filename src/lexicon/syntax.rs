@@ -118,6 +118,8 @@ syntax_lists! {
         reflexives => REFLEXIVES;
         /// Particles after a verb that start no object ("off", "down").
         particles => PARTICLES;
+        /// Bodies that hear evidence rather than give it ("the court heard that …").
+        hearing_bodies => HEARING_BODIES;
         /// Conjunctions that join a second verb phrase or clause ("and", "but").
         coordinators => COORDINATORS;
         /// Conjunctions after a comma that begin a clause with its own subject.
