@@ -120,6 +120,8 @@ syntax_lists! {
         particles => PARTICLES;
         /// Bodies that hear evidence rather than give it ("the court heard that …").
         hearing_bodies => HEARING_BODIES;
+        /// Past participles of cue verbs that do not end in -ed ("told", "shown").
+        irregular_participles => IRREGULAR_PARTICIPLES;
         /// Conjunctions that join a second verb phrase or clause ("and", "but").
         coordinators => COORDINATORS;
         /// Conjunctions after a comma that begin a clause with its own subject.
