@@ -66,6 +66,13 @@ impl<'a> Phrases<'a> {
             w.k += 1;
             return true;
         }
+        if self.channel_number(k, w) {
+            // "KRVT News 9", "Channel 4 News": the channel's number
+            w.name = w.name.map(|n| (n.0, k + 1));
+            w.head = Some(k);
+            w.k += 1;
+            return true;
+        }
         if !u.is_word() && !u.is_punct('-') {
             return false;
         }
@@ -122,6 +129,27 @@ impl<'a> Phrases<'a> {
             return true;
         }
         self.walk_modifier(w)
+    }
+
+    /// A channel number right after a capitalized broadcaster's word
+    /// ending the walk's name ("News 9"): at most three digits, with no
+    /// lowercase noun after it ("told KRVT News 9 people died" counts).
+    fn channel_number(&self, k: usize, w: &Walk) -> bool {
+        let u = &self.toks[k];
+        let word = self.word(k);
+        u.kind == crate::token::TokKind::Number
+            && k > 0
+            && w.name.is_some_and(|n| n.1 == k && n.0 < k)
+            && self.toks[k - 1].cap
+            && self.toks[k - 1].in_list(lists::CHANNEL_WORDS)
+            && word.len() <= 3
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && self.toks.get(k + 1).is_none_or(|n| {
+                !n.is_word()
+                    || n.cap
+                    || n.verb().is_some()
+                    || n.has(flags::PREP | flags::CONJ | flags::DET | flags::AUX | flags::ADV | flags::PRONOUN)
+            })
     }
 
     /// A capitalized word of `np_right`'s walk: a demonym or title

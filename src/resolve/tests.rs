@@ -277,6 +277,18 @@ fn names_with_joiners_stay_whole() {
     }
 }
 
+/// A channel number after a broadcaster's word belongs to its name; a
+/// count of people after it does not.
+#[test]
+fn a_channel_number_is_part_of_the_name() {
+    let ex = extract("The chief told WKTV News 4 at the scene that the pool would close.");
+    let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
+    assert_eq!(ex.entities[to].name, "WKTV News 4");
+    let ex = extract("The chief told Channel 7 News that the pool would close.");
+    let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
+    assert_eq!(ex.entities[to].name, "Channel 7 News");
+}
+
 /// A known place closing a longer name is part of that name, not the
 /// place: a station named for its region is told things, a person named
 /// like a country is a person.
