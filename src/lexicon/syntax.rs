@@ -118,6 +118,12 @@ syntax_lists! {
         reflexives => REFLEXIVES;
         /// Particles after a verb that start no object ("off", "down").
         particles => PARTICLES;
+        /// Bodies that hear evidence rather than give it ("the court heard that …").
+        hearing_bodies => HEARING_BODIES;
+        /// Past participles of cue verbs that do not end in -ed ("told", "shown").
+        irregular_participles => IRREGULAR_PARTICIPLES;
+        /// Words of a broadcaster's name that a channel number may follow ("News 9").
+        channel_words => CHANNEL_WORDS;
         /// Conjunctions that join a second verb phrase or clause ("and", "but").
         coordinators => COORDINATORS;
         /// Conjunctions after a comma that begin a clause with its own subject.

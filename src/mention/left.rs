@@ -163,6 +163,15 @@ impl<'a> Phrases<'a> {
                     && !self.toks[j - 2].has(flags::TITLE | flags::DEMONYM))
             {
                 j -= 1;
+            } else if j >= lo + 3
+                && p.is_word()
+                && self.written(j - 1, lists::NAME_JOINERS)
+                && self.written(j - 2, lists::NAME_JOINERS)
+                && self.is_name_word(j - 3, sent_start)
+                && !self.toks[j - 3].has(flags::TITLE | flags::DEMONYM)
+            {
+                // two joiners: "Pieter van der Berg"
+                j -= 2;
             } else if p.is_word()
                 && p.cap
                 && !p.has(flags::TITLE)

@@ -66,6 +66,13 @@ impl<'a> Phrases<'a> {
             w.k += 1;
             return true;
         }
+        if self.channel_number(k, w) {
+            // "KRVT News 9", "Channel 4 News": the channel's number
+            w.name = w.name.map(|n| (n.0, k + 1));
+            w.head = Some(k);
+            w.k += 1;
+            return true;
+        }
         if !u.is_word() && !u.is_punct('-') {
             return false;
         }
@@ -110,9 +117,13 @@ impl<'a> Phrases<'a> {
             self.walk_name(w);
             return true;
         }
+        // one or two joiners before the next capitalized word ("van der")
         let joins_name = w.name.is_some()
             && self.written(k, lists::NAME_JOINERS)
-            && self.toks.get(k + 1).is_some_and(|n| n.cap);
+            && (self.toks.get(k + 1).is_some_and(|n| n.cap)
+                || (w.name.is_some_and(|n| n.1 == k)
+                    && self.written(k + 1, lists::NAME_JOINERS)
+                    && self.toks.get(k + 2).is_some_and(|n| n.cap)));
         if joins_name || (k == w.start && (u.has(flags::DET) || w.determiner)) {
             w.k += 1;
             return true;
@@ -124,6 +135,27 @@ impl<'a> Phrases<'a> {
             return true;
         }
         self.walk_modifier(w)
+    }
+
+    /// A channel number right after a capitalized broadcaster's word
+    /// ending the walk's name ("News 9"): at most three digits, with no
+    /// lowercase noun after it ("told KRVT News 9 people died" counts).
+    fn channel_number(&self, k: usize, w: &Walk) -> bool {
+        let u = &self.toks[k];
+        let word = self.word(k);
+        u.kind == crate::token::TokKind::Number
+            && k > 0
+            && w.name.is_some_and(|n| n.1 == k && n.0 < k)
+            && self.toks[k - 1].cap
+            && self.toks[k - 1].in_list(lists::CHANNEL_WORDS)
+            && word.len() <= 3
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && self.toks.get(k + 1).is_none_or(|n| {
+                !n.is_word()
+                    || n.cap
+                    || n.verb().is_some()
+                    || n.has(flags::PREP | flags::CONJ | flags::DET | flags::AUX | flags::ADV | flags::PRONOUN)
+            })
     }
 
     /// A capitalized word of `np_right`'s walk: a demonym or title
@@ -153,6 +185,9 @@ impl<'a> Phrases<'a> {
                     && (self.toks[k - 1].is_punct('.')
                         || self.written(k - 1, lists::NAME_JOINERS)
                         || (self.written(k - 1, lists::POSSESSIVES) && u.has(flags::ORG_HEAD))))
+                || (n.1 + 2 == k
+                    && self.written(k - 2, lists::NAME_JOINERS)
+                    && self.written(k - 1, lists::NAME_JOINERS))
         };
         if !w.name.is_some_and(joined) {
             w.known = None; // a new name run: "US journalist Tucker Carlson"

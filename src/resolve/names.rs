@@ -413,7 +413,11 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let last_tok = &self.toks[e - 1];
+        // "KRVT News 9": a channel number after the broadcaster's word
+        let numbered = e - s >= 3
+            && self.toks[e - 1].kind == TokKind::Number
+            && self.toks[e - 2].in_list(lists::CHANNEL_WORDS);
+        let last_tok = &self.toks[if numbered { e - 2 } else { e - 1 }];
         // "Drudge Report", "Daily Beast", "Network Rail": an outlet's noun
         // first or last makes an organization (an outlet only when last)
         let outlet_word = e - s >= 2

@@ -275,11 +275,25 @@ fn names_with_joiners_stay_whole() {
         ("The University of Westmark said fees would rise.", "University of Westmark"),
         ("The hall was cold, said Lena van Dorsten.", "Lena van Dorsten"),
         ("Lena van Dorsten said the hall was cold.", "Lena van Dorsten"),
+        ("The club's lawyer, Pieter van der Laan, argued that the fee was fair.", "Pieter van der Laan"),
+        ("The hall was cold, said Pieter van der Laan.", "Pieter van der Laan"),
     ] {
         let ex = extract(text);
         let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
         assert!(names.contains(&name), "{text}: {names:?}");
     }
+}
+
+/// A channel number after a broadcaster's word belongs to its name; a
+/// count of people after it does not.
+#[test]
+fn a_channel_number_is_part_of_the_name() {
+    let ex = extract("The chief told WKTV News 4 at the scene that the pool would close.");
+    let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
+    assert_eq!(ex.entities[to].name, "WKTV News 4");
+    let ex = extract("The chief told Channel 7 News that the pool would close.");
+    let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
+    assert_eq!(ex.entities[to].name, "Channel 7 News");
 }
 
 /// A known place closing a longer name is part of that name, not the

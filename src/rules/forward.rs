@@ -93,7 +93,30 @@ impl<'a> Ctx<'a> {
             d.rule = RuleId::IndirectRaised;
             return Some(d);
         }
+        // "Berg was asked whether …", "the plan was announced on Friday":
+        // a passive verb of saying or of holding true with no agent names
+        // no speaker; its subject is the one spoken to or of
+        if cue.speaker.is_some()
+            && (class == CueClass::Speech
+                || addressee_object
+                || self.verb_in(cw, verb_lists::RAISING))
+            && self.passive_cue(i, ce, lo)
+        {
+            cue.speaker = None;
+        }
         self.forward_content(&cue)
+    }
+
+    /// Is the verb cue at `i..ce` a past participle after a form of "be"
+    /// in its verb group ("was told", "has been asked"), with no "by"
+    /// naming the agent right after it? Not "'s" ("he's told", has).
+    fn passive_cue(&self, i: usize, ce: usize, lo: usize) -> bool {
+        let participle = self.word(i).ends_with("ed") || self.in_list(i, lists::IRREGULAR_PARTICIPLES);
+        participle
+            && (self.skip_verb_group_left(i, lo)..i).any(|j| {
+                self.in_list(j, lists::PASSIVE_BE_FORMS) && !self.word(j).contains(['\'', '’'])
+            })
+            && !(ce..ce + 2).any(|k| self.is(k, "by"))
     }
 
     /// The content after a verb cue, from its opening (that-clause, quote,
@@ -590,6 +613,24 @@ mod tests {
         assert_eq!(
             found("The bridge, which the mayor described as safe, will open."),
             ["indirect.relative | the mayor | described | which as safe"]
+        );
+    }
+
+    /// A passive verb of saying names no speaker: its subject was asked
+    /// or told; with "by" after it, or as "'s" (has), it keeps its subject.
+    #[test]
+    fn a_passive_cue_names_no_speaker() {
+        assert_eq!(
+            found("The minister was asked whether the depot would close."),
+            ["indirect.clause | - | asked | whether the depot would close"]
+        );
+        assert_eq!(
+            found("The drivers were told that the depot would close."),
+            ["indirect.that | - | told | that the depot would close"]
+        );
+        assert_eq!(
+            found("The minister has asked whether the depot would close."),
+            ["indirect.clause | The minister | asked | whether the depot would close"]
         );
     }
 }

@@ -65,6 +65,15 @@ impl Ctx<'_> {
             }
             _ => (AttributionClass::Speech, false, false, false, ""),
         };
+        // "the court heard that …": the court is the audience; whoever
+        // told it goes unnamed
+        if lemma == "hear"
+            && d
+                .speaker
+                .is_some_and(|np| self.toks[np.head].in_list(lists::HEARING_BODIES))
+        {
+            d.speaker = None;
+        }
         let mut content_type = ContentType::Clause;
         if d.object || d.rule == RuleId::IndirectObject {
             content_type = ContentType::Topic;
@@ -371,6 +380,21 @@ mod tests {
             ["indirect.clause | He | said | at least two bridges were closed"]
         );
         assert!(found("Good jokes have a lot of details.").is_empty());
+    }
+
+    /// A court or jury that "heard" something is its audience: the report
+    /// names no speaker. Someone who heard something still heard it.
+    #[test]
+    fn a_court_that_heard_is_no_speaker() {
+        use crate::rules::testing::found;
+        assert_eq!(
+            found("The jury heard that the van was parked outside the depot."),
+            ["indirect.that | - | heard | that the van was parked outside the depot"]
+        );
+        assert_eq!(
+            found("The neighbour heard that the van was parked outside the depot."),
+            ["indirect.that | The neighbour | heard | that the van was parked outside the depot"]
+        );
     }
 
     /// "According to X" with no comma after X: the clause after the phrase.
