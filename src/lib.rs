@@ -33,32 +33,47 @@
 
 #![deny(missing_docs)]
 
-/// The stages inside extraction are the crate's own: the public API is
-/// [`Extractor`] and what it returns. The `internals` feature (for the
-/// per-stage benchmark, `cargo bench --features internals --bench
-/// stages`) makes them public, hidden from the docs, with no promise of
-/// stability.
-macro_rules! stages {
-    ($($(#[$doc:meta])* $m:ident;)*) => {$(
-        $(#[$doc])*
-        #[cfg(feature = "internals")]
-        #[doc(hidden)]
-        pub mod $m;
-        $(#[$doc])*
-        #[cfg(not(feature = "internals"))]
-        mod $m;
-    )*};
-}
-
-stages! {
-    dateline;
-    mention;
-    quote;
-    resolve;
-    rules;
-    sentence;
-    token;
-}
+// The stages inside extraction are the crate's own: the public API is
+// `Extractor` and what it returns. The `internals` feature (for the
+// per-stage benchmark, `cargo bench --features internals --bench stages`)
+// makes them public, hidden from the docs, with no promise of stability.
+// Each is declared twice, not through a macro, so that `cargo fmt`
+// reaches their files.
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod dateline;
+#[cfg(not(feature = "internals"))]
+mod dateline;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod mention;
+#[cfg(not(feature = "internals"))]
+mod mention;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod quote;
+#[cfg(not(feature = "internals"))]
+mod quote;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod resolve;
+#[cfg(not(feature = "internals"))]
+mod resolve;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod rules;
+#[cfg(not(feature = "internals"))]
+mod rules;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod sentence;
+#[cfg(not(feature = "internals"))]
+mod sentence;
+#[cfg(feature = "internals")]
+#[doc(hidden)]
+pub mod token;
+#[cfg(not(feature = "internals"))]
+mod token;
 
 pub mod anatomy;
 pub mod build;

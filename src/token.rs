@@ -636,7 +636,10 @@ pub(crate) fn texts_of<T>(
 ) -> Vec<String> {
     let toks = tokenize(text, &Lexicon::embedded());
     let found = stage(&toks);
-    found.iter().map(|x| span(x).slice(text).to_string()).collect()
+    found
+        .iter()
+        .map(|x| span(x).slice(text).to_string())
+        .collect()
 }
 
 #[cfg(test)]

@@ -80,8 +80,8 @@ impl<'a> Phrases<'a> {
             Some((e, target @ (MultiTarget::Org(_) | MultiTarget::Place(_)))) => {
                 // a place closing a longer name is part of a body's name
                 // ("BBC Radio Scotland", "Police Scotland"), not the place
-                let place_closing_a_name = matches!(target, MultiTarget::Place(_))
-                    && w.name.is_some_and(|n| n.1 == k);
+                let place_closing_a_name =
+                    matches!(target, MultiTarget::Place(_)) && w.name.is_some_and(|n| n.1 == k);
                 w.name = Some((w.name.map_or(k, |n| n.0), e));
                 if !place_closing_a_name {
                     w.known = Some(target);
@@ -102,7 +102,10 @@ impl<'a> Phrases<'a> {
             // possessor and a body's head make one name ("the Kent County
             // Sheriff's Office")
             let body = w.name.is_some_and(|n| n.1 == k)
-                && self.toks.get(k + 1).is_some_and(|n| n.is_word() && n.cap && n.has(flags::ORG_HEAD));
+                && self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_word() && n.cap && n.has(flags::ORG_HEAD));
             if !body {
                 w.name = None;
                 w.known = None;
@@ -154,7 +157,14 @@ impl<'a> Phrases<'a> {
                 !n.is_word()
                     || n.cap
                     || n.verb().is_some()
-                    || n.has(flags::PREP | flags::CONJ | flags::DET | flags::AUX | flags::ADV | flags::PRONOUN)
+                    || n.has(
+                        flags::PREP
+                            | flags::CONJ
+                            | flags::DET
+                            | flags::AUX
+                            | flags::ADV
+                            | flags::PRONOUN,
+                    )
             })
     }
 

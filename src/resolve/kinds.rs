@@ -66,7 +66,11 @@ impl Resolver<'_> {
             // "the Nazarenes" are people described; "the Commons", "the
             // Greens": the plural of a common word that names no kind of
             // person is a body's name
-            let thing_plural = article && en.name.strip_suffix('s').is_some_and(|stem| self.common_noun_alone(stem));
+            let thing_plural = article
+                && en
+                    .name
+                    .strip_suffix('s')
+                    .is_some_and(|stem| self.common_noun_alone(stem));
             if self.plural_demonym(&en.name) || article && plural(&en.name) && !thing_plural {
                 // "African-Americans", "the Nazarenes": people described,
                 // not named
@@ -87,7 +91,10 @@ impl Resolver<'_> {
     fn evidence_less_body(&self, en: &Entity, words: usize) -> bool {
         match words {
             0 => return false,
-            1 => return self.after_word(en, "at") || en.spoke > 0 && self.common_noun_alone(&en.name),
+            1 => {
+                return self.after_word(en, "at")
+                    || en.spoke > 0 && self.common_noun_alone(&en.name)
+            }
             _ => {}
         }
         en.spoke == 0
@@ -146,10 +153,13 @@ impl Resolver<'_> {
                     .find(|c: char| !c.is_alphabetic())
                     .unwrap_or(next.len());
                 let ends_phrase = word_end == 0
-                    || self.lex.lookup(&next[..word_end].to_lowercase()).is_some_and(|i| {
-                        use crate::lexicon::flags::{AUX, CUE_VERB};
-                        i.flags & (AUX | CUE_VERB) != 0
-                    });
+                    || self
+                        .lex
+                        .lookup(&next[..word_end].to_lowercase())
+                        .is_some_and(|i| {
+                            use crate::lexicon::flags::{AUX, CUE_VERB};
+                            i.flags & (AUX | CUE_VERB) != 0
+                        });
                 let possessive = after.starts_with("'s") || after.starts_with("\u{2019}s");
                 whole
                     && ends_phrase
@@ -170,9 +180,9 @@ impl Resolver<'_> {
     fn after_article(&self, name: &str) -> bool {
         self.text.match_indices(name).any(|(at, _)| {
             let before = self.text[..at].trim_end_matches([' ', '\t']);
-            let word_start = before
-                .rfind(|c: char| !c.is_alphabetic())
-                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
             before.len() < at
                 && ["the", "a", "an"]
                     .iter()
@@ -208,7 +218,10 @@ impl Resolver<'_> {
             && self.named_twice(en)
             && !self.ends_in_time_word(en)
             && !self.after_article(&en.name);
-        if !en.roles.is_empty() || pronoun || en.spans.iter().any(|s| self.person_noun_before(s.start)) {
+        if !en.roles.is_empty()
+            || pronoun
+            || en.spans.iter().any(|s| self.person_noun_before(s.start))
+        {
             return true;
         }
         let words: Vec<&str> = en.name.split_whitespace().collect();
@@ -249,7 +262,9 @@ impl Resolver<'_> {
         !rest.is_empty()
             && self.lex.is_title_word(last)
             && !self.lex.is_given_name(last)
-            && !rest.iter().any(|w| self.lex.is_given_name(w) || self.honorific_word(w))
+            && !rest
+                .iter()
+                .any(|w| self.lex.is_given_name(w) || self.honorific_word(w))
     }
 
     /// Is the word just before byte `at` a lowercase noun of a person
@@ -286,9 +301,10 @@ impl Resolver<'_> {
             .filter(|s| {
                 let t = s.slice(self.text);
                 t.chars().next().is_some_and(char::is_uppercase)
-                    && self.lex.lookup(&t.to_lowercase()).is_none_or(|i| {
-                        i.flags & crate::lexicon::flags::PRONOUN == 0
-                    })
+                    && self
+                        .lex
+                        .lookup(&t.to_lowercase())
+                        .is_none_or(|i| i.flags & crate::lexicon::flags::PRONOUN == 0)
             })
             .map(|s| s.start);
         let first = starts.next();
@@ -310,10 +326,9 @@ impl Resolver<'_> {
         let given = name[0]
             .split('-')
             .any(|p| p.len() >= 2 && self.lex.is_given_name(p));
-        let initial = name.len() >= 2
-            && name[..name.len() - 1].iter().any(|w| is_initials(w));
-        let suffix = name.len() >= 2
-            && SUFFIXES.contains(&name[name.len() - 1].to_lowercase().as_str());
+        let initial = name.len() >= 2 && name[..name.len() - 1].iter().any(|w| is_initials(w));
+        let suffix =
+            name.len() >= 2 && SUFFIXES.contains(&name[name.len() - 1].to_lowercase().as_str());
         given || initial || suffix
     }
 
@@ -357,6 +372,7 @@ fn is_initials(w: &str) -> bool {
 /// ("QUESTIONABLE MEDICAL CLAIMS", "BORROWING Back")? A headline's
 /// shouting, not a person's name.
 fn shouted(name: &str) -> bool {
-    name.split_whitespace()
-        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !w.chars().any(char::is_lowercase))
+    name.split_whitespace().any(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !w.chars().any(char::is_lowercase)
+    })
 }

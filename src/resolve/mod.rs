@@ -23,8 +23,8 @@ mod roles;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use refer::relink_gendered;
 use recency::{insert_sorted, Group, Recency};
+pub(crate) use refer::relink_gendered;
 
 /// What a capitalized phrase's words say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -335,7 +335,8 @@ impl<'a> Resolver<'a> {
                             let t = match self.description(&d) {
                                 Some(t) => t,
                                 None if compound => {
-                                    let name = self.slice_without_article(np.start, np.end).to_string();
+                                    let name =
+                                        self.slice_without_article(np.start, np.end).to_string();
                                     self.unnamed_entity(EntityKind::Person, &name)
                                 }
                                 None => return None,
@@ -350,7 +351,8 @@ impl<'a> Resolver<'a> {
                     && np.start < s
                     && self.toks[s - 1].has(flags::OUTLET_NOUN);
                 // "energy company Western Power": so does an organization noun
-                let org_head = np.kind == MentionKind::Name && np.start < s && self.phrases().org_noun(s - 1);
+                let org_head =
+                    np.kind == MentionKind::Name && np.start < s && self.phrases().org_noun(s - 1);
                 let kind = if outlet_head || org_head {
                     MentionKind::Org
                 } else {
@@ -444,7 +446,9 @@ impl<'a> Resolver<'a> {
             let people = last.has(flags::PERSON_NOUN | flags::DEMONYM) && !last.has(flags::TITLE);
             // not a body named by its members ("the National Council of
             // Hospital Executives")
-            let body = toks.iter().any(|t| t.has(flags::ORG_HEAD) || t.is_word() && t.span.slice(self.text) == "of");
+            let body = toks
+                .iter()
+                .any(|t| t.has(flags::ORG_HEAD) || t.is_word() && t.span.slice(self.text) == "of");
             if !named && plural && !body && (people || self.plural_of_people(w)) {
                 return Evidence::Group;
             }
@@ -515,7 +519,8 @@ impl<'a> Resolver<'a> {
         }
         let lower = stem.to_lowercase();
         let people = self.lex.lookup(&lower).is_some_and(|i| {
-            i.flags & (flags::PERSON_NOUN | flags::DEMONYM | flags::TITLE) != 0 && i.flags & flags::HONORIFIC == 0
+            i.flags & (flags::PERSON_NOUN | flags::DEMONYM | flags::TITLE) != 0
+                && i.flags & flags::HONORIFIC == 0
         });
         let place = |w: &str| {
             self.lex

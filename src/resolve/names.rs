@@ -168,7 +168,11 @@ impl<'a> Resolver<'a> {
                 let en = &self.entities[i];
                 en.kind == EntityKind::Person
                     && also(en)
-                    && en.name.split_whitespace().last().is_some_and(|l| lower_eq(l, key))
+                    && en
+                        .name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|l| lower_eq(l, key))
             })
             .max_by_key(|&i| self.entities[i].last_seen)
     }
@@ -219,10 +223,13 @@ impl<'a> Resolver<'a> {
             return s;
         }
         let of = &self.toks[s - 1];
-        if !(of.is_word() && of.span.slice(self.text) == "of" && self.toks[s - 2].has(flags::TITLE)) {
+        if !(of.is_word() && of.span.slice(self.text) == "of" && self.toks[s - 2].has(flags::TITLE))
+        {
             return s;
         }
-        (s + 1..e - 1).find(|&j| self.toks[j].has(flags::GIVEN_NAME)).unwrap_or(s)
+        (s + 1..e - 1)
+            .find(|&j| self.toks[j].has(flags::GIVEN_NAME))
+            .unwrap_or(s)
     }
 
     /// Where the run of name words from `k` ends (before `end` and any
@@ -333,7 +340,8 @@ impl<'a> Resolver<'a> {
         // says where the person is from; the name is before it. Not
         // when an organization's head word comes before "of": "Iowa
         // Department of Transportation" is one body's name
-        let of = (s + 1..e.saturating_sub(1)).find(|&j| self.toks[j].is_word() && self.slice(j, j + 1) == "of");
+        let of = (s + 1..e.saturating_sub(1))
+            .find(|&j| self.toks[j].is_word() && self.slice(j, j + 1) == "of");
         if let (Some(_), Some(j)) = (known, of) {
             let name_like = (s..j).all(|k| {
                 (self.toks[k].cap || !self.toks[k].is_word()) && !self.toks[k].has(flags::ORG_HEAD)
@@ -458,7 +466,9 @@ impl<'a> Resolver<'a> {
     /// "Bureau of Prisons"), when the name has one after its first word.
     fn head_before_joiner(&self, s: usize, e: usize) -> Option<&crate::token::Token> {
         (s + 1..e.saturating_sub(1))
-            .find(|&j| !self.toks[j].cap && self.toks[j].in_list_as_written(lists::NAME_JOINERS, self.text))
+            .find(|&j| {
+                !self.toks[j].cap && self.toks[j].in_list_as_written(lists::NAME_JOINERS, self.text)
+            })
             .map(|j| &self.toks[j - 1])
     }
 
@@ -471,7 +481,10 @@ impl<'a> Resolver<'a> {
             .filter(|&i| self.entities[i].kind == EntityKind::Organization)
             .filter(|&i| {
                 let n = &self.entities[i].name;
-                n.contains(' ') && n.split_whitespace().next().is_some_and(|f| lower_eq(f, key))
+                n.contains(' ')
+                    && n.split_whitespace()
+                        .next()
+                        .is_some_and(|f| lower_eq(f, key))
             })
             .max_by_key(|&i| self.entities[i].last_seen)
     }
@@ -545,7 +558,9 @@ impl<'a> Resolver<'a> {
             let e = self.name_run_end(k, hi);
             let titled = k > 0
                 && (self.toks[k - 1].has(flags::TITLE)
-                    || (k > 1 && self.toks[k - 1].is_punct('.') && self.toks[k - 2].has(flags::TITLE)))
+                    || (k > 1
+                        && self.toks[k - 1].is_punct('.')
+                        && self.toks[k - 2].has(flags::TITLE)))
                 && !self.in_headline(k)
                 && !(k..e).all(|j| self.toks[j].has(flags::TITLE));
             let name = self.slice(k, e).to_string();

@@ -32,7 +32,10 @@ impl<'a> Resolver<'a> {
             // reader: never the antecedent of a third person
             let fits = |en: &Entity| {
                 en.kind == EntityKind::Person
-                    && en.gender.or_else(|| self.given_name_gender(&en.name)).is_none_or(|eg| Some(eg) == g)
+                    && en
+                        .gender
+                        .or_else(|| self.given_name_gender(&en.name))
+                        .is_none_or(|eg| Some(eg) == g)
                     && !(en.unnamed && matches!(en.name.as_str(), "I" | "we" | "you"))
             };
             let mut latest = None;
@@ -208,7 +211,13 @@ impl<'a> Resolver<'a> {
     /// sentence start to the name, and only the pronoun's own sentence
     /// starting between them?
     fn subject_just_before(&self, e: usize, pos: usize) -> bool {
-        let Some(p) = self.entities[e].seen.iter().copied().filter(|&q| q < pos).max() else {
+        let Some(p) = self.entities[e]
+            .seen
+            .iter()
+            .copied()
+            .filter(|&q| q < pos)
+            .max()
+        else {
             return false;
         };
         let starts: Vec<usize> = self
@@ -370,7 +379,8 @@ impl<'a> Resolver<'a> {
                     && !t.has(flags::DET | flags::PRONOUN | flags::HONORIFIC | flags::ORG_HEAD)
                     && !t.in_list(lists::QUANTITY_HEADS)
                     && w.chars().next().is_some_and(char::is_lowercase)
-                    && (w.ends_with('s') && !w.ends_with("ss") || t.in_list(lists::IRREGULAR_PEOPLE_PLURALS))
+                    && (w.ends_with('s') && !w.ends_with("ss")
+                        || t.in_list(lists::IRREGULAR_PEOPLE_PLURALS))
                     && !self.lex.titles.thing_nouns.iter().any(|n| n == w)
             })
             .map(|(_, t)| t.span.slice(self.text).to_string())?;
@@ -426,7 +436,13 @@ pub(crate) fn relink_gendered(
         "female" => Gender::Female,
         _ => return linked,
     };
-    let latest_before = |en: &Entity| en.spans.iter().map(|s| s.start).filter(|&s| s < span.start).max();
+    let latest_before = |en: &Entity| {
+        en.spans
+            .iter()
+            .map(|s| s.start)
+            .filter(|&s| s < span.start)
+            .max()
+    };
     let new = (0..entities.len())
         .filter(|&i| {
             let en = &entities[i];

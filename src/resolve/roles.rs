@@ -134,7 +134,9 @@ impl<'a> Resolver<'a> {
     /// organization or place?
     fn portfolio(&self, k: usize, j: usize) -> bool {
         let t = &self.toks[k];
-        self.toks.get(j).is_some_and(|n| n.in_list(lists::PORTFOLIO_TITLES))
+        self.toks
+            .get(j)
+            .is_some_and(|n| n.in_list(lists::PORTFOLIO_TITLES))
             && self.lex.is_common_word(self.slice(k, k + 1))
             && !t.has(flags::ORG_HEAD | flags::OUTLET_NOUN | flags::DEMONYM)
             && self.phrases().known_single(k).is_none()
@@ -162,7 +164,10 @@ impl<'a> Resolver<'a> {
         // "secretary" and "health secretary" are one role: the more
         // specific title stays
         let specific = |longer: &str, shorter: &str| {
-            longer.len() > shorter.len() && longer.strip_suffix(shorter).is_some_and(|h| h.ends_with(' '))
+            longer.len() > shorter.len()
+                && longer
+                    .strip_suffix(shorter)
+                    .is_some_and(|h| h.ends_with(' '))
         };
         let new_title = if let Some(r) = ent.roles.iter_mut().find(|r| r.title == role.title) {
             if r.of.is_some() || role.of.is_none() {
@@ -170,12 +175,20 @@ impl<'a> Resolver<'a> {
             }
             r.of = role.of;
             None
-        } else if let Some(r) = ent.roles.iter_mut().find(|r| specific(&r.title, &role.title)) {
+        } else if let Some(r) = ent
+            .roles
+            .iter_mut()
+            .find(|r| specific(&r.title, &role.title))
+        {
             if r.of.is_none() && role.of.is_some() {
                 r.of = role.of;
             }
             None
-        } else if let Some(i) = ent.roles.iter().position(|r| specific(&role.title, &r.title)) {
+        } else if let Some(i) = ent
+            .roles
+            .iter()
+            .position(|r| specific(&role.title, &r.title))
+        {
             let r = &mut ent.roles[i];
             r.title = role.title;
             if role.of.is_some() {

@@ -63,7 +63,10 @@ fn apostrophes_of_either_kind() {
     assert_speakers(
         text,
         &[
-            ("Commissioner Niamh O\u{2019}Dowd", Some("Niamh O\u{2019}Dowd")),
+            (
+                "Commissioner Niamh O\u{2019}Dowd",
+                Some("Niamh O\u{2019}Dowd"),
+            ),
             ("O'Dowd", Some("Niamh O\u{2019}Dowd")),
             ("O'Dowd", Some("Niamh O\u{2019}Dowd")),
         ],
@@ -167,15 +170,26 @@ fn names_without_titles() {
             ("Councillor Ruth Moss", Some("Ruth Moss")),
             ("Health Secretary Tom Reyes", Some("Tom Reyes")),
             ("The Finance Minister", None),
-            ("A spokeswoman for Thames Water", Some("spokeswoman for Thames Water")),
+            (
+                "A spokeswoman for Thames Water",
+                Some("spokeswoman for Thames Water"),
+            ),
             ("Mrs Eileen Carter", Some("Eileen Carter")),
         ],
     );
     let ex = extract(text);
-    let water = ex.entities.iter().find(|e| e.name == "Thames Water").unwrap();
+    let water = ex
+        .entities
+        .iter()
+        .find(|e| e.name == "Thames Water")
+        .unwrap();
     assert_eq!(water.kind, crate::record::EntityKind::Organization);
     let reyes = ex.entities.iter().find(|e| e.name == "Tom Reyes").unwrap();
-    assert!(reyes.roles.iter().all(|r| r.of.is_none()), "{:?}", reyes.roles);
+    assert!(
+        reyes.roles.iter().all(|r| r.of.is_none()),
+        "{:?}",
+        reyes.roles
+    );
 }
 
 /// The kinds of the entities the attributions reach, by name.
@@ -206,7 +220,12 @@ fn headline_lines_make_no_entities() {
     let ex = extract(text);
     let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"Tom Ashby"), "{names:?}");
-    assert!(!names.iter().any(|n| n.contains("Slams") || n.contains("Costs")), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Slams") || n.contains("Costs")),
+        "{names:?}"
+    );
 }
 
 /// A sentence's opening adverb or participle, and an adjective of a
@@ -246,18 +265,31 @@ fn spokespeople_speak_for_organizations() {
         let ex = extract(text);
         let m = ex.attributions[0].speaker.and_then(|m| m.entity);
         let sp = &ex.entities[m.expect("a speaker entity")];
-        let of = sp.roles.iter().find_map(|r| r.of).expect("a role with an owner");
+        let of = sp
+            .roles
+            .iter()
+            .find_map(|r| r.of)
+            .expect("a role with an owner");
         (ex.entities[of].name.clone(), ex.entities[of].kind)
     };
     let org = EntityKind::Organization;
     for (text, name) in [
-        ("A spokesman for ABX Lothian said the ward was full.", "ABX Lothian"),
-        ("A spokesman for Kestrel Corp said the plant would close.", "Kestrel Corp"),
+        (
+            "A spokesman for ABX Lothian said the ward was full.",
+            "ABX Lothian",
+        ),
+        (
+            "A spokesman for Kestrel Corp said the plant would close.",
+            "Kestrel Corp",
+        ),
         (
             "A spokeswoman for the Department of Transport said the rules were clear.",
             "Department of Transport",
         ),
-        ("A spokesman for the Bureau of Mines said the pit was safe.", "Bureau of Mines"),
+        (
+            "A spokesman for the Bureau of Mines said the pit was safe.",
+            "Bureau of Mines",
+        ),
     ] {
         assert_eq!(org_of(text), (name.to_string(), org), "{text}");
     }
@@ -270,13 +302,34 @@ fn spokespeople_speak_for_organizations() {
 #[test]
 fn names_with_joiners_stay_whole() {
     for (text, name) in [
-        ("According to the Ministry of Fisheries, the catch fell.", "Ministry of Fisheries"),
-        ("She told the Bank of Arcadia that rates would rise.", "Bank of Arcadia"),
-        ("The University of Westmark said fees would rise.", "University of Westmark"),
-        ("The hall was cold, said Lena van Dorsten.", "Lena van Dorsten"),
-        ("Lena van Dorsten said the hall was cold.", "Lena van Dorsten"),
-        ("The club's lawyer, Pieter van der Laan, argued that the fee was fair.", "Pieter van der Laan"),
-        ("The hall was cold, said Pieter van der Laan.", "Pieter van der Laan"),
+        (
+            "According to the Ministry of Fisheries, the catch fell.",
+            "Ministry of Fisheries",
+        ),
+        (
+            "She told the Bank of Arcadia that rates would rise.",
+            "Bank of Arcadia",
+        ),
+        (
+            "The University of Westmark said fees would rise.",
+            "University of Westmark",
+        ),
+        (
+            "The hall was cold, said Lena van Dorsten.",
+            "Lena van Dorsten",
+        ),
+        (
+            "Lena van Dorsten said the hall was cold.",
+            "Lena van Dorsten",
+        ),
+        (
+            "The club's lawyer, Pieter van der Laan, argued that the fee was fair.",
+            "Pieter van der Laan",
+        ),
+        (
+            "The hall was cold, said Pieter van der Laan.",
+            "Pieter van der Laan",
+        ),
     ] {
         let ex = extract(text);
         let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
@@ -289,10 +342,16 @@ fn names_with_joiners_stay_whole() {
 #[test]
 fn a_channel_number_is_part_of_the_name() {
     let ex = extract("The chief told WKTV News 4 at the scene that the pool would close.");
-    let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
+    let to = ex.attributions[0]
+        .addressee
+        .and_then(|m| m.entity)
+        .expect("an addressee");
     assert_eq!(ex.entities[to].name, "WKTV News 4");
     let ex = extract("The chief told Channel 7 News that the pool would close.");
-    let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
+    let to = ex.attributions[0]
+        .addressee
+        .and_then(|m| m.entity)
+        .expect("an addressee");
     assert_eq!(ex.entities[to].name, "Channel 7 News");
 }
 
@@ -302,12 +361,21 @@ fn a_channel_number_is_part_of_the_name() {
 #[test]
 fn a_place_closing_a_name_is_part_of_it() {
     let ex = extract("\"The beds are gone,\" she told QRT Radio Scotland on Tuesday.");
-    let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
+    let to = ex.attributions[0]
+        .addressee
+        .and_then(|m| m.entity)
+        .expect("an addressee");
     assert_eq!(ex.entities[to].name, "QRT Radio Scotland");
     assert_eq!(ex.entities[to].kind, EntityKind::Organization);
     let ex = extract("The coach told Dana Jordan that the team would rest.");
-    let to = ex.attributions[0].addressee.and_then(|m| m.entity).expect("an addressee");
-    assert_eq!((ex.entities[to].name.as_str(), ex.entities[to].kind), ("Dana Jordan", EntityKind::Person));
+    let to = ex.attributions[0]
+        .addressee
+        .and_then(|m| m.entity)
+        .expect("an addressee");
+    assert_eq!(
+        (ex.entities[to].name.as_str(), ex.entities[to].kind),
+        ("Dana Jordan", EntityKind::Person)
+    );
 }
 
 /// A name is a person's only with evidence: a given name, an honorific,
@@ -326,7 +394,10 @@ fn persons_need_evidence() {
     };
     person("Maria Okonkwo said the bridge would open.", "Maria Okonkwo");
     person("Dr Priya Nair said the bridge would open.", "Priya Nair");
-    person("Vann R. Newkirk said the bridge would open.", "Vann R. Newkirk");
+    person(
+        "Vann R. Newkirk said the bridge would open.",
+        "Vann R. Newkirk",
+    );
     person(
         "Tunde Bakare spoke first. Bakare said the bridge would open.",
         "Tunde Bakare",
@@ -350,10 +421,20 @@ fn persons_need_evidence() {
 #[test]
 fn single_words_at_and_holidays() {
     let k = kinds("Jo Reed, a researcher at Quillfact, said the count was wrong. Quillfact said it stood by it.");
-    assert!(k.contains(&("Quillfact".to_string(), EntityKind::Organization)), "{k:?}");
-    assert!(k.contains(&("Jo Reed".to_string(), EntityKind::Person)), "{k:?}");
-    let k = kinds("Harvest Day came early. Harvest Day said the crowds were big. He said so twice.");
-    assert!(!k.iter().any(|(_, kind)| *kind == EntityKind::Person), "{k:?}");
+    assert!(
+        k.contains(&("Quillfact".to_string(), EntityKind::Organization)),
+        "{k:?}"
+    );
+    assert!(
+        k.contains(&("Jo Reed".to_string(), EntityKind::Person)),
+        "{k:?}"
+    );
+    let k =
+        kinds("Harvest Day came early. Harvest Day said the crowds were big. He said so twice.");
+    assert!(
+        !k.iter().any(|(_, kind)| *kind == EntityKind::Person),
+        "{k:?}"
+    );
 }
 
 /// A surname before a noun ("the Tabor campaign") is no organization.
@@ -373,7 +454,10 @@ fn a_name_after_an_article_is_no_person() {
         "Silver Cross was a medal. Silver Cross said the war was over, and \
          he wore a Silver Cross. He said it was heavy.",
     );
-    assert!(!k.iter().any(|(_, kind)| *kind == EntityKind::Person), "{k:?}");
+    assert!(
+        !k.iter().any(|(_, kind)| *kind == EntityKind::Person),
+        "{k:?}"
+    );
 }
 
 /// A single word that opens an organization's name, met after it, is that
@@ -383,9 +467,16 @@ fn the_short_form_of_an_organization() {
     let ex = extract(
         "Kestrel Mining said the pit would close. The council told Kestrel that it must pay.",
     );
-    let names: Vec<_> = ex.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    let names: Vec<_> = ex
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind))
+        .collect();
     assert!(!names.iter().any(|(n, _)| *n == "Kestrel"), "{names:?}");
-    let to = ex.attributions[1].addressee.and_then(|m| m.entity).expect("an addressee entity");
+    let to = ex.attributions[1]
+        .addressee
+        .and_then(|m| m.entity)
+        .expect("an addressee entity");
     assert_eq!(ex.entities[to].name, "Kestrel Mining");
 }
 
@@ -394,8 +485,14 @@ fn the_short_form_of_an_organization() {
 #[test]
 fn a_speaker_with_an_unlisted_given_name_is_a_person() {
     let ex = extract("Zbigniew Quarles said that talks would resume.");
-    let sp = ex.attributions[0].speaker.and_then(|m| m.entity).expect("a speaker entity");
-    assert_eq!((ex.entities[sp].name.as_str(), ex.entities[sp].kind), ("Zbigniew Quarles", EntityKind::Person));
+    let sp = ex.attributions[0]
+        .speaker
+        .and_then(|m| m.entity)
+        .expect("a speaker entity");
+    assert_eq!(
+        (ex.entities[sp].name.as_str(), ex.entities[sp].kind),
+        ("Zbigniew Quarles", EntityKind::Person)
+    );
 }
 
 /// A speaker named only by common English words is no person ("Quiet
@@ -428,7 +525,9 @@ fn third_person_skips_first_and_second_person() {
         got.last(),
         Some(&("She".to_string(), Some("Marta Lind".to_string())))
     );
-    assert!(got.iter().any(|(t, e)| t == "I" && e.as_deref() == Some("I")));
+    assert!(got
+        .iter()
+        .any(|(t, e)| t == "I" && e.as_deref() == Some("I")));
 }
 
 /// Descriptions of people met outside the news (a teacher, a relative, a
@@ -475,7 +574,12 @@ fn opening_descriptions_and_owners() {
     let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"Kelly Brandt"), "{names:?}");
     assert!(names.contains(&"Southern Water"), "{names:?}");
-    assert!(!names.iter().any(|n| *n == "Union" || n.starts_with("Neighbor")), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| *n == "Union" || n.starts_with("Neighbor")),
+        "{names:?}"
+    );
     let roy = ex.entities.iter().find(|e| e.name == "Ann Roy").unwrap();
     assert!(roy.roles.iter().all(|r| r.of.is_none()), "{:?}", roy.roles);
 }
@@ -503,10 +607,16 @@ fn groups_and_titles_are_no_names() {
     let text = "The letter praised Navy Capt. Oren Tal, who led the rescue.";
     assert!(!named_person(text, "Navy Capt"));
     let ex = extract("However, the Director-General said the plan was feasible.");
-    assert!(ex.entities.iter().all(|e| e.name != "Director-General" || e.unnamed));
+    assert!(ex
+        .entities
+        .iter()
+        .all(|e| e.name != "Director-General" || e.unnamed));
     // a body named by its members stays a body
     let ex = extract("The National Council of Hospital Executives said fees would rise.");
-    let body = ex.attributions[0].speaker.and_then(|s| s.entity).map(|e| &ex.entities[e]);
+    let body = ex.attributions[0]
+        .speaker
+        .and_then(|s| s.entity)
+        .map(|e| &ex.entities[e]);
     assert!(body.is_some_and(|b| b.kind == EntityKind::Organization && !b.unnamed));
 }
 
@@ -536,7 +646,8 @@ fn which_tells_a_body() {
     };
     let text = "Local employers such as Quandrix, which opposed the bill, said it would cost jobs.";
     assert_eq!(kind_of(text, "Quandrix"), Some(EntityKind::Organization));
-    let text = "Local employers such as Quandrix opposed the bill, and Quandrix said it would cost jobs.";
+    let text =
+        "Local employers such as Quandrix opposed the bill, and Quandrix said it would cost jobs.";
     assert_eq!(kind_of(text, "Quandrix"), Some(EntityKind::Person));
 }
 
@@ -545,8 +656,14 @@ fn which_tells_a_body() {
 #[test]
 fn a_name_of_a_known_place() {
     let ex = extract("Mayor Lina Ortmann of Cleveland said the roads would reopen.");
-    let sp = ex.attributions[0].speaker.and_then(|s| s.entity).map(|e| &ex.entities[e]);
-    assert_eq!(sp.map(|e| (e.name.as_str(), e.kind)), Some(("Lina Ortmann", EntityKind::Person)));
+    let sp = ex.attributions[0]
+        .speaker
+        .and_then(|s| s.entity)
+        .map(|e| &ex.entities[e]);
+    assert_eq!(
+        sp.map(|e| (e.name.as_str(), e.kind)),
+        Some(("Lina Ortmann", EntityKind::Person))
+    );
     // a body's head word before "of" keeps the whole name together
     let ex = extract("A spokesman for the Ohio Department of Parks said the trail was shut.");
     let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
@@ -559,12 +676,17 @@ fn a_name_of_a_known_place() {
 /// person holds is an unnamed person.
 #[test]
 fn groups_that_played_no_role() {
-    let text = "The researchers cleaned the beach for a week. They said the sand was full of plastic.";
+    let text =
+        "The researchers cleaned the beach for a week. They said the sand was full of plastic.";
     let got = speakers(text);
-    assert_eq!(got.last().map(|(t, e)| (t.as_str(), e.as_deref())), Some(("They", Some("researchers"))));
+    assert_eq!(
+        got.last().map(|(t, e)| (t.as_str(), e.as_deref())),
+        Some(("They", Some("researchers")))
+    );
     let ex = extract("The ferry is late again, and those who complain say the schedule is wrong.");
     let linked = ex.attributions.iter().filter_map(|a| a.speaker).any(|s| {
-        s.entity.is_some_and(|e| ex.entities[e].unnamed && ex.entities[e].name.starts_with("those who"))
+        s.entity
+            .is_some_and(|e| ex.entities[e].unnamed && ex.entities[e].name.starts_with("those who"))
     });
     assert!(linked, "{:?}", ex.attributions);
     assert_speakers(
@@ -581,7 +703,11 @@ fn the_more_specific_of_two_titles() {
         "Secretary Lina Ortmann said the clinics would open. \
          Later, Health Secretary Lina Ortmann said the wards would close.",
     );
-    let en = ex.entities.iter().find(|e| e.name == "Lina Ortmann").expect("the person");
+    let en = ex
+        .entities
+        .iter()
+        .find(|e| e.name == "Lina Ortmann")
+        .expect("the person");
     let titles: Vec<&str> = en.roles.iter().map(|r| r.title.as_str()).collect();
     assert_eq!(titles, ["health secretary"]);
 }
@@ -597,13 +723,22 @@ fn offices_portfolios_and_bodies() {
         &[("Secretary of State Miriam Okonkwo", Some("Miriam Okonkwo"))],
     );
     let ex = extract("Families Minister Ellen Marsh said the program would grow.");
-    let en = ex.entities.iter().find(|e| e.name == "Ellen Marsh").expect("the minister");
+    let en = ex
+        .entities
+        .iter()
+        .find(|e| e.name == "Ellen Marsh")
+        .expect("the minister");
     assert!(en.roles.iter().all(|r| r.of.is_none()), "{:?}", en.roles);
     assert!(!ex.entities.iter().any(|e| e.name == "Families"));
     let ex = extract("Voters were tired, according to Dunmore Research.");
-    let en = ex.entities.iter().find(|e| e.name == "Dunmore Research").expect("the body");
+    let en = ex
+        .entities
+        .iter()
+        .find(|e| e.name == "Dunmore Research")
+        .expect("the body");
     assert_eq!(en.kind, EntityKind::Organization);
-    let ex = extract("Kiri Tane, who spoke for Pacific Islander voters, said the city had failed them.");
+    let ex =
+        extract("Kiri Tane, who spoke for Pacific Islander voters, said the city had failed them.");
     assert!(!ex.entities.iter().any(|e| e.name == "Pacific Islander"));
 }
 
@@ -613,9 +748,15 @@ fn offices_portfolios_and_bodies() {
 #[test]
 fn bodies_named_by_plurals_and_possessors() {
     let ex = extract("Ellen Marsh told the Commons that the costs would fall.");
-    let en = ex.entities.iter().find(|e| e.name == "Commons").expect("the house");
+    let en = ex
+        .entities
+        .iter()
+        .find(|e| e.name == "Commons")
+        .expect("the house");
     assert_eq!((en.kind, en.unnamed), (EntityKind::Organization, false));
-    let ex = extract("A spokesperson for the Kent County Sheriff's Office said deputies arrived at noon.");
+    let ex = extract(
+        "A spokesperson for the Kent County Sheriff's Office said deputies arrived at noon.",
+    );
     let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(names.contains(&"Kent County Sheriff's Office"), "{names:?}");
     assert!(!names.contains(&"Office"), "{names:?}");

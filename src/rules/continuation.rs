@@ -99,7 +99,8 @@ impl Ctx<'_> {
     /// quotation ends in a comma, "!" or "?" (not a full stop: "“….” She
     /// smiled." starts a new sentence).
     fn tagged_by_pronoun(&self, close: usize) -> bool {
-        let open_end = close > 0 && matches!(self.toks[close - 1].kind, TokKind::Punct(',' | '!' | '?'));
+        let open_end =
+            close > 0 && matches!(self.toks[close - 1].kind, TokKind::Punct(',' | '!' | '?'));
         let (Some(p), Some(v)) = (self.toks.get(close + 1), self.toks.get(close + 2)) else {
             return false;
         };

@@ -40,7 +40,9 @@ impl<'a> Ctx<'a> {
                 let singular = d.eq_ignore_ascii_case("this") || d.eq_ignore_ascii_case("that");
                 if self.present_form(i) {
                     // "this means", "these mean"; "this report" is a noun
-                    let third = t.verb().is_some_and(|v| w.len() > self.lex.verb(v).lemma.len());
+                    let third = t
+                        .verb()
+                        .is_some_and(|v| w.len() > self.lex.verb(v).lemma.len());
                     third == singular
                 } else {
                     !w.ends_with("ing")
@@ -65,7 +67,8 @@ impl<'a> Ctx<'a> {
             && !self.toks[i - 1].cap
             && self.toks[i - 1].verb().is_none()
             && !self.toks[i - 1].has(flags::AUX | flags::ADV)
-            && t.verb().is_some_and(|v| self.word(i).eq_ignore_ascii_case(&self.lex.verb(v).lemma))
+            && t.verb()
+                .is_some_and(|v| self.word(i).eq_ignore_ascii_case(&self.lex.verb(v).lemma))
         {
             return None;
         }
@@ -206,7 +209,10 @@ mod tests {
     fn a_plural_noun_before_a_verb_of_saying() {
         let got = found("Early estimates suggest the river will rise.");
         assert_eq!(got.len(), 1, "{got:?}");
-        assert!(got[0].ends_with("| suggest | the river will rise"), "{got:?}");
+        assert!(
+            got[0].ends_with("| suggest | the river will rise"),
+            "{got:?}"
+        );
     }
 
     /// After a determiner a cue word is a noun, but a quantity standing

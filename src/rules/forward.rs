@@ -111,7 +111,8 @@ impl<'a> Ctx<'a> {
     /// in its verb group ("was told", "has been asked"), with no "by"
     /// naming the agent right after it? Not "'s" ("he's told", has).
     fn passive_cue(&self, i: usize, ce: usize, lo: usize) -> bool {
-        let participle = self.word(i).ends_with("ed") || self.in_list(i, lists::IRREGULAR_PARTICIPLES);
+        let participle =
+            self.word(i).ends_with("ed") || self.in_list(i, lists::IRREGULAR_PARTICIPLES);
         participle
             && (self.skip_verb_group_left(i, lo)..i).any(|j| {
                 self.in_list(j, lists::PASSIVE_BE_FORMS) && !self.word(j).contains(['\'', '’'])
@@ -139,9 +140,9 @@ impl<'a> Ctx<'a> {
             c.rule_hint,
             Some(RuleId::IndirectImperative | RuleId::IndirectInfinitival)
         ) && !(rule == RuleId::IndirectThat
-                || (rule == RuleId::IndirectClause
-                    && c.class == CueClass::Belief
-                    && self.finite_clause_start(start, c.clause.1)))
+            || (rule == RuleId::IndirectClause
+                && c.class == CueClass::Belief
+                && self.finite_clause_start(start, c.clause.1)))
         {
             return None;
         }
@@ -183,7 +184,8 @@ impl<'a> Ctx<'a> {
             // before the noun that ends the sentence; the phrase is a topic
             let noun_ends = self.toks.get(k + 1).is_some_and(|t| {
                 t.is_word() && !t.cap && t.pronoun().is_none() && !t.has(flags::DET)
-            }) && (k + 2 >= hi || matches!(self.toks[k + 2].kind, TokKind::Punct('.' | '!' | '?')));
+            }) && (k + 2 >= hi
+                || matches!(self.toks[k + 2].kind, TokKind::Punct('.' | '!' | '?')));
             if noun_ends {
                 return at(RuleId::IndirectObject);
             }

@@ -105,7 +105,14 @@ impl<'a> Ctx<'a> {
         if words < 3 {
             return None;
         }
-        self.frame_draft(np, colon, CueWord::Colon, (colon + 1, hi), RuleId::HeadlineColon, si)
+        self.frame_draft(
+            np,
+            colon,
+            CueWord::Colon,
+            (colon + 1, hi),
+            RuleId::HeadlineColon,
+            si,
+        )
     }
 
     /// "Rubio Says Abandoning Reform Was a Sign of Leadership", "… Is Like
@@ -238,7 +245,14 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        self.frame_draft(np, lo, CueWord::Frame, (comma + 1, hi), RuleId::AccordingFrame, si)
+        self.frame_draft(
+            np,
+            lo,
+            CueWord::Frame,
+            (comma + 1, hi),
+            RuleId::AccordingFrame,
+            si,
+        )
     }
 
     /// The draft of a frame with a one-token cue (a headline's colon or
@@ -255,7 +269,14 @@ impl<'a> Ctx<'a> {
         si: usize,
     ) -> Option<Draft> {
         let span = self.span_of(content.0, content.1)?;
-        Some(Draft::new(Some(np), (cue, cue + 1), cue_word, vec![span], rule, si))
+        Some(Draft::new(
+            Some(np),
+            (cue, cue + 1),
+            cue_word,
+            vec![span],
+            rule,
+            si,
+        ))
     }
 }
 
@@ -283,8 +304,12 @@ mod tests {
             found("EXCLUSIVE – Berg: Bridge Will Open in May"),
             ["headline.colon | Berg | : | Bridge Will Open in May"]
         );
-        let got = found("She wrote two books. Harbours: Their Trade and Tides (1931) is the better one.");
-        assert!(got.iter().all(|l| !l.starts_with("headline.colon")), "{got:?}");
+        let got =
+            found("She wrote two books. Harbours: Their Trade and Tides (1931) is the better one.");
+        assert!(
+            got.iter().all(|l| !l.starts_with("headline.colon")),
+            "{got:?}"
+        );
     }
 
     /// A label before a colon is no speaker when the report after it
@@ -293,7 +318,10 @@ mod tests {
     fn a_label_before_a_report_is_no_speaker() {
         let text = "Update: Mayor Anna Berg says the bridge will open in May.";
         let got = found(text);
-        assert!(got.iter().all(|l| !l.starts_with("headline.colon")), "{got:?}");
+        assert!(
+            got.iter().all(|l| !l.starts_with("headline.colon")),
+            "{got:?}"
+        );
         assert_found(text, "| says | the bridge will open in May");
     }
 

@@ -109,7 +109,13 @@ pub fn answers(
 
 /// The people named (two name words or more) in the sentences before
 /// byte `before`, in order: the first is the interviewee.
-fn introduced(text: &str, toks: &[Token], sents: &[Sentence], before: usize, lex: &Lexicon) -> Vec<Np> {
+fn introduced(
+    text: &str,
+    toks: &[Token],
+    sents: &[Sentence],
+    before: usize,
+    lex: &Lexicon,
+) -> Vec<Np> {
     let ph = Phrases { text, toks, lex };
     let mut out = Vec::new();
     for s in sents.iter().take_while(|s| s.span.start < before) {

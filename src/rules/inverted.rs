@@ -241,7 +241,9 @@ mod tests {
     /// A decision after its content is no report of a view.
     #[test]
     fn a_decision_after_its_content_is_no_report() {
-        assert!(found("The city will raise fares in July, its council decided on Monday.").is_empty());
+        assert!(
+            found("The city will raise fares in July, its council decided on Monday.").is_empty()
+        );
     }
 
     /// The people an outlet cites are the speakers; the outlet is the

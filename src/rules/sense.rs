@@ -68,8 +68,7 @@ impl Ctx<'_> {
         // "the court heard that …": the court is the audience; whoever
         // told it goes unnamed
         if lemma == "hear"
-            && d
-                .speaker
+            && d.speaker
                 .is_some_and(|np| self.toks[np.head].in_list(lists::HEARING_BODIES))
         {
             d.speaker = None;
@@ -187,8 +186,7 @@ impl Ctx<'_> {
             && !t.cap
             && t.pronoun().is_none()
             && !self.is(k, "there")
-            && !(k..end.min(k + 40))
-                .any(|j| self.toks[j].is_word() && self.toks[j].has(flags::AUX))
+            && !(k..end.min(k + 40)).any(|j| self.toks[j].is_word() && self.toks[j].has(flags::AUX))
     }
 
     /// Is the bare content of tokens `k..end` (sentence `si`) only a noun
@@ -299,19 +297,40 @@ mod tests {
     #[test]
     fn the_frame_decides_the_class() {
         expect(&[
-            ("The mayor asked the council to delay the vote.", "request infinitive affirmed"),
-            ("The mayor promised to delay the vote.", "intention infinitive affirmed"),
-            ("The mayor wrote that the vote would be delayed.", "writing clause affirmed"),
-            ("Residents believe the vote was rigged.", "cognition clause affirmed"),
+            (
+                "The mayor asked the council to delay the vote.",
+                "request infinitive affirmed",
+            ),
+            (
+                "The mayor promised to delay the vote.",
+                "intention infinitive affirmed",
+            ),
+            (
+                "The mayor wrote that the vote would be delayed.",
+                "writing clause affirmed",
+            ),
+            (
+                "Residents believe the vote was rigged.",
+                "cognition clause affirmed",
+            ),
         ]);
     }
 
     #[test]
     fn negation_in_the_verb_group_or_the_cue() {
         expect(&[
-            ("The mayor did not say that the vote would be delayed.", "speech clause negated"),
-            ("The mayor denied that the vote was delayed.", "speech clause negated"),
-            ("Officials still do not know who is behind the leak.", "cognition question negated"),
+            (
+                "The mayor did not say that the vote would be delayed.",
+                "speech clause negated",
+            ),
+            (
+                "The mayor denied that the vote was delayed.",
+                "speech clause negated",
+            ),
+            (
+                "Officials still do not know who is behind the leak.",
+                "cognition question negated",
+            ),
         ]);
     }
 

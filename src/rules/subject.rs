@@ -226,19 +226,27 @@ impl<'a> Ctx<'a> {
                     let titled_name = np.kind == MentionKind::Name
                         && subj.end + 1 == np.start
                         && self.is(subj.end, "of")
-                        && np
-                            .name
-                            .is_some_and(|(s, _)| s > np.start && {
+                        && np.name.is_some_and(|(s, _)| {
+                            s > np.start && {
                                 let t = &self.toks[s - 1];
                                 let w = self.word(s - 1);
                                 t.has(flags::TITLE | flags::PERSON_NOUN)
                                     || (t.is_word()
                                         && !t.cap
                                         && w.len() > 4
-                                        && (w.ends_with("er") || w.ends_with("or") || w.ends_with("ist")))
-                            });
+                                        && (w.ends_with("er")
+                                            || w.ends_with("or")
+                                            || w.ends_with("ist")))
+                            }
+                        });
                     if titled_name {
-                        return Some((Np { start: subj.start, ..np }, Vec::new()));
+                        return Some((
+                            Np {
+                                start: subj.start,
+                                ..np
+                            },
+                            Vec::new(),
+                        ));
                     }
                     // keep interview partners and relays found in between
                     return Some((subj, vec![np]));
@@ -277,9 +285,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let from = np.start.saturating_sub(8).max(lo + 1);
-        let who = (from..np.start).rev().find(|&k| {
-            !self.toks[k].is_word() || self.is(k, "who")
-        })?;
+        let who = (from..np.start)
+            .rev()
+            .find(|&k| !self.toks[k].is_word() || self.is(k, "who"))?;
         if !self.is(who, "who") || who + 1 >= np.start {
             return None;
         }
@@ -330,7 +338,9 @@ impl<'a> Ctx<'a> {
                 // the mention finder does not know as a noun ("drivers")
                 let bare = p > lo && {
                     let w = &self.toks[p - 1];
-                    w.is_word() && !w.cap && !w.has(flags::DET | flags::PREP | flags::AUX | flags::CONJ)
+                    w.is_word()
+                        && !w.cap
+                        && !w.has(flags::DET | flags::PREP | flags::AUX | flags::CONJ)
                 };
                 start = match self.np.np_left(p, lo, lo) {
                     Some(n) => n.start,
@@ -358,7 +368,10 @@ impl<'a> Ctx<'a> {
                 left.kind,
                 MentionKind::Description | MentionKind::Name | MentionKind::Org
             );
-            return (opens_clause && named_or_described).then_some(Np { end: np.end, ..left });
+            return (opens_clause && named_or_described).then_some(Np {
+                end: np.end,
+                ..left
+            });
         }
         None
     }
@@ -391,7 +404,8 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             if opener {
-                let comma = (start..before.min(start + 15)).find(|&k| self.toks[k].is_punct(','))?;
+                let comma =
+                    (start..before.min(start + 15)).find(|&k| self.toks[k].is_punct(','))?;
                 start = comma + 1;
                 continue;
             }
@@ -428,12 +442,16 @@ impl<'a> Ctx<'a> {
                 && t.verb()
                     .is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
         };
-        let after_content = |k: usize| k > lo && (self.toks[k - 1].is_punct(',') || self.toks[k - 1].is_quote());
+        let after_content =
+            |k: usize| k > lo && (self.toks[k - 1].is_punct(',') || self.toks[k - 1].is_quote());
         let v = g - 2;
         if speech(v) {
             let np = self.np.np_left(v, lo, lo)?;
             let ok = np.end == v
-                && matches!(np.kind, MentionKind::Name | MentionKind::Pronoun | MentionKind::Description)
+                && matches!(
+                    np.kind,
+                    MentionKind::Name | MentionKind::Pronoun | MentionKind::Description
+                )
                 && after_content(np.start);
             return ok.then_some(np);
         }
@@ -556,7 +574,8 @@ impl<'a> Ctx<'a> {
         }
         // active: the phrase between cited/quoted and "as"
         let np = self.np.np_left(i - 1, lo, lo)?;
-        (np.start > lo && self.in_list(np.start - 1, lists::CITING_PARTICIPLES)).then(|| (np, Vec::new()))
+        (np.start > lo && self.in_list(np.start - 1, lists::CITING_PARTICIPLES))
+            .then(|| (np, Vec::new()))
     }
 
     /// "let us ensure", "let me say", "let's imagine": the one let speak
@@ -565,7 +584,8 @@ impl<'a> Ctx<'a> {
     fn let_object(&self, g: usize) -> Option<Np> {
         let o = &self.toks[g - 1];
         let object = self.written(g - 1, lists::POSSESSIVES)
-            || o.pronoun().is_some_and(|p| !self.lex.pronouns.pronouns[p as usize].possessive);
+            || o.pronoun()
+                .is_some_and(|p| !self.lex.pronouns.pronouns[p as usize].possessive);
         object.then(|| Np::single(g - 1, MentionKind::Pronoun))
     }
 
@@ -578,13 +598,15 @@ impl<'a> Ctx<'a> {
         let people = match np.kind {
             MentionKind::Name | MentionKind::Org => true,
             MentionKind::Description => {
-                self.toks[np.head].has(flags::TITLE | flags::PERSON_NOUN | flags::ORG_HEAD | flags::OUTLET_NOUN)
+                self.toks[np.head]
+                    .has(flags::TITLE | flags::PERSON_NOUN | flags::ORG_HEAD | flags::OUTLET_NOUN)
                     || self.np.quantity_left(np.end, np.start).is_some()
             }
             _ => false,
         };
         let after_verb_object = np.start > lo
-            && (self.toks[np.start - 1].verb().is_some() || self.toks[np.start - 1].has(flags::AUX));
+            && (self.toks[np.start - 1].verb().is_some()
+                || self.toks[np.start - 1].has(flags::AUX));
         (people && !after_verb_object).then_some(np)
     }
 
@@ -595,7 +617,8 @@ impl<'a> Ctx<'a> {
     /// "Make" of "Make sure", has none of its own).
     fn imperative_at(&self, i: usize, g: usize, lo: usize, verb: u32) -> bool {
         if g != i
-            || !((lo..g).all(|j| self.toks[j].is_word() && self.in_list(j, lists::IMPERATIVE_LEADS))
+            || !((lo..g)
+                .all(|j| self.toks[j].is_word() && self.in_list(j, lists::IMPERATIVE_LEADS))
                 || self.opening_phrase_before(g, lo))
         {
             return false;
@@ -637,8 +660,9 @@ impl<'a> Ctx<'a> {
             let people = match np.kind {
                 MentionKind::Name | MentionKind::Org => !self.toks[np.end].is_punct(','),
                 MentionKind::Pronoun => !self.is(np.start, "it"),
-                MentionKind::Description => self.toks[np.head]
-                    .has(flags::PERSON_NOUN | flags::TITLE | flags::ORG_HEAD),
+                MentionKind::Description => {
+                    self.toks[np.head].has(flags::PERSON_NOUN | flags::TITLE | flags::ORG_HEAD)
+                }
                 _ => false,
             };
             if people {
@@ -700,11 +724,7 @@ impl<'a> Ctx<'a> {
         // before the verb: "Berg, 41, said")
         let opener_ing = self.word(cs).ends_with("ing")
             && (!self.toks[cs].cap
-                || (cs == lo
-                    && self
-                        .toks
-                        .get(cs + 1)
-                        .is_some_and(|n| n.is_word() && !n.cap)));
+                || (cs == lo && self.toks.get(cs + 1).is_some_and(|n| n.is_word() && !n.cap)));
         let intro_word = cs + 2 < g
             && self.toks[cs].is_word()
             && self.toks[cs + 1].is_punct(',')

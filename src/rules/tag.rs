@@ -391,7 +391,8 @@ mod tests {
         assert_eq!(
             found("Berg told investors on a conference call that sales would pick up."),
             ["indirect.that | Berg | told | that sales would pick up | to investors"]
-        );        assert_eq!(
+        );
+        assert_eq!(
             found("Analysts wrote in a note to clients that the bank was late."),
             ["indirect.that | Analysts | wrote | that the bank was late | to clients"]
         );
