@@ -42,6 +42,7 @@ pub mod interview;
 mod inverted;
 mod nominal;
 mod sense;
+mod speaker;
 mod subject;
 mod tag;
 
