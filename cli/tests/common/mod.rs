@@ -29,3 +29,11 @@ pub fn scratch(binary: &str, name: &str) -> PathBuf {
 pub fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
+
+/// How many sample articles `data/articles` holds (the tests that read
+/// it whole count its documents).
+pub fn article_count() -> usize {
+    std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../data/articles"))
+        .expect("data/articles")
+        .count()
+}
