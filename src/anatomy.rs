@@ -133,11 +133,14 @@ pub fn read(text: &str, lex: &Lexicon) -> Anatomy {
             let alone = || {
                 // "BENGALURU" alone on the line under a byline
                 let an = &lex.anatomy;
-                let lower = line.to_lowercase();
-                let label = [&an.embeds, &an.related, &an.boilerplate]
-                    .iter()
-                    .any(|l| l.contains(&lower));
-                (is_byline(head[k - 1].1, an) && !label)
+                let label = || {
+                    header(line).is_some_and(|h| {
+                        [&an.embeds, &an.related, &an.boilerplate]
+                            .iter()
+                            .any(|l| has(l, &h))
+                    })
+                };
+                (is_byline(head[k - 1].1, an) && !label())
                     .then(|| dateline::find_alone(start, line))
                     .flatten()
             };

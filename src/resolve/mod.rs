@@ -51,6 +51,18 @@ pub enum Gender {
     Female,
 }
 
+impl Gender {
+    /// The gender a lexicon entry writes ("male", "female"; anything else
+    /// tells none).
+    fn from_lexicon(word: &str) -> Option<Gender> {
+        match word {
+            "male" => Some(Gender::Male),
+            "female" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
 /// A role: a title, optionally of another entity (index).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Role {

@@ -12,11 +12,7 @@ impl<'a> Resolver<'a> {
     pub(super) fn pronoun(&mut self, np: &Np, pos: usize) -> Option<usize> {
         let p = self.toks[np.head].pronoun()?;
         let pe = &self.lex.pronouns.pronouns[p as usize];
-        let want = match pe.gender.as_str() {
-            "male" => Some(Some(Gender::Male)),
-            "female" => Some(Some(Gender::Female)),
-            _ => None,
-        };
+        let want = Gender::from_lexicon(&pe.gender).map(Some);
         let person = want.is_some();
         if !(person || self.toks[np.head].in_list(lists::ORGANIZATION_PRONOUNS)) {
             return None; // I, we, you: the author or the quoted speaker
@@ -431,10 +427,8 @@ pub(crate) fn relink_gendered(
     else {
         return linked;
     };
-    let gender = match lex.pronouns.pronouns[p as usize].gender.as_str() {
-        "male" => Gender::Male,
-        "female" => Gender::Female,
-        _ => return linked,
+    let Some(gender) = Gender::from_lexicon(&lex.pronouns.pronouns[p as usize].gender) else {
+        return linked;
     };
     let latest_before = |en: &Entity| {
         en.spans

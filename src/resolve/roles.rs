@@ -59,11 +59,8 @@ impl<'a> Resolver<'a> {
                 if !te.honorific {
                     titles.push((te.title.clone(), Some(ti)));
                 } else if let Some(g) = &te.gender {
-                    self.entities[ent].gender = match g.as_str() {
-                        "male" => Some(Gender::Male),
-                        "female" => Some(Gender::Female),
-                        _ => self.entities[ent].gender,
-                    };
+                    let known = self.entities[ent].gender;
+                    self.entities[ent].gender = Gender::from_lexicon(g).or(known);
                 }
             } else if t.is_word() && t.cap && !t.has(flags::DET) && titles.is_empty() {
                 // "Kremlin spokesman", "the Business Insider editor": a
@@ -149,11 +146,7 @@ impl<'a> Resolver<'a> {
         };
         if let Some(ti) = ti {
             if let Some(g) = &self.lex.titles.titles[ti as usize].gender {
-                self.entities[ent].gender = match g.as_str() {
-                    "male" => Some(Gender::Male),
-                    "female" => Some(Gender::Female),
-                    _ => None,
-                };
+                self.entities[ent].gender = Gender::from_lexicon(g);
             }
         }
         let e = ent;
