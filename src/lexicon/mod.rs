@@ -90,6 +90,31 @@ pub const FILES: [(&str, &str); 9] = [
     ("names.ron", include_str!("../../data/lexicon/names.ron")),
 ];
 
+/// The longest word [`with_lower`] lowercases without allocating.
+const STACK_WORD: usize = 48;
+
+/// Call `f` with `word` lowercased (as `str::to_lowercase` does) and
+/// `suffix` (lowercase already) appended. An ASCII word, as nearly every
+/// name and title is, is lowercased into an array on the stack: the
+/// checks that call this run for every name of every article, and a new
+/// `String` each was much of their time.
+pub(crate) fn with_lower<R>(word: &str, suffix: &str, f: impl FnOnce(&str) -> R) -> R {
+    let n = word.len() + suffix.len();
+    let mut buf = [0u8; STACK_WORD];
+    let owned;
+    let lower = if word.is_ascii() && n <= STACK_WORD {
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        buf[word.len()..n].copy_from_slice(suffix.as_bytes());
+        // ASCII followed by a `str`: always UTF-8
+        std::str::from_utf8(&buf[..n]).unwrap_or_default()
+    } else {
+        owned = word.to_lowercase() + suffix;
+        owned.as_str()
+    };
+    f(lower)
+}
+
 fn parse<T: serde::de::DeserializeOwned>(file: &Path, text: &str) -> Result<T, Error> {
     ron::from_str(text).map_err(|e| Error::Lexicon {
         file: file.to_path_buf(),
@@ -202,40 +227,35 @@ impl Lexicon {
     /// Whether `word` (any case) is a given name of `names.ron` that is
     /// no grammar word, month or time word: evidence of a person.
     pub fn is_given_name(&self, word: &str) -> bool {
-        let info = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-            self.words.get(word.to_lowercase().as_str())
-        } else {
-            self.words.get(word)
-        };
-        info.is_some_and(|i| i.flags & flags::GIVEN_NAME != 0)
+        with_lower(word, "", |l| {
+            self.words
+                .get(l)
+                .is_some_and(|i| i.flags & flags::GIVEN_NAME != 0)
+        })
     }
 
     /// Whether `word` (any case), as written or with the period that
     /// `titles.ron` writes after an abbreviation ("Capt" as "capt."), is
     /// a title.
     pub(crate) fn is_title_word(&self, word: &str) -> bool {
-        let lower = word.trim_end_matches('.').to_lowercase();
+        let bare = word.trim_end_matches('.');
         let title = |form: &str| {
             self.words
                 .get(form)
                 .is_some_and(|i| i.flags & flags::TITLE != 0)
         };
-        title(&lower) || title(&format!("{lower}."))
+        with_lower(bare, "", title) || with_lower(bare, ".", title)
     }
 
     /// Whether `word` (any case) is a common English word of `names.ron`
     /// (no given name): evidence against a person.
     pub fn is_common_word(&self, word: &str) -> bool {
-        let find = |lower: &str| {
+        with_lower(word, "", |l| {
             self.names
                 .common
-                .binary_search_by(|w| w.as_str().cmp(lower))
-        };
-        if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-            find(&word.to_lowercase()).is_ok()
-        } else {
-            find(word).is_ok()
-        }
+                .binary_search_by(|w| w.as_str().cmp(l))
+                .is_ok()
+        })
     }
 
     /// Whether the word `s` after an apostrophe makes it an elision ("n"
@@ -266,6 +286,21 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_lower_lowercases_as_to_lowercase_does() {
+        for (word, suffix) in [
+            ("Capt", "."),
+            ("McALLISTER", ""),
+            ("Élodie", ""),
+            ("ÇELİK", "."),
+            ("Tshabalala-Msimang-Hlongwane-Dlamini-Zuma-Mkhize", "."),
+            ("", "."),
+        ] {
+            let want = word.to_lowercase() + suffix;
+            assert_eq!(with_lower(word, suffix, str::to_string), want, "{word}");
+        }
+    }
 
     #[test]
     fn embedded_lexicon_parses() {

@@ -18,6 +18,7 @@
 //! described: "Mexicans", an unnamed group) or, speaking, it is a common
 //! English word that names no kind of person ("Video", not "Mother").
 
+use crate::lexicon::with_lower;
 use crate::record::EntityKind;
 
 use super::{Entity, Resolver};
@@ -43,7 +44,7 @@ impl Resolver<'_> {
                 surnames.extend(en.name.split_whitespace().last().map(Self::key));
             }
         }
-        for i in 0..self.entities.len() {
+        for (i, weighed) in evidence.into_iter().enumerate() {
             let en = &self.entities[i];
             if en.kind != EntityKind::Person || en.unnamed || en.outlet {
                 continue;
@@ -61,7 +62,7 @@ impl Resolver<'_> {
                 self.entities[i].unnamed = true;
                 continue;
             }
-            if shared || evidence[i].unwrap_or_else(|| self.person_evidence(en)) {
+            if shared || weighed.unwrap_or_else(|| self.person_evidence(en)) {
                 continue;
             }
             if self.followed_by_which(&en.name) {
@@ -319,10 +320,11 @@ impl Resolver<'_> {
             .filter(|s| {
                 let t = s.slice(self.text);
                 t.chars().next().is_some_and(char::is_uppercase)
-                    && self
-                        .lex
-                        .lookup(&t.to_lowercase())
-                        .is_none_or(|i| i.flags & crate::lexicon::flags::PRONOUN == 0)
+                    && with_lower(t, "", |l| {
+                        self.lex
+                            .lookup(l)
+                            .is_none_or(|i| i.flags & crate::lexicon::flags::PRONOUN == 0)
+                    })
             })
             .map(|s| s.start);
         let first = starts.next();
@@ -346,21 +348,20 @@ impl Resolver<'_> {
             .any(|p| p.len() >= 2 && self.lex.is_given_name(p));
         let initial = name.len() >= 2 && name[..name.len() - 1].iter().any(|w| is_initials(w));
         let suffix =
-            name.len() >= 2 && SUFFIXES.contains(&name[name.len() - 1].to_lowercase().as_str());
+            name.len() >= 2 && with_lower(name[name.len() - 1], "", |l| SUFFIXES.contains(&l));
         given || initial || suffix
     }
 
     /// Is `w` an honorific written before names ("Mr.", "Sen.", "Dr"
     /// without its period)?
     fn honorific_word(&self, w: &str) -> bool {
-        let lower = w.to_lowercase();
         let honorific = |form: &str| {
             self.lex
                 .lookup(form)
                 .and_then(|i| i.title)
                 .is_some_and(|t| self.lex.titles.titles[t as usize].honorific)
         };
-        honorific(&lower) || !lower.ends_with('.') && honorific(&format!("{lower}."))
+        with_lower(w, "", honorific) || !w.ends_with('.') && with_lower(w, ".", honorific)
     }
 }
 
