@@ -62,6 +62,7 @@ impl Lexicon {
         self.names.common.sort_unstable();
         self.verb_lists = verb_lists_of(&self.cues.verbs, &self.syntax);
         self.multi_lists = t.number_multi();
+        self.multi_seconds = super::by_second_word(&self.multi_lists);
         self.words = t.words;
     }
 }

@@ -61,6 +61,10 @@ pub struct Lexicon {
     /// carries its list's id from tokenization on instead of lowercasing
     /// and hashing again.
     multi_lists: Vec<Vec<MultiWord>>,
+    /// For each multi-word list, its entries' positions ordered by their
+    /// second word (single words first, list order among equals), so a
+    /// match at a token looks only at the entries its next token allows.
+    multi_seconds: Vec<Vec<u32>>,
     /// [`verb_lists`] bits of each reporting verb, by index.
     verb_lists: Vec<u8>,
 }
@@ -89,6 +93,50 @@ pub const FILES: [(&str, &str); 9] = [
     ),
     ("names.ron", include_str!("../../data/lexicon/names.ron")),
 ];
+
+/// Lists of at most this many entries are read whole: a binary search
+/// costs more than reading them.
+const SHORT_MULTI: usize = 8;
+
+/// Each list's entry positions, ordered by [`MultiWord::second`] (a stable
+/// sort: list order among equals); short lists keep list order.
+fn by_second_word(lists: &[Vec<MultiWord>]) -> Vec<Vec<u32>> {
+    lists
+        .iter()
+        .map(|list| {
+            let mut order: Vec<u32> = (0..list.len() as u32).collect();
+            if list.len() > SHORT_MULTI {
+                order.sort_by_key(|&i| list[i as usize].second());
+            }
+            order
+        })
+        .collect()
+}
+
+/// The longest word [`with_lower`] lowercases without allocating.
+const STACK_WORD: usize = 48;
+
+/// Call `f` with `word` lowercased (as `str::to_lowercase` does) and
+/// `suffix` (lowercase already) appended. An ASCII word, as nearly every
+/// name and title is, is lowercased into an array on the stack: the
+/// checks that call this run for every name of every article, and a new
+/// `String` each was much of their time.
+pub(crate) fn with_lower<R>(word: &str, suffix: &str, f: impl FnOnce(&str) -> R) -> R {
+    let n = word.len() + suffix.len();
+    let mut buf = [0u8; STACK_WORD];
+    let owned;
+    let lower = if word.is_ascii() && n <= STACK_WORD {
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        buf[word.len()..n].copy_from_slice(suffix.as_bytes());
+        // ASCII followed by a `str`: always UTF-8
+        std::str::from_utf8(&buf[..n]).unwrap_or_default()
+    } else {
+        owned = word.to_lowercase() + suffix;
+        owned.as_str()
+    };
+    f(lower)
+}
 
 fn parse<T: serde::de::DeserializeOwned>(file: &Path, text: &str) -> Result<T, Error> {
     ron::from_str(text).map_err(|e| Error::Lexicon {
@@ -157,6 +205,7 @@ impl Lexicon {
             names: next().and_then(|(p, t)| parse(&p, &t))?,
             words: HashMap::default(),
             multi_lists: Vec::new(),
+            multi_seconds: Vec::new(),
             verb_lists: Vec::new(),
         };
         lex.compile();
@@ -181,6 +230,40 @@ impl Lexicon {
         &self.multi_lists[id as usize]
     }
 
+    /// The entries of multi-word list `id` that the tokens from a word
+    /// can spell when the next token reads `second` (lowercase, without
+    /// a final period; `None` when no token follows): the list's single
+    /// words, then its entries with that second word, each in list order.
+    /// Lists under common first words ("the", "new") run to hundreds of
+    /// entries; this reads a few.
+    pub fn multi_candidates<'s>(
+        &'s self,
+        id: u32,
+        second: Option<&str>,
+    ) -> impl Iterator<Item = &'s MultiWord> + 's {
+        let list = &self.multi_lists[id as usize];
+        let order = &self.multi_seconds[id as usize];
+        let (singles, lo, hi) = if list.len() <= SHORT_MULTI {
+            (order.len(), 0, 0) // unsorted: all of it, in list order
+        } else {
+            let key = |i: &u32| list[*i as usize].second();
+            let singles = order.partition_point(|i| key(i).is_none());
+            let (lo, hi) = match second {
+                Some(w) => {
+                    let lo = order.partition_point(|i| key(i) < Some(w));
+                    let n = order[lo..].iter().take_while(|i| key(i) == Some(w)).count();
+                    (lo, lo + n)
+                }
+                None => (singles, singles),
+            };
+            (singles, lo, hi)
+        };
+        order[..singles]
+            .iter()
+            .chain(&order[lo..hi])
+            .map(move |&i| &list[i as usize])
+    }
+
     /// The lemma of a single-word reporting verb form ("said" → "say").
     pub fn verb_lemma(&self, form: &str) -> Option<&str> {
         let info = self.words.get(form.to_lowercase().as_str())?;
@@ -202,40 +285,35 @@ impl Lexicon {
     /// Whether `word` (any case) is a given name of `names.ron` that is
     /// no grammar word, month or time word: evidence of a person.
     pub fn is_given_name(&self, word: &str) -> bool {
-        let info = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-            self.words.get(word.to_lowercase().as_str())
-        } else {
-            self.words.get(word)
-        };
-        info.is_some_and(|i| i.flags & flags::GIVEN_NAME != 0)
+        with_lower(word, "", |l| {
+            self.words
+                .get(l)
+                .is_some_and(|i| i.flags & flags::GIVEN_NAME != 0)
+        })
     }
 
     /// Whether `word` (any case), as written or with the period that
     /// `titles.ron` writes after an abbreviation ("Capt" as "capt."), is
     /// a title.
     pub(crate) fn is_title_word(&self, word: &str) -> bool {
-        let lower = word.trim_end_matches('.').to_lowercase();
+        let bare = word.trim_end_matches('.');
         let title = |form: &str| {
             self.words
                 .get(form)
                 .is_some_and(|i| i.flags & flags::TITLE != 0)
         };
-        title(&lower) || title(&format!("{lower}."))
+        with_lower(bare, "", title) || with_lower(bare, ".", title)
     }
 
     /// Whether `word` (any case) is a common English word of `names.ron`
     /// (no given name): evidence against a person.
     pub fn is_common_word(&self, word: &str) -> bool {
-        let find = |lower: &str| {
+        with_lower(word, "", |l| {
             self.names
                 .common
-                .binary_search_by(|w| w.as_str().cmp(lower))
-        };
-        if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-            find(&word.to_lowercase()).is_ok()
-        } else {
-            find(word).is_ok()
-        }
+                .binary_search_by(|w| w.as_str().cmp(l))
+                .is_ok()
+        })
     }
 
     /// Whether the word `s` after an apostrophe makes it an elision ("n"
@@ -266,6 +344,49 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn multi_candidates_are_the_entries_a_second_word_allows() {
+        let lex = Lexicon::embedded();
+        let mut long = 0;
+        for (id, list) in lex.multi_lists.iter().enumerate() {
+            long += usize::from(list.len() > SHORT_MULTI);
+            for mw in list {
+                let second = mw.second();
+                let got: Vec<*const MultiWord> = lex
+                    .multi_candidates(id as u32, second)
+                    .map(std::ptr::from_ref)
+                    .collect();
+                // every entry that can match, in list order
+                let want: Vec<*const MultiWord> = list
+                    .iter()
+                    .filter(|m| m.words.len() == 1 || m.second() == second)
+                    .map(std::ptr::from_ref)
+                    .collect();
+                if list.len() > SHORT_MULTI {
+                    assert_eq!(got, want, "list {id}, second word {second:?}");
+                } else {
+                    assert_eq!(got.len(), list.len(), "a short list is read whole");
+                }
+            }
+        }
+        assert!(long > 0, "no list is long enough to be searched");
+    }
+
+    #[test]
+    fn with_lower_lowercases_as_to_lowercase_does() {
+        for (word, suffix) in [
+            ("Capt", "."),
+            ("McALLISTER", ""),
+            ("Élodie", ""),
+            ("ÇELİK", "."),
+            ("Tshabalala-Msimang-Hlongwane-Dlamini-Zuma-Mkhize", "."),
+            ("", "."),
+        ] {
+            let want = word.to_lowercase() + suffix;
+            assert_eq!(with_lower(word, suffix, str::to_string), want, "{word}");
+        }
+    }
 
     #[test]
     fn embedded_lexicon_parses() {

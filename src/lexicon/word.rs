@@ -83,6 +83,14 @@ pub struct MultiWord {
     pub target: MultiTarget,
 }
 
+impl MultiWord {
+    /// The second word without its final period, as a token is compared
+    /// with it; `None` for a single word.
+    pub(crate) fn second(&self) -> Option<&str> {
+        self.words.get(1).map(|w| w.trim_end_matches('.'))
+    }
+}
+
 /// What a multi-word lexicon entry refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MultiTarget {

@@ -4,7 +4,7 @@
 //! looking left or right of a token over the lexicon flags. No parser: a
 //! phrase is a run of words whose classes fit together.
 
-use crate::lexicon::{flags, Lexicon, MultiTarget};
+use crate::lexicon::{flags, with_lower, Lexicon, MultiTarget};
 use crate::span::Span;
 use crate::token::{lower_into, TokKind, Token};
 
@@ -258,14 +258,31 @@ impl<'a> Phrases<'a> {
             .multi()
             .filter(|_| self.toks[start].is_word())?;
         let mut best: Option<(usize, MultiTarget)> = None;
-        for mw in self.lex.multi_list(id) {
-            let end = start + mw.words.len();
-            if end <= hi
-                && self.words_match(start, &mw.words, buf)
-                && best.is_none_or(|b| end > b.0)
-            {
-                best = Some((end, mw.target));
+        let mut longest = |second: Option<&str>| {
+            for mw in self.lex.multi_candidates(id, second) {
+                let end = start + mw.words.len();
+                // a short list is read whole: its other second words
+                // cannot match
+                if end <= hi
+                    && (end == start + 1 || mw.second() == second)
+                    && self.words_match(start, &mw.words, buf)
+                    && best.is_none_or(|b| end > b.0)
+                {
+                    best = Some((end, mw.target));
+                }
             }
+        };
+        // the next token as `words_match` compares it
+        match self.toks.get(start + 1).map(|t| t.span.slice(self.text)) {
+            Some(w) if w.is_ascii() => {
+                with_lower(w, "", |l| longest(Some(l.trim_end_matches('.'))))
+            }
+            Some(w) => {
+                let mut lower = String::new();
+                lower_into(w, &mut lower);
+                longest(Some(lower.trim_end_matches('.')));
+            }
+            None => longest(None),
         }
         best
     }

@@ -18,6 +18,7 @@
 //! described: "Mexicans", an unnamed group) or, speaking, it is a common
 //! English word that names no kind of person ("Video", not "Mother").
 
+use crate::lexicon::with_lower;
 use crate::record::EntityKind;
 
 use super::{Entity, Resolver};
@@ -29,14 +30,21 @@ impl Resolver<'_> {
     /// The entities, with every named person that has no evidence of
     /// being one made an organization (see the module's notes).
     pub fn into_entities(mut self) -> Vec<Entity> {
-        let surnames: Vec<String> = self
-            .entities
-            .iter()
-            .filter(|en| en.kind == EntityKind::Person && !en.unnamed)
-            .filter(|en| en.name.split_whitespace().count() >= 2 && self.person_evidence(en))
-            .filter_map(|en| en.name.split_whitespace().last().map(Self::key))
-            .collect();
-        for i in 0..self.entities.len() {
+        // each person's evidence, weighed once: both passes ask
+        let mut evidence: Vec<Option<bool>> = vec![None; self.entities.len()];
+        let mut surnames: Vec<String> = Vec::new();
+        for (i, en) in self.entities.iter().enumerate() {
+            if en.kind != EntityKind::Person || en.unnamed || en.name.split_whitespace().count() < 2
+            {
+                continue;
+            }
+            let has = self.person_evidence(en);
+            evidence[i] = Some(has);
+            if has {
+                surnames.extend(en.name.split_whitespace().last().map(Self::key));
+            }
+        }
+        for (i, weighed) in evidence.into_iter().enumerate() {
             let en = &self.entities[i];
             if en.kind != EntityKind::Person || en.unnamed || en.outlet {
                 continue;
@@ -54,7 +62,7 @@ impl Resolver<'_> {
                 self.entities[i].unnamed = true;
                 continue;
             }
-            if shared || self.person_evidence(en) {
+            if shared || weighed.unwrap_or_else(|| self.person_evidence(en)) {
                 continue;
             }
             if self.followed_by_which(&en.name) {
@@ -142,9 +150,9 @@ impl Resolver<'_> {
             })
         });
         opens
-            || self.text.match_indices(en.name.as_str()).any(|(at, m)| {
+            || self.written_at(&en.name).any(|at| {
                 let before = self.text[..at].trim_end_matches([' ', '\t']);
-                let after = &self.text[at + m.len()..];
+                let after = &self.text[at + en.name.len()..];
                 let whole = !after.chars().next().is_some_and(char::is_alphanumeric);
                 // "the Onion said", "at Politifact.", not "the Trump
                 // campaign" or "at Trump rallies"
@@ -175,10 +183,18 @@ impl Resolver<'_> {
             })
     }
 
+    /// Where `name` is written in the text (byte offsets, left to right,
+    /// not overlapping). memchr's vectorised search: the standard
+    /// library's `match_indices`, run over the whole text once per
+    /// entity and question, was 7% of `extract`'s time.
+    fn written_at<'s>(&'s self, name: &'s str) -> impl Iterator<Item = usize> + 's {
+        memchr::memmem::find_iter(self.text.as_bytes(), name.as_bytes())
+    }
+
     /// Is `name` written after "the", "a" or "an" somewhere ("a Purple
     /// Heart", "the Gold Star")? A person's full name is not.
     fn after_article(&self, name: &str) -> bool {
-        self.text.match_indices(name).any(|(at, _)| {
+        self.written_at(name).any(|at| {
             let before = self.text[..at].trim_end_matches([' ', '\t']);
             let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
                 i + before[i..].chars().next().map_or(1, char::len_utf8)
@@ -214,13 +230,16 @@ impl Resolver<'_> {
 
     /// Does anything but capitals say that `en` is a person?
     fn person_evidence(&self, en: &Entity) -> bool {
-        let pronoun = en.gender.is_some()
-            && self.named_twice(en)
-            && !self.ends_in_time_word(en)
-            && !self.after_article(&en.name);
+        // cheapest first: the pronoun's test reads the whole text
+        let pronoun = || {
+            en.gender.is_some()
+                && self.named_twice(en)
+                && !self.ends_in_time_word(en)
+                && !self.after_article(&en.name)
+        };
         if !en.roles.is_empty()
-            || pronoun
             || en.spans.iter().any(|s| self.person_noun_before(s.start))
+            || pronoun()
         {
             return true;
         }
@@ -241,8 +260,8 @@ impl Resolver<'_> {
     /// Is `name` written before "which" ("Acme, which opposed …")? A
     /// relative clause about a person opens with "who".
     fn followed_by_which(&self, name: &str) -> bool {
-        self.text.match_indices(name).any(|(at, m)| {
-            let after = &self.text[at + m.len()..];
+        self.written_at(name).any(|at| {
+            let after = &self.text[at + name.len()..];
             let after = after.strip_prefix(',').unwrap_or(after);
             after
                 .strip_prefix(' ')
@@ -301,10 +320,11 @@ impl Resolver<'_> {
             .filter(|s| {
                 let t = s.slice(self.text);
                 t.chars().next().is_some_and(char::is_uppercase)
-                    && self
-                        .lex
-                        .lookup(&t.to_lowercase())
-                        .is_none_or(|i| i.flags & crate::lexicon::flags::PRONOUN == 0)
+                    && with_lower(t, "", |l| {
+                        self.lex
+                            .lookup(l)
+                            .is_none_or(|i| i.flags & crate::lexicon::flags::PRONOUN == 0)
+                    })
             })
             .map(|s| s.start);
         let first = starts.next();
@@ -328,21 +348,20 @@ impl Resolver<'_> {
             .any(|p| p.len() >= 2 && self.lex.is_given_name(p));
         let initial = name.len() >= 2 && name[..name.len() - 1].iter().any(|w| is_initials(w));
         let suffix =
-            name.len() >= 2 && SUFFIXES.contains(&name[name.len() - 1].to_lowercase().as_str());
+            name.len() >= 2 && with_lower(name[name.len() - 1], "", |l| SUFFIXES.contains(&l));
         given || initial || suffix
     }
 
     /// Is `w` an honorific written before names ("Mr.", "Sen.", "Dr"
     /// without its period)?
     fn honorific_word(&self, w: &str) -> bool {
-        let lower = w.to_lowercase();
         let honorific = |form: &str| {
             self.lex
                 .lookup(form)
                 .and_then(|i| i.title)
                 .is_some_and(|t| self.lex.titles.titles[t as usize].honorific)
         };
-        honorific(&lower) || !lower.ends_with('.') && honorific(&format!("{lower}."))
+        with_lower(w, "", honorific) || !w.ends_with('.') && with_lower(w, ".", honorific)
     }
 }
 

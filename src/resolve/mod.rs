@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::{flags, lists, FastHash, Lexicon, MultiTarget};
+use crate::lexicon::{flags, lists, with_lower, FastHash, Lexicon, MultiTarget};
 use crate::mention::{MentionKind, Np, Phrases};
 use crate::record::EntityKind;
 use crate::span::Span;
@@ -215,11 +215,22 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Call `f` with the lookup form of `s` ([`Resolver::key`]), without
+    /// allocating for ASCII text: names are looked up far more often than
+    /// added.
+    pub(super) fn with_key<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+        if s.is_ascii() {
+            with_lower(s, "", f)
+        } else {
+            f(&Self::key(s))
+        }
+    }
+
     pub(super) fn find_or_add(&mut self, kind: EntityKind, name: &str, outlet: bool) -> usize {
-        let k = Self::key(name);
-        if let Some(&i) = self.by_name.get(&k) {
+        if let Some(&i) = Self::with_key(name, |k| self.by_name.get(k)) {
             return i;
         }
+        let k = Self::key(name);
         let i = self.entities.len();
         self.entities.push(Entity {
             kind,
@@ -245,9 +256,15 @@ impl<'a> Resolver<'a> {
     pub(super) fn index_parts(&mut self, i: usize) {
         for w in self.entities[i].name.split_whitespace() {
             // kept sorted, as a scan of all entities would meet them
-            let v = self.by_part.entry(Self::key(w)).or_default();
-            if let Err(at) = v.binary_search(&i) {
-                v.insert(at, i);
+            let known = Self::with_key(w, |k| {
+                let v = self.by_part.get_mut(k)?;
+                if let Err(at) = v.binary_search(&i) {
+                    v.insert(at, i);
+                }
+                Some(())
+            });
+            if known.is_none() {
+                self.by_part.insert(Self::key(w), vec![i]);
             }
         }
     }
@@ -426,7 +443,7 @@ impl<'a> Resolver<'a> {
             t.has(flags::ORG_HEAD | flags::OUTLET_NOUN)
                 || (t.is_word() && names::org_spelling(t.span.slice(self.text)))
         });
-        possessive && org && !self.by_name.contains_key(&Self::key(self.slice(s, e)))
+        possessive && org && !Self::with_key(self.slice(s, e), |k| self.by_name.contains_key(k))
     }
 
     /// What the words `[s, e)` of a capitalized phrase are evidence of.
@@ -477,7 +494,7 @@ impl<'a> Resolver<'a> {
         }
         let t = &self.toks[s];
         let word = self.slice(s, e);
-        if self.by_name.contains_key(&Self::key(word)) {
+        if Self::with_key(word, |k| self.by_name.contains_key(k)) {
             return Evidence::Name;
         }
         // "Figure 1.2", "Paragraph 4", "Table 2": a label and its number

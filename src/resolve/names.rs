@@ -563,16 +563,13 @@ impl<'a> Resolver<'a> {
                         && self.toks[k - 2].has(flags::TITLE)))
                 && !self.in_headline(k)
                 && !(k..e).all(|j| self.toks[j].has(flags::TITLE));
-            let name = self.slice(k, e).to_string();
+            let name = self.slice(k, e);
             let linkable = |en: &Entity| !en.prescanned_only || !en.roles.is_empty();
-            let known = self
-                .by_name
-                .get(&Self::key(&name))
-                .copied()
+            let known = Self::with_key(name, |key| self.by_name.get(key).copied())
                 .filter(|&i| linkable(&self.entities[i]))
                 .or_else(|| {
-                    let last = Self::key(name.split_whitespace().last().unwrap_or(""));
-                    self.latest_with_surname(&last, linkable)
+                    let last = name.split_whitespace().last().unwrap_or("");
+                    Self::with_key(last, |last| self.latest_with_surname(last, linkable))
                 });
             let ent = match known {
                 Some(i) => Some(i),
