@@ -1,7 +1,7 @@
 //! Roles: the titles, demonyms and owners before a name, and which
 //! descriptions a role title lets refer to its holder.
 
-use crate::lexicon::{flags, lists, MultiTarget};
+use crate::lexicon::{flags, lists, MultiTarget, MultiWord};
 use crate::mention::MentionKind;
 use crate::record::EntityKind;
 
@@ -34,24 +34,9 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             // multi-word titles first ("foreign minister")
-            let mut matched = false;
-            let lists = self.toks[k].multi().map(|id| self.lex.multi_list(id));
-            for mw in lists.unwrap_or(&[]) {
-                if let MultiTarget::Title(ti) = mw.target {
-                    let end = k + mw.words.len();
-                    if end <= to
-                        && (k..end)
-                            .zip(mw.words.iter())
-                            .all(|(j, mwd)| self.slice(j, j + 1).eq_ignore_ascii_case(mwd))
-                    {
-                        titles.push((mw.words.join(" "), Some(ti)));
-                        k = end;
-                        matched = true;
-                        break;
-                    }
-                }
-            }
-            if matched {
+            if let Some((mw, ti)) = self.multi_title(k, to) {
+                titles.push((mw.words.join(" "), Some(ti)));
+                k += mw.words.len();
                 continue;
             }
             if let Some(ti) = t.title() {
@@ -66,10 +51,13 @@ impl<'a> Resolver<'a> {
                 // "Kremlin spokesman", "the Business Insider editor": a
                 // capitalized owner before the title, all of its words
                 let mut j = k + 1;
+                // ... up to a title of one word or more ("Acme Managing
+                // Director": the owner is "Acme")
                 while j < to
                     && self.toks[j].is_word()
                     && self.toks[j].cap
                     && !self.toks[j].has(flags::TITLE | flags::DEMONYM | flags::DET)
+                    && self.multi_title(j, to).is_none()
                 {
                     j += 1;
                 }
@@ -112,6 +100,24 @@ impl<'a> Resolver<'a> {
         for (title, ti) in titles.iter().rev().take(1) {
             self.add_role(ent, title, of, *ti);
         }
+    }
+
+    /// The multi-word title starting at token `k` and ending by `to`
+    /// ("foreign minister", "managing director"): its entry and title index.
+    pub(super) fn multi_title(&self, k: usize, to: usize) -> Option<(&'a MultiWord, u32)> {
+        let lex: &'a crate::lexicon::Lexicon = self.lex;
+        let lists = self.toks[k].multi().map(|id| lex.multi_list(id));
+        lists.unwrap_or(&[]).iter().find_map(|mw| {
+            let MultiTarget::Title(ti) = mw.target else {
+                return None;
+            };
+            let end = k + mw.words.len();
+            let all = end <= to
+                && (k..end)
+                    .zip(mw.words.iter())
+                    .all(|(j, mwd)| self.slice(j, j + 1).eq_ignore_ascii_case(mwd));
+            all.then_some((mw, ti))
+        })
     }
 
     /// Is token `k` a sentence's first word that is a common word, never

@@ -782,3 +782,35 @@ fn he_is_never_a_programme() {
     let name = sp.entity.map(|e| ex.entities[e].name.as_str());
     assert_eq!(name, Some("Tama Walker"));
 }
+
+/// The owner before a title of two words is the capitalized words before
+/// the title ("Velmora Managing Director …": Velmora, not "Velmora
+/// Managing"); an acronym owner is no person's surname even where a
+/// body's name ending in it was taken for a person's.
+#[test]
+fn owners_before_multi_word_titles() {
+    let ex = extract("Velmora Managing Director Ines Harrow said the plant would close.");
+    let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"Velmora Managing"), "{names:?}");
+    let en = ex
+        .entities
+        .iter()
+        .find(|e| e.name == "Ines Harrow")
+        .expect("the director");
+    let owner = en.roles[0].of.map(|o| ex.entities[o].name.as_str());
+    assert_eq!(
+        (en.roles[0].title.as_str(), owner),
+        ("managing director", Some("Velmora"))
+    );
+    let ex = extract(
+        "Harbour Rescue QX said crews had answered 90 calls. \
+         QX Health Minister Dana Reyes said the wards were full.",
+    );
+    let en = ex
+        .entities
+        .iter()
+        .find(|e| e.name == "Dana Reyes")
+        .expect("the minister");
+    let owner = en.roles[0].of.map(|o| ex.entities[o].name.as_str());
+    assert_eq!(owner, Some("QX"), "{:?}", en.roles);
+}
