@@ -814,3 +814,13 @@ fn owners_before_multi_word_titles() {
     let owner = en.roles[0].of.map(|o| ex.entities[o].name.as_str());
     assert_eq!(owner, Some("QX"), "{:?}", en.roles);
 }
+
+/// A report is a document, not an outlet: "a council report" that
+/// estimated something is no organization; "media reports" stay the
+/// outlets'.
+#[test]
+fn a_report_is_no_organization() {
+    let ex = extract("A council report estimated that fees would rise by a third.");
+    let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("report")), "{names:?}");
+}
