@@ -823,4 +823,10 @@ fn a_report_is_no_organization() {
     let ex = extract("A council report estimated that fees would rise by a third.");
     let names: Vec<_> = ex.entities.iter().map(|e| e.name.as_str()).collect();
     assert!(!names.iter().any(|n| n.contains("report")), "{names:?}");
+    // "report" before the sentence's past verb is the compound's head,
+    // no verb of saying: the speaker is the whole report
+    assert_speakers(
+        "A district council report estimated that fees would rise by a third.",
+        &[("A district council report", None)],
+    );
 }
