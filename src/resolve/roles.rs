@@ -63,10 +63,11 @@ impl<'a> Resolver<'a> {
                 }
                 // an adjective of the holder is no owner ("Former Gov.",
                 // "Local shop owner")
-                let opening = j == k + 1
+                let opening = (j == k + 1
                     && (t.in_list_or_capitalized(lists::TITLE_MODIFIERS, self.text)
                         || self.common_opening_word(k)
-                        || self.portfolio(k, j));
+                        || self.portfolio(k, j)))
+                    || self.cabinet_portfolio(k, j);
                 // an owner named by its capitals alone, not a possessive, is
                 // a body ("Kremlin spokesman", "Republican Sen."): a person
                 // it is only if already known as one
@@ -143,6 +144,23 @@ impl<'a> Resolver<'a> {
             && self.lex.is_common_word(self.slice(k, k + 1))
             && !t.has(flags::ORG_HEAD | flags::OUTLET_NOUN | flags::DEMONYM)
             && self.phrases().known_single(k).is_none()
+    }
+
+    /// Are the two or more capitalized words `k..j`, before a cabinet
+    /// title at `j`, one portfolio ("Local Government Minister", "Home
+    /// Affairs Secretary"): each a common word, no outlet's noun, demonym
+    /// nor known organization or place?
+    fn cabinet_portfolio(&self, k: usize, j: usize) -> bool {
+        j > k + 1
+            && self
+                .toks
+                .get(j)
+                .is_some_and(|n| n.in_list(lists::CABINET_TITLES))
+            && (k..j).all(|m| {
+                self.lex.is_common_word(self.slice(m, m + 1))
+                    && !self.toks[m].has(flags::OUTLET_NOUN | flags::DEMONYM)
+                    && self.phrases().known_single(m).is_none()
+            })
     }
 
     pub(super) fn add_role(&mut self, ent: usize, title: &str, of: Option<usize>, ti: Option<u32>) {

@@ -830,3 +830,26 @@ fn a_report_is_no_organization() {
         &[("A district council report", None)],
     );
 }
+
+/// Several capitalized common words before "Minister" or "Secretary" are
+/// one portfolio, no owner ("Rural Affairs Minister"); a spokesman's are
+/// the owner ("Garden Supply spokesman").
+#[test]
+fn portfolios_of_several_words() {
+    let ex = extract("Rural Affairs Minister Tom Adeyemi said the grants would double.");
+    let names: Vec<_> = ex
+        .entities
+        .iter()
+        .filter(|e| e.used)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(!names.contains(&"Rural Affairs"), "{names:?}");
+    let ex = extract("Garden Supply spokesman Ray Olin said the stores would open.");
+    let en = ex
+        .entities
+        .iter()
+        .find(|e| e.name == "Ray Olin")
+        .expect("the spokesman");
+    let owner = en.roles[0].of.map(|o| ex.entities[o].name.as_str());
+    assert_eq!(owner, Some("Garden Supply"), "{:?}", en.roles);
+}
