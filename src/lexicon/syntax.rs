@@ -156,6 +156,8 @@ syntax_lists! {
         group_name_heads => GROUP_NAME_HEADS;
         /// Titles whose capitalized common-noun modifier is a portfolio, not an owner ("Health Minister").
         portfolio_titles => PORTFOLIO_TITLES;
+        /// Titles of a government's portfolios, whose run of capitalized common words is one ("Local Government Minister").
+        cabinet_titles => CABINET_TITLES;
         /// Adjectives of a title's holder, never a name's first word ("former", "local").
         title_modifiers => TITLE_MODIFIERS;
         /// Nouns of one interview between a speaker and the cue ("in an interview with").

@@ -233,12 +233,15 @@ impl<'a> Resolver<'a> {
     }
 
     /// Where the run of name words from `k` ends (before `end` and any
-    /// title).
+    /// title, of one word or more: "Acme Managing Director Jo Bell").
     fn name_run_end(&self, k: usize, end: usize) -> usize {
         let ph = self.phrases();
         let mut e = k + 1;
         while e < end {
-            if ph.is_name_word(e, usize::MAX) && !self.toks[e].has(flags::TITLE) {
+            if ph.is_name_word(e, usize::MAX)
+                && !self.toks[e].has(flags::TITLE)
+                && self.multi_title(e, end).is_none()
+            {
                 e += 1;
             } else if self.initial_period(e) && e + 1 < end && ph.is_name_word(e + 1, usize::MAX) {
                 // the period of a middle initial: "Donald J. Trump"
@@ -379,13 +382,16 @@ impl<'a> Resolver<'a> {
         if let Some(&i) = self.by_name.get(&key) {
             return Some(i);
         }
-        // a surname or first name of a known person
+        // a surname or first name of a known person; not the acronym that
+        // ends a name otherwise written in lowercase ("WA" of "St John
+        // WA": a body's region, no surname)
         if e - s == 1 {
             let best = self
                 .with_part(&key)
                 .iter()
                 .map(|&i| (i, &self.entities[i]))
                 .filter(|(_, en)| en.kind == EntityKind::Person)
+                .filter(|(_, en)| !acronym_suffixed(&en.name))
                 .filter(|(_, en)| {
                     let mut parts = en.name.split_whitespace();
                     let first = parts.next();
@@ -640,6 +646,21 @@ pub(super) fn org_spelling(word: &str) -> bool {
         run = if c.is_lowercase() { run + 1 } else { 0 };
     }
     false
+}
+
+/// Does a name of several words, some in lowercase, end in a word in
+/// capitals ("St John WA", "Ambulance NSW"): a body's suffix, no surname?
+/// Not a generation's numeral ("John Smith III").
+fn acronym_suffixed(name: &str) -> bool {
+    let Some((head, last)) = name.rsplit_once(' ') else {
+        return false;
+    };
+    let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+    let numeral = last.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    (2..=6).contains(&letters)
+        && !last.chars().any(char::is_lowercase)
+        && !numeral
+        && head.chars().any(char::is_lowercase)
 }
 
 /// Is `key` the lookup form ([`Resolver::key`]) of `word`? Without

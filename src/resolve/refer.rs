@@ -190,7 +190,12 @@ impl<'a> Resolver<'a> {
             }
             return None;
         }
-        if head_tok.has(flags::OUTLET_NOUN) && np.end - np.start >= 2 {
+        // "a council report", "the police report": a document, no outlet;
+        // "media reports" are the outlets'
+        let document = !head_tok.cap
+            && head_tok.in_list(lists::FRAME_NOUNS)
+            && !(np.head > np.start && self.toks[np.head - 1].has(flags::OUTLET_NOUN));
+        if head_tok.has(flags::OUTLET_NOUN) && np.end - np.start >= 2 && !document {
             // "Russian state media", "the news agency"
             let name = self.slice_without_article(np.start, np.end).to_string();
             let e = self.find_or_add(EntityKind::Organization, &name, true);

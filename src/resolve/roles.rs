@@ -1,7 +1,7 @@
 //! Roles: the titles, demonyms and owners before a name, and which
 //! descriptions a role title lets refer to its holder.
 
-use crate::lexicon::{flags, lists, MultiTarget};
+use crate::lexicon::{flags, lists, MultiTarget, MultiWord};
 use crate::mention::MentionKind;
 use crate::record::EntityKind;
 
@@ -34,24 +34,9 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             // multi-word titles first ("foreign minister")
-            let mut matched = false;
-            let lists = self.toks[k].multi().map(|id| self.lex.multi_list(id));
-            for mw in lists.unwrap_or(&[]) {
-                if let MultiTarget::Title(ti) = mw.target {
-                    let end = k + mw.words.len();
-                    if end <= to
-                        && (k..end)
-                            .zip(mw.words.iter())
-                            .all(|(j, mwd)| self.slice(j, j + 1).eq_ignore_ascii_case(mwd))
-                    {
-                        titles.push((mw.words.join(" "), Some(ti)));
-                        k = end;
-                        matched = true;
-                        break;
-                    }
-                }
-            }
-            if matched {
+            if let Some((mw, ti)) = self.multi_title(k, to) {
+                titles.push((mw.words.join(" "), Some(ti)));
+                k += mw.words.len();
                 continue;
             }
             if let Some(ti) = t.title() {
@@ -66,19 +51,23 @@ impl<'a> Resolver<'a> {
                 // "Kremlin spokesman", "the Business Insider editor": a
                 // capitalized owner before the title, all of its words
                 let mut j = k + 1;
+                // ... up to a title of one word or more ("Acme Managing
+                // Director": the owner is "Acme")
                 while j < to
                     && self.toks[j].is_word()
                     && self.toks[j].cap
                     && !self.toks[j].has(flags::TITLE | flags::DEMONYM | flags::DET)
+                    && self.multi_title(j, to).is_none()
                 {
                     j += 1;
                 }
                 // an adjective of the holder is no owner ("Former Gov.",
                 // "Local shop owner")
-                let opening = j == k + 1
+                let opening = (j == k + 1
                     && (t.in_list_or_capitalized(lists::TITLE_MODIFIERS, self.text)
                         || self.common_opening_word(k)
-                        || self.portfolio(k, j));
+                        || self.portfolio(k, j)))
+                    || self.cabinet_portfolio(k, j);
                 // an owner named by its capitals alone, not a possessive, is
                 // a body ("Kremlin spokesman", "Republican Sen."): a person
                 // it is only if already known as one
@@ -114,6 +103,24 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The multi-word title starting at token `k` and ending by `to`
+    /// ("foreign minister", "managing director"): its entry and title index.
+    pub(super) fn multi_title(&self, k: usize, to: usize) -> Option<(&'a MultiWord, u32)> {
+        let lex: &'a crate::lexicon::Lexicon = self.lex;
+        let lists = self.toks[k].multi().map(|id| lex.multi_list(id));
+        lists.unwrap_or(&[]).iter().find_map(|mw| {
+            let MultiTarget::Title(ti) = mw.target else {
+                return None;
+            };
+            let end = k + mw.words.len();
+            let all = end <= to
+                && (k..end)
+                    .zip(mw.words.iter())
+                    .all(|(j, mwd)| self.slice(j, j + 1).eq_ignore_ascii_case(mwd));
+            all.then_some((mw, ti))
+        })
+    }
+
     /// Is token `k` a sentence's first word that is a common word, never
     /// capitalized inside a sentence, so only capitalized as the first
     /// word ("Union president Ann Roy", "Rider advocate Carlos Mena"): no
@@ -137,6 +144,23 @@ impl<'a> Resolver<'a> {
             && self.lex.is_common_word(self.slice(k, k + 1))
             && !t.has(flags::ORG_HEAD | flags::OUTLET_NOUN | flags::DEMONYM)
             && self.phrases().known_single(k).is_none()
+    }
+
+    /// Are the two or more capitalized words `k..j`, before a cabinet
+    /// title at `j`, one portfolio ("Local Government Minister", "Home
+    /// Affairs Secretary"): each a common word, no outlet's noun, demonym
+    /// nor known organization or place?
+    fn cabinet_portfolio(&self, k: usize, j: usize) -> bool {
+        j > k + 1
+            && self
+                .toks
+                .get(j)
+                .is_some_and(|n| n.in_list(lists::CABINET_TITLES))
+            && (k..j).all(|m| {
+                self.lex.is_common_word(self.slice(m, m + 1))
+                    && !self.toks[m].has(flags::OUTLET_NOUN | flags::DEMONYM)
+                    && self.phrases().known_single(m).is_none()
+            })
     }
 
     pub(super) fn add_role(&mut self, ent: usize, title: &str, of: Option<usize>, ti: Option<u32>) {

@@ -38,6 +38,9 @@ impl<'a> Ctx<'a> {
         let CueWord::Verb(verb) = cw else {
             return None;
         };
+        if self.noun_before_its_verb(i, ce) {
+            return None;
+        }
         // "TASS cited Lavrov as saying …": the attribution belongs to
         // "saying", with TASS as the source
         if self.verb_in(cw, verb_lists::CITING) {
@@ -105,6 +108,27 @@ impl<'a> Ctx<'a> {
             cue.speaker = None;
         }
         self.forward_content(&cue)
+    }
+
+    /// Is the one-word cue at `i` a noun of records in its bare form,
+    /// after a singular noun, with the sentence's own past verb right after it ("a
+    /// council report estimated …", "the board report found …"): the
+    /// compound's head, no verb?
+    fn noun_before_its_verb(&self, i: usize, ce: usize) -> bool {
+        let (Some(p), Some(n)) = (i.checked_sub(1).map(|p| &self.toks[p]), self.toks.get(ce))
+        else {
+            return false;
+        };
+        let next = self.word(ce);
+        ce == i + 1
+            && self.in_list(i, lists::FRAME_NOUNS)
+            && !self.word(i).ends_with('s')
+            && p.is_word()
+            && !p.has(flags::PRONOUN | flags::DET)
+            && !self.word(i - 1).ends_with('s')
+            && n.is_word()
+            && (next.ends_with("ed")
+                || n.verb().is_some() && !next.ends_with("ing") && !next.ends_with('s'))
     }
 
     /// Is the verb cue at `i..ce` a past participle after a form of "be"
