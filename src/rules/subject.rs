@@ -629,5 +629,10 @@ mod tests {
             found("The path is steep; note that the gate shuts at dusk."),
             ["indirect.imperative | - | note | that the gate shuts at dusk"]
         );
+        // after a fronted clause with a subject of its own
+        assert_eq!(
+            found("Therefore, if you are driving, make sure that the tank is full."),
+            ["indirect.imperative | - | make sure | that the tank is full"]
+        );
     }
 }
