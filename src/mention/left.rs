@@ -112,7 +112,14 @@ impl<'a> Phrases<'a> {
             return None;
         }
         if let Some(p) = t.pronoun() {
-            let subject = self.lex.pronouns.pronouns[p as usize].subject;
+            // "many of them", "some of us": an object pronoun after a
+            // partitive "of" ends the subject the quantity opens
+            let subject = self.lex.pronouns.pronouns[p as usize].subject
+                || (!self.lex.pronouns.pronouns[p as usize].possessive
+                    && i >= lo + 2
+                    && self.is_word_of(i - 1)
+                    && (self.quantity_left(i - 1, lo).is_some()
+                        || self.toks[i - 2].in_list(lists::PARTITIVES)));
             return subject.then(|| Np::single(i, MentionKind::Pronoun));
         }
         if t.has(flags::RELATIVE) && self.written(i, lists::SUBJECT_RELATIVES) {
@@ -248,6 +255,7 @@ impl<'a> Phrases<'a> {
                 start = q;
             }
             let at_clause = start == lo
+                || self.only_adverbs(lo, start)
                 || self.toks[start - 1].is_punct(',')
                 || self.toks[start - 1].has(flags::CONJ)
                 || self.toks[start - 1].is_quote();
@@ -267,6 +275,19 @@ impl<'a> Phrases<'a> {
                 .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].possessive)
             || (start + 1 < end && self.written(start + 1, lists::POSSESSIVES));
         determined.then(|| Np::description(start, end, i))
+    }
+
+    /// Is token `k` the word "of"?
+    fn is_word_of(&self, k: usize) -> bool {
+        self.toks[k].is_word() && self.word(k).eq_ignore_ascii_case("of")
+    }
+
+    /// Are the one or two tokens `lo..start` adverbs opening the clause
+    /// ("Together these results", "Clearly these figures")?
+    fn only_adverbs(&self, lo: usize, start: usize) -> bool {
+        start > lo
+            && start - lo <= 2
+            && (lo..start).all(|k| self.toks[k].is_word() && self.toks[k].has(flags::ADV))
     }
 
     /// Is token `k` the apostrophe of a plural possessive ("the workers'

@@ -67,6 +67,14 @@ impl<'a> Ctx<'a> {
         } else {
             i
         };
+        // "Moreover, according to Berg, …": an opening connective is no
+        // content; the clause after the phrase is
+        let opener_only = before > lo
+            && (lo..before).all(|k| {
+                let t = &self.toks[k];
+                (t.is_word() && t.has(flags::ADV | flags::CONJ)) || t.is_punct(',')
+            });
+        let before = if opener_only { lo } else { before };
         let mut content = Vec::new();
         if before > lo {
             content.extend(self.span_of(lo, before));
@@ -157,6 +165,11 @@ mod tests {
         assert_eq!(
             found("The bridge will open in May, according to the mayor."),
             ["according.after | the mayor | according to | The bridge will open in May"]
+        );
+        // an opening connective is no content
+        assert_eq!(
+            found("Moreover, according to Berg, the bridge will open in May."),
+            ["according.before | Berg | according to | the bridge will open in May"]
         );
     }
 

@@ -84,8 +84,12 @@ impl Ctx<'_> {
             let k = r.start;
             let t = &self.toks[k];
             if t.is_word() && t.in_list(lists::WH_WORDS) {
-                // "if" opens a question only after a verb of asking
-                if !self.is(k, "if") || matches!(lemma, "ask" | "wonder" | "question") {
+                if k + 1 < r.end && self.is(k + 1, "to") {
+                    // "knows how to swim", "decided where to go": an
+                    // infinitive, no proposition
+                    content_type = ContentType::Infinitive;
+                } else if !self.is(k, "if") || matches!(lemma, "ask" | "wonder" | "question") {
+                    // "if" opens a question only after a verb of asking
                     content_type = ContentType::Question;
                 }
             } else if d.rule == RuleId::EvidentialSeem {
@@ -354,7 +358,7 @@ mod tests {
     }
 
     /// Refusals and questions are kept by `all` and left out of `claims`;
-    /// a denial stays, negated.
+    /// a denial stays, negated; a wh-word before "to" opens an infinitive.
     #[test]
     fn refusals_are_no_claims() {
         use crate::class::Scope;
@@ -371,6 +375,13 @@ mod tests {
             0
         );
         assert_eq!(claims("The minister denied that the bridge was unsafe."), 1);
+        assert_eq!(
+            claims("The engineer explained how the new bridge would carry trains."),
+            0
+        );
+        let s = senses("The guide knows where to find the old mill.");
+        assert!(s.iter().all(|(_, t, _)| *t == T::Infinitive), "{s:?}");
+        assert_eq!(claims("The guide knows where to find the old mill."), 0);
         assert_eq!(
             senses("The company declined to comment on the report."),
             [(C::Intention, T::Infinitive, P::Affirmed)]

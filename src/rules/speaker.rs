@@ -274,7 +274,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let p = &self.toks[g - 1];
-        if p.is_punct(';') {
+        if p.is_punct(';') || (p.is_punct(',') && self.fronted_clause_before(g - 1, lo)) {
             return true;
         }
         p.is_punct(',')
@@ -284,6 +284,33 @@ impl<'a> Ctx<'a> {
                 t.is_word() && t.pronoun().is_none() && t.verb().is_none() && !t.has(flags::AUX)
             })
             && self.toks[lo].has(flags::PREP | flags::ADV)
+    }
+
+    /// Does a fronted subordinate clause with a subject or an auxiliary
+    /// of its own ("If you are driving, …", "Therefore, when it rains,
+    /// …") run from the sentence start `lo` (after a lone adverb and its
+    /// comma) to the comma at `comma`? A verb in its base form after it is
+    /// an imperative ("… make sure that …"); "As expected, say analysts"
+    /// has neither, and stays an inverted tag.
+    fn fronted_clause_before(&self, comma: usize, lo: usize) -> bool {
+        let mut s = lo;
+        if s + 1 < comma && self.toks[s].has(flags::ADV) && self.toks[s + 1].is_punct(',') {
+            s += 2;
+        }
+        s + 3 <= comma
+            && comma - s <= 30
+            && self.toks[s].is_word()
+            && self.in_list(s, lists::FRONTED_SUBORDINATORS)
+            && (s + 1..comma).all(|k| {
+                let t = &self.toks[k];
+                !(t.is_quote() || matches!(t.kind, TokKind::Punct(',' | ';' | ':')))
+            })
+            && (s + 1..comma).any(|k| {
+                let t = &self.toks[k];
+                t.has(flags::AUX)
+                    || t.pronoun()
+                        .is_some_and(|x| self.lex.pronouns.pronouns[x as usize].subject)
+            })
     }
 
     /// Who thinks or says what a to-infinitive cue reports, "to" at

@@ -478,6 +478,15 @@ mod tests {
             found("One of the lawyers said the case was closed."),
             ["indirect.clause | One of the lawyers | said | the case was closed"]
         );
+        // an object pronoun after the partitive "of"
+        assert_eq!(
+            found("Many of them said the ferry was late."),
+            ["indirect.clause | Many of them | said | the ferry was late"]
+        );
+        assert_eq!(
+            found("Some of us believe that the fee is too high."),
+            ["indirect.that | Some of us | believe | that the fee is too high"]
+        );
     }
 
     /// A lone adverb before the sentence's subject, without a comma, is
@@ -533,6 +542,11 @@ mod tests {
         assert_eq!(
             found("Still, the new figures suggest that the lake is drying."),
             ["indirect.that | the new figures | suggest | that the lake is drying"]
+        );
+        // a connective without a comma
+        assert_eq!(
+            found("Together these figures suggest that the lake is drying."),
+            ["indirect.that | these figures | suggest | that the lake is drying"]
         );
         assert_eq!(
             found("Waving to the crowd, the mayor promised that the bridge would open."),
@@ -614,6 +628,11 @@ mod tests {
         assert_eq!(
             found("The path is steep; note that the gate shuts at dusk."),
             ["indirect.imperative | - | note | that the gate shuts at dusk"]
+        );
+        // after a fronted clause with a subject of its own
+        assert_eq!(
+            found("Therefore, if you are driving, make sure that the tank is full."),
+            ["indirect.imperative | - | make sure | that the tank is full"]
         );
     }
 }
