@@ -58,13 +58,11 @@ impl<'a> Ctx<'a> {
             if !t.is_word() {
                 break;
             }
-            let w = self.word(i);
             // manner and time adverbs only: "just", "only", "even" start
-            // content ("said just because …")
+            // content ("said just because …", and an -ly adjective: "said
+            // daily commuters …")
             let lower_adv = !t.cap
-                && ((w.ends_with("ly")
-                    && w.len() > 4
-                    && !self.written(i, lists::LY_CONTENT_WORDS))
+                && ((self.is_ly_adverb(i) && !self.written(i, lists::LY_CONTENT_WORDS))
                     || self.written(i, lists::CUE_ADVERBS));
             if t.in_list_or_capitalized(lists::RELATIVE_TIME, self.text) {
                 // "last week", "this morning"
@@ -77,7 +75,15 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            if lower_adv && !t.has(flags::DET) || (t.has(flags::TIME) && !t.has(flags::DET)) {
+            // "told Morning Report": a capitalized time word that may
+            // start a name ("Monday" may not), before another
+            // capitalized word, is a name's first word
+            let name_start = t.cap
+                && !t.has(flags::NOT_NAME)
+                && self.toks.get(i + 1).is_some_and(|n| n.is_word() && n.cap);
+            if lower_adv && !t.has(flags::DET)
+                || (t.has(flags::TIME) && !t.has(flags::DET) && !name_start)
+            {
                 i += 1;
             } else {
                 break;
@@ -413,6 +419,25 @@ mod tests {
         assert_eq!(
             found("Berg had said the bridge would open."),
             ["indirect.clause | Berg | said | the bridge would open"]
+        );
+    }
+
+    /// After a cue, an -ly adjective opens the content ("said daily
+    /// riders …"), and a capitalized time word before another capitalized
+    /// word opens a name ("told Evening Bulletin"); a weekday stays a time.
+    #[test]
+    fn adjectives_and_names_after_the_cue() {
+        assert_eq!(
+            found("Berg said daily riders would pay more."),
+            ["indirect.clause | Berg | said | daily riders would pay more"]
+        );
+        assert_eq!(
+            found("Berg told Evening Bulletin the ferry would stop."),
+            ["indirect.clause | Berg | told | the ferry would stop | to Evening Bulletin"]
+        );
+        assert_eq!(
+            found("Berg said Monday Parliament would vote."),
+            ["indirect.clause | Berg | said | Parliament would vote"]
         );
     }
 }
