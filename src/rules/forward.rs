@@ -128,6 +128,9 @@ impl<'a> Ctx<'a> {
         if k >= hi {
             return None;
         }
+        // "The paper reported, citing two officials, that …"
+        let cited = self.cited_before_that(k, hi, lo);
+        let k = cited.map_or(k, |np| np.end + 1);
         let (start, rule) = match self.content_opening(c, k, addr)? {
             Opening::At(start, rule) => (start, rule),
             Opening::Described => return self.described_object(c, k, addr, src),
@@ -169,7 +172,25 @@ impl<'a> Ctx<'a> {
             polarity: Polarity::Affirmed,
         };
         self.relay_and_partner(&mut d, &c.extras, lo);
+        if let Some(np) = cited {
+            // the people cited are the speakers, the one who reported
+            // it the source; "citing" is no cue of its own
+            d.source = d.speaker;
+            d.speaker = Some(np);
+            d.rule = RuleId::IndirectCiting;
+            self.mark(np.start - 1, np.start);
+        }
         Some(d)
+    }
+
+    /// ", citing NP, that …" at token `k` after a cue: the phrase cited.
+    fn cited_before_that(&self, k: usize, hi: usize, lo: usize) -> Option<Np> {
+        if !(self.toks[k].is_punct(',') && self.is(k + 1, "citing")) {
+            return None;
+        }
+        let np = self.np.np_right(k + 2, hi, lo)?;
+        (np.end + 1 < hi && self.toks[np.end].is_punct(',') && self.is(np.end + 1, "that"))
+            .then_some(np)
     }
 
     /// Where the content after a cue opens, at token `k` after the tag,
@@ -576,6 +597,16 @@ mod tests {
                 "indirect.clause | Voss | said | the bridge was unsafe",
                 "indirect.object | she | accused | the council of delay",
             ]
+        );
+    }
+
+    /// "The paper reported, citing two officials, that …": the officials
+    /// are the speakers, the paper the source.
+    #[test]
+    fn the_people_cited_before_a_that_clause() {
+        assert_eq!(
+            found("The Harrow Gazette reported Tuesday, citing two city officials, that the bridge would close."),
+            ["indirect.citing | two city officials | reported | that the bridge would close | via The Harrow Gazette"]
         );
     }
 
