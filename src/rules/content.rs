@@ -78,7 +78,8 @@ impl<'a> Ctx<'a> {
                     }
                     // ", one of the prosecutors said …", ", and most said …":
                     // another speaker's report begins
-                    let k = if n.in_list(lists::COORDINATORS) {
+                    // (", after half said so …": a subordinator too)
+                    let k = if n.in_list(lists::COORDINATORS) || n.in_list(lists::SUBORDINATORS) {
                         j + 2
                     } else {
                         j + 1
@@ -121,6 +122,15 @@ impl<'a> Ctx<'a> {
         if k >= end || !matches!(self.toks[k].kind, TokKind::Word | TokKind::Number) {
             return false;
         }
+        // ", even some allies said …": a lead-in word before the subject
+        let k = if self.in_list(k, lists::SENTENCE_LEAD_INS) {
+            k + 1
+        } else {
+            k
+        };
+        if k >= end {
+            return false;
+        }
         let first = &self.toks[k];
         let subject_like = first
             .pronoun()
@@ -129,6 +139,8 @@ impl<'a> Ctx<'a> {
             || first.cap
             || first.kind == TokKind::Number
             || self.np.quantity_left(k + 1, k).is_some()
+            // "more than 4 in 10 said"
+            || (k + 2..end.min(k + 6)).any(|e| self.np.quantity_left(e, k) == Some(k))
             // ", but analysts said …": a bare plural noun
             || (first.is_word()
                 && first.verb().is_none()
@@ -303,6 +315,26 @@ mod tests {
 
     /// ", but analysts said …": a bare plural subject and a verb of
     /// saying start another speaker's report, which ends the first.
+    /// A quantity ("more than 4 in 10"), a lead-in word (", even some
+    /// …") or a subordinator (", after half …") before another report.
+    #[test]
+    fn quantities_and_lead_ins_start_another_report() {
+        assert_eq!(
+            found("Most riders said fares were high, and more than 3 in 10 said the trains were late."),
+            [
+                "indirect.clause | Most riders | said | fares were high",
+                "indirect.clause | more than 3 in 10 | said | the trains were late",
+            ]
+        );
+        assert_eq!(
+            found("Many members say they trust the board, even some founders said it was slow."),
+            [
+                "indirect.clause | Many members | say | they trust the board",
+                "indirect.clause | some founders | said | it was slow",
+            ]
+        );
+    }
+
     #[test]
     fn a_bare_plural_subject_starts_another_report() {
         assert_eq!(

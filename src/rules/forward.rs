@@ -152,6 +152,9 @@ impl<'a> Ctx<'a> {
         if k >= hi {
             return None;
         }
+        // "The paper reported, citing two officials, that …"
+        let cited = self.cited_before_that(k, hi, lo);
+        let k = cited.map_or(k, |np| np.end + 1);
         let (start, rule) = match self.content_opening(c, k, addr)? {
             Opening::At(start, rule) => (start, rule),
             Opening::Described => return self.described_object(c, k, addr, src),
@@ -193,7 +196,25 @@ impl<'a> Ctx<'a> {
             polarity: Polarity::Affirmed,
         };
         self.relay_and_partner(&mut d, &c.extras, lo);
+        if let Some(np) = cited {
+            // the people cited are the speakers, the one who reported
+            // it the source; "citing" is no cue of its own
+            d.source = d.speaker;
+            d.speaker = Some(np);
+            d.rule = RuleId::IndirectCiting;
+            self.mark(np.start - 1, np.start);
+        }
         Some(d)
+    }
+
+    /// ", citing NP, that …" at token `k` after a cue: the phrase cited.
+    fn cited_before_that(&self, k: usize, hi: usize, lo: usize) -> Option<Np> {
+        if !(self.toks[k].is_punct(',') && self.is(k + 1, "citing")) {
+            return None;
+        }
+        let np = self.np.np_right(k + 2, hi, lo)?;
+        (np.end + 1 < hi && self.toks[np.end].is_punct(',') && self.is(np.end + 1, "that"))
+            .then_some(np)
     }
 
     /// Where the content after a cue opens, at token `k` after the tag,
@@ -459,6 +480,8 @@ impl<'a> Ctx<'a> {
             // verb coordinated with this one starts its own attribution
             if let Some(cut) = self.coordinated_cue(start, end_tok) {
                 span = self.span_of(start, trim_punct_left(self.toks, start, cut, ",;"))?;
+            } else if let Some(cut) = self.main_verb_after_relative(c, rule, start, end_tok) {
+                span = self.span_of(start, trim_punct_left(self.toks, start, cut, ",;"))?;
             }
         }
         if self.is_taken_span(span) {
@@ -474,23 +497,68 @@ impl<'a> Ctx<'a> {
         Some(span)
     }
 
+    /// "Voters who back the plan said …", "Lee, who calls it a scam,
+    /// said …": for a cue in a relative clause whose content is an object
+    /// or an infinitive, the finite speech verb after it among tokens
+    /// `start + 1..end` (outside quotation marks) is the main clause's,
+    /// and ends the content.
+    fn main_verb_after_relative(
+        &self,
+        c: &VerbCue,
+        rule: RuleId,
+        start: usize,
+        end: usize,
+    ) -> Option<usize> {
+        let relative = c
+            .speaker
+            .is_some_and(|sp| sp.kind == MentionKind::Relative && self.is(sp.start, "who"));
+        if !relative || !matches!(rule, RuleId::IndirectObject | RuleId::IndirectInfinitive) {
+            return None;
+        }
+        (start + 1..end).find(|&j| {
+            let t = &self.toks[j];
+            let w = self.word(j);
+            !self.in_quote(j)
+                && t.is_word()
+                && !t.cap
+                && (w.ends_with("ed")
+                    || w.ends_with('s')
+                    || t.in_list(lists::IRREGULAR_PARTICIPLES))
+                && t.verb()
+                    .is_some_and(|x| self.lex.verb(x).class == CueClass::Speech)
+                && self.toks[j - 1].pronoun().is_none()
+                && !self.toks[j - 1].has(flags::AUX | flags::DET | flags::PREP)
+        })
+    }
+
     /// The "and"/"but" before a second speech verb among tokens
     /// `start + 1..end`, outside quotation marks; or the "but" before a
     /// past verb of will with its infinitive ("denied it but refused to
-    /// say more", "but declined to give details").
+    /// say more", "but declined to give details"); or the "and"/"but"
+    /// before a subject pronoun's own report ("and she accused …").
     fn coordinated_cue(&self, start: usize, end: usize) -> Option<usize> {
         (start + 1..end).find(|&j| {
-            self.in_list(j, lists::COORDINATORS) && !self.in_quote(j) && {
-                let v = self.skip_adverbs_right(j + 1, end);
-                v < end
-                    && !self.word(v).ends_with("ing")
-                    && self.toks[v].verb().is_some_and(|x| {
-                        self.lex.verb(x).class == CueClass::Speech
-                            || (self.is(j, "but")
-                                && self.word(v).ends_with("ed")
-                                && self.is(v + 1, "to"))
-                    })
-            }
+            // "… and she accused …": a subject pronoun, then its report
+            let pronoun_report = || {
+                self.toks[j + 1]
+                    .pronoun()
+                    .is_some_and(|p| self.lex.pronouns.pronouns[p as usize].subject)
+                    && self.reported_clause_at(j + 1, end)
+            };
+            self.in_list(j, lists::COORDINATORS)
+                && !self.in_quote(j)
+                && j + 1 < end
+                && (pronoun_report() || {
+                    let v = self.skip_adverbs_right(j + 1, end);
+                    v < end
+                        && !self.word(v).ends_with("ing")
+                        && self.toks[v].verb().is_some_and(|x| {
+                            self.lex.verb(x).class == CueClass::Speech
+                                || (self.is(j, "but")
+                                    && self.word(v).ends_with("ed")
+                                    && self.is(v + 1, "to"))
+                        })
+                })
         })
     }
 }
@@ -534,6 +602,37 @@ fn trim_punct_left(toks: &[Token], start: usize, mut end: usize, marks: &str) ->
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::found;
+
+    /// A report in a relative clause ends at the main clause's verb of
+    /// saying ("Riders who saw the crash said …"); a subject pronoun's
+    /// report after "and" is its own ("… and she accused …").
+    #[test]
+    fn reports_after_a_relative_clause_and_a_coordinated_subject() {
+        assert_eq!(
+            found("Two riders who saw the crash said the driver ran a light."),
+            [
+                "indirect.object | who | saw | the crash",
+                "indirect.clause | Two riders | said | the driver ran a light",
+            ]
+        );
+        assert_eq!(
+            found("Voss said the bridge was unsafe and she accused the council of delay."),
+            [
+                "indirect.clause | Voss | said | the bridge was unsafe",
+                "indirect.object | she | accused | the council of delay",
+            ]
+        );
+    }
+
+    /// "The paper reported, citing two officials, that …": the officials
+    /// are the speakers, the paper the source.
+    #[test]
+    fn the_people_cited_before_a_that_clause() {
+        assert_eq!(
+            found("The Harrow Gazette reported Tuesday, citing two city officials, that the bridge would close."),
+            ["indirect.citing | two city officials | reported | that the bridge would close | via The Harrow Gazette"]
+        );
+    }
 
     /// "about" before a number is "roughly": it opens the clause, not a
     /// topic ("said about the bridge").

@@ -74,7 +74,7 @@ rules! {
         "content, then cue and speaker",
         "The talks will resume in May, said Berg.";
     IndirectCiting = "indirect.citing",
-        "content, an outlet and its cue, then ', citing' the people it cites: they are the speakers, the outlet the source",
+        "an outlet and its cue with ', citing' the people it cites, after the content or before a that-clause: they are the speakers, the outlet the source",
         "The talks will resume in May, the newspaper reported, citing two officials.";
     IndirectParenthetical = "indirect.parenthetical",
         "speaker and cue between two parts of the content",

@@ -66,6 +66,9 @@ impl<'a> Ctx<'a> {
             ) || (self.toks[k].is_punct(',') && self.in_list(k + 1, lists::COORDINATORS))
             {
                 // "…, the office reported on Tuesday -- a development that…"
+            } else if self.toks[k].is_punct(',') && self.participle_at(k + 1) {
+                // "…, Berg said, adding that …": the participle's report
+                // is a second one of the same speaker
             } else if self.toks[k].is_punct(',')
                 && k + 1 < hi
                 && !self.is(k + 1, "and")
@@ -109,6 +112,14 @@ impl<'a> Ctx<'a> {
             d.rule = RuleId::IndirectCiting;
         }
         Some(d)
+    }
+
+    /// Is token `k` a lowercase participle in -ing ("adding", "noting")?
+    fn participle_at(&self, k: usize) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.cap && t.verb().is_some())
+            && self.word(k).ends_with("ing")
     }
 
     /// A verb cue at token `i` that may stand after its content: not an
@@ -239,6 +250,19 @@ mod tests {
     }
 
     /// A decision after its content is no report of a view.
+    /// "…, Berg said, adding that …": the tag ends at the participle,
+    /// which reports more of the same speaker's.
+    #[test]
+    fn the_tag_before_a_participle() {
+        assert_eq!(
+            found("The bridge will open in May, Berg said, adding that tolls would rise."),
+            [
+                "indirect.inverted | Berg | said | The bridge will open in May",
+                "indirect.participle | Berg | adding | that tolls would rise"
+            ]
+        );
+    }
+
     #[test]
     fn a_decision_after_its_content_is_no_report() {
         assert!(

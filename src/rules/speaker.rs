@@ -398,7 +398,16 @@ impl<'a> Ctx<'a> {
             let comma = (cs..g).find(|&k| self.toks[k].is_punct(','))?;
             cs = comma + 1;
         }
-        let np = self.np.np_right(cs, g, lo)?;
+        let np = match self.np.np_right(cs, g, lo) {
+            Some(np) => np,
+            // "Two investors who spoke to us said": the phrase before a
+            // relative clause
+            None => {
+                let who = (cs..g).find(|&k| self.written(k, lists::SUBJECT_RELATIVES))?;
+                let np = self.np.np_left(who, cs, lo);
+                np.filter(|n| n.start == cs)?
+            }
+        };
         if matches!(np.kind, MentionKind::Relative) || np.end >= g {
             return None;
         }

@@ -207,7 +207,16 @@ impl<'a> Ctx<'a> {
             let p = &self.toks[np.start - 1];
             let subordinator = p.in_list(lists::SUBORDINATORS);
             if p.is_word() && p.has(flags::PREP) && !p.cap && !subordinator {
-                let cs = self.clause_start_before(np.start - 1, lo);
+                let mut cs = self.clause_start_before(np.start - 1, lo);
+                // "…, even though a number of voters said": the words
+                // opening a subordinate clause come before its subject
+                while cs + 1 < np.start
+                    && (self.in_list(cs, lists::SENTENCE_LEAD_INS)
+                        || self.in_list(cs, lists::FRONTED_SUBORDINATORS)
+                        || self.in_list(cs, lists::SUBORDINATORS))
+                {
+                    cs += 1;
+                }
                 if i - cs > 30 {
                     return None;
                 }
@@ -519,6 +528,21 @@ mod tests {
 
     /// Before an apposition, a partitive subject, a title the name left
     /// out at the sentence start, and a lead-in word before the name.
+    /// The subject after the words opening a subordinate clause ("even
+    /// though a number of …"), and before a relative clause whose object
+    /// the phrase finder does not take for a phrase ("who spoke to us").
+    #[test]
+    fn subjects_after_subordinators_and_before_relatives() {
+        assert_eq!(
+            found("The hall was full, even though a number of members said they had stayed home."),
+            ["indirect.clause | a number of members | said | they had stayed home"]
+        );
+        assert_eq!(
+            found("Three riders who spoke to us said the ferry was late."),
+            ["indirect.clause | Three riders | said | the ferry was late"]
+        );
+    }
+
     #[test]
     fn a_subject_before_an_apposition_at_the_clause_start() {
         assert_eq!(

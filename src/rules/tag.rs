@@ -58,13 +58,11 @@ impl<'a> Ctx<'a> {
             if !t.is_word() {
                 break;
             }
-            let w = self.word(i);
             // manner and time adverbs only: "just", "only", "even" start
-            // content ("said just because …")
+            // content ("said just because …", and an -ly adjective: "said
+            // daily commuters …")
             let lower_adv = !t.cap
-                && ((w.ends_with("ly")
-                    && w.len() > 4
-                    && !self.written(i, lists::LY_CONTENT_WORDS))
+                && ((self.is_ly_adverb(i) && !self.written(i, lists::LY_CONTENT_WORDS))
                     || self.written(i, lists::CUE_ADVERBS));
             if t.in_list_or_capitalized(lists::RELATIVE_TIME, self.text) {
                 // "last week", "this morning"
@@ -413,6 +411,20 @@ mod tests {
         assert_eq!(
             found("Berg had said the bridge would open."),
             ["indirect.clause | Berg | said | the bridge would open"]
+        );
+    }
+
+    /// After a cue, an -ly adjective opens the content ("said daily
+    /// riders …"); a weekday is a time.
+    #[test]
+    fn adjectives_and_times_after_the_cue() {
+        assert_eq!(
+            found("Berg said daily riders would pay more."),
+            ["indirect.clause | Berg | said | daily riders would pay more"]
+        );
+        assert_eq!(
+            found("Berg said Monday Parliament would vote."),
+            ["indirect.clause | Berg | said | Parliament would vote"]
         );
     }
 }
