@@ -114,10 +114,7 @@ impl<'a> Ctx<'a> {
         if t.has(flags::CUE_VERB | flags::ACCORDING)
             || (t.has(flags::MULTI_FIRST) && (!t.cap || i == self.sent_of(i).tokens.start))
         {
-            let mut buf = std::mem::take(&mut self.buf);
-            let m = self.np.multi_starting_at(i, self.toks.len(), &mut buf);
-            self.buf = buf;
-            match m {
+            match self.multi_at(i) {
                 Some((e, MultiTarget::Verb(v))) => return Some((e, CueWord::Verb(v))),
                 Some((e, MultiTarget::According(a))) => return Some((e, CueWord::According(a))),
                 _ => {}
