@@ -345,7 +345,15 @@ impl<'a> Resolver<'a> {
         // Department of Transportation" is one body's name
         let of = (s + 1..e.saturating_sub(1))
             .find(|&j| self.toks[j].is_word() && self.slice(j, j + 1) == "of");
-        if let (Some(_), Some(j)) = (known, of) {
+        // ... and so does a body's head word after "of" when a given name
+        // opens the name before it: "Marcus Bell of Cornell University"
+        // is a person, not a body named so (not "Prince of Wales")
+        let affiliation = |j: usize| {
+            j >= s + 2
+                && (j + 1..e).any(|k| self.toks[k].has(flags::ORG_HEAD))
+                && self.lex.is_given_name(self.slice(s, s + 1))
+        };
+        if let Some(j) = of.filter(|&j| known.is_some() || affiliation(j)) {
             let name_like = (s..j).all(|k| {
                 (self.toks[k].cap || !self.toks[k].is_word()) && !self.toks[k].has(flags::ORG_HEAD)
             });

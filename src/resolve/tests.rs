@@ -853,3 +853,16 @@ fn portfolios_of_several_words() {
     let owner = en.roles[0].of.map(|o| ex.entities[o].name.as_str());
     assert_eq!(owner, Some("Garden Supply"), "{:?}", en.roles);
 }
+
+/// A person "of" a body is the person: the body is where they work, not
+/// a name of their own ("the Prince of Wales" stays whole: no given name).
+#[test]
+fn a_person_of_a_body() {
+    assert_speakers(
+        "Historian Karen Lutz of Halden University said the archive was incomplete.",
+        &[(
+            "Historian Karen Lutz of Halden University",
+            Some("Karen Lutz"),
+        )],
+    );
+}
