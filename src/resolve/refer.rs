@@ -371,7 +371,11 @@ impl<'a> Resolver<'a> {
         // "the Ohio governor", "the presumptive Republican nominee": a
         // named modifier makes an epithet of someone the article names
         let named_modifier = (np.start + 1..np.head).any(|k| self.toks[k].cap);
-        if !speaker || plural || named_modifier {
+        // a description opens with a determiner ("the owner", "a
+        // spokesperson"); a bare title is a headline's ("Former manager
+        // denied bail") or stands before a name
+        let determined = self.toks[np.start].has(flags::DET);
+        if !speaker || plural || named_modifier || !determined {
             return None;
         }
         if np.end == np.head + 1
