@@ -368,7 +368,7 @@ impl<'a> Resolver<'a> {
                                         self.slice_without_article(np.start, np.end).to_string();
                                     self.unnamed_entity(EntityKind::Person, &name)
                                 }
-                                None => return None,
+                                None => self.unnamed_holder(&d, pos, speaker)?,
                             };
                             return self.finish_resolve(t, np, pos, speaker);
                         }
@@ -407,7 +407,10 @@ impl<'a> Resolver<'a> {
             }
             MentionKind::Pronoun => self.pronoun(np, pos).or_else(|| self.unnamed(np, pos)),
             MentionKind::Relative => self.relative(np, pos),
-            MentionKind::Description => self.description(np).or_else(|| self.unnamed(np, pos)),
+            MentionKind::Description => self
+                .description(np)
+                .or_else(|| self.unnamed(np, pos))
+                .or_else(|| self.unnamed_holder(np, pos, speaker)),
         }?;
         self.finish_resolve(e, np, pos, speaker)
     }

@@ -348,6 +348,47 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// "the owner said", "the head of the union says": a speaker described
+    /// by a title that no named person holds is one person known only by
+    /// the description, the same one wherever the description recurs
+    /// (then also when it does not speak). Not a group ("officials"); a
+    /// bare one ("the senator", "a reporter") only when no named person
+    /// spoke before, whom it would rather mean (or whose answer a "he"
+    /// after it would be); a complement ("of the union") makes someone new.
+    pub(super) fn unnamed_holder(&mut self, np: &Np, pos: usize, speaker: bool) -> Option<usize> {
+        let head = &self.toks[np.head];
+        if !head.has(flags::TITLE) || head.has(flags::ORG_HEAD) {
+            return None;
+        }
+        let name = self.slice_without_article(np.start, np.end).to_string();
+        let known = self.by_name.get(&format!("\u{0}{}", name.to_lowercase()));
+        if known.is_some() {
+            return known.copied();
+        }
+        let w = head.span.slice(self.text);
+        let plural =
+            w.ends_with('s') && !w.ends_with("ss") || head.in_list(lists::IRREGULAR_PEOPLE_PLURALS);
+        // "the Ohio governor", "the presumptive Republican nominee": a
+        // named modifier makes an epithet of someone the article names
+        let named_modifier = (np.start + 1..np.head).any(|k| self.toks[k].cap);
+        // a description opens with a determiner ("the owner", "a
+        // spokesperson"); a bare title is a headline's ("Former manager
+        // denied bail") or stands before a name
+        let determined = self.toks[np.start].has(flags::DET);
+        if !speaker || plural || named_modifier || !determined {
+            return None;
+        }
+        if np.end == np.head + 1
+            && self.seen_before(pos).any(|(_, i)| {
+                let en = &self.entities[i];
+                en.kind == EntityKind::Person && !en.unnamed && !en.outlet && en.spoke > 0
+            })
+        {
+            return None;
+        }
+        Some(self.unnamed_entity(EntityKind::Person, &name))
+    }
+
     /// The unnamed entity called `name`, created on first use.
     pub(super) fn unnamed_entity(&mut self, kind: EntityKind, name: &str) -> usize {
         let key = format!("\u{0}{}", name.to_lowercase());
