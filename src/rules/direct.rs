@@ -69,6 +69,15 @@ impl<'a> Ctx<'a> {
         let hi = s.tokens.end;
         let content_end = self.content_end(s);
         let (content, embedded) = self.quoted_content(q)?;
+        // "Lee, who calls the plan a “scam,” said …": the verb after the
+        // relative clause is its subject's, no tag of the quotation
+        let qlo = self.sents[self.tok_sent[q.open] as usize].tokens.start;
+        if c > qlo
+            && self.toks[c - 1].is_punct(',')
+            && self.quoted_relative_open(c - 1, qlo).is_some()
+        {
+            return None;
+        }
         let mut a = c + 1;
         if a < hi && (self.toks[a].is_punct(',') || self.toks[a].is_punct('—')) {
             a += 1;
@@ -454,6 +463,19 @@ mod tests {
         assert_eq!(
             found("\"The pier is rotten,\" a lawyer for the owners said."),
             ["direct.quote-speaker-cue | a lawyer for the owners | said | \"The pier is rotten,\""]
+        );
+    }
+
+    /// A quotation closing a relative clause is no tag's: the verb after
+    /// it belongs to the relative clause's head.
+    #[test]
+    fn a_quotation_inside_a_relative_clause() {
+        assert_eq!(
+            found("Okafor, who calls the levy a \"swindle,\" said the town would sue."),
+            [
+                "indirect.object | who | calls | the levy a \"swindle,\"",
+                "indirect.clause | Okafor | said | the town would sue"
+            ]
         );
     }
 
