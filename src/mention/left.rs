@@ -56,9 +56,8 @@ impl<'a> Phrases<'a> {
             return None;
         }
         let (p, a) = (&self.toks[np.start - 1], &self.toks[np.start - 2]);
-        if !(p.is_word() && p.has(flags::PREP) && a.is_word() && !a.cap)
-            || !a.has(flags::PERSON_POSTMODIFIER)
-        {
+        let adjective = a.is_word() && !a.cap && a.has(flags::PERSON_POSTMODIFIER);
+        if !(p.is_word() && p.has(flags::PREP) && adjective) {
             return None;
         }
         let left = self.np_left_simple(np.start - 2, lo, sent_start)?;
