@@ -56,6 +56,10 @@ impl Lexicon {
         }
         t.grammar(&self.grammar);
         t.flag_all(&self.syntax.relatives, flags::RELATIVE);
+        t.flag_all(
+            &self.syntax.person_postmodifiers,
+            flags::PERSON_POSTMODIFIER,
+        );
         t.syntax(&self.syntax);
         let n = &self.names;
         t.given_names(n.male.iter().chain(&n.female).chain(&n.other));

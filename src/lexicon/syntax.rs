@@ -189,6 +189,8 @@ syntax_lists! {
         citing_verbs;
         /// Lemmas of verbs whose reflexive object is no report ("found himself").
         reflexive_idiom_verbs;
+        /// Adjectives and participles whose phrase may follow a person noun ("a source close to X").
+        person_postmodifiers;
     }
 }
 

@@ -52,6 +52,9 @@ pub mod flags {
     pub const MULTI_CUE_FIRST: u32 = 1 << 21;
     /// A given name (`names.ron`) that is no grammar, month or time word.
     pub const GIVEN_NAME: u32 = 1 << 22;
+    /// An adjective or participle whose phrase may follow a person noun
+    /// ("a source close to X", "officials familiar with X").
+    pub const PERSON_POSTMODIFIER: u32 = 1 << 23;
 }
 
 /// Everything known about one lowercase word form.

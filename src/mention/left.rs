@@ -41,7 +41,36 @@ impl<'a> Phrases<'a> {
                 }
             }
         }
+        if let Some(left) = self.postmodified_person(&np, lo, sent_start) {
+            np = left;
+        }
         Some(np)
+    }
+
+    /// "a source close to the mayor", "officials familiar with the talks":
+    /// the phrase `np` after an adjective or participle of
+    /// `person_postmodifiers` and a preposition belongs to the person
+    /// noun before them, which heads the whole phrase.
+    fn postmodified_person(&self, np: &Np, lo: usize, sent_start: usize) -> Option<Np> {
+        if np.start < lo + 3 || matches!(np.kind, MentionKind::Pronoun | MentionKind::Relative) {
+            return None;
+        }
+        let (p, a) = (&self.toks[np.start - 1], &self.toks[np.start - 2]);
+        let adjective = a.is_word() && !a.cap && a.has(flags::PERSON_POSTMODIFIER);
+        if !(p.is_word() && p.has(flags::PREP) && adjective) {
+            return None;
+        }
+        let left = self.np_left_simple(np.start - 2, lo, sent_start)?;
+        (left.kind == MentionKind::Description
+            && self.toks[left.head].has(flags::TITLE | flags::PERSON_NOUN))
+        .then_some(Np {
+            start: left.start,
+            end: np.end,
+            head: left.head,
+            kind: MentionKind::Description,
+            name: left.name,
+            known: None,
+        })
     }
 
     /// A quantity phrase ending at `end`: "half", "55 percent", "26%",

@@ -35,6 +35,14 @@ impl<'a> Ctx<'a> {
                     return Some(e);
                 }
             }
+            // "… fares are high while others say …": without a comma too,
+            // a contrast opens another speaker's report
+            if t.is_word()
+                && self.in_list(j, lists::AUTHOR_OPENERS)
+                && self.reported_clause_at(j + 1, end)
+            {
+                return Some(j);
+            }
             // "…, and that the rest would follow": a second that-clause
             // of the same report carries the content on
             if matches!(t.kind, TokKind::Punct(',' | '—' | '–' | '-'))
@@ -312,6 +320,19 @@ impl<'a> Ctx<'a> {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::found;
+
+    /// "… while others say …": a contrast without a comma opens another
+    /// speaker's report too.
+    #[test]
+    fn a_contrast_without_a_comma_starts_another_report() {
+        assert_eq!(
+            found("Most growers say the frost spared them while others say it ruined the crop."),
+            [
+                "indirect.clause | Most growers | say | the frost spared them",
+                "indirect.clause | others | say | it ruined the crop"
+            ]
+        );
+    }
 
     /// ", but analysts said …": a bare plural subject and a verb of
     /// saying start another speaker's report, which ends the first.

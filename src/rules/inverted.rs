@@ -241,6 +241,15 @@ mod tests {
         );
     }
 
+    /// A person noun with an adjective and its phrase is one speaker.
+    #[test]
+    fn a_speaker_with_an_adjective_phrase_after_it() {
+        assert_eq!(
+            found("The ferry will stop in June, an aide familiar with the matter said."),
+            ["indirect.inverted | an aide familiar with the matter | said | The ferry will stop in June"]
+        );
+    }
+
     #[test]
     fn the_tag_between_two_parts_of_the_content() {
         assert_eq!(

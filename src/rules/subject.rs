@@ -20,7 +20,34 @@ impl<'a> Ctx<'a> {
         if self.toks[i - 1].is_punct(',') || self.toks[i - 1].is_punct(')') {
             return self.apposed_subject(i - 1, lo);
         }
+        // "Lee, who calls the plan a “scam,” said": the comma closing the
+        // relative clause sits inside the quotation mark
+        if i >= lo + 2 && self.toks[i - 1].is_quote() && self.toks[i - 2].is_punct(',') {
+            let open = self.quoted_relative_open(i - 2, lo)?;
+            return self.subject_before_apposition(open, i - 2, lo, 1);
+        }
         self.plain_subject(i, lo)
+    }
+
+    /// "Lee, who calls the plan a “scam,” said": when the comma `c` ends
+    /// a quotation inside a relative clause opened by a comma, that
+    /// comma.
+    pub(super) fn quoted_relative_open(&self, c: usize, lo: usize) -> Option<usize> {
+        let mut quotes = 0;
+        let mut k = c;
+        while k > lo && c - k < 40 {
+            k -= 1;
+            let t = &self.toks[k];
+            if t.is_final() || t.is_punct(';') || t.is_punct(':') {
+                return None;
+            }
+            if t.is_quote() {
+                quotes += 1;
+            } else if t.is_punct(',') {
+                return (quotes > 0 && self.in_list(k + 1, lists::CLAUSE_RELATIVES)).then_some(k);
+            }
+        }
+        None
     }
 
     /// Where the subject of a cue at `cue_start` ends: left of the verb
