@@ -865,6 +865,7 @@ fn a_person_of_a_body() {
             Some("Karen Lutz"),
         )],
     );
+}
 
 /// A speaker described by a title no named person holds is one unnamed
 /// person, the same wherever the description recurs; a bare title after a
