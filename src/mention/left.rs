@@ -26,19 +26,11 @@ impl<'a> Phrases<'a> {
             && self.toks[np.start - 1].is_word()
             && self.written(np.start - 1, lists::HEAD_POSTMODIFIERS)
         {
-            if let Some(left) = self.np_left_simple(np.start - 1, lo, sent_start) {
-                if left.kind == MentionKind::Description
-                    && self.toks[left.head].has(flags::TITLE | flags::PERSON_NOUN)
-                {
-                    np = Np {
-                        start: left.start,
-                        end: np.end,
-                        head: left.head,
-                        kind: MentionKind::Description,
-                        name: left.name,
-                        known: None,
-                    };
-                }
+            if let Some(whole) = self
+                .np_left_simple(np.start - 1, lo, sent_start)
+                .and_then(|left| self.person_before(left, np.end))
+            {
+                np = whole;
             }
         }
         if let Some(left) = self.postmodified_person(&np, lo, sent_start) {
@@ -61,11 +53,17 @@ impl<'a> Phrases<'a> {
             return None;
         }
         let left = self.np_left_simple(np.start - 2, lo, sent_start)?;
+        self.person_before(left, np.end)
+    }
+
+    /// The phrase from `left`, a description headed by a title or a noun
+    /// of a person, to `end`: the person heads what follows them.
+    fn person_before(&self, left: Np, end: usize) -> Option<Np> {
         (left.kind == MentionKind::Description
             && self.toks[left.head].has(flags::TITLE | flags::PERSON_NOUN))
         .then_some(Np {
             start: left.start,
-            end: np.end,
+            end,
             head: left.head,
             kind: MentionKind::Description,
             name: left.name,
