@@ -361,9 +361,8 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let name = self.slice_without_article(np.start, np.end).to_string();
-        let known = self.by_name.get(&format!("\u{0}{}", name.to_lowercase()));
-        if known.is_some() {
-            return known.copied();
+        if let Some(i) = self.unnamed_known(&name) {
+            return Some(i);
         }
         let w = head.span.slice(self.text);
         let plural =
@@ -389,12 +388,23 @@ impl<'a> Resolver<'a> {
         Some(self.unnamed_entity(EntityKind::Person, &name))
     }
 
+    /// The key of the unnamed entity called `name` in `by_name` (a NUL
+    /// before it: no name written in a text starts so).
+    fn unnamed_key(name: &str) -> String {
+        format!("\u{0}{}", name.to_lowercase())
+    }
+
+    /// The unnamed entity called `name`, if one was made.
+    fn unnamed_known(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&Self::unnamed_key(name)).copied()
+    }
+
     /// The unnamed entity called `name`, created on first use.
     pub(super) fn unnamed_entity(&mut self, kind: EntityKind, name: &str) -> usize {
-        let key = format!("\u{0}{}", name.to_lowercase());
-        if let Some(&i) = self.by_name.get(&key) {
+        if let Some(i) = self.unnamed_known(name) {
             return i;
         }
+        let key = Self::unnamed_key(name);
         let i = self.find_or_add(kind, name, false);
         if self.entities[i].name.eq_ignore_ascii_case(name) && !self.entities[i].used {
             self.entities[i].unnamed = true;
